@@ -1,0 +1,100 @@
+// `npm test`: builds, then runs every suite — node tests (unit, server over real HTTP against a
+// real database, conformance, lint) and browser tests (real Chromium) — and ends with one plain
+// line `N passed, N failed` that sums them all (CI reads that line).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function findTests(dir, pattern) {
+  if (!existsSync(dir)) return [];
+  const found = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await findTests(path, pattern)));
+    else if (pattern.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+async function suite(name, body) {
+  console.log(`\n━━ ${name}`);
+  const result = await body();
+  totals.passed += result.passed;
+  totals.failed += result.failed;
+  totals.skipped += result.skipped ?? 0;
+  console.log(`━━ ${name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
+}
+
+const scratch = await mkdtemp(join(tmpdir(), 'weerbaar-test-'));
+try {
+  let built = false;
+  await suite('build', async () => {
+    built = (await run('npm', ['run', 'build', '--silent'])) === 0;
+    return built ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+  });
+
+  if (built) {
+    const nodeTestFile = /^(?!.*\.browser\.test\.).*\.test\.m?[jt]s$/;
+    const packageNames = ['spec', 'sdk', 'server', 'conformance', 'elements'];
+    const nodeTests = [
+      ...(await findTests(join(root, 'test'), nodeTestFile)),
+      ...(await Promise.all(packageNames.map((name) => findTests(join(root, 'packages', name, 'test'), nodeTestFile)))).flat(),
+    ].sort();
+    // Mirrors `browserTestFiles` in web-test-runner.config.mjs.
+    const browserTests = [
+      ...(await findTests(join(root, 'packages', 'elements', 'src'), /\.test\.ts$/)),
+      ...(await Promise.all(packageNames.map((name) => findTests(join(root, 'packages', name, 'test'), /\.browser\.test\.ts$/)))).flat(),
+    ];
+
+    await suite(`node tests (${nodeTests.length} files)`, async () => {
+      const countFile = join(scratch, 'node-counts.json');
+      const code = await run(process.execPath, [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-concurrency=2',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        `--test-reporter=${join(root, 'scripts', 'count-reporter.mjs')}`,
+        `--test-reporter-destination=${countFile}`,
+        ...nodeTests.map((file) => relative(root, file)),
+      ]);
+      const counts = JSON.parse(await readFile(countFile, 'utf8').catch(() => '{"passed":0,"failed":0,"skipped":0}'));
+      // A runner that died without reporting a failure still failed.
+      if (code !== 0 && counts.failed === 0) counts.failed = 1;
+      return counts;
+    });
+
+    const browserConfig = join(root, 'web-test-runner.config.mjs');
+    if (browserTests.length > 0) {
+      await suite(`browser tests in Chromium (${browserTests.length} files)`, async () => {
+        const countFile = join(scratch, 'browser-counts.json');
+        const code = await run(process.execPath, [join(root, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js'), '--config', browserConfig], {
+          env: { ...process.env, WEERBAAR_TEST_COUNTS: countFile },
+        });
+        const counts = JSON.parse(await readFile(countFile, 'utf8').catch(() => '{"passed":0,"failed":0,"skipped":0}'));
+        if (code !== 0 && counts.failed === 0) counts.failed = 1;
+        return counts;
+      });
+    }
+  }
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exitCode = totals.failed > 0 ? 1 : 0;
