@@ -1,0 +1,43 @@
+// Opening sealed reports, messages and attachments on the handler's side, with the integrity
+// officer's private key (a JWK). The entry `@weerbaar/sdk/crypto`; never needed in a reporter's browser.
+import { WeerbaarError } from './errors.js';
+import { fromBase64Url, info, suite, SUITE, type SealedKind } from './hpke.js';
+import type { AttachmentDescriptor, AttachmentEncryption, HpkeEnvelope, ReportContent } from './types.js';
+
+/** The private key as exported by WebCrypto (`{ kty: 'EC', crv: 'P-256', x, y, d }`). */
+export type PrivateKeyJwk = JsonWebKey;
+
+async function open(privateKey: PrivateKeyJwk, kind: SealedKind, parameters: AttachmentEncryption, ciphertext: Uint8Array) {
+  if (parameters.suite !== SUITE) throw new WeerbaarError(`Unsupported HPKE suite: ${parameters.suite}`);
+  const hpke = suite();
+  try {
+    const recipientKey = await hpke.kem.importKey('jwk', privateKey, false);
+    return new Uint8Array(await hpke.open({ recipientKey, enc: fromBase64Url(parameters.enc), info: info(kind) }, ciphertext));
+  } catch {
+    // Say only that it failed: the library's errors are not written with secrecy in mind.
+    throw new WeerbaarError(`This ${kind} cannot be opened with this key (key id ${parameters.keyId}).`);
+  }
+}
+
+const text = async (privateKey: PrivateKeyJwk, kind: SealedKind, envelope: HpkeEnvelope) =>
+  new TextDecoder().decode(await open(privateKey, kind, envelope, fromBase64Url(envelope.ciphertext)));
+
+/** Opens a case's `encryptedContent`. */
+export async function openReportContent(privateKey: PrivateKeyJwk, envelope: HpkeEnvelope): Promise<ReportContent> {
+  return JSON.parse(await text(privateKey, 'report', envelope)) as ReportContent;
+}
+
+/** Opens a reporter message's `encryptedBody`. */
+export const openMessage = (privateKey: PrivateKeyJwk, envelope: HpkeEnvelope): Promise<string> => text(privateKey, 'message', envelope);
+
+/** Opens a downloaded encrypted attachment, with the attachment's `encryption` parameters. */
+export async function openAttachment(
+  privateKey: PrivateKeyJwk,
+  encryption: AttachmentEncryption,
+  ciphertext: Uint8Array | ArrayBuffer,
+): Promise<{ descriptor: AttachmentDescriptor; bytes: Uint8Array }> {
+  const plaintext = await open(privateKey, 'attachment', encryption, new Uint8Array(ciphertext));
+  const lineFeed = plaintext.indexOf(0x0a);
+  const descriptor = JSON.parse(new TextDecoder().decode(plaintext.subarray(0, lineFeed))) as AttachmentDescriptor;
+  return { descriptor, bytes: plaintext.slice(lineFeed + 1) };
+}

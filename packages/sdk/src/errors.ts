@@ -1,0 +1,69 @@
+import { redact } from './redact.js';
+import type { FieldError, Problem } from './types.js';
+
+/** The base of every error the SDK throws. Its message never contains a receipt, token or report content. */
+export class WeerbaarError extends Error {
+  override name = 'WeerbaarError';
+
+  constructor(message: string, secrets?: readonly string[], options?: { cause?: unknown }) {
+    super(redact(message, secrets), options);
+  }
+
+  /** Own fields and the (redacted) message; never the `cause`. */
+  toJSON() {
+    return { ...this, message: this.message };
+  }
+}
+
+/** The backend answered with an RFC 9457 problem (any 4xx or 5xx). */
+export class WeerbaarApiError extends WeerbaarError {
+  override name = 'WeerbaarApiError';
+  // `declare`d and assigned at once below: the budget of the core bundle counts every byte.
+  declare readonly status: number;
+  /** The problem type URI (`about:blank` when the backend gave none). */
+  declare readonly type: string;
+  declare readonly title: string;
+  declare readonly detail: string;
+  /** A stable machine-readable code such as `validation` or `idempotency-key-reused`. */
+  declare readonly code: string | undefined;
+  /** Every invalid field at once, for validation problems. */
+  declare readonly errors: FieldError[];
+  /** The `Request-Id` response header, to quote to the backend's administrator. */
+  declare readonly requestId: string | undefined;
+  /** The `API-Version` response header. */
+  declare readonly apiVersion: string | undefined;
+
+  constructor(status: number, problem: Partial<Problem>, headers: Headers, secrets?: readonly string[]) {
+    const clean = (text: unknown) => redact(String(text ?? ''), secrets);
+    const title = clean(problem.title) || `HTTP ${status}`;
+    const detail = clean(problem.detail);
+    super(detail ? `${title}: ${detail}` : title, secrets);
+    Object.assign(this, {
+      status,
+      type: clean(problem.type) || 'about:blank',
+      title,
+      detail,
+      code: problem.code && clean(problem.code),
+      errors: (Array.isArray(problem.errors) ? problem.errors : []).map((error) => ({ ...error, pointer: clean(error.pointer), detail: clean(error.detail) })),
+      requestId: headers.get('Request-Id') ?? undefined,
+      apiVersion: headers.get('API-Version') ?? undefined,
+    });
+  }
+}
+
+/** The backend could not be reached, the connection broke, or the request timed out. */
+export class WeerbaarNetworkError extends WeerbaarError {
+  override name = 'WeerbaarNetworkError';
+}
+
+/** The backend does not advertise the capability this call needs (checked before any request). */
+export class WeerbaarCapabilityError extends WeerbaarError {
+  override name = 'WeerbaarCapabilityError';
+
+  declare readonly capability: string;
+
+  constructor(capability: string) {
+    super(`Capability not offered by this backend: ${capability}`);
+    this.capability = capability;
+  }
+}

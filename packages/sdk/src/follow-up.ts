@@ -1,0 +1,67 @@
+import type { DiscoveryCache } from './discovery.js';
+import { WeerbaarError } from './errors.js';
+import { json, type RequestOptions, type Send } from './transport.js';
+import type { Attachment, CaseMessage, FollowUpCase } from './types.js';
+
+/** A reporter's short-lived view of their case. The token lives in this object's memory only. */
+export interface FollowUpSession {
+  /** When the backend stops accepting this session (RFC 3339). */
+  readonly expiresAt: string;
+  getCase(): Promise<FollowUpCase>;
+  /** Sends a reply to the handler (sealed when the backend advertises encryption). */
+  sendMessage(text: string): Promise<CaseMessage>;
+  /** Adds a file to the case (sealed, with its name and type, when the backend advertises encryption). */
+  addAttachment(file: Blob, options?: { description?: string }): Promise<Attachment>;
+  /** Revokes the token at the backend and forgets it. */
+  close(): Promise<void>;
+}
+
+export async function openFollowUpSession(send: Send, discovery: DiscoveryCache, receipt: string): Promise<FollowUpSession> {
+  await discovery.require('followUp');
+  // Retried like a GET: a repeated exchange only creates another short-lived token, which expires unused.
+  const session = await json<{ token: string; expiresAt: string }>(
+    send('follow-up/sessions', { method: 'post', json: { receipt }, retry: true, secrets: [receipt] }),
+  );
+  let token: string | undefined = session.token;
+
+  const authorized = async (path: string, options: RequestOptions = {}) => {
+    if (!token) throw new WeerbaarError('This follow-up session is closed.');
+    return send(path, { ...options, headers: { Authorization: `Bearer ${token}` }, secrets: [token, receipt, ...(options.secrets ?? [])] });
+  };
+
+  return {
+    expiresAt: session.expiresAt,
+    getCase: () => json(authorized('follow-up/case')),
+
+    async sendMessage(text) {
+      const { encryption } = (await discovery.discover()).capabilities;
+      const body = encryption ? { encryptedBody: await (await import('./seal.js')).sealMessage(encryption, text) } : { body: text };
+      return json(authorized('follow-up/messages', { method: 'post', json: body, secrets: [text] }));
+    },
+
+    async addAttachment(file, { description } = {}) {
+      const { encryption } = (await discovery.discover()).capabilities;
+      await discovery.require('attachments');
+      const name = (file as File).name || 'attachment';
+      const form = new FormData();
+      if (encryption) {
+        const { sealAttachment } = await import('./seal.js');
+        const descriptor = { name, mediaType: file.type || 'application/octet-stream', description };
+        const { ciphertext, ...parameters } = await sealAttachment(encryption, descriptor, new Uint8Array(await file.arrayBuffer()));
+        form.append('file', new Blob([ciphertext], { type: 'application/octet-stream' }), 'encrypted');
+        form.append('metadata', new Blob([JSON.stringify({ encryption: parameters })], { type: 'application/json' }));
+      } else {
+        form.append('file', file, name);
+        if (description) form.append('metadata', new Blob([JSON.stringify({ description })], { type: 'application/json' }));
+      }
+      return json(authorized('follow-up/attachments', { method: 'post', body: form, secrets: description ? [name, description] : [name] }));
+    },
+
+    async close() {
+      if (!token) return;
+      const closing = authorized('follow-up/sessions/current', { method: 'delete' });
+      token = undefined;
+      await closing;
+    },
+  };
+}

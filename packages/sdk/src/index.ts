@@ -1,0 +1,11 @@
+/**
+ * @weerbaar/sdk — a typed client for any backend that implements the Weerbaar Reporting API v1.
+ *
+ * - `createClient`: discovery, content, reports and follow-up (this entry, for reporters' browsers)
+ * - `createHandlerClient` from `@weerbaar/sdk/handler`: case management
+ * - `openReportContent`, `openMessage`, `openAttachment` from `@weerbaar/sdk/crypto`: decrypt on the handler's side
+ */
+export { createClient, type ClientOptions, type SubmitOptions, type WeerbaarClient } from './client.js';
+export type { FollowUpSession } from './follow-up.js';
+export { WeerbaarApiError, WeerbaarCapabilityError, WeerbaarError, WeerbaarNetworkError } from './errors.js';
+export type * from './types.js';

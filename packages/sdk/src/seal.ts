@@ -1,0 +1,38 @@
+// Sealing on the reporter's device. Loaded with `import()` only when the backend advertises
+// encryption, so clients that never encrypt do not download @hpke/core.
+import { WeerbaarCapabilityError } from './errors.js';
+import { info, suite, SUITE, toBase64Url, type SealedKind } from './hpke.js';
+import type { AttachmentDescriptor, EncryptionCapability, HpkeEnvelope, ReportContent } from './types.js';
+
+interface Sealed {
+  keyId: string;
+  suite: typeof SUITE;
+  enc: string;
+  ciphertext: Uint8Array<ArrayBuffer>;
+}
+
+async function seal(key: EncryptionCapability, kind: SealedKind, plaintext: Uint8Array): Promise<Sealed> {
+  if (key.suite !== SUITE) throw new WeerbaarCapabilityError(`encryption with ${key.suite}`);
+  const hpke = suite();
+  const recipientPublicKey = await hpke.kem.importKey('jwk', { ...key.publicKey }, true);
+  const { ct, enc } = await hpke.seal({ recipientPublicKey, info: info(kind) }, plaintext);
+  return { keyId: key.keyId, suite: SUITE, enc: toBase64Url(new Uint8Array(enc)), ciphertext: new Uint8Array(ct) };
+}
+
+async function envelope(key: EncryptionCapability, kind: SealedKind, text: string): Promise<HpkeEnvelope> {
+  const { ciphertext, ...rest } = await seal(key, kind, new TextEncoder().encode(text));
+  return { ...rest, ciphertext: toBase64Url(ciphertext) };
+}
+
+export const sealReportContent = (key: EncryptionCapability, content: ReportContent) => envelope(key, 'report', JSON.stringify(content));
+
+export const sealMessage = (key: EncryptionCapability, text: string) => envelope(key, 'message', text);
+
+/** The plaintext is the descriptor as JSON, a line feed, then the file's bytes. */
+export async function sealAttachment(key: EncryptionCapability, descriptor: AttachmentDescriptor, bytes: Uint8Array) {
+  const head = new TextEncoder().encode(`${JSON.stringify(descriptor)}\n`);
+  const plaintext = new Uint8Array(head.length + bytes.length);
+  plaintext.set(head);
+  plaintext.set(bytes, head.length);
+  return seal(key, 'attachment', plaintext);
+}
