@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createConfig } from '../../rollup.config.mjs';
+
+const elements = ['norm-banner', 'signal-checklist', 'support-directory'];
+
+/**
+ * Writes `manifest.json` next to the CDN bundle: every file with its Subresource Integrity hash
+ * (sha384), so a municipality can pin exactly what it embeds:
+ * `<script type="module" src=".../weerbaar.js" integrity="sha384-..." crossorigin="anonymous">`.
+ */
+function subresourceIntegrityManifest() {
+  return {
+    name: 'weerbaar-sri-manifest',
+    async writeBundle(options, bundle) {
+      const files = {};
+      for (const fileName of Object.keys(bundle).sort()) {
+        if (!fileName.endsWith('.js')) continue;
+        const bytes = await readFile(join(options.dir, fileName));
+        files[fileName] = {
+          integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
+          bytes: bytes.length,
+          imports: bundle[fileName].imports ?? [],
+          dynamicImports: bundle[fileName].dynamicImports ?? [],
+        };
+      }
+      await writeFile(join(options.dir, 'manifest.json'), `${JSON.stringify({ entry: 'weerbaar.js', files }, null, 2)}\n`);
+    },
+  };
+}
+
+/**
+ * Collapses the whitespace and comments inside the elements' `css\`...\`` templates (terser keeps
+ * template text as written). Our style templates have no interpolations, so this is safe.
+ */
+function minifyStyleTemplates() {
+  return {
+    name: 'weerbaar-minify-css',
+    transform(code, id) {
+      if (!/\.styles\.[jt]s$/.test(id)) return null;
+      const minified = code.replace(/css ?`([^`]*)`/g, (_, body) => {
+        const compact = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${compact}\``;
+      });
+      return { code: minified, map: null };
+    },
+  };
+}
+
+const cdn = createConfig({
+  input: { weerbaar: 'src/define.ts' },
+  outDir: 'dist/cdn',
+  bundleDependencies: true,
+  minify: true,
+  declarations: false,
+  tsconfig: './tsconfig.build.json',
+});
+// After TypeScript (which reads sources from disk), before terser.
+cdn.plugins.splice(2, 0, minifyStyleTemplates());
+cdn.plugins.push(subresourceIntegrityManifest());
+// Third-party code in the lazy SDK chunks (HPKE) trips rollup's style warnings; our own code still fails the build on any.
+const warnAboutOwnCode = cdn.onwarn;
+cdn.onwarn = (warning, warn) => {
+  if (warning.id?.includes('/node_modules/') || warning.code === 'THIS_IS_UNDEFINED') return;
+  warnAboutOwnCode(warning, warn);
+};
+
+export default [
+  // npm: side-effect-free classes, a define entry for all and one per element; lit and the SDK stay external.
+  createConfig({
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      ...Object.fromEntries(elements.map((name) => [`${name}/define`, `src/${name}/define.ts`])),
+    },
+    tsconfig: './tsconfig.build.json',
+  }),
+  // CDN: one ES module that defines every element, Lit bundled, the SDK in lazy chunks.
+  cdn,
+];

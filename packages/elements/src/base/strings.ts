@@ -1,0 +1,9 @@
+import type { SupportedLocale } from './locale.js';
+
+/** An element's visible texts in every supported language; each table has the same keys. */
+export type StringTables<Keys extends string> = Record<SupportedLocale, Record<Keys, string>>;
+
+/** Fills `{name}` placeholders. Overriding sites keep the placeholders they need. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

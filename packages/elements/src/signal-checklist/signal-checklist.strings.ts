@@ -1,0 +1,73 @@
+import type { StringTables } from '../base/strings.js';
+
+export type SignalChecklistStringKey =
+  | 'title'
+  | 'privacy'
+  | 'adviceHeading'
+  | 'noAdvice'
+  | 'themeAdvice'
+  | 'nextStepsHeading'
+  | 'talkToIntegrityOfficer'
+  | 'seeSupport'
+  | 'makeReport'
+  | 'includeSignals'
+  | 'callEmergency'
+  | 'summaryHeading'
+  | 'copySummary'
+  | 'copied'
+  | 'copyFailed'
+  | 'print'
+  | 'clear'
+  | 'summaryTitle'
+  | 'summaryNoSignals'
+  | 'loading'
+  | 'error';
+
+export const signalChecklistStrings: StringTables<SignalChecklistStringKey> = {
+  nl: {
+    title: 'Zelfcheck: signalen van ondermijning',
+    privacy: 'Je antwoorden blijven in deze browser. Ze worden niet verstuurd en niet bewaard.',
+    adviceHeading: 'Advies',
+    noAdvice: 'Vink de signalen aan die je herkent. Het advies past zich aan.',
+    themeAdvice: 'Advies bij {theme}:',
+    nextStepsHeading: 'Wat kun je doen?',
+    talkToIntegrityOfficer: 'Praat met de integriteitscoördinator',
+    seeSupport: 'Bekijk wie je kan helpen',
+    makeReport: 'Maak een melding',
+    includeSignals: 'Neem de signalen die ik aanvinkte mee in mijn melding',
+    callEmergency: 'Bel 112 bij direct gevaar',
+    summaryHeading: 'Samenvatting',
+    copySummary: 'Kopieer samenvatting',
+    copied: 'De samenvatting staat op het klembord.',
+    copyFailed: 'Kopiëren lukte niet. Selecteer en kopieer de tekst zelf.',
+    print: 'Druk af',
+    clear: 'Wis mijn antwoorden',
+    summaryTitle: 'Zelfcheck signalen van ondermijning',
+    summaryNoSignals: 'Geen signalen aangevinkt.',
+    loading: 'De zelfcheck wordt geladen…',
+    error: 'De zelfcheck kon niet worden geladen. Probeer het later opnieuw. Bij direct gevaar: bel 112.',
+  },
+  en: {
+    title: 'Self-check: signals of criminal influence',
+    privacy: 'Your answers stay in this browser. They are not sent and not stored.',
+    adviceHeading: 'Advice',
+    noAdvice: 'Check the signals you recognise. The advice adapts.',
+    themeAdvice: 'Advice on {theme}:',
+    nextStepsHeading: 'What can you do?',
+    talkToIntegrityOfficer: 'Talk to the integrity officer',
+    seeSupport: 'See who can help you',
+    makeReport: 'Make a report',
+    includeSignals: 'Include the signals I checked in my report',
+    callEmergency: 'Call 112 in immediate danger',
+    summaryHeading: 'Summary',
+    copySummary: 'Copy summary',
+    copied: 'The summary is on the clipboard.',
+    copyFailed: 'Copying did not work. Select and copy the text yourself.',
+    print: 'Print',
+    clear: 'Clear my answers',
+    summaryTitle: 'Self-check: signals of criminal influence',
+    summaryNoSignals: 'No signals checked.',
+    loading: 'Loading the self-check…',
+    error: 'The self-check could not be loaded. Please try again later. In immediate danger: call 112.',
+  },
+};

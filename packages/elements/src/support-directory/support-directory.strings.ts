@@ -1,0 +1,112 @@
+import type { StringTables } from '../base/strings.js';
+
+export type SupportDirectoryStringKey =
+  | 'title'
+  | 'filtersLabel'
+  | 'role'
+  | 'roleAll'
+  | 'role-civil-servant'
+  | 'role-administrator'
+  | 'role-council-member'
+  | 'role-other'
+  | 'urgency'
+  | 'urgencyAll'
+  | 'urgency-emergency'
+  | 'urgency-urgent'
+  | 'urgency-routine'
+  | 'available247'
+  | 'search'
+  | 'emergencyHeading'
+  | 'emergencyOrganisation'
+  | 'emergencyDescription'
+  | 'resultsHeading'
+  | 'resultCount'
+  | 'resultCountOne'
+  | 'empty'
+  | 'loading'
+  | 'error'
+  | 'phone'
+  | 'email'
+  | 'website'
+  | 'hours'
+  | 'always'
+  | 'region'
+  | 'audience'
+  | 'source'
+  | 'sourceLink'
+  | 'verifiedOn';
+
+export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = {
+  nl: {
+    title: 'Wie helpt mij?',
+    filtersLabel: 'Zoek hulp die bij je past',
+    role: 'Ik ben',
+    roleAll: 'Iedereen',
+    'role-civil-servant': 'Ambtenaar',
+    'role-administrator': 'Bestuurder (burgemeester, wethouder)',
+    'role-council-member': 'Volksvertegenwoordiger (raadslid, Statenlid)',
+    'role-other': 'Anders',
+    urgency: 'Hoe dringend',
+    urgencyAll: 'Alles',
+    'urgency-emergency': 'Direct gevaar',
+    'urgency-urgent': 'Snel hulp nodig',
+    'urgency-routine': 'Advies en begeleiding',
+    available247: 'Alleen dag en nacht bereikbaar',
+    search: 'Zoek op naam of onderwerp',
+    emergencyHeading: 'Direct gevaar? Bel 112',
+    emergencyOrganisation: 'Alarmnummer 112',
+    emergencyDescription: 'Bij direct gevaar voor jou of je naasten: bel 112 (politie, brandweer, ambulance).',
+    resultsHeading: 'Hulp en advies',
+    resultCount: '{count} organisaties gevonden',
+    resultCountOne: '1 organisatie gevonden',
+    empty: 'Er is geen organisatie die bij je keuze past. Pas de filters aan. Bij direct gevaar: bel 112.',
+    loading: 'De hulpgids wordt geladen…',
+    error: 'De hulpgids kon niet worden geladen. Probeer het later opnieuw. Bij direct gevaar: bel 112.',
+    phone: 'Telefoon',
+    email: 'E-mail',
+    website: 'Website',
+    hours: 'Bereikbaar',
+    always: 'Dag en nacht, 7 dagen per week',
+    region: 'Regio',
+    audience: 'Voor',
+    source: 'Bron',
+    sourceLink: 'bron',
+    verifiedOn: 'Gecontroleerd op {date}',
+  },
+  en: {
+    title: 'Who can help me?',
+    filtersLabel: 'Find help that fits you',
+    role: 'I am',
+    roleAll: 'Everyone',
+    'role-civil-servant': 'Civil servant',
+    'role-administrator': 'Administrator (mayor, alderman)',
+    'role-council-member': 'Elected representative (council member)',
+    'role-other': 'Other',
+    urgency: 'How urgent',
+    urgencyAll: 'All',
+    'urgency-emergency': 'Immediate danger',
+    'urgency-urgent': 'Need help soon',
+    'urgency-routine': 'Advice and counselling',
+    available247: 'Only reachable 24/7',
+    search: 'Search by name or topic',
+    emergencyHeading: 'In immediate danger? Call 112',
+    emergencyOrganisation: 'Emergency number 112',
+    emergencyDescription: 'When you or your family are in immediate danger: call 112 (police, fire brigade, ambulance).',
+    resultsHeading: 'Help and advice',
+    resultCount: '{count} organisations found',
+    resultCountOne: '1 organisation found',
+    empty: 'No organisation matches your choice. Change the filters. In immediate danger: call 112.',
+    loading: 'Loading the support directory…',
+    error: 'The support directory could not be loaded. Please try again later. In immediate danger: call 112.',
+    phone: 'Phone',
+    email: 'Email',
+    website: 'Website',
+    hours: 'Reachable',
+    always: 'Day and night, 7 days a week',
+    region: 'Region',
+    audience: 'For',
+    source: 'Source',
+    sourceLink: 'source',
+    verifiedOn: 'Checked on {date}',
+  },
+};

@@ -1,0 +1,173 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { ReporterRole, SupportContact, SupportDirectory as SupportDirectoryContent, SupportUrgency } from '@weerbaar/sdk';
+import type { SupportedLocale } from '../base/locale.js';
+import { mailtoHref, safeHref, telHref } from '../base/safe-url.js';
+import type { WeerbaarClient } from '../base/sdk-client.js';
+import { sharedStyles } from '../base/shared.styles.js';
+import { format } from '../base/strings.js';
+import { WeerbaarElement } from '../base/weerbaar-element.js';
+import { filterContacts, type ContactFilters } from './filter-contacts.js';
+import { supportDirectoryStrings, type SupportDirectoryStringKey } from './support-directory.strings.js';
+import { supportDirectoryStyles } from './support-directory.styles.js';
+
+const roles: ReporterRole[] = ['civil-servant', 'administrator', 'council-member', 'other'];
+// Emergency entries are always shown, so they are not a filter choice.
+const urgencies: SupportUrgency[] = ['urgent', 'routine'];
+
+/**
+ * Who helps, now, for my role: the support directory, filterable by role, urgency and 24/7
+ * availability and searchable by text. The emergency number is always on top, also while
+ * loading, when nothing matches and when the directory cannot be loaded.
+ *
+ * Links are rendered only for `https:`, `tel:` and `mailto:` URLs; anything else from a backend
+ * (for example `javascript:`) is shown as inert text.
+ *
+ * @summary Who helps, now, for my role; 112 always on top.
+ *
+ * @csspart heading - The element's heading.
+ * @csspart filters - The filter form.
+ * @csspart emergency - The emergency box.
+ * @csspart contact - Each contact.
+ * @csspart contact-heading - Each contact's heading.
+ * @csspart badge - Each contact's urgency label.
+ * @csspart details - Each contact's details list.
+ * @csspart status - The result count (a live region).
+ *
+ * @cssproperty --weerbaar-support-directory-background-color - Background of each contact.
+ * @cssproperty --weerbaar-support-directory-border-color - Border of each contact.
+ * @cssproperty --weerbaar-support-directory-emergency-background-color - Background of the emergency box.
+ * @cssproperty --weerbaar-support-directory-emergency-accent-color - Accent of the emergency box and emergency labels.
+ * @cssproperty --weerbaar-support-directory-meta-color - Colour of the source and verification line.
+ */
+export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey, SupportDirectoryContent> {
+  static override styles = [sharedStyles, supportDirectoryStyles];
+  static override properties: PropertyDeclarations = {
+    ...WeerbaarElement.properties,
+    role: { type: String, reflect: true },
+    filters: { state: true },
+  };
+
+  /** The initial role filter (`civil-servant`, `administrator`, `council-member`, `other`). */
+  declare role: ReporterRole | '' | null;
+  declare private filters: ContactFilters;
+
+  protected readonly stringTables = supportDirectoryStrings;
+
+  constructor() {
+    super();
+    this.filters = {};
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('role')) this.filters = { ...this.filters, role: roles.find((role) => role === this.role) };
+  }
+
+  protected fetchContent(client: WeerbaarClient, lang: SupportedLocale): Promise<SupportDirectoryContent> {
+    // The whole directory once per language; filters apply in the browser (see filterContacts).
+    return client.getSupportContacts({ lang });
+  }
+
+  protected isContent(value: unknown): value is SupportDirectoryContent {
+    return typeof value === 'object' && value !== null && Array.isArray((value as SupportDirectoryContent).items);
+  }
+
+  #setFilter<K extends keyof ContactFilters>(name: K, value: ContactFilters[K]): void {
+    this.filters = { ...this.filters, [name]: value };
+  }
+
+  override render(): TemplateResult {
+    const { status, content } = this.contentState;
+    const { emergency, others } = filterContacts(content?.items ?? [], this.filters);
+    return html`<div class="directory" part="base" lang=${this.locale}>
+      ${this.heading(0, this.text('title'))}
+      ${this.#renderEmergency(emergency)} ${this.#renderFilters()}
+      <section aria-labelledby="results-heading">
+        ${this.heading(1, this.text('resultsHeading'), 'results-heading')}
+        <p role="status" part="status" class="status">${this.#statusText(status, others.length)}</p>
+        ${others.length ? html`<ul class="contacts">${others.map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>` : nothing}
+      </section>
+    </div>`;
+  }
+
+  #statusText(status: string, count: number): string {
+    if (status === 'loading') return this.text('loading');
+    if (status === 'error') return this.text('error');
+    if (count === 0) return this.text('empty');
+    return count === 1 ? this.text('resultCountOne') : format(this.text('resultCount'), { count });
+  }
+
+  #renderEmergency(emergency: SupportContact[]): TemplateResult {
+    return html`<section class="emergency" part="emergency" aria-labelledby="emergency-heading">
+      ${this.heading(1, this.text('emergencyHeading'), 'emergency-heading')}
+      ${emergency.length
+        ? html`<ul class="contacts">${emergency.map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>`
+        : html`<p>${this.text('emergencyDescription')}</p>
+            <p><a class="call" href="tel:112">${this.text('emergencyOrganisation')}</a></p>`}
+    </section>`;
+  }
+
+  #renderFilters(): TemplateResult {
+    const { role, urgency, available247, q } = this.filters;
+    return html`<form class="filters" part="filters" role="search" aria-label=${this.text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}>
+      <div class="field">
+        <label for="role">${this.text('role')}</label>
+        <select id="role" @change=${(event: Event) => this.#setFilter('role', roles.find((item) => item === (event.target as HTMLSelectElement).value))}>
+          <option value="" ?selected=${!role}>${this.text('roleAll')}</option>
+          ${roles.map((item) => html`<option value=${item} ?selected=${role === item}>${this.text(`role-${item}`)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="urgency">${this.text('urgency')}</label>
+        <select id="urgency" @change=${(event: Event) => this.#setFilter('urgency', urgencies.find((item) => item === (event.target as HTMLSelectElement).value))}>
+          <option value="" ?selected=${!urgency}>${this.text('urgencyAll')}</option>
+          ${urgencies.map((item) => html`<option value=${item} ?selected=${urgency === item}>${this.text(`urgency-${item}`)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="q">${this.text('search')}</label>
+        <input id="q" type="search" maxlength="100" autocomplete="off" .value=${q ?? ''} @input=${(event: Event) => this.#setFilter('q', (event.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field checkbox">
+        <input id="available247" type="checkbox" .checked=${!!available247} @change=${(event: Event) => this.#setFilter('available247', (event.target as HTMLInputElement).checked)} />
+        <label for="available247">${this.text('available247')}</label>
+      </div>
+    </form>`;
+  }
+
+  #renderContact(contact: SupportContact, depth: number): TemplateResult {
+    const phone = contact.phone ? telHref(contact.phone.number) : undefined;
+    const email = contact.email ? mailtoHref(contact.email) : undefined;
+    const website = safeHref(contact.url);
+    const source = safeHref(contact.source.url);
+    return html`<article class="contact urgency-${contact.urgency}" part="contact">
+      ${this.heading(depth, contact.name ? `${contact.organisation}: ${contact.name}` : contact.organisation)}
+      <p><span class="badge" part="badge">${this.text(`urgency-${contact.urgency}`)}</span></p>
+      ${contact.description ? html`<p>${contact.description}</p>` : nothing}
+      <dl part="details">
+        ${contact.phone
+          ? this.#detail('phone', phone ? html`<a href=${phone}>${contact.phone.display || contact.phone.number}</a>` : contact.phone.display)
+          : nothing}
+        ${contact.email ? this.#detail('email', email ? html`<a href=${email}>${contact.email}</a>` : contact.email) : nothing}
+        ${contact.url ? this.#detail('website', website ? html`<a href=${website}>${new URL(website).host}</a>` : contact.url) : nothing}
+        ${this.#detail('hours', contact.availability.always ? this.text('always') : (contact.availability.hours ?? ''))}
+        ${contact.region ? this.#detail('region', contact.region) : nothing}
+        ${this.#detail('audience', contact.audience.map((role) => this.text(`role-${role}`)).join(', '))}
+      </dl>
+      <p class="meta">
+        ${this.text('source')}:
+        ${source ? html`<a href=${source}>${contact.source.title ?? new URL(source).host}</a>` : (contact.source.title ?? contact.source.url)}.
+        ${format(this.text('verifiedOn'), { date: this.#formatDate(contact.verifiedOn) })}
+      </p>
+    </article>`;
+  }
+
+  #detail(label: SupportDirectoryStringKey, value: unknown): TemplateResult {
+    return html`<div class="detail"><dt>${this.text(label)}</dt><dd>${value}</dd></div>`;
+  }
+
+  #formatDate(date: string): string {
+    const parsed = new Date(`${date}T00:00:00Z`);
+    return Number.isNaN(parsed.getTime()) ? date : new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
+  }
+}
