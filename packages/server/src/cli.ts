@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// weerbaar-server: serve the API, manage handler tokens and the encryption key, migrate the database.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { ContentError } from './content/catalogue.js';
+import { generateKeyPair, readPublicKey } from './domain/encryption-key.js';
+import { InstallationSecret } from './security/installation-secret.js';
+import { generateToken, hashToken, randomId } from './security/tokens.js';
+import { startServer } from './server.js';
+import { SqliteStore } from './storage/sqlite-store.js';
+
+const USAGE = `Usage: weerbaar-server <command>
+
+Commands:
+  serve                      Serve the Weerbaar Reporting API (and the demo site when configured)
+  token create --name <name> Create a handler (integrity officer) token; it is shown once
+  token list                 List handler tokens (never the tokens themselves)
+  token revoke <id>          Revoke a handler token at once
+  keys generate [--force]    Create the HPKE key pair for end-to-end encryption; the private key is shown once
+  migrate                    Apply pending database migrations and exit
+
+Configuration comes from environment variables and WEERBAAR_CONFIG (see the README).`;
+
+async function withStore<T>(config: ServerConfig, work: (store: SqliteStore, secret: InstallationSecret) => Promise<T>): Promise<T> {
+  const store = new SqliteStore(config.dataDir);
+  try {
+    return await work(store, InstallationSecret.load(config.dataDir));
+  } finally {
+    await store.close();
+  }
+}
+
+async function serve(config: ServerConfig): Promise<void> {
+  const server = await startServer(config);
+  console.log(`Weerbaar server listening on ${server.url}`);
+  if (config.siteDir) console.log(`Demo site: ${server.url}/  ·  API: ${server.url}/v1/discovery`);
+  console.log('Stop with Ctrl+C (or SIGTERM); the data stays in ' + config.dataDir);
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Stopping failed:', (error as Error).message);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+async function tokenCommand(config: ServerConfig, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { name: { type: 'string' } }, allowPositionals: true });
+  const [action, id] = positionals;
+  await withStore(config, async (store, secret) => {
+    if (action === 'create') {
+      const name = values.name?.trim();
+      if (!name) throw new UsageError('token create needs --name <name> (who holds the token)');
+      const token = generateToken('handler');
+      const record = { id: randomId('h_', 6), name, createdAt: new Date().toISOString() };
+      await store.createHandlerToken(record, hashToken(secret, 'handler', token));
+      console.log(`Handler token ${record.id} for "${name}" created. It is shown only now; store it in a password manager:\n\n${token}\n`);
+    } else if (action === 'list') {
+      const tokens = await store.listHandlerTokens();
+      if (tokens.length === 0) console.log('No handler tokens.');
+      for (const token of tokens) console.log(`${token.id}\t${token.name}\tcreated ${token.createdAt}\t${token.revokedAt ? `revoked ${token.revokedAt}` : 'active'}`);
+    } else if (action === 'revoke') {
+      if (!id) throw new UsageError('token revoke needs the token id (see token list)');
+      const revoked = await store.revokeHandlerToken(id, new Date().toISOString());
+      if (!revoked) throw new UsageError(`No active handler token with id ${id}`);
+      console.log(`Handler token ${id} revoked.`);
+    } else {
+      throw new UsageError('token needs create, list or revoke');
+    }
+  });
+}
+
+async function keysCommand(config: ServerConfig, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true });
+  if (positionals[0] !== 'generate') throw new UsageError('keys needs generate');
+  const existing = readPublicKey(config.dataDir);
+  if (existing && !values.force) {
+    throw new UsageError(`An encryption key (${existing.keyId}) exists already. Replace it with --force; keep the old private key to open older reports.`);
+  }
+  InstallationSecret.load(config.dataDir);
+  const { stored, privateKeyJwk } = await generateKeyPair(config.dataDir);
+  console.error(
+    [
+      `Encryption key ${stored.keyId} created. Only the public key is stored on this server.`,
+      'WARNING: the private key below is shown ONCE. Give it to the integrity officer only, store it offline',
+      '(e.g. in a password manager or on paper in a safe), and never on this server. Without it, sealed',
+      'reports cannot be opened; with it, anyone can open them. Restart the server to advertise the key.',
+    ].join('\n'),
+  );
+  console.log(JSON.stringify(privateKeyJwk, null, 2));
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'token':
+      return tokenCommand(config, rest);
+    case 'keys':
+      return keysCommand(config, rest);
+    case 'migrate': {
+      const store = new SqliteStore(config.dataDir);
+      const applied = store.appliedMigrations;
+      await store.close();
+      console.log(applied.length ? `Applied migrations ${applied.join(', ')}.` : 'The database is up to date.');
+      return;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof ContentError) {
+    console.error(error.message);
+  } else {
+    console.error('weerbaar-server failed:', error instanceof Error ? error.message : String(error));
+  }
+  process.exit(1);
+});

@@ -1,0 +1,220 @@
+// The server's configuration: defaults that need nothing (`npm start`), overridden by one config
+// file (`WEERBAAR_CONFIG`, JSON or YAML) and then by environment variables. Every setting is
+// listed once, in ENVIRONMENT below and in the README.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export interface ServerConfig {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  /** The public address of this server (e.g. `https://meld.voorbeeldstad.nl`); default `http://localhost:PORT`. */
+  publicUrl?: string;
+  organisation: { name: string; url?: string };
+  /** Origins allowed to call the API from a browser; `*` only when explicitly configured. */
+  allowedOrigins: string[];
+  /** The editable content (norms, checklist, support directory, report form); default the bundled seed. */
+  contentFile?: string;
+  /** A directory of static files served at `/` (the demo site); none by default. */
+  siteDir?: string;
+  /** The elements' CDN bundle directory, served at `/elements/` when it exists. */
+  elementsDir?: string;
+  log: { level: string; clientIp: boolean };
+  limits: { maxTextLength: number; maxRequestBytes: number; idempotencyKeyTtlSeconds: number };
+  reports: { maxPerClientPerWindow: number };
+  followUp: {
+    enabled: boolean;
+    sessionTtlSeconds: number;
+    maxFailuresPerClient: number;
+    maxFailuresTotal: number;
+    maxSessionsPerCase: number;
+  };
+  /** The window of every rate limit, in seconds. */
+  rateLimitWindowSeconds: number;
+  attachments: { enabled: boolean; maxBytes: number; maxCount: number; mediaTypes: string[] };
+  caseManagement: { enabled: boolean };
+  encryption: { required: boolean };
+  hostedReportPageUrl?: string;
+  links: { privacyStatement?: string; accessibilityStatement?: string };
+  /** Trust `X-Forwarded-For` from a reverse proxy to tell clients apart for rate limits. */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_CONFIG: ServerConfig = {
+  host: '127.0.0.1',
+  port: 8080,
+  dataDir: '.data',
+  organisation: { name: 'Gemeente Voorbeeldstad' },
+  allowedOrigins: [],
+  log: { level: 'info', clientIp: false },
+  limits: { maxTextLength: 20000, maxRequestBytes: 262144, idempotencyKeyTtlSeconds: 86400 },
+  reports: { maxPerClientPerWindow: 30 },
+  followUp: { enabled: true, sessionTtlSeconds: 900, maxFailuresPerClient: 10, maxFailuresTotal: 1000, maxSessionsPerCase: 20 },
+  rateLimitWindowSeconds: 900,
+  attachments: {
+    enabled: true,
+    maxBytes: 10 * 1024 * 1024,
+    maxCount: 10,
+    mediaTypes: ['application/pdf', 'image/jpeg', 'image/png', 'text/plain'],
+  },
+  caseManagement: { enabled: true },
+  encryption: { required: false },
+  links: {},
+  trustProxy: false,
+};
+
+type Kind = 'string' | 'integer' | 'boolean' | 'list';
+
+/** Environment variable → config path and type. */
+export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
+  ['HOST', 'host', 'string'],
+  ['PORT', 'port', 'integer'],
+  ['WEERBAAR_DATA_DIR', 'dataDir', 'string'],
+  ['WEERBAAR_PUBLIC_URL', 'publicUrl', 'string'],
+  ['WEERBAAR_ORGANISATION_NAME', 'organisation.name', 'string'],
+  ['WEERBAAR_ORGANISATION_URL', 'organisation.url', 'string'],
+  ['WEERBAAR_ALLOWED_ORIGINS', 'allowedOrigins', 'list'],
+  ['WEERBAAR_CONTENT_FILE', 'contentFile', 'string'],
+  ['WEERBAAR_SITE_DIR', 'siteDir', 'string'],
+  ['WEERBAAR_ELEMENTS_DIR', 'elementsDir', 'string'],
+  ['WEERBAAR_LOG_LEVEL', 'log.level', 'string'],
+  ['WEERBAAR_LOG_CLIENT_IP', 'log.clientIp', 'boolean'],
+  ['WEERBAAR_MAX_TEXT_LENGTH', 'limits.maxTextLength', 'integer'],
+  ['WEERBAAR_MAX_REQUEST_BYTES', 'limits.maxRequestBytes', 'integer'],
+  ['WEERBAAR_IDEMPOTENCY_KEY_TTL_SECONDS', 'limits.idempotencyKeyTtlSeconds', 'integer'],
+  ['WEERBAAR_REPORTS_PER_CLIENT', 'reports.maxPerClientPerWindow', 'integer'],
+  ['WEERBAAR_FOLLOW_UP', 'followUp.enabled', 'boolean'],
+  ['WEERBAAR_FOLLOW_UP_SESSION_TTL_SECONDS', 'followUp.sessionTtlSeconds', 'integer'],
+  ['WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT', 'followUp.maxFailuresPerClient', 'integer'],
+  ['WEERBAAR_FOLLOW_UP_MAX_FAILURES_TOTAL', 'followUp.maxFailuresTotal', 'integer'],
+  ['WEERBAAR_FOLLOW_UP_MAX_SESSIONS_PER_CASE', 'followUp.maxSessionsPerCase', 'integer'],
+  ['WEERBAAR_RATE_LIMIT_WINDOW_SECONDS', 'rateLimitWindowSeconds', 'integer'],
+  ['WEERBAAR_ATTACHMENTS', 'attachments.enabled', 'boolean'],
+  ['WEERBAAR_ATTACHMENT_MAX_BYTES', 'attachments.maxBytes', 'integer'],
+  ['WEERBAAR_ATTACHMENT_MAX_COUNT', 'attachments.maxCount', 'integer'],
+  ['WEERBAAR_ATTACHMENT_MEDIA_TYPES', 'attachments.mediaTypes', 'list'],
+  ['WEERBAAR_CASE_MANAGEMENT', 'caseManagement.enabled', 'boolean'],
+  ['WEERBAAR_ENCRYPTION_REQUIRED', 'encryption.required', 'boolean'],
+  ['WEERBAAR_HOSTED_REPORT_PAGE_URL', 'hostedReportPageUrl', 'string'],
+  ['WEERBAAR_PRIVACY_STATEMENT_URL', 'links.privacyStatement', 'string'],
+  ['WEERBAAR_ACCESSIBILITY_STATEMENT_URL', 'links.accessibilityStatement', 'string'],
+  ['WEERBAAR_TRUST_PROXY', 'trustProxy', 'boolean'],
+];
+
+export class ConfigError extends Error {}
+
+type Tree = Record<string, unknown>;
+
+function isTree(value: unknown): value is Tree {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function merge(base: Tree, override: Tree): Tree {
+  const result: Tree = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (key === '__proto__' || key === 'constructor') continue;
+    result[key] = isTree(value) && isTree(base[key]) ? merge(base[key], value) : value;
+  }
+  return result;
+}
+
+function setPath(tree: Tree, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = tree;
+  for (const key of keys.slice(0, -1)) {
+    if (!isTree(node[key])) node[key] = {};
+    node = node[key] as Tree;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+function parseEnvValue(name: string, raw: string, kind: Kind): unknown {
+  switch (kind) {
+    case 'string':
+      return raw;
+    case 'list':
+      return raw.split(',').map((item) => item.trim()).filter(Boolean);
+    case 'integer':
+      if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, not "${raw}"`);
+      return Number(raw.trim());
+    case 'boolean':
+      if (/^(1|true|on|yes)$/i.test(raw.trim())) return true;
+      if (/^(0|false|off|no)$/i.test(raw.trim())) return false;
+      throw new ConfigError(`${name} must be true or false, not "${raw}"`);
+  }
+}
+
+function readConfigFile(path: string): Tree {
+  let parsed: unknown;
+  try {
+    const text = readFileSync(path, 'utf8');
+    parsed = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`Cannot read the config file ${path}: ${(error as Error).message}`);
+  }
+  if (!isTree(parsed)) throw new ConfigError(`The config file ${path} must contain an object`);
+  return parsed;
+}
+
+function requireRange(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not ${value}`);
+  }
+}
+
+function requireHttpsUrl(name: string, value: string | undefined): void {
+  if (value !== undefined && !/^(https:\/\/|http:\/\/localhost(:\d+)?\/)/.test(value)) {
+    throw new ConfigError(`${name} must be an https URL (or http://localhost/ for development), not "${value}"`);
+  }
+}
+
+/** Checks the limits the contract puts on advertised values, so discovery never lies. */
+function check(config: ServerConfig): void {
+  requireRange('port', config.port, 0, 65535);
+  requireRange('limits.maxTextLength', config.limits.maxTextLength, 1000, 20000);
+  requireRange('limits.maxRequestBytes', config.limits.maxRequestBytes, 16384, 10485760);
+  requireRange('limits.idempotencyKeyTtlSeconds', config.limits.idempotencyKeyTtlSeconds, 86400, 2592000);
+  requireRange('followUp.sessionTtlSeconds', config.followUp.sessionTtlSeconds, 60, 3600);
+  requireRange('followUp.maxFailuresPerClient', config.followUp.maxFailuresPerClient, 1, 1_000_000);
+  requireRange('followUp.maxFailuresTotal', config.followUp.maxFailuresTotal, 1, 100_000_000);
+  requireRange('followUp.maxSessionsPerCase', config.followUp.maxSessionsPerCase, 1, 1_000_000);
+  requireRange('reports.maxPerClientPerWindow', config.reports.maxPerClientPerWindow, 1, 100_000_000);
+  requireRange('rateLimitWindowSeconds', config.rateLimitWindowSeconds, 1, 86400);
+  requireRange('attachments.maxBytes', config.attachments.maxBytes, 1, 104857600);
+  requireRange('attachments.maxCount', config.attachments.maxCount, 1, 100);
+  const mediaType = /^[a-z]+\/[a-z0-9.+-]+$/;
+  if (config.attachments.mediaTypes.length === 0 || !config.attachments.mediaTypes.every((type) => mediaType.test(type))) {
+    throw new ConfigError('attachments.mediaTypes must list media types such as application/pdf');
+  }
+  if (!config.organisation.name || config.organisation.name.length > 200) {
+    throw new ConfigError('organisation.name must be 1 to 200 characters');
+  }
+  requireHttpsUrl('organisation.url', config.organisation.url);
+  requireHttpsUrl('hostedReportPageUrl', config.hostedReportPageUrl);
+  requireHttpsUrl('links.privacyStatement', config.links.privacyStatement);
+  requireHttpsUrl('links.accessibilityStatement', config.links.accessibilityStatement);
+  for (const origin of config.allowedOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`allowedOrigins: "${origin}" is not an origin such as https://www.voorbeeldstad.nl`);
+    }
+  }
+}
+
+/** Defaults ← config file ← environment; paths are resolved against the working directory. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  let tree: Tree = structuredClone(DEFAULT_CONFIG) as unknown as Tree;
+  if (env.WEERBAAR_CONFIG) tree = merge(tree, readConfigFile(resolve(cwd, env.WEERBAAR_CONFIG)));
+  for (const [name, path, kind] of ENVIRONMENT) {
+    const raw = env[name];
+    if (raw !== undefined && raw !== '') setPath(tree, path, parseEnvValue(name, raw, kind));
+  }
+  const config = tree as unknown as ServerConfig;
+  config.dataDir = resolve(cwd, config.dataDir);
+  if (config.contentFile) config.contentFile = resolve(cwd, config.contentFile);
+  if (config.siteDir) config.siteDir = resolve(cwd, config.siteDir);
+  if (config.elementsDir) config.elementsDir = resolve(cwd, config.elementsDir);
+  check(config);
+  return config;
+}

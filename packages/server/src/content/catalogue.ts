@@ -1,0 +1,125 @@
+// The municipality's content (norms, signal checklist, support directory, report form, external
+// channels) from one editable YAML or JSON file, in every configured language. The file is checked
+// against the contract's schemas at start-up, so a typo stops the server with a clear message
+// instead of reaching a reporter.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Schema } from '@weerbaar/spec';
+import type { SpecValidator } from '@weerbaar/spec/validation';
+import { parse as parseYaml } from 'yaml';
+import type { Locales } from '../http/language.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+
+/** The bundled default content (Dutch and English), next to `dist/`. */
+export const DEFAULT_CONTENT_FILE = join(PACKAGE_ROOT, 'seed', 'content.yaml');
+
+type PerLocale<T> = Record<string, T>;
+
+interface ContentFile {
+  locales: Locales;
+  norms: PerLocale<Schema<'Norm'>[]>;
+  signalChecklist: PerLocale<Omit<Schema<'SignalChecklist'>, 'locale'>>;
+  supportContacts: PerLocale<Schema<'SupportContact'>[]>;
+  reportForm: PerLocale<Omit<Schema<'ReportForm'>, 'locale'>>;
+  externalChannels: PerLocale<Schema<'ExternalChannel'>[]>;
+}
+
+export class ContentError extends Error {}
+
+/** A serialised document and its strong validator. */
+export interface Representation {
+  json: string;
+  etag: string;
+}
+
+export function represent(value: unknown): Representation {
+  const json = JSON.stringify(value);
+  return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+}
+
+export interface SupportFilter {
+  role?: Schema<'ReporterRole'>;
+  urgency?: Schema<'SupportUrgency'>;
+  available247?: boolean;
+  q?: string;
+}
+
+const URGENCY_ORDER = { emergency: 0, urgent: 1, routine: 2 } as const;
+
+export class ContentCatalogue {
+  readonly locales: Locales;
+  private readonly documents = new Map<string, Representation>();
+
+  private constructor(
+    private readonly file: ContentFile,
+    validator: SpecValidator,
+    source: string,
+  ) {
+    this.locales = file.locales;
+    const problems: string[] = [];
+    const check = (name: Parameters<SpecValidator['schema']>[0], value: unknown, where: string): void => {
+      for (const issue of validator.schema(name)(value)) problems.push(`${where}${issue.pointer}: ${issue.message}`);
+    };
+    check('Locale', file.locales?.default, 'locales/default');
+    if (!Array.isArray(file.locales?.available) || !file.locales.available.includes(file.locales.default)) {
+      problems.push('locales/available: must list every language, including the default');
+    }
+    for (const locale of file.locales?.available ?? []) {
+      const documents = {
+        norms: { schema: 'NormCollection', value: { locale, items: file.norms?.[locale] } },
+        'signal-checklist': { schema: 'SignalChecklist', value: { locale, ...file.signalChecklist?.[locale] } },
+        'support-contacts': { schema: 'SupportDirectory', value: { locale, items: file.supportContacts?.[locale] } },
+        'report-form': { schema: 'ReportForm', value: { locale, ...file.reportForm?.[locale] } },
+      } as const;
+      for (const [kind, { schema, value }] of Object.entries(documents)) {
+        check(schema, value, `${kind}/${locale}`);
+        this.documents.set(`${kind}/${locale}`, represent(value));
+      }
+      for (const [index, channel] of (file.externalChannels?.[locale] ?? []).entries()) check('ExternalChannel', channel, `externalChannels/${locale}/${index}`);
+    }
+    if (problems.length) {
+      throw new ContentError(`The content file ${source} does not match the contract:\n  ${problems.slice(0, 50).join('\n  ')}`);
+    }
+  }
+
+  static load(path: string, validator: SpecValidator): ContentCatalogue {
+    let parsed: unknown;
+    try {
+      const text = readFileSync(path, 'utf8');
+      parsed = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
+    } catch (error) {
+      throw new ContentError(`Cannot read the content file ${path}: ${(error as Error).message}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null) throw new ContentError(`The content file ${path} must contain an object`);
+    return new ContentCatalogue(parsed as ContentFile, validator, path);
+  }
+
+  /** A whole content document (`norms`, `signal-checklist`, `report-form`) in one language. */
+  document(kind: 'norms' | 'signal-checklist' | 'report-form' | 'support-contacts', locale: string): Representation {
+    return this.documents.get(`${kind}/${locale}`)!;
+  }
+
+  /** The support directory filtered; emergency entries always stay, and come first. */
+  supportContacts(locale: string, filter: SupportFilter): Representation {
+    if (!filter.role && !filter.urgency && filter.available247 === undefined && !filter.q) {
+      return this.document('support-contacts', locale);
+    }
+    const query = filter.q?.toLocaleLowerCase(locale);
+    const items = (this.file.supportContacts[locale] ?? [])
+      .filter(
+        (contact) =>
+          contact.urgency === 'emergency' ||
+          ((!filter.role || contact.audience.includes(filter.role)) &&
+            (!filter.urgency || contact.urgency === filter.urgency) &&
+            (filter.available247 !== true || contact.availability.always) &&
+            (!query || [contact.organisation, contact.name ?? '', contact.description].some((text) => text.toLocaleLowerCase(locale).includes(query)))),
+      )
+      .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);
+    return represent({ locale, items });
+  }
+
+  externalChannels(locale: string): Schema<'ExternalChannel'>[] {
+    return this.file.externalChannels?.[locale] ?? [];
+  }
+}

@@ -1,0 +1,84 @@
+// What the API shows of a stored case: everything to handlers, and to the reporter only status,
+// deadlines, timeline (without internal notes), messages and attachments — never the content,
+// because a shared screen must not show it.
+import type { Schema } from '@weerbaar/spec';
+import type { StoredAttachment, StoredCase, StoredEvent, StoredMessage } from '../storage/store.js';
+import { deadlinesAt } from './deadlines.js';
+
+export interface CaseRecord {
+  case: StoredCase;
+  events: StoredEvent[];
+  messages: StoredMessage[];
+  attachments: StoredAttachment[];
+}
+
+export function attachmentView(attachment: StoredAttachment): Schema<'Attachment'> {
+  return {
+    id: attachment.id,
+    ...(attachment.name !== undefined ? { name: attachment.name } : {}),
+    ...(attachment.mediaType !== undefined ? { mediaType: attachment.mediaType } : {}),
+    ...(attachment.description !== undefined ? { description: attachment.description } : {}),
+    sizeBytes: attachment.sizeBytes,
+    sha256: attachment.sha256,
+    encrypted: attachment.encryption !== undefined,
+    ...(attachment.encryption ? { encryption: attachment.encryption } : {}),
+    addedAt: attachment.addedAt,
+  };
+}
+
+function contactable(stored: StoredCase): 'yes' | 'no' | 'unknown' {
+  if (stored.encryptedContent) return 'unknown';
+  return stored.content?.contact ? 'yes' : 'no';
+}
+
+function common(stored: StoredCase, now: string) {
+  return {
+    caseId: stored.id,
+    reference: stored.reference,
+    role: stored.role,
+    category: stored.category,
+    status: stored.status,
+    ...(stored.outcome ? { outcome: stored.outcome } : {}),
+    receivedAt: stored.receivedAt,
+    deadlines: deadlinesAt(stored, now),
+    encrypted: stored.encryptedContent !== undefined,
+    contactable: contactable(stored),
+  };
+}
+
+export function caseSummaryView(stored: StoredCase, unreadMessages: number, now: string): Schema<'CaseSummary'> {
+  return { ...common(stored, now), unreadMessages };
+}
+
+export function caseView(record: CaseRecord, now: string): Schema<'Case'> {
+  const stored = record.case;
+  const { caseId, reference, role, category, ...rest } = common(stored, now);
+  return {
+    caseId,
+    reference,
+    role,
+    category,
+    ...(stored.locale ? { locale: stored.locale } : {}),
+    ...rest,
+    consents: stored.consents,
+    ...(stored.content ? { content: stored.content } : {}),
+    ...(stored.encryptedContent ? { encryptedContent: stored.encryptedContent } : {}),
+    timeline: record.events,
+    messages: record.messages,
+    attachments: record.attachments.map(attachmentView),
+  };
+}
+
+export function followUpView(record: CaseRecord, now: string): Schema<'FollowUpCase'> {
+  const stored = record.case;
+  return {
+    status: stored.status,
+    category: stored.category,
+    receivedAt: stored.receivedAt,
+    deadlines: deadlinesAt(stored, now),
+    timeline: record.events.map((event) => ({ at: event.at, type: event.type, ...(event.status ? { status: event.status } : {}) })),
+    messages: record.messages,
+    attachments: record.attachments.map(attachmentView),
+    canReply: stored.status !== 'closed',
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * @weerbaar/server — the reference backend of the Weerbaar Reporting API v1.
+ *
+ * Most people run it with the CLI (`weerbaar-server serve`); `startServer` embeds it.
+ */
+export { startServer, type RunningServer } from './server.js';
+export { loadConfig, DEFAULT_CONFIG, ENVIRONMENT, ConfigError, type ServerConfig } from './config.js';
+export type { Store } from './storage/store.js';
+export { SqliteStore } from './storage/sqlite-store.js';
+export { MIGRATIONS, LATEST_SCHEMA_VERSION, migrate } from './storage/migrations.js';
+export { deadlinesOnReceipt, feedbackDueAfterAcknowledgement, addCalendarMonths } from './domain/deadlines.js';
+export { generateReceipt, normaliseReceipt } from './security/receipts.js';

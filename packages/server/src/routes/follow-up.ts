@@ -1,0 +1,223 @@
+// Follow-up: the reporter exchanges the receipt (in the body, never a URL) for a short-lived
+// token, reads the case, replies and adds files. Guessing is throttled per client, in total and
+// per case; a throttled client only waits (Retry-After), nobody is locked out for good.
+import type { Schema } from '@weerbaar/spec';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { contentMatches, type ReceivedFile } from '../attachments/attachment-files.js';
+import type { ServerContext } from '../context.js';
+import { attachmentView, followUpView } from '../domain/views.js';
+import { clientKey, enforceRateLimit } from '../http/client.js';
+import { defineOperation } from '../http/operation.js';
+import { fieldError, ProblemError, type FieldError, type Language } from '../http/problems.js';
+import { hashReceipt, normaliseReceipt, sameHash } from '../security/receipts.js';
+import { bearerToken, generateToken, hashToken, randomId } from '../security/tokens.js';
+import type { StoredCase } from '../storage/store.js';
+import { loadCaseRecord } from './case-record.js';
+import { refusePlainWhenRequired, requireCurrentKey } from './encryption-checks.js';
+
+interface Session {
+  tokenHash: Buffer;
+  caseId: string;
+}
+
+// A receipt that cannot exist is hashed anyway, so that a wrong receipt costs the same time
+// whatever is wrong with it.
+const IMPOSSIBLE_RECEIPT = '00000000000000000000';
+
+function cleanFileName(name: string | undefined): string | undefined {
+  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return base ? base.slice(0, 255) : undefined;
+}
+
+export function followUpRoutes(app: FastifyInstance, context: ServerContext): void {
+  const { store, secret, config, limits } = context;
+  const offered = () => config.followUp.enabled;
+  const attachmentsOffered = () => config.followUp.enabled && config.attachments.enabled;
+
+  async function authenticate(request: FastifyRequest): Promise<Session> {
+    const token = bearerToken(request.headers.authorization, 'follow-up');
+    if (token) {
+      const tokenHash = hashToken(secret, 'follow-up', token);
+      const session = await store.findSession(tokenHash, context.now());
+      if (session) return { tokenHash, caseId: session.caseId };
+    }
+    throw new ProblemError('unauthorized');
+  }
+
+  async function openCase(session: Session): Promise<StoredCase> {
+    const found = await store.getCase(session.caseId);
+    if (!found) throw new ProblemError('not-found');
+    if (found.status === 'closed') throw new ProblemError('case-closed');
+    return found;
+  }
+
+  defineOperation(
+    app,
+    context,
+    'openFollowUpSession',
+    async ({ request, reply, body }) => {
+      const client = clientKey(context, request);
+      enforceRateLimit(limits.followUpFailuresPerClient, client);
+      enforceRateLimit(limits.followUpFailuresTotal, 'all');
+      const normalised = normaliseReceipt((body as Schema<'FollowUpSessionRequest'>).receipt);
+      const receiptHash = await hashReceipt(secret, normalised ?? IMPOSSIBLE_RECEIPT);
+      const found = normalised ? await store.findCaseIdByReceiptHash(receiptHash) : undefined;
+      if (!found || !sameHash(found.receiptHash, receiptHash)) {
+        limits.followUpFailuresPerClient.hit(client);
+        limits.followUpFailuresTotal.hit('all');
+        throw new ProblemError('unauthorized');
+      }
+      enforceRateLimit(limits.followUpSessionsPerCase, found.caseId);
+      limits.followUpSessionsPerCase.hit(found.caseId);
+      const token = generateToken('follow-up');
+      const expiresAt = new Date(Date.parse(context.now()) + config.followUp.sessionTtlSeconds * 1000).toISOString();
+      await store.createSession(hashToken(secret, 'follow-up', token), found.caseId, expiresAt);
+      const session: Schema<'FollowUpSession'> = { token, tokenType: 'Bearer', expiresAt };
+      return reply.code(201).send(session);
+    },
+    { offered },
+  );
+
+  defineOperation(
+    app,
+    context,
+    'closeFollowUpSession',
+    async ({ reply, auth }) => {
+      await store.deleteSession(auth.tokenHash);
+      return reply.code(204).send();
+    },
+    { offered, authenticate },
+  );
+
+  defineOperation(
+    app,
+    context,
+    'getFollowUpCase',
+    async ({ auth }) => followUpView(await loadCaseRecord(store, auth.caseId), context.now()),
+    { offered, authenticate },
+  );
+
+  defineOperation(
+    app,
+    context,
+    'sendFollowUpMessage',
+    async ({ reply, body, auth }) => {
+      const request = body as Schema<'ReporterMessageRequest'>;
+      await openCase(auth);
+      if (request.encryptedBody) requireCurrentKey(context, request.encryptedBody.keyId);
+      else refusePlainWhenRequired(context);
+      const message: Schema<'CaseMessage'> = {
+        id: randomId('m_'),
+        from: 'reporter',
+        kind: 'message',
+        sentAt: context.now(),
+        ...(request.encryptedBody ? { encryptedBody: request.encryptedBody } : { body: request.body! }),
+      };
+      await store.changeCase(auth.caseId, { messages: [message], events: [{ at: message.sentAt, type: 'message-from-reporter' }] });
+      return reply.code(201).send(message);
+    },
+    { offered, authenticate },
+  );
+
+  defineOperation(
+    app,
+    context,
+    'addFollowUpAttachment',
+    async ({ request, reply, auth, language }) => {
+      await openCase(auth);
+      const existing = await store.attachments(auth.caseId);
+      if (existing.length >= config.attachments.maxCount) throw new ProblemError('too-many-attachments');
+
+      let file: ReceivedFile | undefined;
+      try {
+        const upload = await readUpload(request, context, language);
+        file = upload.file;
+        const { metadata, declaredType, fileName } = upload;
+        const addedAt = context.now();
+        const storageName = await context.files.keep(file);
+        file = undefined;
+        const attachment = {
+          id: randomId('a_'),
+          storageName,
+          sizeBytes: upload.file.sizeBytes,
+          sha256: upload.file.sha256,
+          addedAt,
+          ...(metadata.encryption
+            ? { encryption: metadata.encryption }
+            : {
+                mediaType: declaredType,
+                ...(fileName ? { name: fileName } : {}),
+                ...(metadata.description ? { description: metadata.description } : {}),
+              }),
+        };
+        try {
+          await store.changeCase(auth.caseId, { attachments: [attachment], events: [{ at: addedAt, type: 'attachment-added' }] });
+        } catch (error) {
+          await context.files.remove(storageName);
+          throw error;
+        }
+        return reply.code(201).send(attachmentView(attachment));
+      } finally {
+        await context.files.discard(file);
+      }
+    },
+    { offered: attachmentsOffered, authenticate },
+  );
+}
+
+interface Upload {
+  file: ReceivedFile;
+  metadata: Schema<'AttachmentUploadMetadata'>;
+  declaredType: string;
+  fileName: string | undefined;
+}
+
+/** Reads the multipart parts `file` and `metadata`, checking everything before the file is kept. */
+async function readUpload(request: FastifyRequest, context: ServerContext, language: Language): Promise<Upload> {
+  const errors: FieldError[] = [];
+  let file: ReceivedFile | undefined;
+  let declaredType = '';
+  let fileName: string | undefined;
+  let metadataText: string | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file' && part.fieldname === 'file' && !file) {
+        const filePart = part as MultipartFile;
+        declaredType = filePart.mimetype.split(';')[0]!.trim().toLowerCase();
+        fileName = cleanFileName(filePart.filename);
+        file = await context.files.receive(filePart.file);
+      } else if (part.type === 'field' && part.fieldname === 'metadata' && metadataText === undefined) {
+        metadataText = String((part as MultipartValue).value);
+      } else {
+        if (part.type === 'file') (part as MultipartFile).file.resume();
+        errors.push(fieldError(`/${part.fieldname}`, 'additionalProperties', {}, language));
+      }
+    }
+    if (!file) errors.push(fieldError('/file', 'required', {}, language));
+    else if (file.sizeBytes === 0) errors.push(fieldError('/file', 'minLength', { limit: 1 }, language));
+    let metadata: Schema<'AttachmentUploadMetadata'> = {};
+    if (metadataText !== undefined) {
+      try {
+        metadata = JSON.parse(metadataText) as Schema<'AttachmentUploadMetadata'>;
+        errors.push(...context.validation.schema('AttachmentUploadMetadata', metadata, language, '/metadata'));
+      } catch {
+        errors.push(fieldError('/metadata', 'type', {}, language));
+      }
+    }
+    if (errors.length) throw new ProblemError('validation', { errors });
+
+    if (metadata.encryption) {
+      requireCurrentKey(context, metadata.encryption.keyId);
+      if (declaredType !== 'application/octet-stream') throw new ProblemError('unsupported-media-type');
+    } else {
+      refusePlainWhenRequired(context);
+      if (!context.config.attachments.mediaTypes.includes(declaredType)) throw new ProblemError('unsupported-media-type');
+      if (!contentMatches(declaredType, file!)) throw new ProblemError('media-type-mismatch');
+    }
+    return { file: file!, metadata, declaredType, fileName };
+  } catch (error) {
+    await context.files.discard(file);
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+// The contract itself and the discovery document.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { openapiDocument } from '@weerbaar/spec';
+import type { FastifyInstance } from 'fastify';
+import { represent, type Representation } from '../content/catalogue.js';
+import type { ServerContext } from '../context.js';
+import { discoveryDocument } from '../domain/discovery.js';
+import { defineOperation } from '../http/operation.js';
+import { sendRepresentation } from '../http/representation.js';
+
+export function metaRoutes(app: FastifyInstance, context: ServerContext): void {
+  const json = represent(openapiDocument);
+  const yamlText = readFileSync(createRequire(import.meta.url).resolve('@weerbaar/spec/openapi.yaml'), 'utf8');
+  const yaml: Representation = { json: yamlText, etag: represent(yamlText).etag };
+  let discovery: Representation | undefined;
+
+  defineOperation(app, context, 'getOpenApiJson', async ({ request, reply }) => sendRepresentation(request, reply, json));
+  defineOperation(app, context, 'getOpenApiYaml', async ({ request, reply }) =>
+    sendRepresentation(request, reply, yaml, { mediaType: 'application/yaml; charset=utf-8' }),
+  );
+  defineOperation(app, context, 'getDiscovery', async ({ request, reply }) => {
+    // Built on first use: the public address is known only once the server listens.
+    discovery ??= represent(discoveryDocument(context));
+    return sendRepresentation(request, reply, discovery);
+  });
+}

@@ -1,0 +1,80 @@
+// Static files for the demo site (`/`) and the elements' CDN bundle (`/elements/`), under a strict
+// Content-Security-Policy: scripts and styles from this origin only, nothing inline. No directory
+// listings; a path that leaves the directory is simply not found.
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemError } from '../http/problems.js';
+import { pathOf } from '../http/security-headers.js';
+
+export const SITE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The file under `root` that `urlPath` names, or undefined when it names nothing servable. */
+export async function resolveStaticFile(root: string, urlPath: string): Promise<string | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.split(/[\\/]/).some((segment) => segment === '..' || segment.startsWith('.') && segment !== '')) {
+    return undefined;
+  }
+  const base = resolve(root);
+  let file = resolve(base, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
+  if (file !== base && !file.startsWith(base + sep)) return undefined;
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const info = await stat(file);
+    if (!info.isFile() || !TYPES[extname(file)]) return undefined;
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+async function serveFrom(root: string | undefined, urlPath: string, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const file = root && existsSync(root) ? await resolveStaticFile(root, urlPath) : undefined;
+  if (!file) throw new ProblemError('not-found');
+  reply.header('Content-Security-Policy', SITE_CSP);
+  reply.header('Cache-Control', 'no-cache');
+  reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+  reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+  reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+  reply.type(TYPES[extname(file)]!);
+  if (request.method === 'HEAD') return reply.send();
+  return reply.send(createReadStream(file));
+}
+
+export function siteRoutes(app: FastifyInstance, siteDir: string | undefined, elementsDir: string | undefined): void {
+  app.get('/elements/*', async (request, reply) => serveFrom(elementsDir, pathOf(request).slice('/elements'.length), request, reply));
+  if (!siteDir) return;
+  app.get('/*', async (request, reply) => serveFrom(siteDir, pathOf(request), request, reply));
+}

@@ -1,0 +1,75 @@
+// Assembles a running server from its configuration: storage, secrets, content, the app.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SpecValidator } from '@weerbaar/spec/validation';
+import type { FastifyInstance } from 'fastify';
+import { AttachmentFiles } from './attachments/attachment-files.js';
+import type { ServerConfig } from './config.js';
+import { ContentCatalogue, DEFAULT_CONTENT_FILE } from './content/catalogue.js';
+import { createRateLimits, type ServerContext } from './context.js';
+import { readPublicKey } from './domain/encryption-key.js';
+import { buildApp, type AppOptions } from './http/app.js';
+import { RequestValidation } from './http/request-validation.js';
+import { PACKAGE_ROOT } from './package-root.js';
+import { InstallationSecret } from './security/installation-secret.js';
+import { SqliteStore } from './storage/sqlite-store.js';
+import type { Store } from './storage/store.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** e.g. `http://127.0.0.1:8080` */
+  url: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+const PURGE_INTERVAL_MS = 60_000;
+
+/** The elements' CDN bundle in this repository, when it was built. */
+function defaultElementsDir(): string | undefined {
+  const dir = join(PACKAGE_ROOT, '..', 'elements', 'dist', 'cdn');
+  return existsSync(join(PACKAGE_ROOT, '..', 'elements')) ? dir : undefined;
+}
+
+export async function startServer(config: ServerConfig, options: AppOptions = {}): Promise<RunningServer> {
+  const spec = new SpecValidator();
+  const content = ContentCatalogue.load(config.contentFile ?? DEFAULT_CONTENT_FILE, spec);
+  const store = new SqliteStore(config.dataDir);
+  let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const context: ServerContext = {
+    config: { ...config, elementsDir: config.elementsDir ?? defaultElementsDir() },
+    store,
+    files: new AttachmentFiles(config.dataDir),
+    secret: InstallationSecret.load(config.dataDir),
+    content,
+    spec,
+    validation: new RequestValidation(spec),
+    encryptionKey: readPublicKey(config.dataDir),
+    limits: createRateLimits(config),
+    now: () => new Date().toISOString(),
+    publicUrl: () => publicUrl,
+  };
+  let app: FastifyInstance;
+  try {
+    app = await buildApp(context, options);
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  const purge = setInterval(() => void store.purgeExpired(context.now()), PURGE_INTERVAL_MS);
+  purge.unref();
+  return {
+    app,
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    store,
+    async close() {
+      clearInterval(purge);
+      await app.close();
+      await store.close();
+    },
+  };
+}

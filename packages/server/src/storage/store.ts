@@ -1,0 +1,126 @@
+// The one storage interface of the server. SQLite implements it (sqlite-store.ts); a PostgreSQL
+// adapter can implement the same methods. Methods are asynchronous so that a networked database
+// fits behind it; every method that changes several rows does so atomically.
+import type { Schema } from '@weerbaar/spec';
+
+export type CaseStatus = Schema<'CaseStatus'>;
+export type CaseOutcome = Schema<'CaseOutcome'>;
+export type TimelineEventType = Schema<'HandlerTimelineEvent'>['type'];
+
+export interface StoredCase {
+  id: string;
+  reference: string;
+  role: Schema<'ReporterRole'>;
+  category: Schema<'ReportCategory'>;
+  locale?: string;
+  status: CaseStatus;
+  outcome?: CaseOutcome;
+  receivedAt: string;
+  acknowledgeDueAt: string;
+  acknowledgedAt?: string;
+  feedbackDueAt: string;
+  feedbackGivenAt?: string;
+  consents: string[];
+  content?: Schema<'ReportContent'>;
+  encryptedContent?: Schema<'HpkeEnvelope'>;
+  /** When a handler last acted (message, acknowledgement, status change): reporter messages after it are unread. */
+  lastHandlerActionAt?: string;
+}
+
+export interface StoredEvent {
+  at: string;
+  type: TimelineEventType;
+  status?: CaseStatus;
+  outcome?: CaseOutcome;
+  note?: string;
+}
+
+export type StoredMessage = Schema<'CaseMessage'>;
+
+export interface StoredAttachment {
+  id: string;
+  /** The random file name under the data directory's attachments folder. */
+  storageName: string;
+  name?: string;
+  mediaType?: string;
+  description?: string;
+  sizeBytes: number;
+  sha256: string;
+  encryption?: Schema<'AttachmentEncryption'>;
+  addedAt: string;
+}
+
+/** What changes together with a case, in one transaction. */
+export interface CaseChange {
+  set?: Partial<Pick<StoredCase, 'status' | 'outcome' | 'acknowledgedAt' | 'feedbackDueAt' | 'feedbackGivenAt' | 'lastHandlerActionAt'>>;
+  /** Clear the outcome (reopening). */
+  clearOutcome?: boolean;
+  events?: StoredEvent[];
+  messages?: StoredMessage[];
+  attachments?: StoredAttachment[];
+}
+
+export interface CaseFilter {
+  status?: CaseStatus;
+  category?: Schema<'ReportCategory'>;
+  /** Only cases with a missed deadline at this moment. */
+  overdueAt?: string;
+  sort: 'receivedAt' | 'acknowledgeDueAt' | 'feedbackDueAt';
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface CaseListEntry {
+  case: StoredCase;
+  unreadMessages: number;
+}
+
+/** The state of an `Idempotency-Key`, found by its hash. */
+export type IdempotencyRecord =
+  | { state: 'pending'; requestHash: string }
+  | { state: 'done'; requestHash: string; sealedResponse: Buffer };
+
+export interface NewReport {
+  case: Omit<StoredCase, 'reference'>;
+  receiptHash: Buffer;
+  /** Completes a pending idempotency record in the same transaction as the report. */
+  idempotency?: { keyHash: Buffer; sealedResponse: Buffer };
+}
+
+export interface HandlerToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export interface Store {
+  /** Stores a report durably (the answer may be sent once this resolves) and returns its reference. */
+  createReport(report: NewReport): Promise<StoredCase>;
+  findCaseIdByReceiptHash(receiptHash: Buffer): Promise<{ caseId: string; receiptHash: Buffer } | undefined>;
+  getCase(caseId: string): Promise<StoredCase | undefined>;
+  listCases(filter: CaseFilter): Promise<{ items: CaseListEntry[]; total: number }>;
+  changeCase(caseId: string, change: CaseChange): Promise<void>;
+  events(caseId: string): Promise<StoredEvent[]>;
+  messages(caseId: string): Promise<StoredMessage[]>;
+  attachments(caseId: string): Promise<StoredAttachment[]>;
+  unreadMessages(caseId: string): Promise<number>;
+
+  /** Claims an idempotency key; answers the existing record when the key is known and not expired. */
+  claimIdempotencyKey(keyHash: Buffer, requestHash: string, now: string, expiresAt: string): Promise<IdempotencyRecord | undefined>;
+  releaseIdempotencyKey(keyHash: Buffer): Promise<void>;
+
+  createSession(tokenHash: Buffer, caseId: string, expiresAt: string): Promise<void>;
+  findSession(tokenHash: Buffer, now: string): Promise<{ caseId: string; expiresAt: string } | undefined>;
+  deleteSession(tokenHash: Buffer): Promise<void>;
+
+  createHandlerToken(token: HandlerToken, tokenHash: Buffer): Promise<void>;
+  findHandlerToken(tokenHash: Buffer): Promise<HandlerToken | undefined>;
+  listHandlerTokens(): Promise<HandlerToken[]>;
+  revokeHandlerToken(id: string, at: string): Promise<boolean>;
+
+  /** Removes expired sessions and idempotency records. */
+  purgeExpired(now: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,35 @@
+// Types of reference-server.mjs (for TypeScript tests that import it without allowJs).
+
+export interface ReferenceServerOptions {
+  /** Extra environment variables for the server, e.g. `{ WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: '3' }`. */
+  env?: Record<string, string>;
+  /** Use this data directory instead of a fresh temporary one (it is then not removed by `stop`). */
+  dataDir?: string;
+  /** Run `token create` first and return the handler token (default true). */
+  handlerToken?: boolean;
+  /** Run `keys generate` first and return the private JWK (default false). */
+  encryption?: boolean;
+  /** CORS origins to allow (`WEERBAAR_ALLOWED_ORIGINS`). */
+  allowedOrigins?: string[];
+}
+
+export interface ReferenceServer {
+  /** `http://127.0.0.1:PORT`; changes after `restart()`. */
+  origin: string;
+  /** `origin + '/v1'`. */
+  apiUrl: string;
+  dataDir: string;
+  handlerToken?: string;
+  privateKeyJwk?: JsonWebKey;
+  /** Everything the server and CLI printed (stdout and stderr), for log-secrecy tests. */
+  output(): string;
+  /** SIGTERM, wait for the exit, remove a temporary data directory. */
+  stop(): Promise<void>;
+  /** Send a signal (default SIGKILL) and wait; keeps the data directory. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Start again on the same data directory (the port may change). */
+  restart(): Promise<void>;
+}
+
+/** Starts the built reference server (`packages/server/dist/cli.js serve`) on 127.0.0.1:0 in a fresh temp data dir. */
+export function startReferenceServer(options?: ReferenceServerOptions): Promise<ReferenceServer>;

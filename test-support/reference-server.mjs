@@ -1,0 +1,147 @@
+// Starts the BUILT reference server (`packages/server/dist/cli.js serve`) as a child process,
+// for tests of the server itself, the SDK and the conformance kit: real HTTP on 127.0.0.1 with a
+// random port, a real SQLite database in a fresh temporary data directory.
+//
+// It needs `npm run build -w @weerbaar/server` to have run (`npm test` builds first).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.url));
+const LISTENING = /listening on (http:\/\/\S+)/;
+const START_TIMEOUT_MS = 20_000;
+
+/**
+ * @typedef {object} ReferenceServerOptions
+ * @property {Record<string, string>} [env] extra environment variables (e.g. `WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT`)
+ * @property {string} [dataDir] use this data directory instead of a fresh temporary one (it is then not removed)
+ * @property {boolean} [handlerToken] run `token create` first and return the handler token (default true)
+ * @property {boolean} [encryption] run `keys generate` first and return the private JWK (default false)
+ * @property {string[]} [allowedOrigins] CORS origins to allow (`WEERBAAR_ALLOWED_ORIGINS`)
+ */
+
+/**
+ * @typedef {object} ReferenceServer
+ * @property {string} origin `http://127.0.0.1:PORT`
+ * @property {string} apiUrl `origin + '/v1'`
+ * @property {string} dataDir the server's data directory
+ * @property {string} [handlerToken] a handler bearer token (unless `handlerToken: false`)
+ * @property {JsonWebKey} [privateKeyJwk] the integrity officer's private key (with `encryption: true`)
+ * @property {() => string} output everything the processes printed (stdout and stderr), for log-secrecy tests
+ * @property {() => Promise<void>} stop SIGTERM and wait for the exit; removes a temporary data directory
+ * @property {(signal?: NodeJS.Signals) => Promise<void>} kill send a signal (default SIGKILL) and wait; keeps the data directory
+ * @property {() => Promise<void>} restart start again on the same data directory (the port may change)
+ */
+
+/**
+ * Starts the built reference server on 127.0.0.1:0 in a fresh temporary data directory.
+ * @param {ReferenceServerOptions} [options]
+ * @returns {Promise<ReferenceServer>}
+ */
+export async function startReferenceServer(options = {}) {
+  if (!existsSync(cli)) {
+    throw new Error(`${cli} does not exist: run \`npm run build -w @weerbaar/server\` first.`);
+  }
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'weerbaar-server-')));
+  const env = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    WEERBAAR_DATA_DIR: dataDir,
+    WEERBAAR_LOG_LEVEL: 'info',
+    ...(options.allowedOrigins ? { WEERBAAR_ALLOWED_ORIGINS: options.allowedOrigins.join(',') } : {}),
+    ...options.env,
+  };
+  let captured = '';
+  const record = (chunk) => {
+    captured += chunk.toString('utf8');
+  };
+
+  /** Runs a one-off CLI command and returns its stdout. */
+  async function command(args) {
+    const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk.toString('utf8');
+      record(chunk);
+    });
+    child.stderr.on('data', record);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    if (code !== 0) throw new Error(`weerbaar-server ${args.join(' ')} exited with ${code}:\n${captured}`);
+    return stdout;
+  }
+
+  let handlerToken;
+  if (options.handlerToken !== false) {
+    const printed = await command(['token', 'create', '--name', 'test-handler']);
+    handlerToken = /\b(wbh_[A-Za-z0-9_-]+)/.exec(printed)?.[1];
+    if (!handlerToken) throw new Error(`token create printed no token:\n${printed}`);
+  }
+  let privateKeyJwk;
+  if (options.encryption) {
+    const printed = await command(['keys', 'generate']);
+    const json = printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1);
+    privateKeyJwk = JSON.parse(json);
+  }
+
+  let child;
+  let exited;
+
+  async function start() {
+    child = spawn(process.execPath, [cli, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    child.stderr.on('data', record);
+    const origin = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the server did not start within ${START_TIMEOUT_MS} ms:\n${captured}`)), START_TIMEOUT_MS);
+      let seen = '';
+      child.stdout.on('data', (chunk) => {
+        record(chunk);
+        seen += chunk.toString('utf8');
+        const match = LISTENING.exec(seen);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(`the server exited (${code ?? signal}) before listening:\n${captured}`));
+      });
+    });
+    server.origin = origin;
+    server.apiUrl = `${origin}/v1`;
+  }
+
+  async function signalAndWait(signal) {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await exited;
+  }
+
+  /** @type {ReferenceServer} */
+  const server = {
+    origin: '',
+    apiUrl: '',
+    dataDir,
+    handlerToken,
+    privateKeyJwk,
+    output: () => captured,
+    async stop() {
+      await signalAndWait('SIGTERM');
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+    async kill(signal = 'SIGKILL') {
+      await signalAndWait(signal);
+    },
+    async restart() {
+      await signalAndWait('SIGTERM');
+      await start();
+    },
+  };
+  await start();
+  return server;
+}
