@@ -21,8 +21,8 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
     content: { attribute: false },
     strings: { attribute: false },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    locale: { state: true },
-    remote: { state: true },
+    locale: { state: true, attribute: false },
+    remote: { state: true, attribute: false },
   };
 
   /** Base URL of a Weerbaar Reporting API (e.g. `https://meld.example.nl/v1`). Without it, content is inline. */

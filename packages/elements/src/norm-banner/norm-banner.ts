@@ -24,6 +24,7 @@ const storagePrefix = 'weerbaar:norm-dismissed:';
  * inline JSON (a `NormCollection` in a `<script type="application/json">` child or the `content`
  * property), or from slotted light DOM, which is on the page before any script runs.
  *
+ * @tagname weerbaar-norm-banner
  * @summary States the organisation's norm, with links to report and to support.
  *
  * @slot heading - The norm's heading, when the content is slotted (e.g. an `<h2>`).
@@ -61,7 +62,7 @@ export class NormBanner extends WeerbaarElement<NormBannerStringKey, NormCollect
     normId: { type: String, attribute: 'norm-id' },
     normVersion: { type: Number, attribute: 'norm-version' },
     dismissible: { type: Boolean, reflect: true },
-    dismissed: { state: true },
+    dismissed: { state: true, attribute: false },
   };
 
   /** `info` (the standing norm) or `urgent` (a notice that cannot be hidden), for slotted content. */

@@ -22,6 +22,7 @@ import { signalChecklistStyles } from './signal-checklist.styles.js';
  * Only when the person asks to make a report, and ticks the consent box, does the
  * `weerbaar-report-request` event carry the ids of the checked signals.
  *
+ * @tagname weerbaar-signal-checklist
  * @summary A private self-check of signals that turns into advice, a conversation or a report.
  *
  * @csspart heading - The element's heading.
@@ -52,10 +53,10 @@ export class SignalChecklist extends WeerbaarElement<SignalChecklistStringKey, S
     integrityOfficerHref: { type: String, attribute: 'integrity-officer-href' },
     supportHref: { type: String, attribute: 'support-href' },
     reportHref: { type: String, attribute: 'report-href' },
-    checked: { state: true },
-    includeSignals: { state: true },
-    disabled: { state: true },
-    copyStatus: { state: true },
+    checked: { state: true, attribute: false },
+    includeSignals: { state: true, attribute: false },
+    disabled: { state: true, attribute: false },
+    copyStatus: { state: true, attribute: false },
   };
 
   /** Where to reach the integrity officer (https, tel: or mailto: URL). */

@@ -51,10 +51,11 @@ describe('<weerbaar-support-directory> from inline JSON', () => {
     });
   }
 
-  it('starts with the role from its role attribute', async () => {
-    const directory = await mount<SupportDirectory>('nl', 'weerbaar-support-directory', { json: sampleSupport.nl, attributes: { role: 'administrator' } });
+  it('starts with the role from its reporter-role attribute', async () => {
+    const directory = await mount<SupportDirectory>('nl', 'weerbaar-support-directory', { json: sampleSupport.nl, attributes: { 'reporter-role': 'administrator' } });
     expect(shadow<HTMLSelectElement>(directory, '#role')!.value).to.equal('administrator');
     expect(contactHeadings(directory, 'section:not([part])')).to.deep.equal(['Ondersteuningsteam Weerbaar Bestuur']);
+    await expectAccessible(directory);
   });
 
   it('renders hostile URLs from the backend as inert text', async () => {

@@ -22,6 +22,7 @@ const urgencies: SupportUrgency[] = ['urgent', 'routine'];
  * Links are rendered only for `https:`, `tel:` and `mailto:` URLs; anything else from a backend
  * (for example `javascript:`) is shown as inert text.
  *
+ * @tagname weerbaar-support-directory
  * @summary Who helps, now, for my role; 112 always on top.
  *
  * @csspart heading - The element's heading.
@@ -43,12 +44,12 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
   static override styles = [sharedStyles, supportDirectoryStyles];
   static override properties: PropertyDeclarations = {
     ...WeerbaarElement.properties,
-    role: { type: String, reflect: true },
-    filters: { state: true },
+    reporterRole: { type: String, attribute: 'reporter-role' },
+    filters: { state: true, attribute: false },
   };
 
-  /** The initial role filter (`civil-servant`, `administrator`, `council-member`, `other`). */
-  declare role: ReporterRole | '' | null;
+  /** The initial role filter (`civil-servant`, `administrator`, `council-member`, `other`); not `role`, which is ARIA's. */
+  declare reporterRole: ReporterRole | undefined;
   declare private filters: ContactFilters;
 
   protected readonly stringTables = supportDirectoryStrings;
@@ -60,7 +61,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('role')) this.filters = { ...this.filters, role: roles.find((role) => role === this.role) };
+    if (changed.has('reporterRole')) this.filters = { ...this.filters, role: roles.find((role) => role === this.reporterRole) };
   }
 
   protected fetchContent(client: WeerbaarClient, lang: SupportedLocale): Promise<SupportDirectoryContent> {

@@ -1,0 +1,20 @@
+// The npm entries: the classes come without side effects; `define` registers, and tolerates a name already taken.
+import { expect } from '@open-wc/testing';
+
+const tags = ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory'];
+
+describe('the package entries', () => {
+  it('exports the classes without registering anything, then define registers all three', async () => {
+    const classes = await import('../src/index.js');
+    expect(tags.map((tag) => customElements.get(tag))).to.deep.equal([undefined, undefined, undefined]);
+    await import('../src/define.js');
+    expect(tags.map((tag) => customElements.get(tag))).to.deep.equal([classes.NormBanner, classes.SignalChecklist, classes.SupportDirectory]);
+  });
+
+  it('leaves a name that is already taken alone instead of throwing', async () => {
+    const { defineElement, NormBanner } = await import('../src/index.js');
+    class Other extends HTMLElement {}
+    expect(() => defineElement('weerbaar-norm-banner', Other)).not.to.throw();
+    expect(customElements.get('weerbaar-norm-banner')).to.equal(NormBanner);
+  });
+});

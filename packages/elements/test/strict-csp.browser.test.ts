@@ -1,0 +1,46 @@
+// The CDN bundle on a plain HTML page under a strict Content-Security-Policy with Trusted Types
+// enforced: the elements render and work, and the browser reports no violation.
+import { expect, waitUntil } from '@open-wc/testing';
+
+type CspWindow = Window & typeof globalThis & { cspViolations: string[] };
+
+async function openPage(): Promise<CspWindow> {
+  const frame = document.createElement('iframe');
+  frame.src = new URL('./strict-csp/page.html', import.meta.url).href;
+  frame.style.inlineSize = '800px';
+  frame.style.blockSize = '600px';
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const page = frame.contentWindow as CspWindow;
+  await waitUntil(() => page.customElements.get('weerbaar-support-directory'), 'the bundle did not define the elements', { timeout: 10_000 });
+  return page;
+}
+
+describe('the CDN bundle under a strict CSP with Trusted Types', () => {
+  it('defines and renders every element, works when used, and causes no violation', async () => {
+    const page = await openPage();
+    const { document: doc } = page;
+    const banner = doc.querySelector('weerbaar-norm-banner')!;
+    const checklist = doc.querySelector('weerbaar-signal-checklist')!;
+    const directory = doc.querySelector('weerbaar-support-directory')!;
+    await waitUntil(() => checklist.shadowRoot?.querySelector('input'), 'the checklist did not render');
+
+    expect(banner.shadowRoot!.querySelector('[part="banner"]')).to.exist;
+    (checklist.shadowRoot!.querySelector('#signal-bribery-gift-offered') as HTMLInputElement).click();
+    await waitUntil(() => checklist.shadowRoot!.textContent!.includes('Meld het.'), 'no advice after checking a signal');
+    expect(directory.shadowRoot!.querySelector('a[href="tel:112"]')).to.exist;
+    expect(directory.shadowRoot!.querySelector('a[href^="javascript:"]')).to.be.null;
+    // Styles arrive as constructed stylesheets, which style-src 'self' allows.
+    expect(page.getComputedStyle(banner.shadowRoot!.querySelector('[part="banner"]')!).borderInlineStartStyle).to.equal('solid');
+
+    expect(page.cspViolations).to.deep.equal([]);
+  });
+
+  it('reports a violation when something does break the policy (the listener works)', async () => {
+    const page = await openPage();
+    const style = page.document.createElement('style');
+    style.textContent = 'body { color: red; }';
+    page.document.head.append(style);
+    await waitUntil(() => page.cspViolations.length > 0, 'no violation recorded for an inline style');
+  });
+});
