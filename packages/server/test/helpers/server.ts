@@ -1,0 +1,33 @@
+// One running reference server per test file, with a contract-checking client for it.
+import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../../../test-support/reference-server.mjs';
+import { ContractClient, idempotencyKey, MINIMAL_REPORT } from './contract-client.js';
+
+export interface TestServer {
+  server: ReferenceServer;
+  api: ContractClient;
+}
+
+export async function startTestServer(options: ReferenceServerOptions = {}): Promise<TestServer> {
+  const server = await startReferenceServer(options);
+  return { server, api: new ContractClient(() => server.apiUrl) };
+}
+
+/** Submits a report and returns its receipt. */
+export async function submitReport(api: ContractClient, report: unknown = MINIMAL_REPORT): Promise<string> {
+  const response = await api.call('submitReport', { json: report, headers: { 'Idempotency-Key': idempotencyKey() } });
+  if (response.status !== 201) throw new Error(`submitReport answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body.receipt as string;
+}
+
+/** Opens a follow-up session and returns its token. */
+export async function openSession(api: ContractClient, receipt: string): Promise<string> {
+  const response = await api.call('openFollowUpSession', { json: { receipt } });
+  if (response.status !== 201) throw new Error(`openFollowUpSession answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body.token as string;
+}
+
+/** The case id of the newest case (handlers find cases by listing them). */
+export async function newestCaseId(api: ContractClient, handlerToken: string): Promise<string> {
+  const response = await api.call('listCases', { token: handlerToken, query: { pageSize: '1' } });
+  return response.body.items[0].caseId as string;
+}
