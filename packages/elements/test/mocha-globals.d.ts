@@ -1,0 +1,5 @@
+// The globals web-test-runner's mocha gives browser tests (no @types/mocha in the workspace).
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => void | Promise<void>): void;
+declare function beforeEach(body: () => void | Promise<void>): void;
+declare function afterEach(body: () => void | Promise<void>): void;
