@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { browserWebCryptoPlugin, referenceServerPlugin } from './test-support/wtr-reference-server.mjs';
 
 export const browserTestFiles = ['packages/elements/src/**/*.test.ts', 'packages/*/test/**/*.browser.test.ts'];
 
@@ -14,7 +15,12 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    // Browser tests import `/__weerbaar/test-env.js` to reach a real reference server.
+    referenceServerPlugin(),
+    browserWebCryptoPlugin(),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -2,21 +2,28 @@ import { createConfig } from '../../rollup.config.mjs';
 
 const tsconfig = './tsconfig.build.json';
 
-// The production browser build whose weight the budget test measures: the core entry alone, with
-// ky bundled and minified; encryption (with @hpke/core) becomes the chunk it loads on demand.
-const bundle = createConfig({ input: { index: 'src/index.ts' }, outDir: 'dist/bundle', bundleDependencies: true, minify: true, declarations: false, tsconfig });
-
-export default [
-  // For npm consumers: dependencies stay external, with type declarations.
-  createConfig({ input: { index: 'src/index.ts', handler: 'src/handler.ts', crypto: 'src/crypto.ts' }, tsconfig }),
-  {
-    ...bundle,
+/**
+ * The production browser build whose weight the budget test measures: the core entry alone, with
+ * ky bundled and minified; follow-up and encryption (with @hpke/core) become chunks it loads on demand.
+ * @param {string} outDir
+ * @returns {import('rollup').RollupOptions}
+ */
+export function browserBundle(outDir) {
+  const config = createConfig({ input: { index: 'src/index.ts' }, outDir, bundleDependencies: true, minify: true, declarations: false, tsconfig });
+  return {
+    ...config,
     // Lazy chunks may import helpers from the entry itself instead of forcing an extra shared chunk.
     preserveEntrySignatures: 'allow-extension',
     onwarn(warning, warn) {
       // @hpke/core's compiled ESM rewrites `this` at top level and has comments rollup cannot place: harmless.
       if (warning.id?.includes('node_modules') && ['THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code ?? '')) return;
-      bundle.onwarn(warning, warn);
+      config.onwarn?.(warning, warn);
     },
-  },
+  };
+}
+
+export default [
+  // For npm consumers: dependencies stay external, with type declarations.
+  createConfig({ input: { index: 'src/index.ts', handler: 'src/handler.ts', crypto: 'src/crypto.ts' }, tsconfig }),
+  browserBundle('dist/bundle'),
 ];

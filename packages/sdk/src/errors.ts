@@ -33,18 +33,17 @@ export class WeerbaarApiError extends WeerbaarError {
   /** The `API-Version` response header. */
   declare readonly apiVersion: string | undefined;
 
-  constructor(status: number, problem: Partial<Problem>, headers: Headers, secrets?: readonly string[]) {
-    const clean = (text: unknown) => redact(String(text ?? ''), secrets);
-    const title = clean(problem.title) || `HTTP ${status}`;
-    const detail = clean(problem.detail);
-    super(detail ? `${title}: ${detail}` : title, secrets);
+  /** `problem` must already be redacted (the transport parses it with `redact` on every string). */
+  constructor(status: number, problem: Partial<Problem>, headers: Headers) {
+    const { title = `HTTP ${status}`, detail = '', type = 'about:blank', code, errors = [] } = problem;
+    super(detail ? `${title}: ${detail}` : title);
     Object.assign(this, {
       status,
-      type: clean(problem.type) || 'about:blank',
+      type,
       title,
       detail,
-      code: problem.code && clean(problem.code),
-      errors: (Array.isArray(problem.errors) ? problem.errors : []).map((error) => ({ ...error, pointer: clean(error.pointer), detail: clean(error.detail) })),
+      code,
+      errors,
       requestId: headers.get('Request-Id') ?? undefined,
       apiVersion: headers.get('API-Version') ?? undefined,
     });

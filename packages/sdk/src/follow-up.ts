@@ -44,15 +44,17 @@ export async function openFollowUpSession(send: Send, discovery: DiscoveryCache,
       await discovery.require('attachments');
       const name = (file as File).name || 'attachment';
       const form = new FormData();
+      // `metadata` is a text field holding JSON: a browser can give a multipart part a content type
+      // only as a Blob, and a Blob part always carries a file name, which makes it a second file.
       if (encryption) {
         const { sealAttachment } = await import('./seal.js');
         const descriptor = { name, mediaType: file.type || 'application/octet-stream', description };
         const { ciphertext, ...parameters } = await sealAttachment(encryption, descriptor, new Uint8Array(await file.arrayBuffer()));
         form.append('file', new Blob([ciphertext], { type: 'application/octet-stream' }), 'encrypted');
-        form.append('metadata', new Blob([JSON.stringify({ encryption: parameters })], { type: 'application/json' }));
+        form.append('metadata', JSON.stringify({ encryption: parameters }));
       } else {
         form.append('file', file, name);
-        if (description) form.append('metadata', new Blob([JSON.stringify({ description })], { type: 'application/json' }));
+        if (description) form.append('metadata', JSON.stringify({ description }));
       }
       return json(authorized('follow-up/attachments', { method: 'post', body: form, secrets: description ? [name, description] : [name] }));
     },

@@ -3,6 +3,7 @@
 // WeerbaarError that carries no secret.
 import ky, { HTTPError, TimeoutError } from 'ky';
 import { WeerbaarApiError, WeerbaarNetworkError } from './errors.js';
+import { redact } from './redact.js';
 import type { Problem } from './types.js';
 
 export interface TransportOptions {
@@ -65,8 +66,15 @@ export function createTransport({ baseUrl, timeout = 10_000, retry = 2, fetch }:
 async function toWeerbaarError(error: unknown, secrets?: readonly string[]) {
   // ky's own errors carry the request (with its Authorization header and body): never pass them on as `cause`.
   if (error instanceof HTTPError) {
-    const problem: Partial<Problem> = await error.response.json().catch(() => ({}));
-    return new WeerbaarApiError(error.response.status, problem ?? {}, error.response.headers, secrets);
+    const { status, headers } = error.response;
+    let problem: Partial<Problem> = {};
+    try {
+      // Every string of the problem is redacted, however deep (titles, details, field errors).
+      problem = JSON.parse(await error.response.text(), (_, value: unknown) => (typeof value === 'string' ? redact(value, secrets) : value)) ?? {};
+    } catch {
+      // Not a problem document: the status says enough.
+    }
+    return new WeerbaarApiError(status, problem, headers);
   }
   return error instanceof TimeoutError
     ? new WeerbaarNetworkError('Request timed out', secrets, { cause: new Error('timeout') })

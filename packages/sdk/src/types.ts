@@ -12,10 +12,20 @@ export type SupportUrgency = Schema<'SupportUrgency'>;
 export type ReportForm = Schema<'ReportForm'>;
 export type ReporterRole = Schema<'ReporterRole'>;
 export type ReportCategory = Schema<'ReportCategory'>;
-export type PlainReportSubmission = Schema<'PlainReportSubmission'>;
+/**
+ * How to reach a reporter who chose to be contactable: at least one of `email` and `phone`.
+ * Written out here because the generated `Schema<'ContactDetails'>` is `unknown` (openapi-typescript
+ * turns the schema's `anyOf` of `required` lists into `{…} | unknown | unknown`).
+ */
+export type ContactDetails = { name?: string; preferredChannel: 'email' | 'phone' } & (
+  | { email: string; phone?: string }
+  | { email?: string; phone: string }
+);
+/** Everything the reporter wrote; sealed as a whole when the backend advertises encryption. */
+export type ReportContent = Omit<Schema<'ReportContent'>, 'contact'> & { contact?: ContactDetails };
+/** A report as the reporter gives it; the argument of `submitReport`. */
+export type PlainReportSubmission = Omit<Schema<'PlainReportSubmission'>, 'content'> & { content: ReportContent };
 export type EncryptedReportSubmission = Schema<'EncryptedReportSubmission'>;
-export type ReportContent = Schema<'ReportContent'>;
-export type ContactDetails = Schema<'ContactDetails'>;
 export type ReportReceipt = Schema<'ReportReceipt'>;
 export type HpkeEnvelope = Schema<'HpkeEnvelope'>;
 export type FollowUpCase = Schema<'FollowUpCase'>;
@@ -23,7 +33,7 @@ export type CaseMessage = Schema<'CaseMessage'>;
 export type Attachment = Schema<'Attachment'>;
 export type AttachmentDescriptor = Schema<'AttachmentDescriptor'>;
 export type AttachmentEncryption = Schema<'AttachmentEncryption'>;
-export type Case = Schema<'Case'>;
+export type Case = Omit<Schema<'Case'>, 'content'> & { content?: ReportContent };
 export type CaseList = Schema<'CaseList'>;
 export type CaseSummary = Schema<'CaseSummary'>;
 export type CaseStatus = Schema<'CaseStatus'>;

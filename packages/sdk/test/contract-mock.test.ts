@@ -4,12 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixtures, type Schema } from '@weerbaar/spec';
+import type { PlainReportSubmission } from '../src/index.js';
 import { createClient, WeerbaarApiError } from '../src/index.js';
 import { createHandlerClient } from '../src/handler.js';
 import { startContractMock, preferring, type ContractMock } from './support/contract-mock.js';
 import { recordingFetch } from './support/recording-fetch.js';
 
-const plainReport = fixtures.find((fixture) => fixture.name === 'submitReport/valid/plain-report')!.body as Schema<'PlainReportSubmission'>;
+const plainReport = fixtures.find((fixture) => fixture.name === 'submitReport/valid/plain-report')!.body as PlainReportSubmission;
 const caseId = 'c_3M8qZt2LkW9xYv4N';
 const handlerToken = 'wbh_contract-mock-token-0123456789abcdef';
 
