@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('needs nothing: the defaults serve on 127.0.0.1:8080 with ./.data', () => {
+    const config = loadConfig({}, '/srv/weerbaar');
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.port, 8080);
+    assert.equal(config.dataDir, '/srv/weerbaar/.data');
+    assert.deepEqual(config.allowedOrigins, []);
+    assert.deepEqual(config.limits, DEFAULT_CONFIG.limits);
+  });
+
+  it('reads a YAML config file and lets environment variables override it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'weerbaar-config-'));
+    try {
+      await writeFile(join(dir, 'weerbaar.yaml'), 'port: 9000\norganisation:\n  name: Gemeente Elders\nfollowUp:\n  sessionTtlSeconds: 600\n');
+      const config = loadConfig({ WEERBAAR_CONFIG: 'weerbaar.yaml', PORT: '0', WEERBAAR_ALLOWED_ORIGINS: 'https://a.example, https://b.example' }, dir);
+      assert.equal(config.port, 0);
+      assert.equal(config.organisation.name, 'Gemeente Elders');
+      assert.equal(config.followUp.sessionTtlSeconds, 600);
+      assert.equal(config.followUp.maxFailuresPerClient, DEFAULT_CONFIG.followUp.maxFailuresPerClient);
+      assert.deepEqual(config.allowedOrigins, ['https://a.example', 'https://b.example']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses values the contract would not allow to be advertised, with a clear message', () => {
+    assert.throws(() => loadConfig({ WEERBAAR_FOLLOW_UP_SESSION_TTL_SECONDS: '30' }), /followUp.sessionTtlSeconds must be a whole number from 60 to 3600/);
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), ConfigError);
+    assert.throws(() => loadConfig({ WEERBAAR_LOG_CLIENT_IP: 'maybe' }), /true or false/);
+    assert.throws(() => loadConfig({ WEERBAAR_PRIVACY_STATEMENT_URL: 'http://www.voorbeeldstad.nl/privacy' }), /https URL/);
+    assert.throws(() => loadConfig({ WEERBAAR_ALLOWED_ORIGINS: 'https://a.example/path' }), /not an origin/);
+  });
+});
