@@ -1,0 +1,58 @@
+// The registry: which modules make up which profile, in the order they run.
+import type { ConformanceModule, Discovery } from './context.js';
+import { attachmentsModule } from './modules/attachments.js';
+import { caseManagementModule } from './modules/case-management.js';
+import { contentModule } from './modules/content.js';
+import { deadlinesModule } from './modules/deadlines.js';
+import { discoveryModule } from './modules/discovery.js';
+import { encryptionModule } from './modules/encryption.js';
+import { errorsModule } from './modules/errors.js';
+import { followUpModule, guessingModule } from './modules/follow-up.js';
+import { idempotencyModule } from './modules/idempotency.js';
+import { reportsModule } from './modules/reports.js';
+import { responsesModule } from './modules/responses.js';
+import { securityModule } from './modules/security.js';
+import type { CheckDefinition, ProfileId } from './types.js';
+
+export interface ProfileDefinition {
+  id: ProfileId;
+  title: string;
+  /** The discovery capabilities that must be advertised for the profile to be tested. */
+  capabilities: (keyof Discovery['capabilities'])[];
+  needsHandlerToken: boolean;
+}
+
+export const PROFILES: ProfileDefinition[] = [
+  { id: 'core', title: 'Core: discovery, content, reports, errors, idempotency, deadlines, security', capabilities: [], needsHandlerToken: false },
+  { id: 'follow-up', title: 'Follow-up with the receipt', capabilities: ['followUp'], needsHandlerToken: false },
+  { id: 'attachments', title: 'Attachments', capabilities: ['followUp', 'attachments'], needsHandlerToken: false },
+  { id: 'encryption', title: 'End-to-end encryption', capabilities: ['encryption'], needsHandlerToken: false },
+  { id: 'case-management', title: 'Case management', capabilities: ['caseManagement'], needsHandlerToken: true },
+];
+
+/** Every module, in run order (`late` modules are moved to the end by the runner). */
+export const MODULES: ConformanceModule[] = [
+  discoveryModule,
+  responsesModule,
+  securityModule,
+  contentModule,
+  reportsModule,
+  errorsModule,
+  idempotencyModule,
+  deadlinesModule,
+  followUpModule,
+  attachmentsModule,
+  encryptionModule,
+  caseManagementModule,
+  guessingModule,
+];
+
+export interface RegisteredCheck extends CheckDefinition {
+  profile: ProfileId;
+  module: string;
+}
+
+/** Every check of the kit, with its profile and module. */
+export function checkRegistry(): RegisteredCheck[] {
+  return MODULES.flatMap((module) => module.checks.map((check) => ({ ...check, profile: module.profile, module: module.id })));
+}

@@ -1,0 +1,165 @@
+// A deliberately non-conforming backend for the kit's own tests: an HTTP proxy in front of the
+// reference server that breaks exactly one thing, so that a test can assert the kit notices.
+import { randomUUID } from 'node:crypto';
+import { createServer, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const FAULTS = {
+  'set-cookie': 'sets a cookie on every answer',
+  'drop-api-version': 'drops the API-Version header',
+  'bad-request-as-500': 'answers 500 where the backend rejected input with 400',
+  'bad-request-as-200': 'answers 200 where the backend rejected input with 400 (accepts invalid input)',
+  'receipt-in-header': 'echoes the receipt in a response header',
+  'ignore-idempotency-key': 'ignores the Idempotency-Key (every retry creates a second report)',
+  'plain-json-errors': 'answers errors as plain application/json instead of a problem',
+  'stack-trace': 'leaks a stack trace in error details',
+  'receipt-oracle': 'tells in a wrong-receipt answer which part of the receipt was wrong',
+  'no-rate-limit': 'never rate-limits guessing (turns 429 into 401)',
+  'no-nosniff': 'drops X-Content-Type-Options',
+  'stores-rejected-reports': 'answers 400 to an invalid report but stores a report anyway',
+} as const;
+
+export type Fault = keyof typeof FAULTS;
+
+export interface FaultProxy {
+  /** The proxied API base (`http://127.0.0.1:PORT/v1`). */
+  apiUrl: string;
+  close(): Promise<void>;
+}
+
+interface Answer {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+}
+
+function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+  const { connection: _connection, 'transfer-encoding': _encoding, 'content-length': _length, 'keep-alive': _keepAlive, ...rest } = headers;
+  return rest;
+}
+
+function rewriteProblem(answer: Answer, change: (problem: Record<string, unknown>) => void): void {
+  try {
+    const problem = JSON.parse(answer.body.toString('utf8')) as Record<string, unknown>;
+    change(problem);
+    answer.body = Buffer.from(JSON.stringify(problem));
+  } catch {
+    // Not JSON: leave it as it is.
+  }
+}
+
+/** Rewrites the request before it reaches the backend. */
+function breakRequest(fault: Fault | undefined, method: string, path: string, headers: OutgoingHttpHeaders): void {
+  if (fault === 'ignore-idempotency-key' && method === 'POST' && path.endsWith('/reports') && headers['idempotency-key']) {
+    headers['idempotency-key'] = randomUUID();
+  }
+}
+
+/** Rewrites the backend's answer before it reaches the kit. */
+function breakAnswer(fault: Fault | undefined, method: string, path: string, requestBody: Buffer, answer: Answer): void {
+  switch (fault) {
+    case 'set-cookie':
+      answer.headers['set-cookie'] = ['weerbaar_session=conformance; Path=/; HttpOnly'];
+      break;
+    case 'drop-api-version':
+      delete answer.headers['api-version'];
+      break;
+    case 'no-nosniff':
+      delete answer.headers['x-content-type-options'];
+      break;
+    case 'bad-request-as-500':
+      if (answer.status === 400) answer.status = 500;
+      break;
+    case 'bad-request-as-200':
+      if (answer.status === 400) answer.status = 200;
+      break;
+    case 'receipt-in-header':
+      if (method === 'POST' && path.endsWith('/reports') && answer.status === 201) {
+        answer.headers['x-receipt'] = (JSON.parse(answer.body.toString('utf8')) as { receipt: string }).receipt;
+      }
+      break;
+    case 'plain-json-errors':
+      if (answer.status >= 400) answer.headers['content-type'] = 'application/json; charset=utf-8';
+      break;
+    case 'stack-trace':
+      if (answer.status >= 400) {
+        rewriteProblem(answer, (problem) => {
+          problem.detail = `${String(problem.detail)}\nError: rejected\n    at handler (/srv/weerbaar/src/routes.js:42:13)`;
+        });
+      }
+      break;
+    case 'receipt-oracle':
+      if (path.endsWith('/follow-up/sessions') && answer.status === 401) {
+        const typed = (JSON.parse(requestBody.toString('utf8') || '{}') as { receipt?: string }).receipt ?? '';
+        rewriteProblem(answer, (problem) => {
+          problem.detail = `${String(problem.detail)} (first group ${typed.slice(0, 4)} not found)`;
+        });
+      }
+      break;
+    case 'no-rate-limit':
+      if (path.endsWith('/follow-up/sessions') && answer.status === 429) {
+        answer.status = 401;
+        delete answer.headers['retry-after'];
+      }
+      break;
+    case 'stores-rejected-reports':
+    case undefined:
+      break;
+  }
+}
+
+/** Sends one request to the backend and buffers its answer. */
+function forward(target: URL, method: string, path: string, headers: OutgoingHttpHeaders, body: Buffer): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const upstream = request({ host: target.hostname, port: target.port, method, path, headers: { ...headers, host: target.host, 'content-length': String(body.length) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 502, headers: withoutHopByHop(response.headers), body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
+}
+
+/** A valid report the 'stores-rejected-reports' fault stores behind the kit's back. */
+const SMUGGLED_REPORT = JSON.stringify({ role: 'other', category: 'other', content: { description: 'Opgeslagen ondanks een 400.' } });
+
+/** Starts a proxy on 127.0.0.1:0 in front of `targetOrigin` that applies `fault` (or none). */
+export async function startFaultProxy(targetOrigin: string, fault?: Fault): Promise<FaultProxy> {
+  const target = new URL(targetOrigin);
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', async () => {
+      const body = Buffer.concat(chunks);
+      const method = incoming.method ?? 'GET';
+      const path = (incoming.url ?? '/').split('?')[0]!;
+      const headers = withoutHopByHop(incoming.headers);
+      breakRequest(fault, method, path, headers);
+      try {
+        const answer = await forward(target, method, incoming.url ?? '/', headers, body);
+        if (fault === 'stores-rejected-reports' && method === 'POST' && path.endsWith('/reports') && answer.status === 400) {
+          const smuggled = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
+          await forward(target, 'POST', incoming.url ?? '/', smuggled, Buffer.from(SMUGGLED_REPORT));
+        }
+        breakAnswer(fault, method, path, body, answer);
+        outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
+        outgoing.end(answer.body);
+      } catch {
+        if (!outgoing.headersSent) outgoing.writeHead(502);
+        outgoing.end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://127.0.0.1:${port}/v1`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
