@@ -62,7 +62,7 @@ describe('the demo site', () => {
     const { body } = await rawGet(t.server.origin, '/');
     assert.match(body, /<script type="module" src="\/elements\/weerbaar.js"><\/script>/);
     for (const element of ['weerbaar-norm-banner', 'weerbaar-support-directory', 'weerbaar-signal-checklist', 'weerbaar-report-button']) {
-      assert.match(body, new RegExp(`<${element} api="/v1">`));
+      assert.match(body, new RegExp(`<${element} api="/v1"[^>]*>`));
     }
   });
 
