@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { ConformanceReport } from '../src/types.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
-import { withReferenceServer, type ReferenceServer } from './support.js';
+import { sharedReferenceServer, type ReferenceServer } from './support.js';
 import { xmlProblems } from './well-formed-xml.js';
 
 const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -42,28 +42,16 @@ async function closedPort(): Promise<number> {
 describe('the weerbaar-conformance command', () => {
   let directory: string;
   let server: ReferenceServer;
-  let stopServer: () => void;
-  let serverStopped: Promise<void>;
+  let stopServer: () => Promise<void>;
 
   before(async () => {
     directory = await mkdtemp(join(tmpdir(), 'weerbaar-conformance-cli-'));
-    // One server for the whole suite; the command runs only the core profile (no guessing), and
-    // the server's per-client report limit is raised because every run submits reports.
-    await new Promise<void>((ready) => {
-      serverStopped = withReferenceServer(
-        async (started) => {
-          server = started;
-          ready();
-          await new Promise<void>((resolve) => (stopServer = resolve));
-        },
-        { env: { WEERBAAR_REPORTS_PER_CLIENT: '10000' } },
-      );
-    });
+    // One server for the whole suite: the command runs only the core profile (no receipt guessing).
+    ({ server, stop: stopServer } = await sharedReferenceServer());
   });
 
   after(async () => {
-    stopServer();
-    await serverStopped;
+    await stopServer();
     await rm(directory, { recursive: true, force: true });
   });
 

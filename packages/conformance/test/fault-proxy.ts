@@ -17,6 +17,11 @@ export const FAULTS = {
   'no-rate-limit': 'never rate-limits guessing (turns 429 into 401)',
   'no-nosniff': 'drops X-Content-Type-Options',
   'stores-rejected-reports': 'answers 400 to an invalid report but stores a report anyway',
+  'hidden-capability': 'hides case management from discovery but still serves it',
+  'cacheable-personal-data': 'lets personal data be cached (Cache-Control: private, max-age=600)',
+  'extra-response-field': 'adds an undocumented field to every JSON answer',
+  'cors-any-origin': 'answers every origin with Access-Control-Allow-Origin: *',
+  'late-acknowledge-deadline': 'answers an acknowledgeDueAt one day later than the law allows',
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -38,11 +43,12 @@ function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return rest;
 }
 
-function rewriteProblem(answer: Answer, change: (problem: Record<string, unknown>) => void): void {
+/** Rewrites a JSON body (a problem, a receipt, discovery, …); leaves anything else alone. */
+function rewriteJson(answer: Answer, change: (body: Record<string, unknown>) => void): void {
   try {
-    const problem = JSON.parse(answer.body.toString('utf8')) as Record<string, unknown>;
-    change(problem);
-    answer.body = Buffer.from(JSON.stringify(problem));
+    const body = JSON.parse(answer.body.toString('utf8')) as Record<string, unknown>;
+    change(body);
+    answer.body = Buffer.from(JSON.stringify(body));
   } catch {
     // Not JSON: leave it as it is.
   }
@@ -83,7 +89,7 @@ function breakAnswer(fault: Fault | undefined, method: string, path: string, req
       break;
     case 'stack-trace':
       if (answer.status >= 400) {
-        rewriteProblem(answer, (problem) => {
+        rewriteJson(answer, (problem) => {
           problem.detail = `${String(problem.detail)}\nError: rejected\n    at handler (/srv/weerbaar/src/routes.js:42:13)`;
         });
       }
@@ -91,7 +97,7 @@ function breakAnswer(fault: Fault | undefined, method: string, path: string, req
     case 'receipt-oracle':
       if (path.endsWith('/follow-up/sessions') && answer.status === 401) {
         const typed = (JSON.parse(requestBody.toString('utf8') || '{}') as { receipt?: string }).receipt ?? '';
-        rewriteProblem(answer, (problem) => {
+        rewriteJson(answer, (problem) => {
           problem.detail = `${String(problem.detail)} (first group ${typed.slice(0, 4)} not found)`;
         });
       }
@@ -100,6 +106,33 @@ function breakAnswer(fault: Fault | undefined, method: string, path: string, req
       if (path.endsWith('/follow-up/sessions') && answer.status === 429) {
         answer.status = 401;
         delete answer.headers['retry-after'];
+      }
+      break;
+    case 'hidden-capability':
+      if (method === 'GET' && path.endsWith('/discovery') && answer.status === 200) {
+        rewriteJson(answer, (discovery) => {
+          delete (discovery.capabilities as Record<string, unknown>).caseManagement;
+        });
+      }
+      break;
+    case 'cacheable-personal-data':
+      if (answer.headers['cache-control'] === 'no-store') answer.headers['cache-control'] = 'private, max-age=600';
+      break;
+    case 'extra-response-field':
+      if (answer.status < 300 && String(answer.headers['content-type']).startsWith('application/json')) {
+        rewriteJson(answer, (body) => {
+          if (!Array.isArray(body)) body.debug = true;
+        });
+      }
+      break;
+    case 'cors-any-origin':
+      answer.headers['access-control-allow-origin'] = '*';
+      break;
+    case 'late-acknowledge-deadline':
+      if (method === 'POST' && path.endsWith('/reports') && answer.status === 201) {
+        rewriteJson(answer, (receipt) => {
+          receipt.acknowledgeDueAt = new Date(Date.parse(String(receipt.acknowledgeDueAt)) + 86_400_000).toISOString();
+        });
       }
       break;
     case 'stores-rejected-reports':

@@ -15,8 +15,8 @@ describe('the reference server', () => {
       assert.equal(failures(report), '', 'no check fails or warns');
       assert.equal(report.conforms, true);
       const skipped = report.results.filter((candidate) => candidate.outcome === 'skipped').map((candidate) => candidate.id);
-      // Only the check for backends that require encryption does not apply.
-      assert.deepEqual(skipped, ['WRA-ENC-05']);
+      // Only the checks for absent capabilities and for backends that require encryption do not apply.
+      assert.deepEqual(skipped, ['WRA-DISC-02', 'WRA-ENC-05']);
       assert.ok(report.summary.passed >= 60, `${report.summary.passed} checks passed`);
     });
   });
@@ -44,6 +44,23 @@ describe('the reference server', () => {
       assert.equal(result(report, 'WRA-IDEMP-01').outcome, 'passed');
       assert.equal(report.conforms, true, failures(report));
     });
+  });
+
+  it('tests only core when follow-up and case management are switched off, and finds their operations answer 404', async () => {
+    await withReferenceServer(
+      async (server) => {
+        const report = await runConformance({ baseUrl: server.apiUrl, handlerToken: server.handlerToken });
+        assert.deepEqual(
+          report.profiles.filter((profile) => profile.tested).map((profile) => profile.id),
+          ['core', 'encryption'],
+        );
+        assert.equal(result(report, 'WRA-DISC-02').outcome, 'passed', result(report, 'WRA-DISC-02').reason);
+        assert.equal(result(report, 'WRA-FU-01').outcome, 'skipped');
+        assert.match(result(report, 'WRA-FU-01').reason, /does not advertise capabilities\.followUp/);
+        assert.equal(report.conforms, true, failures(report));
+      },
+      { env: { WEERBAAR_FOLLOW_UP: 'false', WEERBAAR_CASE_MANAGEMENT: 'false' } },
+    );
   });
 
   it('skips the encryption profile when the backend does not advertise it', async () => {

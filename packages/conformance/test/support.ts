@@ -23,16 +23,25 @@ export async function withReferenceServer<T>(body: (server: ReferenceServer) => 
   }
 }
 
-/** Runs the kit against a fresh reference server behind a proxy that applies `fault`. */
-export async function runAgainst(fault: Fault | undefined, options: Partial<ConformanceOptions> = {}): Promise<ConformanceReport> {
-  return withReferenceServer(async (server) => {
-    const proxy = await startFaultProxy(server.origin, fault);
-    try {
-      return await runConformance({ baseUrl: proxy.apiUrl, handlerToken: server.handlerToken, maxGuessAttempts: 40, ...options });
-    } finally {
-      await proxy.close();
-    }
-  });
+/** Runs the kit against `server` (default: a fresh reference server) behind a proxy that applies `fault`. */
+export async function runAgainst(fault: Fault | undefined, options: Partial<ConformanceOptions> = {}, server?: ReferenceServer): Promise<ConformanceReport> {
+  if (!server) return withReferenceServer((fresh) => runAgainst(fault, options, fresh));
+  const proxy = await startFaultProxy(server.origin, fault);
+  try {
+    return await runConformance({ baseUrl: proxy.apiUrl, handlerToken: server.handlerToken, maxGuessAttempts: 40, ...options });
+  } finally {
+    await proxy.close();
+  }
+}
+
+/**
+ * Starts one reference server for a whole suite (call in `before`, stop in `after`). Its
+ * per-client report limit is raised, because every run of the kit submits reports; suites that
+ * guess receipts need a fresh server per run instead (the guessing limit is per client).
+ */
+export async function sharedReferenceServer(): Promise<{ server: ReferenceServer; stop: () => Promise<void> }> {
+  const server = await startReferenceServer({ encryption: true, env: { ...GUESS_LIMIT_ENV, WEERBAAR_REPORTS_PER_CLIENT: '10000' } });
+  return { server, stop: () => server.stop() };
 }
 
 export function result(report: ConformanceReport, id: string): CheckResult {

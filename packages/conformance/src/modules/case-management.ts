@@ -190,7 +190,24 @@ async function messages(context: RunContext, report: SubmittedReport, caseId: st
     context.evidence(exchange),
     "the reporter's view shows the same status and deadlines as the handler's",
   );
+  await replyToQuestion(context, token, caseId);
   await context.client.send({ operationId: 'closeFollowUpSession', headers: { Authorization: `Bearer ${token}` } });
+}
+
+/** The end of the stateful flow: the reporter answers the handler's question and the handler reads it. */
+async function replyToQuestion(context: RunContext, token: string, caseId: string): Promise<void> {
+  const encryption = context.discovery?.capabilities.encryption;
+  if (encryption?.required) return;
+  const body = 'Synthetisch antwoord van de melder op de vraag van de conformancetest.';
+  const sent = await context.client.send({ operationId: 'sendFollowUpMessage', headers: { Authorization: `Bearer ${token}` }, json: { body } });
+  const message = sent.status === 201 ? (sent.json as Schema<'CaseMessage'>) : undefined;
+  const handlerView = caseOf(await getCase(context, caseId));
+  context.record.expect(
+    MESSAGES,
+    message !== undefined && handlerView?.messages.some((candidate) => candidate.id === message.id && candidate.from === 'reporter' && candidate.body === body) === true,
+    sent.status === 201 ? "the reporter's answer is not in the handler's view of the case" : `the reporter's answer to the question answered ${sent.status}, not 201`,
+    context.evidence(sent),
+  );
 }
 
 async function closedCase(context: RunContext, report: SubmittedReport, caseId: string): Promise<void> {
@@ -243,7 +260,7 @@ export const caseManagementModule: ConformanceModule = {
     { id: READ, title: 'GET /cases/{caseId} answers the submitted case, and 404 for an unknown one.', requirement: 'paths./cases/{caseId}', severity: 'MUST' },
     { id: ACKNOWLEDGE, title: 'Acknowledging moves a received case to acknowledged, and is idempotent.', requirement: 'paths./cases/{caseId}/acknowledgement', severity: 'MUST' },
     { id: TRANSITIONS, title: 'Allowed status transitions succeed; any other answers 409 and changes nothing.', requirement: 'paths./cases/{caseId}/status', severity: 'MUST' },
-    { id: MESSAGES, title: "Handler messages (and the acknowledgement message) appear in the reporter's follow-up view.", requirement: 'paths./cases/{caseId}/messages; paths./cases/{caseId}/acknowledgement', severity: 'MUST' },
+    { id: MESSAGES, title: "Handler messages (and the acknowledgement message) appear in the reporter's follow-up view, and the reporter's answer in the handler's.", requirement: 'paths./cases/{caseId}/messages; paths./cases/{caseId}/acknowledgement', severity: 'MUST' },
     { id: CLOSED, title: 'Messages to a closed case answer 409, and the reporter is told they cannot reply.', requirement: 'components.responses.CaseClosed; components.schemas.FollowUpCase.canReply', severity: 'MUST' },
     { id: FEEDBACK_RECOMPUTED, title: 'Acknowledging recomputes feedbackDueAt as 3 months after the acknowledgement.', requirement: 'info.description "Deadlines"; paths./cases/{caseId}/acknowledgement', severity: 'MUST' },
     { id: DEADLINES_KEPT, title: 'Status transitions keep the deadlines consistent; closing an unacknowledged case records the acknowledgement.', requirement: 'paths./cases/{caseId}/status.put.description', severity: 'MUST' },

@@ -1,10 +1,38 @@
 // Discovery and the published contract: what the kit reads first.
 import type { ConformanceModule, Discovery, RunContext } from '../context.js';
+import type { Exchange } from '../http.js';
 
 const DISCOVERY = 'WRA-DISC-01';
 const OPENAPI_JSON = 'WRA-META-01';
 const OPENAPI_ANY_ORIGIN = 'WRA-META-02';
 const OPENAPI_YAML = 'WRA-META-03';
+const ABSENT_CAPABILITY = 'WRA-DISC-02';
+
+/** One operation per optional capability, called as an unauthorised client would. */
+const CAPABILITY_PROBES: [keyof Discovery['capabilities'], string, (context: RunContext) => Promise<Exchange>][] = [
+  ['followUp', 'POST /follow-up/sessions', (context) => context.client.send({ operationId: 'openFollowUpSession', json: { receipt: '0000-0000-0000-0000-0000' } })],
+  ['caseManagement', 'GET /cases', (context) => context.client.send({ operationId: 'listCases', headers: context.handlerToken ? context.handlerHeaders : {} })],
+];
+
+async function absentCapabilities(context: RunContext): Promise<void> {
+  const capabilities = context.discovery?.capabilities;
+  if (!capabilities) {
+    context.record.skip(ABSENT_CAPABILITY, 'discovery could not be read');
+    return;
+  }
+  for (const [capability, what, probe] of CAPABILITY_PROBES) {
+    if (capabilities[capability] !== undefined) continue;
+    const exchange = await probe(context);
+    context.record.expect(
+      ABSENT_CAPABILITY,
+      exchange.status === 404,
+      `${what} answered ${exchange.status}, but capabilities.${capability} is not advertised (must be 404)`,
+      context.evidence(exchange),
+      'operations of capabilities that are not advertised answer 404',
+    );
+  }
+  context.record.skip(ABSENT_CAPABILITY, 'the backend advertises follow-up and case management, so there is no absent capability to probe');
+}
 
 async function run(context: RunContext): Promise<void> {
   const { record } = context;
@@ -17,7 +45,7 @@ async function run(context: RunContext): Promise<void> {
       exchange.status === 200 && issues.length === 0,
       exchange.status === 200
         ? `the discovery document does not match the Discovery schema: ${issues.map((issue) => `${issue.pointer} ${issue.message}`).join('; ')}`
-        : `GET /discovery answered ${exchange.status}`,
+        : `GET /discovery answered ${exchange.status} (is --base-url the API base, ending in /v1?)`,
       context.evidence(exchange),
       'GET /discovery answers a valid Discovery document',
     );
@@ -54,6 +82,8 @@ async function run(context: RunContext): Promise<void> {
     context.evidence(yaml),
     'GET /openapi.yaml serves the OpenAPI document as YAML to any origin',
   );
+
+  await absentCapabilities(context);
 }
 
 export const discoveryModule: ConformanceModule = {
@@ -65,6 +95,12 @@ export const discoveryModule: ConformanceModule = {
       id: DISCOVERY,
       title: 'GET /discovery answers a valid capability document (deadlines within the law, no private key).',
       requirement: 'paths./discovery; components.schemas.Discovery',
+      severity: 'MUST',
+    },
+    {
+      id: ABSENT_CAPABILITY,
+      title: 'An operation of a capability that discovery does not advertise answers 404.',
+      requirement: 'info.description "Discovery first"; components.responses.NotFound',
       severity: 'MUST',
     },
     {
