@@ -9,7 +9,8 @@ import { createClient, WeerbaarError } from '@weerbaar/sdk';
 import { openMessage, openReportContent } from '@weerbaar/sdk/crypto';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 
-const baseUrl = process.env.WEERBAAR_API_URL ?? 'http://localhost:8080/v1';
+// 127.0.0.1 rather than localhost: the server listens on IPv4 only by default.
+const baseUrl = process.env.WEERBAAR_API_URL ?? 'http://127.0.0.1:8080/v1';
 const handlerToken = process.env.WEERBAAR_HANDLER_TOKEN;
 const privateKeyFile = process.env.WEERBAAR_PRIVATE_KEY_FILE;
 if (!handlerToken) {
