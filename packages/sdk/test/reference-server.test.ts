@@ -134,6 +134,19 @@ describe('submitting a report', () => {
   });
 });
 
+describe('cancelling', () => {
+  it("stops a submission when the caller's signal aborts, rejecting with the signal's reason", async () => {
+    const slow = await proxy({ intercept: (request) => request.path === '/reports' });
+    const controller = new AbortController();
+    const submitting = createClient({ baseUrl: slow.apiUrl }).submitReport(report('Cancelled by the reporter.'), { signal: controller.signal });
+    while (!slow.seen.some((request) => request.path === '/reports')) await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort(new Error('the reporter closed the form'));
+    const error = await rejection(submitting);
+    assert.ok(!(error instanceof WeerbaarError));
+    assert.equal((error as Error).message, 'the reporter closed the form');
+  });
+});
+
 describe('retrying other requests', () => {
   it('retries a GET after the connection broke', async () => {
     const flaky = await proxy({
