@@ -1340,8 +1340,9 @@ export interface components {
             contact?: components["schemas"]["ContactDetails"];
         };
         /**
-         * @description Given only when the reporter chooses to be contactable; absent means anonymous. At least
-         *     one way to reach the reporter (`email` or `phone`) is required.
+         * @description Given only when the reporter chooses to be contactable; absent means anonymous. The
+         *     channel the reporter prefers must be given (`preferredChannel: email` needs `email`,
+         *     `phone` needs `phone`), so there is always a way to reach them.
          * @example {
          *       "name": "J. de Vries",
          *       "phone": "+31612345678",
@@ -1363,7 +1364,7 @@ export interface components {
              * @enum {string}
              */
             preferredChannel: "email" | "phone";
-        } | unknown | unknown;
+        } & (unknown & unknown);
         /**
          * @description An HPKE (RFC 9180, base mode) ciphertext sealed to the backend's public key `keyId`. `enc`
          *     is the encapsulated key and `ciphertext` the AEAD output, both base64url without padding.
@@ -1558,7 +1559,7 @@ export interface components {
             /** @description The text. */
             body?: string;
             encryptedBody?: components["schemas"]["HpkeEnvelope"];
-        } & (unknown | unknown);
+        };
         /**
          * @description A handler's message to the reporter.
          * @example {
@@ -1612,7 +1613,12 @@ export interface components {
              *     (`x-weerbaar-encrypted-plaintext`).
              */
             file: string;
-            metadata?: components["schemas"]["AttachmentUploadMetadata"];
+            /**
+             * @description A plain text field holding `AttachmentUploadMetadata` as JSON. (A text field, not a
+             *     part with its own JSON content type: browsers can only type a part by sending it as a
+             *     file, which servers would count as a second upload.)
+             */
+            metadata?: string;
         };
         /**
          * @description Optional metadata of an upload.
