@@ -79,7 +79,7 @@ async function run(context: RunContext): Promise<void> {
   const before = await context.caseCount();
   const limits = context.discovery?.limits;
 
-  await rejectInvalidFixtures(context, 'submitReport', (fixture) => ({ headers: { 'Idempotency-Key': context.newIdempotencyKey(), ...fixture.headers } }));
+  await rejectInvalidFixtures(context, 'submitReport', (fixture) => ({ headers: { ...fixture.headers, 'Idempotency-Key': context.newIdempotencyKey() } }));
 
   const { body: valid } = await context.reportBody();
   for (const [what, body] of hostileReports(valid, limits?.maxTextLength ?? 20000)) {
