@@ -3,6 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl } from '/__weerbaar/test-env.js';
+import { clientFor } from '../src/base/sdk-client.js';
 import '../src/define.js';
 import type { NormBanner } from '../src/norm-banner/norm-banner.js';
 import type { SignalChecklist } from '../src/signal-checklist/signal-checklist.js';
@@ -37,6 +38,11 @@ describe('the elements with content from the reference server', () => {
       await expectAccessible(directory);
     });
   }
+
+  it('gives every element on the page with the same api one shared SDK client', async () => {
+    expect(clientFor(api)).to.equal(clientFor(`${api}/`));
+    expect(clientFor(api)).not.to.equal(clientFor(`${api}/other`));
+  });
 
   it('reloads the content in the new language when lang changes', async () => {
     const banner = await mount<NormBanner>('nl', 'weerbaar-norm-banner', { attributes: { api } });

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-// @ts-expect-error -- a plain .mjs script without type declarations
 import { tokensToCss } from '../scripts/tokens-to-css.mjs';
 import { packageDir } from './built-files.js';
 

@@ -4,6 +4,14 @@ import { effectiveLang, observeLang, toSupportedLocale, type SupportedLocale } f
 import { clientFor, type WeerbaarClient } from './sdk-client.js';
 import type { StringTables } from './strings.js';
 
+function parseJsonAttribute(value: string | null): unknown {
+  try {
+    return value ? JSON.parse(value) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where an element's content stands. `inline` content is ready at once, remote content loads. */
 export type ContentStatus = 'loading' | 'ready' | 'error';
 
@@ -19,7 +27,8 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
   static override properties: PropertyDeclarations = {
     api: { type: String },
     content: { attribute: false },
-    strings: { attribute: false },
+    // Also as a JSON attribute, so a page without any script of its own can override texts.
+    strings: { converter: { fromAttribute: parseJsonAttribute } },
     headingLevel: { type: Number, attribute: 'heading-level' },
     locale: { state: true, attribute: false },
     remote: { state: true, attribute: false },
@@ -29,7 +38,10 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
   declare api: string | undefined;
   /** Inline content (the contract's JSON shape). A `<script type="application/json">` child works the same. */
   declare content: Content | undefined;
-  /** Overrides for any visible text, by key (see the element's string table); placeholders like `{count}` are filled in. */
+  /**
+   * Overrides for any visible text, by key (see the element's string table); placeholders like
+   * `{count}` are filled in. As an attribute: JSON, e.g. `strings='{"hide":"Sluiten"}'`.
+   */
   declare strings: Partial<Record<Keys, string>> | undefined;
   /** The level of the element's top heading (2 by default); sub-headings go one level deeper. */
   declare headingLevel: number;

@@ -137,6 +137,14 @@ describe('<weerbaar-norm-banner> language and texts', () => {
     expect(shadow(banner, '[part="banner"]')?.getAttribute('lang')).to.equal('en');
   });
 
+  it('takes overridden texts from a JSON attribute too, and ignores a broken one', async () => {
+    const banner = await mount<NormBanner>('en', 'weerbaar-norm-banner', { children: slotted, attributes: { 'norm-id': 'x', dismissible: '', strings: '{"hide":"Close"}' } });
+    expect(shadow(banner, '[part="hide-button"]')?.textContent?.trim()).to.equal('Close');
+    banner.setAttribute('strings', '{not json');
+    await banner.updateComplete;
+    expect(shadow(banner, '[part="hide-button"]')?.textContent?.trim()).to.equal('Hide');
+  });
+
   it('uses the site’s own texts when it overrides them', async () => {
     const banner = await mount<NormBanner>('nl', 'weerbaar-norm-banner', { children: slotted, attributes: { 'norm-id': 'x', dismissible: '' }, properties: { strings: { hide: 'Sluiten' } } });
     expect(shadow(banner, '[part="hide-button"]')?.textContent?.trim()).to.equal('Sluiten');

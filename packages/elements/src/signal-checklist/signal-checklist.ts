@@ -238,7 +238,8 @@ export class SignalChecklist extends WeerbaarElement<SignalChecklistStringKey, S
   }
 
   /** The summary as plain text: checked signals per theme and the advice. */
-  summaryText(checklist: SignalChecklistContent = this.contentState.content as SignalChecklistContent): string {
+  summaryText(checklist: SignalChecklistContent | undefined = this.contentState.content): string {
+    if (!checklist) return '';
     const advice = computeAdvice(checklist, this.checked);
     const lines = [this.text('summaryTitle'), ''];
     for (const theme of checklist.themes) {
