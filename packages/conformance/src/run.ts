@@ -136,6 +136,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     target: { baseUrl: options.baseUrl, apiVersion: context.discovery?.apiVersion, organisation: context.discovery?.organisation?.name },
     startedAt,
     finishedAt: new Date().toISOString(),
+    requests: client.exchanges.length,
     profiles,
     results,
     summary,

@@ -66,6 +66,8 @@ export interface ConformanceReport {
   target: { baseUrl: string; apiVersion?: string; organisation?: string };
   startedAt: string;
   finishedAt: string;
+  /** How many requests the kit sent. */
+  requests: number;
   profiles: ProfileResult[];
   results: CheckResult[];
   summary: ReportSummary;

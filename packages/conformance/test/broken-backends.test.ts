@@ -44,7 +44,8 @@ function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: str
 
 describe('a broken backend', () => {
   it('has a test case for every fault the proxy can inject', () => {
-    assert.deepEqual([...CORE_CASES, ...ISOLATED_CASES].map((entry) => entry.fault).sort(), Object.keys(FAULTS).sort());
+    const tested = [...CORE_CASES, ...ISOLATED_CASES].map((entry) => entry.fault);
+    assert.deepEqual([...tested, 'no-language-fallback'].sort(), Object.keys(FAULTS).sort());
   });
 
   describe('caught by the core profile', () => {
@@ -67,6 +68,15 @@ describe('a broken backend', () => {
         assertCaught(await runAgainst(fault, { profiles }, server), check);
       });
     }
+
+    it(`that ${FAULTS['no-language-fallback']} gets a warning (a SHOULD), and still conforms`, async () => {
+      const report = await runAgainst('no-language-fallback', { profiles: ['core'] }, server);
+      const fallback = result(report, 'WRA-CONT-04');
+      assert.equal(fallback.severity, 'SHOULD');
+      assert.equal(fallback.outcome, 'warning', fallback.reason);
+      assert.equal(report.summary.warning, 1);
+      assert.equal(report.conforms, true, failures(report));
+    });
   });
 
   // That the reference server passes every profile unproxied is tested in reference-server.test.ts.

@@ -22,6 +22,7 @@ export const FAULTS = {
   'extra-response-field': 'adds an undocumented field to every JSON answer',
   'cors-any-origin': 'answers every origin with Access-Control-Allow-Origin: *',
   'late-acknowledge-deadline': 'answers an acknowledgeDueAt one day later than the law allows',
+  'no-language-fallback': 'claims an unsupported language instead of falling back to the default',
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -62,7 +63,8 @@ function breakRequest(fault: Fault | undefined, method: string, path: string, he
 }
 
 /** Rewrites the backend's answer before it reaches the kit. */
-function breakAnswer(fault: Fault | undefined, method: string, path: string, requestBody: Buffer, answer: Answer): void {
+function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer): void {
+  const path = fullPath.split('?')[0]!;
   switch (fault) {
     case 'set-cookie':
       answer.headers['set-cookie'] = ['weerbaar_session=conformance; Path=/; HttpOnly'];
@@ -135,6 +137,9 @@ function breakAnswer(fault: Fault | undefined, method: string, path: string, req
         });
       }
       break;
+    case 'no-language-fallback':
+      if (/[?&]lang=zz\b/.test(fullPath)) answer.headers['content-language'] = 'zz';
+      break;
     case 'stores-rejected-reports':
     case undefined:
       break;
@@ -176,7 +181,7 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
           const smuggled = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
           await forward(target, 'POST', incoming.url ?? '/', smuggled, Buffer.from(SMUGGLED_REPORT));
         }
-        breakAnswer(fault, method, path, body, answer);
+        breakAnswer(fault, method, incoming.url ?? '/', body, answer);
         outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
         outgoing.end(answer.body);
       } catch {

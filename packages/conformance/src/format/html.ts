@@ -57,7 +57,7 @@ ${summary.passed} passed, ${summary.failed} failed, ${summary.warning} warnings,
 <dt>Target</dt><dd>${e(report.target.baseUrl)}${report.target.organisation ? ` — ${e(report.target.organisation)}, API ${e(report.target.apiVersion ?? '?')}` : ''}</dd>
 <dt>Kit</dt><dd>${e(report.kit.name)} ${e(report.kit.version)}</dd>
 <dt>Contract</dt><dd>Weerbaar Reporting API ${e(report.spec.apiVersion)}, sha256 <code>${e(report.spec.sha256)}</code></dd>
-<dt>Time</dt><dd>${e(report.startedAt)} – ${e(report.finishedAt)}</dd>
+<dt>Time</dt><dd>${e(report.startedAt)} – ${e(report.finishedAt)} (${report.requests} requests)</dd>
 </dl>
 <h2>Profiles</h2>
 <ul>${profiles}</ul>

@@ -22,7 +22,7 @@ export function formatText(report: ConformanceReport): string {
     `kit:      ${report.kit.name} ${report.kit.version}`,
     `contract: ${report.spec.apiVersion} (sha256 ${report.spec.sha256})`,
     `target:   ${report.target.baseUrl}${report.target.organisation ? ` (${report.target.organisation}, API ${report.target.apiVersion ?? '?'})` : ''}`,
-    `time:     ${report.startedAt} – ${report.finishedAt}`,
+    `time:     ${report.startedAt} – ${report.finishedAt} (${report.requests} requests)`,
     '',
     'Profiles:',
     ...report.profiles.map((profile) => `  ${profile.tested ? 'tested ' : 'skipped'} ${profile.id}${profile.reason ? ` (${profile.reason})` : ''}`),
