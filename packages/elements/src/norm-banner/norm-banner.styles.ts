@@ -8,7 +8,7 @@ export const normBannerStyles = css`
     --_urgent-accent: var(--weerbaar-norm-banner-urgent-accent-color, var(--weerbaar-urgent-accent-color, #a4161a));
     --_text: var(--weerbaar-norm-banner-color, inherit);
     /* Space reserved while content loads, so the page does not jump when it appears. */
-    --_reserved: var(--weerbaar-norm-banner-min-block-size, 6rem);
+    --_reserved: var(--weerbaar-norm-banner-min-block-size, 9rem);
   }
   .banner,
   .placeholder {

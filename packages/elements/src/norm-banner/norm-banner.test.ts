@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible, languages, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
 import { sampleNorms } from '../../test/sample-content.js';
@@ -141,6 +141,18 @@ describe('<weerbaar-norm-banner> language and texts', () => {
     const banner = await mount<NormBanner>('en', 'weerbaar-norm-banner', { children: slotted, attributes: { 'norm-id': 'x', dismissible: '', strings: '{"hide":"Close"}' } });
     expect(shadow(banner, '[part="hide-button"]')?.textContent?.trim()).to.equal('Close');
     banner.setAttribute('strings', '{not json');
+    await banner.updateComplete;
+    expect(shadow(banner, '[part="hide-button"]')?.textContent?.trim()).to.equal('Hide');
+  });
+
+  it('takes the language of its host across a shadow root', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="nl"><div lang="en"></div></div>`);
+    const root = page.querySelector('div')!.attachShadow({ mode: 'open' });
+    const banner = document.createElement('weerbaar-norm-banner');
+    banner.innerHTML = slotted;
+    banner.setAttribute('norm-id', 'x');
+    banner.toggleAttribute('dismissible', true);
+    root.append(banner);
     await banner.updateComplete;
     expect(shadow(banner, '[part="hide-button"]')?.textContent?.trim()).to.equal('Hide');
   });

@@ -56,6 +56,9 @@ describe('<weerbaar-signal-checklist> from inline JSON', () => {
     checkbox(checklist, 'threats-home-visit').focus();
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Tab' });
+    const focused = checklist.shadowRoot!.activeElement!;
+    expect(focused.id).to.equal('signal-threats-online');
+    expect(getComputedStyle(focused).outlineStyle, 'visible focus').to.equal('solid');
     await sendKeys({ press: 'Space' });
     await checklist.updateComplete;
     expect(checklist.checkedSignals).to.deep.equal(['threats-home-visit', 'threats-online']);
