@@ -104,7 +104,8 @@ describe('<weerbaar-norm-banner> links to report and to support', () => {
 
 describe('<weerbaar-norm-banner> dismissal', () => {
   it('hides by keyboard, stays hidden for the same version, shows again for a new version, and sets no cookie', async () => {
-    const first = await mount<NormBanner>('nl', 'weerbaar-norm-banner', { json: sampleNorms.nl, attributes: { dismissible: '' } });
+    const oneNorm = { ...sampleNorms.nl, items: [sampleNorms.nl.items[0]!] };
+    const first = await mount<NormBanner>('nl', 'weerbaar-norm-banner', { json: oneNorm, attributes: { dismissible: '' } });
     let dismissed: unknown;
     first.addEventListener('weerbaar-norm-dismiss', (event) => (dismissed = event.detail));
     shadow<HTMLButtonElement>(first, '[part="hide-button"]')!.focus();
@@ -113,13 +114,19 @@ describe('<weerbaar-norm-banner> dismissal', () => {
     expect(shadow(first, '[part="banner"]')).to.be.null;
     expect(dismissed).to.deep.equal({ id: 'melden-helpt', version: 2 });
 
-    const again = await mount<NormBanner>('nl', 'weerbaar-norm-banner', { json: sampleNorms.nl, attributes: { dismissible: '' } });
+    const again = await mount<NormBanner>('nl', 'weerbaar-norm-banner', { json: oneNorm, attributes: { dismissible: '' } });
     expect(shadow(again, '[part="banner"]')).to.be.null;
 
-    const newVersion = { ...sampleNorms.nl, items: [{ ...sampleNorms.nl.items[0]!, version: 3 }] };
+    const newVersion = { ...oneNorm, items: [{ ...oneNorm.items[0]!, version: 3 }] };
     const changed = await mount<NormBanner>('nl', 'weerbaar-norm-banner', { json: newVersion, attributes: { dismissible: '' } });
     expect(shadow(changed, '[part="banner"]')).to.exist;
     expect(document.cookie).to.equal('');
+  });
+
+  it('shows the next norm once the most important one is hidden', async () => {
+    localStorage.setItem('weerbaar:norm-dismissed:melden-helpt:2', '1');
+    const banner = await mount<NormBanner>('nl', 'weerbaar-norm-banner', { json: sampleNorms.nl, attributes: { dismissible: '' } });
+    expect(shadow(banner, '[part="heading"]')?.textContent).to.equal(sampleNorms.nl.items[1]!.title);
   });
 
   it('never hides an urgent notice, even when a dismissal for it is stored', async () => {

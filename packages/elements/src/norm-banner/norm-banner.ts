@@ -92,13 +92,26 @@ export class NormBanner extends WeerbaarElement<NormBannerStringKey, NormCollect
     return typeof value === 'object' && value !== null && Array.isArray((value as NormCollection).items);
   }
 
-  /** The norm shown: from backend or JSON content, or the slotted one (`undefined` content). */
+  /**
+   * The norm shown: the one named by `norm-id`, else the most important one the person has not
+   * hidden (items come most important first); `undefined` norm means the slotted content.
+   */
   #selectedNorm(): { norm?: Norm; show: boolean } {
     const { status, content } = this.contentState;
     if (status !== 'ready') return { show: false };
     if (!content) return { show: true };
-    const norm = content.items.find((item) => item.id === this.normId) ?? (this.normId ? undefined : content.items[0]);
+    const norm = this.normId ? content.items.find((item) => item.id === this.normId) : content.items.find((item) => !this.#isHidden(item.id, item.version, item.variant));
     return { norm, show: norm !== undefined };
+  }
+
+  // Urgent notices can never be hidden: a warning that stays away after one click could leave
+  // someone unaware of a current danger.
+  #canHide(id: string | undefined, variant: NormBannerVariant): id is string {
+    return this.dismissible && variant !== 'urgent' && id !== undefined;
+  }
+
+  #isHidden(id: string | undefined, version: number, variant: NormBannerVariant): boolean {
+    return this.#canHide(id, variant) && this.#isDismissed(id, version);
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -117,10 +130,8 @@ export class NormBanner extends WeerbaarElement<NormBannerStringKey, NormCollect
     const id = norm?.id ?? this.normId;
     const version = norm?.version ?? this.normVersion;
     const variant = norm?.variant ?? this.variant;
-    // Urgent notices can never be hidden: a warning that stays away after one click could leave
-    // someone unaware of a current danger.
-    const canHide = this.dismissible && variant !== 'urgent' && id !== undefined;
-    if (canHide && this.#isDismissed(id, version)) return nothing;
+    const canHide = this.#canHide(id, variant);
+    if (this.#isHidden(id, version, variant)) return nothing;
     const title = norm?.title ?? this.querySelector('[slot="heading"]')?.textContent?.trim() ?? '';
     return html`
       <div class="banner ${variant === 'urgent' ? 'urgent' : ''}" part="banner" lang=${this.locale}>
