@@ -9,7 +9,6 @@
 // machine as the server, so the figures are for comparison on one machine, not absolute capacity.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,13 +43,28 @@ async function startReferenceServer(dataDir) {
   return { origin, stop: () => new Promise((resolve) => (child.kill('SIGTERM'), child.on('exit', resolve))) };
 }
 
+/** A bare node:http server in its own process (like the reference server), answering `body`. */
 async function startBareServer(body) {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    response.end(body);
+  const program = `
+    const { createServer } = require('node:http');
+    const body = process.env.BODY;
+    const server = createServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      response.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
+    process.on('SIGTERM', () => server.close(() => process.exit(0)));
+  `;
+  const child = spawn(process.execPath, ['-e', program], { env: { ...process.env, BODY: body }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise((resolve) => {
+    let seen = '';
+    child.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(seen);
+      if (match) resolve(match[1]);
+    });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((resolve) => server.close(resolve)) };
+  return { origin, stop: () => new Promise((resolve) => (child.kill('SIGTERM'), child.on('exit', resolve))) };
 }
 
 /** Runs the load loop; `send` makes one request and resolves to its status. */

@@ -47,7 +47,7 @@ describe('the contract and discovery', () => {
     const response = await fetch(`${t.server.apiUrl}/nothing-here`);
     assert.equal(response.status, 404);
     assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    assert.equal((await response.json()).status, 404);
+    assert.equal(((await response.json()) as { status: number }).status, 404);
   });
 });
 

@@ -102,7 +102,7 @@ describe('submitting a report', () => {
 describe('the Idempotency-Key', () => {
   let t: TestServer;
   before(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ env: { WEERBAAR_MAX_TEXT_LENGTH: '1000' } });
   });
   after(() => t.server.stop());
 
@@ -145,6 +145,23 @@ describe('the Idempotency-Key', () => {
     const retry = await t.api.call('submitReport', { json: MINIMAL_REPORT, headers: { 'Idempotency-Key': key } });
     assert.equal(retry.status, 201);
     assert.equal(retry.body.receipt, created[0]!.body.receipt);
+  });
+
+  it('holds descriptions to the configured limits.maxTextLength, as discovery advertises it', async () => {
+    assert.equal((await t.api.call('getDiscovery')).body.limits.maxTextLength, 1000);
+    const long = { ...MINIMAL_REPORT, content: { description: 'x'.repeat(1001) } };
+    const response = await t.api.call('submitReport', { json: long, headers: { 'Idempotency-Key': idempotencyKey() } });
+    assert.equal(response.status, 400);
+    assert.deepEqual(response.body.errors.map((e: { pointer: string }) => e.pointer), ['/content/description']);
+  });
+
+  it('refuses consents the report form does not have', async () => {
+    const response = await t.api.call('submitReport', {
+      json: { ...MINIMAL_REPORT, consents: ['privacy-statement', 'sell-my-data'] },
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    });
+    assert.equal(response.status, 400);
+    assert.deepEqual(response.body.errors.map((e: { pointer: string }) => e.pointer), ['/consents/1']);
   });
 
   it('refuses a malformed key', async () => {

@@ -50,7 +50,9 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     bodyLimit: config.limits.maxRequestBytes,
     trustProxy: config.trustProxy,
     requestTimeout: 60_000,
-    return503OnClosing: true,
+    // While closing, requests on open connections are still answered (with problems if need be)
+    // instead of fastify's own non-problem 503.
+    return503OnClosing: false,
   });
 
   // JSON bodies: parsed as JSON.parse does (a `__proto__` key is data, and the contract's

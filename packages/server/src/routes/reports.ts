@@ -14,19 +14,32 @@ import { refusePlainWhenRequired, requireCurrentKey } from './encryption-checks.
 
 type Submission = Schema<'PlainReportSubmission'> | Schema<'EncryptedReportSubmission'>;
 
-/** Rules of this installation beyond the contract's schemas: text limit and the form's consents. */
-function installationErrors(context: ServerContext, submission: Submission, language: Language): FieldError[] {
+interface ConsentRules {
+  known: Set<string>;
+  required: string[];
+}
+
+/** The report form's consents, which are the same in every language. */
+function consentRules(context: ServerContext): ConsentRules {
+  const form = JSON.parse(context.content.document('report-form', context.content.locales.default).json) as Schema<'ReportForm'>;
+  return {
+    known: new Set(form.consents.map((consent) => consent.id)),
+    required: form.consents.filter((consent) => consent.required).map((consent) => consent.id),
+  };
+}
+
+/** Rules of this installation beyond the contract's schemas: its text limit and its form's consents. */
+function installationErrors(context: ServerContext, consents: ConsentRules, submission: Submission, language: Language): FieldError[] {
   const errors: FieldError[] = [];
   if ('content' in submission && submission.content.description.length > context.config.limits.maxTextLength) {
     errors.push(fieldError('/content/description', 'maxLength', { limit: context.config.limits.maxTextLength }, language));
   }
-  const form = JSON.parse(context.content.document('report-form', context.content.locales.default).json) as Schema<'ReportForm'>;
   const given = submission.consents ?? [];
   for (const [index, id] of given.entries()) {
-    if (!form.consents.some((consent) => consent.id === id)) errors.push(fieldError(`/consents/${index}`, 'enum', {}, language));
+    if (!consents.known.has(id)) errors.push(fieldError(`/consents/${index}`, 'enum', {}, language));
   }
-  for (const consent of form.consents) {
-    if (consent.required && !given.includes(consent.id)) errors.push(fieldError('/consents', 'required', { missingProperty: consent.id }, language));
+  for (const id of consents.required) {
+    if (!given.includes(id)) errors.push(fieldError('/consents', 'required', { missingProperty: id }, language));
   }
   return errors;
 }
@@ -38,11 +51,12 @@ function sendReceipt(reply: FastifyReply, answer: string, replayed: boolean): Fa
 
 export function reportRoutes(app: FastifyInstance, context: ServerContext): void {
   const { store, secret, config } = context;
+  const consents = consentRules(context);
 
   defineOperation(app, context, 'submitReport', async ({ request, reply, params, body, language }) => {
     enforceRateLimit(context.limits.reportsPerClient, clientKey(context, request));
     const submission = body as Submission;
-    const errors = installationErrors(context, submission, language);
+    const errors = installationErrors(context, consents, submission, language);
     if (errors.length) throw new ProblemError('validation', { errors });
     if ('encryptedContent' in submission) requireCurrentKey(context, submission.encryptedContent.keyId);
     else refusePlainWhenRequired(context);
