@@ -63,6 +63,17 @@ describe('the reference server', () => {
     );
   });
 
+  it('passes core with the smallest request limit the contract allows (an overlong text may then be refused as too large)', async () => {
+    await withReferenceServer(
+      async (server) => {
+        const report = await runConformance({ baseUrl: server.apiUrl, handlerToken: server.handlerToken, profiles: ['core'] });
+        assert.equal(failures(report), '');
+        assert.equal(report.conforms, true);
+      },
+      { env: { WEERBAAR_MAX_REQUEST_BYTES: '16384' } },
+    );
+  });
+
   it('skips the encryption profile when the backend does not advertise it', async () => {
     await withReferenceServer(
       async (server) => {

@@ -25,7 +25,7 @@ const INTERNALS: [RegExp, string][] = [
   [/\b(?:SELECT|INSERT INTO|UPDATE|DELETE FROM)\b[^"]*\b(?:FROM|VALUES|SET|WHERE)\b/, 'an SQL statement'],
 ];
 
-function isApiAttachmentDownload(exchange: Exchange): boolean {
+function isAttachmentDownload(exchange: Exchange): boolean {
   return exchange.operationId === 'getCaseAttachment' && exchange.status === 200;
 }
 
@@ -44,7 +44,7 @@ function observe(context: RunContext, exchange: Exchange): void {
   record.expect(REFERRER_POLICY, referrer?.trim().toLowerCase() === 'no-referrer', `${where} has Referrer-Policy ${referrer ?? '(absent)'}`, evidence());
 
   const csp = exchange.headers.get('content-security-policy') ?? '';
-  if (isApiAttachmentDownload(exchange)) {
+  if (isAttachmentDownload(exchange)) {
     record.expect(FRAME_ANCESTORS, /(^|;)\s*sandbox\b/.test(csp), `${where} (an attachment) has no Content-Security-Policy: sandbox`, evidence());
   } else if (exchange.operationId) {
     record.expect(
