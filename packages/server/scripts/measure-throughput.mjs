@@ -5,7 +5,7 @@
 //
 //   npm run build -w @weerbaar/server && node packages/server/scripts/measure-throughput.mjs
 //
-// Environment: SECONDS (default 5), CONCURRENCY (default 16). The load generator runs on the same
+// Environment: MEASURE_SECONDS (default 5), MEASURE_CONCURRENCY (default 16), WEERBAAR_LOG_LEVEL (default info). The load generator runs on the same
 // machine as the server, so the figures are for comparison on one machine, not absolute capacity.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SECONDS = Number(process.env.SECONDS ?? 5);
-const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
+const SECONDS = Number(process.env.MEASURE_SECONDS ?? 5);
+const CONCURRENCY = Number(process.env.MEASURE_CONCURRENCY ?? 16);
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 async function startReferenceServer(dataDir) {
@@ -25,7 +25,7 @@ async function startReferenceServer(dataDir) {
       PORT: '0',
       WEERBAAR_DATA_DIR: dataDir,
       // Production logging (one line per request), written to a pipe that is drained.
-      WEERBAAR_LOG_LEVEL: 'info',
+      WEERBAAR_LOG_LEVEL: process.env.WEERBAAR_LOG_LEVEL ?? 'info',
       // The per-client report limit exists to stop abuse; this load comes from one client.
       WEERBAAR_REPORTS_PER_CLIENT: '100000000',
     },
