@@ -32,6 +32,14 @@ function row(result: CheckResult): string {
   return `<tr id="${e(result.id)}"><td class="outcome ${result.outcome}">${LABELS[result.outcome]}</td><td><code>${e(result.id)}</code><br>${result.severity}${result.adr?.length ? `<br>${result.adr.map((rule) => `<code>${e(rule)}</code>`).join(' ')}` : ''}</td><td>${e(result.title)}<br><small>${e(result.requirement)}</small></td><td>${e(result.reason)}${expected}${evidence}</td></tr>`;
 }
 
+/** The checks that need attention, first, linked to their rows. */
+function attention(report: ConformanceReport): string {
+  const listed = report.results.filter((result) => result.outcome === 'failed' || result.outcome === 'warning' || result.expectedFailure);
+  if (listed.length === 0) return '';
+  const items = listed.map((result) => `<li><a href="#${e(result.id)}">${e(result.id)}</a> (${LABELS[result.outcome]}${result.expectedFailure?.nowPasses ? ', listed as expected failure but passes now' : ''}): ${e(result.title)}</li>`);
+  return `<h2>Needs attention</h2>\n<ul>${items.join('')}</ul>`;
+}
+
 export function formatHtml(report: ConformanceReport): string {
   const { summary } = report;
   const profiles = report.profiles.map((profile) => `<li><strong>${e(profile.id)}</strong>: ${profile.tested ? 'tested' : `not tested (${e(profile.reason ?? '')})`}</li>`).join('');
@@ -59,6 +67,7 @@ ${summary.passed} passed, ${summary.failed} failed, ${summary.warning} warnings,
 <dt>Contract</dt><dd>Weerbaar Reporting API ${e(report.spec.apiVersion)}, sha256 <code>${e(report.spec.sha256)}</code></dd>
 <dt>Time</dt><dd>${e(report.startedAt)} – ${e(report.finishedAt)} (${report.requests} requests)</dd>
 </dl>
+${attention(report)}
 <h2>Profiles</h2>
 <ul>${profiles}</ul>
 ${sections.join('\n')}

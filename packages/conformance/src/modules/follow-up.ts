@@ -17,6 +17,8 @@ const TOKEN_REQUIRED = 'WRA-FU-06';
 const REPLY = 'WRA-FU-07';
 const TOKEN_LIFETIME = 'WRA-FU-08';
 
+/** Recorded under the core check for content types (WRA-ERR-06). */
+const UNSUPPORTED_MEDIA_TYPE = 'WRA-ERR-06';
 const MESSAGE_INFO = 'weerbaar/v1 message';
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Clock difference allowed between the kit and the backend when judging expiresAt. */
@@ -155,6 +157,16 @@ async function tokenRequired(context: RunContext): Promise<void> {
   context.record.expect(TOKEN_REQUIRED, close.status === 401, `DELETE /follow-up/sessions/current without a token answered ${close.status}, not 401`, context.evidence(close), 'follow-up operations refuse a missing or wrong token with 401');
 }
 
+/** The receipt as a form field (as a naive HTML form would post it) is refused, not accepted. */
+async function wrongMediaType(context: RunContext, report: SubmittedReport): Promise<void> {
+  const exchange = await context.client.send({
+    operationId: 'openFollowUpSession',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ receipt: report.receipt.receipt }).toString(),
+  });
+  context.record.expect(UNSUPPORTED_MEDIA_TYPE, exchange.status === 415, `POST /follow-up/sessions with a form body answered ${exchange.status}, not 415`, context.evidence(exchange));
+}
+
 async function reply(context: RunContext, token: string): Promise<void> {
   const text = `Synthetisch antwoord van de conformancetest (${randomInt(1e9)}).`;
   const sent = await context.client.send({ operationId: 'sendFollowUpMessage', headers: bearer(token), json: await replyBody(context, text) });
@@ -190,6 +202,7 @@ async function run(context: RunContext): Promise<void> {
   await wrongReceipts(context, report);
   await tokenRequired(context);
   await rejectInvalidFixtures(context, 'openFollowUpSession', () => ({}));
+  await wrongMediaType(context, report);
   if (token) {
     await rejectInvalidFixtures(context, 'sendFollowUpMessage', () => ({ headers: bearer(token) }));
     await reply(context, token);
