@@ -160,6 +160,19 @@ describe('follow-up with the receipt', () => {
       assert.deepEqual(b.body.errors.map((e: { pointer: string }) => e.pointer), ['/metadata/colour']);
     });
 
+    it('answers a malformed multipart body with a 400 problem, not a 500', async () => {
+      const token = await openSession(t.api, receipt);
+      const bodies: [string, string][] = [
+        ['multipart/form-data; boundary=XYZ', '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nhello'],
+        ['multipart/form-data', 'no boundary at all'],
+        ['multipart/form-data; boundary=XYZ', 'garbage'],
+      ];
+      for (const [type, body] of bodies) {
+        const response = await t.api.call('addFollowUpAttachment', { token, body, headers: { 'content-type': type } });
+        assert.equal(response.status, 400, `${type}: ${body}`);
+      }
+    });
+
     it('refuses JSON on the upload operation with 415', async () => {
       const token = await openSession(t.api, receipt);
       const response = await t.api.call('addFollowUpAttachment', { token, json: { file: 'x' } });

@@ -43,6 +43,14 @@ describe('the contract and discovery', () => {
     assert.match(response.headers.get('cache-control') ?? '', /public/);
   });
 
+  it('answers a URL that cannot be decoded with a 400 problem carrying the usual headers', async () => {
+    const response = await fetch(`${t.server.apiUrl}/cases/%ZZ`);
+    assert.equal(response.status, 400);
+    assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    assert.equal(response.headers.get('api-version'), API_VERSION);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  });
+
   it('answers an unknown path with a 404 problem', async () => {
     const response = await fetch(`${t.server.apiUrl}/nothing-here`);
     assert.equal(response.status, 404);

@@ -2,7 +2,7 @@
 // Fastify's own schema validation is not used: the contract's schemas validate every request
 // (operation.ts), so there is one source of truth and every error becomes a problem+json.
 import multipart from '@fastify/multipart';
-import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { caseRoutes } from '../routes/cases.js';
 import { contentRoutes } from '../routes/content.js';
@@ -35,6 +35,26 @@ function kindOf(error: FastifyError): ProblemKind {
   return 'internal';
 }
 
+/** Answers an error as a problem+json, in the client's language, disclosing nothing internal. */
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: FastifyError): FastifyReply {
+  const kind = kindOf(error);
+  const language = problemLanguage(request.headers['accept-language']);
+  const body = problem(kind, language, request.id, error instanceof ProblemError ? error.options.errors : undefined);
+  if (body.status >= 500) {
+    request.log.error({ error: { name: error.name, code: error.code, message: error.message, stack: error.stack } }, 'request failed');
+  }
+  const retryAfter = error instanceof ProblemError ? error.options.retryAfterSeconds : undefined;
+  if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+  if (kind === 'unauthorized') reply.header('WWW-Authenticate', 'Bearer realm="weerbaar"');
+  if (kind === 'unavailable' && retryAfter === undefined) reply.header('Retry-After', '30');
+  // The problem replaces whatever the failed handler had prepared.
+  reply.removeHeader('content-disposition');
+  reply.removeHeader('content-length');
+  reply.removeHeader('etag');
+  reply.header('Cache-Control', 'no-store');
+  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
+}
+
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = context;
   const app = Fastify({
@@ -50,6 +70,11 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     bodyLimit: config.limits.maxRequestBytes,
     trustProxy: config.trustProxy,
     requestTimeout: 60_000,
+    // A URL that cannot even be decoded never reaches the hooks: answer it as a problem here.
+    frameworkErrors: (error, request, reply) => {
+      applyBaseHeaders(request, reply);
+      void sendProblem(request, reply, error as FastifyError);
+    },
     // While closing, requests on open connections are still answered (with problems if need be)
     // instead of fastify's own non-problem 503.
     return503OnClosing: false,
@@ -99,24 +124,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     );
   });
 
-  app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const kind = kindOf(error);
-    const language = problemLanguage(request.headers['accept-language']);
-    const body = problem(kind, language, request.id, error instanceof ProblemError ? error.options.errors : undefined);
-    if (body.status >= 500) {
-      request.log.error({ error: { name: error.name, code: error.code, message: error.message, stack: error.stack } }, 'request failed');
-    }
-    const retryAfter = error instanceof ProblemError ? error.options.retryAfterSeconds : undefined;
-    if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
-    if (kind === 'unauthorized') reply.header('WWW-Authenticate', 'Bearer realm="weerbaar"');
-    if (kind === 'unavailable' && retryAfter === undefined) reply.header('Retry-After', '30');
-    // The problem replaces whatever the failed handler had prepared.
-    reply.removeHeader('content-disposition');
-    reply.removeHeader('content-length');
-    reply.removeHeader('etag');
-    reply.header('Cache-Control', 'no-store');
-    return reply.code(body.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
-  });
+  app.setErrorHandler(async (error: FastifyError, request, reply) => sendProblem(request, reply, error));
   app.setNotFoundHandler(async () => {
     throw new ProblemError('not-found');
   });

@@ -218,6 +218,17 @@ async function readUpload(request: FastifyRequest, context: ServerContext, langu
     return { file: file!, metadata, declaredType, fileName };
   } catch (error) {
     await context.files.discard(file);
-    throw error;
+    throw asUploadProblem(error);
   }
+}
+
+/**
+ * The multipart parser reports a malformed body (no boundary, a truncated part) with plain
+ * errors; those are the client's mistake (400). Limits, our own problems and system errors
+ * (a full disk) keep their meaning.
+ */
+function asUploadProblem(error: unknown): unknown {
+  if (error instanceof ProblemError) return error;
+  const { statusCode, code, syscall } = error as { statusCode?: number; code?: string; syscall?: string };
+  return statusCode === undefined && code === undefined && syscall === undefined ? new ProblemError('bad-request') : error;
 }
