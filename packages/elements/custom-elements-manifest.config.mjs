@@ -6,4 +6,14 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts'],
   litelement: true,
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer lists modules in the order the file system and its async reads deliver them,
+      // which changes under load; sort them so the checked-in file is reproducible.
+      name: 'weerbaar-sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      },
+    },
+  ],
 };
