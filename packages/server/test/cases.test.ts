@@ -205,7 +205,7 @@ describe('case management', () => {
 
     it('refuses a handler message claiming to be from the reporter (golden fixture) with 400', async () => {
       const { caseId } = await newCase();
-      const fixture = fixtures.find((f) => f.name === 'sendCaseMessage/invalid/reporter-kind')!;
+      const fixture = fixtures.find((f) => f.name === 'sendCaseMessage/invalid/acknowledgement-kind')!;
       assert.equal((await t.api.call('sendCaseMessage', { token, path: { caseId }, json: fixture.body })).status, 400);
     });
   });

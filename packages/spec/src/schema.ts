@@ -2120,7 +2120,7 @@ export interface components {
         CacheControlPublic: string;
         /** @description Anything about a report or case is never cached. */
         CacheControlNoStore: "no-store";
-        /** @description The contract may be read from any origin. */
+        /** @description The contract may be read from any origin. Sent when the request carries an `Origin` header (CORS). */
         AllowAnyOrigin: "*";
         /** @description Present with `true` when this answer is a replay of an earlier request with the same `Idempotency-Key`. */
         IdempotentReplayed: "true";
