@@ -208,19 +208,21 @@ describe('guessing receipts', () => {
   before(async () => {
     t = await startTestServer({
       handlerToken: false,
-      env: { WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: '3', WEERBAAR_FOLLOW_UP_MAX_SESSIONS_PER_CASE: '2', WEERBAAR_RATE_LIMIT_WINDOW_SECONDS: '2' },
+      env: { WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: '3', WEERBAAR_FOLLOW_UP_MAX_SESSIONS_PER_CASE: '2', WEERBAAR_RATE_LIMIT_WINDOW_SECONDS: '5' },
     });
   });
   after(() => t.server.stop());
 
   it('is throttled per client with 429 and Retry-After, and the real reporter gets in again after the wait', async () => {
     const receipt = await submitReport(t.api);
-    for (let i = 0; i < 3; i++) assert.equal((await t.api.call('openFollowUpSession', { json: { receipt: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ' } })).status, 401);
+    // Together, so that they fall in one window however busy the machine is.
+    const guesses = await Promise.all(Array.from({ length: 3 }, () => t.api.call('openFollowUpSession', { json: { receipt: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ' } })));
+    assert.deepEqual(guesses.map((guess) => guess.status), [401, 401, 401]);
     const limited = await t.api.call('openFollowUpSession', { json: { receipt } });
     assert.equal(limited.status, 429);
     assert.equal(limited.body.code, 'rate-limited');
     const wait = Number(limited.headers.get('retry-after'));
-    assert.ok(wait >= 1 && wait <= 2, `Retry-After ${wait}`);
+    assert.ok(wait >= 1 && wait <= 5, `Retry-After ${wait}`);
     await new Promise((resolve) => setTimeout(resolve, wait * 1000 + 100));
     assert.equal((await t.api.call('openFollowUpSession', { json: { receipt } })).status, 201);
   });
