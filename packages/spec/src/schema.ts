@@ -537,7 +537,7 @@ export interface components {
         AttachmentId: string;
         /**
          * Format: uri
-         * @description An absolute `https` URL (plain `http` is allowed only for `localhost` during development).
+         * @description An absolute `https` URL (plain `http` is allowed only for the local machine — `localhost`, `127.0.0.1`, `[::1]` — during development).
          * @example https://www.huisvoorklokkenluiders.nl/
          */
         HttpsUrl: string;
@@ -2030,7 +2030,9 @@ export interface components {
         /**
          * @description The request is well-formed but cannot be processed: the `Idempotency-Key` was used with
          *     another body (`code: idempotency-key-reused`), the encryption key id is not current
-         *     (`code: unknown-key`), or plain content is refused (`code: encryption-required`).
+         *     (`code: unknown-key`), plain content is refused (`code: encryption-required`), an uploaded file's bytes do not
+         *     match its declared type (`code: media-type-mismatch`) or the case has its maximum number
+         *     of files (`code: too-many-attachments`).
          */
         UnprocessableContent: {
             headers: {
