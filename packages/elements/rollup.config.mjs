@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createConfig } from '../../rollup.config.mjs';
 
-const elements = ['norm-banner', 'signal-checklist', 'support-directory'];
+const elements = ['norm-banner', 'signal-checklist', 'support-directory', 'report-button'];
 
 /**
  * Writes `manifest.json` next to the CDN bundle: every file with its Subresource Integrity hash
@@ -55,7 +55,8 @@ function minifyStyleTemplates() {
 }
 
 const cdn = createConfig({
-  input: { weerbaar: 'src/define.ts' },
+  // `report-button.js` is the report button alone, for pages that only need it (and its budget).
+  input: { weerbaar: 'src/define.ts', 'report-button': 'src/report-button/define.ts' },
   outDir: 'dist/cdn',
   bundleDependencies: true,
   minify: true,

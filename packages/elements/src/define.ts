@@ -2,3 +2,4 @@
 import './norm-banner/define.js';
 import './signal-checklist/define.js';
 import './support-directory/define.js';
+import './report-button/define.js';

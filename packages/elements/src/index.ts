@@ -9,6 +9,10 @@ export { computeAdvice, applicableRule, themeScore, type ChecklistAdvice, type A
 export { SupportDirectory } from './support-directory/support-directory.js';
 export { supportDirectoryStrings, type SupportDirectoryStringKey } from './support-directory/support-directory.strings.js';
 export { filterContacts, type ContactFilters } from './support-directory/filter-contacts.js';
+export { ReportButton, type ReportButtonMode, type ReportButtonIsolation, type ReportButtonStringKeys } from './report-button/report-button.js';
+export { reportButtonStrings, type ReportButtonStringKey } from './report-button/report-button.strings.js';
+export { hasThirdPartyCode, trackerGlobals } from './report-button/isolation.js';
+export { reportDialogStrings, type ReportDialogStringKey } from './report-dialog/report-dialog.strings.js';
 export { defineElement } from './base/define-element.js';
 export { WeerbaarElement, type ContentStatus } from './base/weerbaar-element.js';
 export type { WeerbaarEventDetails, WeerbaarEventName } from './base/events.js';

@@ -5,7 +5,9 @@ import { describe, it } from 'node:test';
 import { tokensToCss } from '../scripts/tokens-to-css.mjs';
 import { packageDir } from './built-files.js';
 
-const elements = ['norm-banner', 'signal-checklist', 'support-directory'];
+const elements = ['norm-banner', 'signal-checklist', 'support-directory', 'report-button'];
+// The report button's dialog loads lazily from its own folder, but its properties are the button's.
+const styleFiles = (element: string) => [`src/${element}/${element}.styles.ts`, ...(element === 'report-button' ? ['src/report-dialog/report-dialog.styles.ts'] : [])];
 const read = (path: string) => readFileSync(join(packageDir, path), 'utf8');
 const convert = tokensToCss as (tokens: unknown, selector?: string) => string;
 
@@ -21,7 +23,7 @@ function propertiesUsedIn(source: string): Set<string> {
 describe('design tokens', () => {
   for (const element of elements) {
     it(`${element}/tokens.json lists exactly the element's own custom properties, and the docs name them all`, () => {
-      const used = [...propertiesUsedIn(read(`src/${element}/${element}.styles.ts`))].filter((name) => name.startsWith(`--weerbaar-${element}-`));
+      const used = [...new Set(styleFiles(element).flatMap((file) => [...propertiesUsedIn(read(file))]))].filter((name) => name.startsWith(`--weerbaar-${element}-`));
       const documented = [...read(`src/${element}/${element}.ts`).matchAll(/@cssproperty (--weerbaar-[a-z0-9-]+)/g)].map((match) => match[1]!);
       const tokens = [...tokenProperties(`src/${element}/tokens.json`)];
       assert.deepEqual(tokens.sort(), used.sort());
@@ -31,8 +33,8 @@ describe('design tokens', () => {
 
   it('base/tokens.json lists every shared --weerbaar-* property the elements use', () => {
     const used = new Set<string>();
-    for (const element of ['base/shared', ...elements.map((name) => `${name}/${name}`)]) {
-      for (const name of propertiesUsedIn(read(`src/${element}.styles.ts`))) if (!elements.some((el) => name.startsWith(`--weerbaar-${el}-`))) used.add(name);
+    for (const file of ['src/base/shared.styles.ts', ...elements.flatMap(styleFiles)]) {
+      for (const name of propertiesUsedIn(read(file))) if (!elements.some((el) => name.startsWith(`--weerbaar-${el}-`))) used.add(name);
     }
     assert.deepEqual([...tokenProperties('src/base/tokens.json')].sort(), [...used].sort());
   });

@@ -14,6 +14,12 @@ export interface WeerbaarEventDetails {
   'weerbaar-support-request': Record<string, never>;
   /** A norm statement was dismissed. */
   'weerbaar-norm-dismiss': { id: string; version: number };
+  /** A report was stored. Only when: never its content, its category or its receipt. */
+  'weerbaar-report-submitted': { submittedAt: string };
+  /** The report dialog opened, at the start (`report`) or at the receipt entry (`follow-up`). */
+  'weerbaar-report-dialog-open': { mode: 'report' | 'follow-up' };
+  /** The report dialog closed; everything typed into it is gone. */
+  'weerbaar-report-dialog-close': Record<string, never>;
 }
 
 export type WeerbaarEventName = keyof WeerbaarEventDetails;
@@ -28,5 +34,8 @@ declare global {
     'weerbaar-report-request': CustomEvent<WeerbaarEventDetails['weerbaar-report-request']>;
     'weerbaar-support-request': CustomEvent<WeerbaarEventDetails['weerbaar-support-request']>;
     'weerbaar-norm-dismiss': CustomEvent<WeerbaarEventDetails['weerbaar-norm-dismiss']>;
+    'weerbaar-report-submitted': CustomEvent<WeerbaarEventDetails['weerbaar-report-submitted']>;
+    'weerbaar-report-dialog-open': CustomEvent<WeerbaarEventDetails['weerbaar-report-dialog-open']>;
+    'weerbaar-report-dialog-close': CustomEvent<WeerbaarEventDetails['weerbaar-report-dialog-close']>;
   }
 }

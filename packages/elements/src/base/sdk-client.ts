@@ -2,6 +2,14 @@ import type { WeerbaarClient } from '@weerbaar/sdk';
 
 export type { WeerbaarClient };
 
+/**
+ * The SDK module, loaded on demand. The one place the elements import it, so pages that never
+ * need a backend never download it; also gives lazy code the SDK's error classes.
+ */
+export function loadSdk(): Promise<typeof import('@weerbaar/sdk')> {
+  return import('@weerbaar/sdk');
+}
+
 const clients = new Map<string, Promise<WeerbaarClient>>();
 
 /**
@@ -13,7 +21,7 @@ export function clientFor(api: string): Promise<WeerbaarClient> {
   const baseUrl = new URL(api, document.baseURI).href.replace(/\/$/, '');
   let client = clients.get(baseUrl);
   if (!client) {
-    client = import('@weerbaar/sdk').then(({ createClient }) => createClient({ baseUrl }));
+    client = loadSdk().then(({ createClient }) => createClient({ baseUrl }));
     // A failed load (offline, a blocked chunk) must not poison later attempts.
     client.catch(() => clients.delete(baseUrl));
     clients.set(baseUrl, client);

@@ -1,0 +1,379 @@
+// <weerbaar-report-button> in real Chromium against the real reference server (started by the
+// test runner's plugin): the whole flow through the UI, verified as a handler with the SDK.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { openReportContent } from '@weerbaar/sdk/crypto';
+import { createHandlerClient } from '@weerbaar/sdk/handler';
+// @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
+import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
+import { expectAccessible, languages, mount, shadow } from '../../test/browser-helpers.js';
+import type { ReportDialog } from '../report-dialog/report-dialog.js';
+import './define.js';
+import type { ReportButton } from './report-button.js';
+
+const api = apiUrl as string;
+const handler = createHandlerClient({ baseUrl: api, token: handlerToken as string });
+const fallbackLink = '<a href="https://meld.voorbeeldstad.example/melden">Meld het hier</a>';
+
+async function mountButton(lang: string, attributes: Record<string, string> = {}, children = fallbackLink): Promise<ReportButton> {
+  return mount<ReportButton>(lang, 'weerbaar-report-button', { attributes: { api, isolation: 'inline', ...attributes }, children });
+}
+
+function dialogOf(button: ReportButton): ReportDialog | null {
+  return button.shadowRoot!.querySelector('weerbaar-report-dialog');
+}
+
+function inDialog<T extends Element = HTMLElement>(button: ReportButton, selector: string): T | null {
+  return dialogOf(button)?.shadowRoot?.querySelector<T>(selector) ?? null;
+}
+
+function heading(button: ReportButton): string {
+  return inDialog(button, '#step-heading')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+async function settle(button: ReportButton): Promise<void> {
+  await button.updateComplete;
+  await dialogOf(button)?.updateComplete;
+}
+
+async function untilHeading(button: ReportButton, text: string | RegExp, timeout = 15_000): Promise<void> {
+  await waitUntil(() => (typeof text === 'string' ? heading(button).includes(text) : text.test(heading(button))), `no step heading "${text}" (now: "${heading(button)}")`, { timeout });
+}
+
+async function open(button: ReportButton): Promise<void> {
+  shadow<HTMLButtonElement>(button, '[part="button"]')!.click();
+  await waitUntil(() => inDialog(button, 'dialog[open]'), 'the dialog did not open', { timeout: 10_000 });
+  await settle(button);
+}
+
+async function click(button: ReportButton, selector: string): Promise<void> {
+  const target = inDialog(button, selector);
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  target.click();
+  await settle(button);
+}
+
+async function clickText(button: ReportButton, text: string): Promise<void> {
+  const target = [...dialogOf(button)!.shadowRoot!.querySelectorAll<HTMLElement>('button, a')].find((element) => element.textContent?.trim() === text);
+  if (!target) throw new Error(`no button or link "${text}"`);
+  target.click();
+  await settle(button);
+}
+
+async function fill(button: ReportButton, field: string, value: string): Promise<void> {
+  const control = inDialog<HTMLInputElement | HTMLTextAreaElement>(button, `[data-field="${field}"]`);
+  if (!control) throw new Error(`no field ${field}`);
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await settle(button);
+}
+
+/** Fills the whole form (Dutch or English) and stops on the last step. */
+async function fillReport(button: ReportButton, description: string): Promise<void> {
+  await untilHeading(button, /1 (van|of)/);
+  await click(button, '#role-civil-servant');
+  await click(button, '#category-bribery');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /2 (van|of)/);
+  await fill(button, 'description', description);
+  await click(button, '#when-date');
+  await fill(button, 'occurredOn', '2026-11-20');
+  await fill(button, 'location', 'Stadhuis');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /3 (van|of)/);
+  await click(button, '#q-reportedToPolice-no');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /4 (van|of)/);
+  await click(button, '#contactable-anonymous');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /5 (van|of)/);
+}
+
+async function caseCount(): Promise<number> {
+  return (await handler.listCases({ pageSize: 1 })).totalItems;
+}
+
+async function storedContentWith(marker: string): Promise<{ description: string; count: number }> {
+  const { items } = await handler.listCases({ pageSize: 100, sort: '-receivedAt' });
+  const matches: string[] = [];
+  for (const summary of items) {
+    const found = await handler.getCase(summary.caseId);
+    const content = found.encryptedContent ? await openReportContent(privateKeyJwk as JsonWebKey, found.encryptedContent) : found.content;
+    if (content?.description.includes(marker)) matches.push(content.description);
+  }
+  return { description: matches[0] ?? '', count: matches.length };
+}
+
+describe('<weerbaar-report-button> before its first press', () => {
+  it('keeps the page\'s link as the fallback and takes its text as the label', async () => {
+    const button = await mountButton('nl');
+    const link = button.querySelector('a')!;
+    expect(link.href).to.equal('https://meld.voorbeeldstad.example/melden');
+    expect(shadow(button, 'button[part="button"]')!.textContent!.trim()).to.equal('Meld het hier');
+    expect(dialogOf(button)).to.be.null;
+  });
+
+  for (const lang of languages) {
+    it(`has a label of its own without slotted content, for reporting and for follow-up (${lang})`, async () => {
+      const report = await mountButton(lang, {}, '');
+      const followUp = await mountButton(lang, { mode: 'follow-up' }, '');
+      expect(shadow(report, '[part="button"]')!.textContent!.trim()).to.equal(lang === 'nl' ? 'Meld een misstand' : 'Report misconduct');
+      expect(shadow(followUp, '[part="button"]')!.textContent!.trim()).to.equal(lang === 'nl' ? 'Volg uw melding' : 'Follow your report');
+      await expectAccessible(report);
+    });
+  }
+});
+
+describe('the report flow, from the button to a stored case and back via follow-up', () => {
+  for (const lang of languages) {
+    it(`stores exactly one encrypted case, shows the receipt, and opens the case with it (${lang})`, async () => {
+      const nl = lang === 'nl';
+      const button = await mountButton(lang);
+      const submitted: CustomEvent[] = [];
+      button.addEventListener('weerbaar-report-submitted', (event) => submitted.push(event));
+      const before = await caseCount();
+      const marker = `happy-${lang}-${crypto.randomUUID()}`;
+
+      await open(button);
+      await untilHeading(button, nl ? 'Wat heeft u nodig?' : 'What do you need?');
+      expect(dialogOf(button)!.shadowRoot!.activeElement?.id).to.equal('step-heading');
+      expect(inDialog(button, '[part="emergency"] a[href="tel:112"]')).to.exist;
+      expect(inDialog(button, '[part="quick-exit"]')).to.exist;
+      await expectAccessible(button);
+
+      await clickText(button, nl ? 'Melden bij de organisatie' : 'Report to the organisation');
+      await fillReport(button, `Mij werd geld aangeboden. ${marker}`);
+      expect(inDialog(button, '[part="encryption-note"]')).to.exist;
+      await expectAccessible(button);
+      await click(button, '[part="next-button"]');
+
+      await untilHeading(button, nl ? 'Uw melding is ontvangen' : 'Your report has been received');
+      const receipt = inDialog(button, '[part="receipt"]')!.textContent!.replace(/\s+/g, '');
+      expect(receipt).to.match(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3,14}$/);
+      expect(inDialog(button, '[part="receipt-warning"]')!.textContent).to.include(nl ? 'enige manier' : 'only way');
+      const calendarHref = inDialog<HTMLAnchorElement>(button, '[part="calendar-link"]')!.href;
+      expect(calendarHref).to.match(/^blob:/);
+      const ics = await (await fetch(calendarHref)).text();
+      expect(ics).to.include('BEGIN:VEVENT');
+      expect(ics).not.to.include(receipt);
+      await expectAccessible(button);
+
+      expect(await caseCount()).to.equal(before + 1);
+      const stored = await storedContentWith(marker);
+      expect(stored).to.deep.equal({ description: `Mij werd geld aangeboden. ${marker}`, count: 1 });
+      expect(submitted).to.have.length(1);
+      expect(Object.keys(submitted[0]!.detail)).to.deep.equal(['submittedAt']);
+
+      await clickText(button, nl ? 'Volg uw melding' : 'Follow your report');
+      await untilHeading(button, nl ? 'Uw melding volgen' : 'Follow your report');
+      expect(inDialog<HTMLInputElement>(button, '#receipt')!.value).to.equal(receipt);
+      await expectAccessible(button);
+      await click(button, '[part="open-case-button"]');
+      await waitUntil(() => inDialog(button, '[part="case-status"]'), 'the case did not open', { timeout: 15_000 });
+      expect(inDialog(button, '[part="case-status"]')!.textContent).to.include(nl ? 'Ontvangen' : 'Received');
+      expect(inDialog(button, '[part="timeline"]')!.textContent).to.include(nl ? 'Melding ontvangen' : 'Report received');
+      await expectAccessible(button);
+
+      await fill(button, 'reply', `Aanvulling ${marker}`);
+      await click(button, '[part="reply-button"]');
+      await waitUntil(() => inDialog(button, '.notice'), 'the reply was not confirmed', { timeout: 15_000 });
+      const { items } = await handler.listCases({ pageSize: 100, sort: '-receivedAt' });
+      const withReply = await Promise.all(items.map((summary) => handler.getCase(summary.caseId)));
+      expect(withReply.filter((found) => found.messages.some((message) => message.from === 'reporter'))).to.have.length.greaterThan(0);
+
+      await clickText(button, nl ? 'Sluiten' : 'Close');
+      await waitUntil(() => !dialogOf(button), 'the dialog did not close');
+      expect(button.shadowRoot!.activeElement).to.equal(shadow(button, '[part="button"]'));
+    });
+  }
+});
+
+describe('validation with an error summary', () => {
+  for (const lang of languages) {
+    it(`lists the problems on submit, links each to its field, and marks the fields (${lang})`, async () => {
+      const button = await mountButton(lang);
+      await open(button);
+      await clickText(button, lang === 'nl' ? 'Melden bij de organisatie' : 'Report to the organisation');
+      await untilHeading(button, /1 (van|of)/);
+      await click(button, '[part="next-button"]');
+
+      const summary = inDialog(button, '[part="error-summary"]')!;
+      expect(dialogOf(button)!.shadowRoot!.activeElement).to.equal(summary);
+      const links = [...summary.querySelectorAll('a')];
+      expect(links.map((link) => link.textContent)).to.deep.equal(lang === 'nl' ? ['Kies uw positie', 'Kies waar het om gaat'] : ['Choose your position', 'Choose what it is about']);
+      expect(inDialog(button, '#role-error')!.textContent).to.equal(links[0]!.textContent);
+      await expectAccessible(button);
+
+      links[1]!.click();
+      expect(dialogOf(button)!.shadowRoot!.activeElement?.id).to.equal('category-threat-intimidation');
+    });
+  }
+
+  it('keeps everything that was filled in when going back and forth', async () => {
+    const button = await mountButton('nl');
+    await open(button);
+    await clickText(button, 'Melden bij de organisatie');
+    await untilHeading(button, /1 van/);
+    await click(button, '#role-council-member');
+    await click(button, '#category-threat-intimidation');
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /2 van/);
+    await fill(button, 'description', 'Bedreigd na de raadsvergadering.');
+    await clickText(button, 'Vorige');
+    await untilHeading(button, /1 van/);
+    expect(inDialog<HTMLInputElement>(button, '#role-council-member')!.checked).to.equal(true);
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /2 van/);
+    expect(inDialog<HTMLTextAreaElement>(button, '#description')!.value).to.equal('Bedreigd na de raadsvergadering.');
+  });
+});
+
+describe('sending while the network fails', () => {
+  it('says the report is not sent yet, keeps it, and stores exactly one case on retry', async () => {
+    const button = await mountButton('nl');
+    const marker = `retry-${crypto.randomUUID()}`;
+    await open(button);
+    await clickText(button, 'Melden bij de organisatie');
+    await fillReport(button, `Omkoping gemeld. ${marker}`);
+    const before = await caseCount();
+
+    // Nothing listens on port 9: the connection is refused, as when the network is down.
+    button.api = 'http://127.0.0.1:9/v1';
+    await settle(button);
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, 'Nog niet verstuurd');
+    expect(inDialog(button, '[part="not-sent"]')!.textContent).to.include('niet verstuurd');
+    await expectAccessible(button);
+
+    // The first retry still fails; the report is still there.
+    await click(button, '[part="retry-button"]');
+    await untilHeading(button, 'Nog niet verstuurd');
+
+    button.api = api;
+    await settle(button);
+    await click(button, '[part="retry-button"]');
+    await untilHeading(button, 'Uw melding is ontvangen');
+    expect(await caseCount()).to.equal(before + 1);
+    expect((await storedContentWith(marker)).count).to.equal(1);
+  });
+});
+
+describe('closing', () => {
+  it('asks before Escape throws away unsent content, and starts empty after closing', async () => {
+    const button = await mountButton('nl');
+    await open(button);
+    await clickText(button, 'Melden bij de organisatie');
+    await untilHeading(button, /1 van/);
+    await click(button, '#role-civil-servant');
+
+    await sendKeys({ press: 'Escape' });
+    await settle(button);
+    expect(inDialog(button, 'dialog[open]')).to.exist;
+    expect(inDialog(button, '#discard-heading')!.textContent).to.equal('Stoppen zonder te versturen?');
+    await expectAccessible(button);
+
+    await sendKeys({ press: 'Escape' });
+    await settle(button);
+    expect(inDialog(button, '#discard-heading')).to.be.null;
+    expect(inDialog<HTMLInputElement>(button, '#role-civil-servant')!.checked).to.equal(true);
+
+    await clickText(button, 'Sluiten');
+    await clickText(button, 'Ja, stoppen en wissen');
+    await waitUntil(() => !dialogOf(button), 'the dialog did not close');
+    expect(button.shadowRoot!.activeElement).to.equal(shadow(button, '[part="button"]'));
+
+    await open(button);
+    await clickText(button, 'Melden bij de organisatie');
+    await untilHeading(button, /1 van/);
+    expect(inDialog<HTMLInputElement>(button, '#role-civil-servant')!.checked).to.equal(false);
+  });
+
+  it('closes at once with Escape when nothing was filled in, and returns focus to the button', async () => {
+    const button = await mountButton('en');
+    await open(button);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialogOf(button), 'the dialog did not close');
+    expect(button.shadowRoot!.activeElement).to.equal(shadow(button, '[part="button"]'));
+  });
+});
+
+describe('the whole flow by keyboard alone', () => {
+  /** Presses Tab until `matches` holds for the focused element in the dialog. */
+  async function tabTo(button: ReportButton, matches: (element: Element) => boolean, what: string): Promise<void> {
+    for (let presses = 0; presses < 40; presses++) {
+      const focused = dialogOf(button)!.shadowRoot!.activeElement;
+      if (focused && matches(focused)) return;
+      await sendKeys({ press: 'Tab' });
+    }
+    throw new Error(`Tab never reached ${what}`);
+  }
+  const withText = (text: string) => (element: Element) => element.textContent?.trim() === text;
+  const withId = (id: string) => (element: Element) => element.id === id;
+
+  it('reports, receives a receipt and closes with keys only', async () => {
+    const button = await mountButton('nl');
+    const before = await caseCount();
+    shadow(button, '[part="button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => heading(button).includes('Wat heeft u nodig?'), 'Enter did not open the dialog', { timeout: 10_000 });
+
+    await tabTo(button, withText('Melden bij de organisatie'), 'the report choice');
+    await sendKeys({ press: 'Enter' });
+    await untilHeading(button, /1 van/);
+    await tabTo(button, withId('role-civil-servant'), 'the first role');
+    await sendKeys({ press: 'Space' });
+    await tabTo(button, withId('category-threat-intimidation'), 'the first category');
+    await sendKeys({ press: 'ArrowDown' });
+    await tabTo(button, withText('Volgende'), 'Next');
+    await sendKeys({ press: 'Enter' });
+    await untilHeading(button, /2 van/);
+    await tabTo(button, withId('description'), 'the description');
+    await sendKeys({ type: 'Met toetsen gemeld.' });
+    await tabTo(button, withText('Volgende'), 'Next');
+    await sendKeys({ press: 'Enter' });
+    await untilHeading(button, /3 van/);
+    await tabTo(button, withText('Volgende'), 'Next');
+    await sendKeys({ press: 'Enter' });
+    await untilHeading(button, /4 van/);
+    await tabTo(button, withId('contactable-anonymous'), 'anonymous');
+    await sendKeys({ press: 'Space' });
+    await tabTo(button, withText('Volgende'), 'Next');
+    await sendKeys({ press: 'Enter' });
+    await untilHeading(button, /5 van/);
+    await tabTo(button, withText('Melding versturen'), 'Send');
+    await sendKeys({ press: 'Enter' });
+    await untilHeading(button, 'Uw melding is ontvangen');
+    expect(await caseCount()).to.equal(before + 1);
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialogOf(button), 'Escape did not close the dialog');
+    expect(button.shadowRoot!.activeElement).to.equal(shadow(button, '[part="button"]'));
+  });
+});
+
+describe('signals from the self-check', () => {
+  it('opens the form when the checklist asks for a report, and offers to include the signals', async () => {
+    const button = await mountButton('nl');
+    const requester = document.createElement('div');
+    button.parentElement!.append(requester);
+    const request = new CustomEvent('weerbaar-report-request', { detail: { signals: ['bribery-gift-offered'] }, bubbles: true, composed: true, cancelable: true });
+    requester.dispatchEvent(request);
+    expect(request.defaultPrevented).to.equal(true);
+    await waitUntil(() => inDialog(button, 'dialog[open]'), 'the dialog did not open');
+    await untilHeading(button, /1 van/);
+    await click(button, '#role-civil-servant');
+    await click(button, '#category-bribery');
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /2 van/);
+    await fill(button, 'description', 'Een cadeau aangeboden.');
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /3 van/);
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /4 van/);
+    await click(button, '#contactable-anonymous');
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /5 van/);
+    expect(inDialog<HTMLLabelElement>(button, 'label[for="includeSignals-yes"]')!.textContent).to.include('1 signalen');
+    expect(inDialog<HTMLInputElement>(button, '#includeSignals-yes')!.checked).to.equal(true);
+  });
+});
