@@ -1,6 +1,8 @@
 // The CDN bundle on a plain HTML page under a strict Content-Security-Policy with Trusted Types
 // enforced: the elements render and work, and the browser reports no violation.
 import { expect, waitUntil } from '@open-wc/testing';
+import type { ReportButton } from '../src/report-button/report-button.js';
+import { sampleReportForm } from './sample-report-form.js';
 
 type CspWindow = Window & typeof globalThis & { cspViolations: string[] };
 
@@ -33,6 +35,38 @@ describe('the CDN bundle under a strict CSP with Trusted Types', () => {
     // Styles arrive as constructed stylesheets, which style-src 'self' allows.
     expect(page.getComputedStyle(banner.shadowRoot!.querySelector('[part="banner"]')!).borderInlineStartStyle).to.equal('solid');
 
+    expect(page.cspViolations).to.deep.equal([]);
+  });
+
+  it('opens the report button dialog, loaded lazily, and walks the form to "not sent yet" without a violation', async () => {
+    const page = await openPage();
+    const button = page.document.querySelector('weerbaar-report-button') as ReportButton;
+    // No backend on this page (connect-src 'self'): the form comes inline, and sending cannot succeed.
+    button.reportForm = sampleReportForm.nl;
+    await button.updateComplete;
+    button.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    const root = () => button.shadowRoot!.querySelector('weerbaar-report-dialog')?.shadowRoot;
+    const step = async (selector: string) => {
+      await waitUntil(() => root()?.querySelector(selector), `the dialog never showed ${selector}`, { timeout: 10_000 });
+      root()!.querySelector<HTMLElement>(selector)!.click();
+    };
+    await step('.choices li:nth-child(2) button');
+    await step('#role-civil-servant');
+    await step('#category-bribery');
+    await step('[part="next-button"]');
+    await waitUntil(() => root()?.querySelector('#description'), 'no step 2');
+    const description = root()!.querySelector<HTMLTextAreaElement>('#description')!;
+    description.value = 'Geld aangeboden.';
+    description.dispatchEvent(new Event('input'));
+    await step('[part="next-button"]');
+    await waitUntil(() => root()?.querySelector('#q-witnesses'), 'no step 3');
+    await step('[part="next-button"]');
+    await step('#contactable-anonymous');
+    await step('[part="next-button"]');
+    await step('#consent-privacy-statement');
+    await step('[part="next-button"]');
+    await waitUntil(() => root()?.querySelector('[part="not-sent"]'), 'no "not sent yet"', { timeout: 10_000 });
+    expect(page.getComputedStyle(root()!.querySelector('dialog')!).borderTopStyle).to.equal('solid');
     expect(page.cspViolations).to.deep.equal([]);
   });
 

@@ -1,7 +1,7 @@
 // <weerbaar-report-button> in real Chromium against the real reference server (started by the
 // test runner's plugin): the whole flow through the UI, verified as a handler with the SDK.
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { openReportContent } from '@weerbaar/sdk/crypto';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
@@ -69,8 +69,12 @@ async function fill(button: ReportButton, field: string, value: string): Promise
 }
 
 /** Fills the whole form (Dutch or English) and stops on the last step. */
-async function fillReport(button: ReportButton, description: string): Promise<void> {
+async function fillReport(button: ReportButton, description: string, { checkAccessibility = false } = {}): Promise<void> {
+  const check = async () => {
+    if (checkAccessibility) await expectAccessible(button);
+  };
   await untilHeading(button, /1 (van|of)/);
+  await check();
   await click(button, '#role-civil-servant');
   await click(button, '#category-bribery');
   await click(button, '[part="next-button"]');
@@ -79,11 +83,15 @@ async function fillReport(button: ReportButton, description: string): Promise<vo
   await click(button, '#when-date');
   await fill(button, 'occurredOn', '2026-11-20');
   await fill(button, 'location', 'Stadhuis');
+  await check();
   await click(button, '[part="next-button"]');
   await untilHeading(button, /3 (van|of)/);
   await click(button, '#q-reportedToPolice-no');
+  await check();
   await click(button, '[part="next-button"]');
   await untilHeading(button, /4 (van|of)/);
+  await click(button, '#contactable-contact');
+  await check();
   await click(button, '#contactable-anonymous');
   await click(button, '[part="next-button"]');
   await untilHeading(button, /5 (van|of)/);
@@ -142,7 +150,7 @@ describe('the report flow, from the button to a stored case and back via follow-
       await expectAccessible(button);
 
       await clickText(button, nl ? 'Melden bij de organisatie' : 'Report to the organisation');
-      await fillReport(button, `Mij werd geld aangeboden. ${marker}`);
+      await fillReport(button, `Mij werd geld aangeboden. ${marker}`, { checkAccessibility: true });
       expect(inDialog(button, '[part="encryption-note"]')).to.exist;
       await expectAccessible(button);
       await click(button, '[part="next-button"]');
@@ -180,6 +188,16 @@ describe('the report flow, from the button to a stored case and back via follow-
       const { items } = await handler.listCases({ pageSize: 100, sort: '-receivedAt' });
       const withReply = await Promise.all(items.map((summary) => handler.getCase(summary.caseId)));
       expect(withReply.filter((found) => found.messages.some((message) => message.from === 'reporter'))).to.have.length.greaterThan(0);
+
+      const fileInput = inDialog<HTMLInputElement>(button, '#attachment')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['Schermafdruk van het bericht'], 'bewijs.txt', { type: 'text/plain' }));
+      fileInput.files = transfer.files;
+      await click(button, '[part="upload-button"]');
+      await waitUntil(() => inDialog(button, '.notice')?.textContent?.includes(nl ? 'bestand is toegevoegd' : 'file has been added'), 'the file was not added', { timeout: 15_000 });
+      const withFile = await Promise.all((await handler.listCases({ pageSize: 100, sort: '-receivedAt' })).items.map((summary) => handler.getCase(summary.caseId)));
+      expect(withFile.filter((found) => found.attachments.length > 0)).to.have.length.greaterThan(0);
+      await expectAccessible(button);
 
       await clickText(button, nl ? 'Sluiten' : 'Close');
       await waitUntil(() => !dialogOf(button), 'the dialog did not close');
@@ -375,5 +393,27 @@ describe('signals from the self-check', () => {
     await untilHeading(button, /5 van/);
     expect(inDialog<HTMLLabelElement>(button, 'label[for="includeSignals-yes"]')!.textContent).to.include('1 signalen');
     expect(inDialog<HTMLInputElement>(button, '#includeSignals-yes')!.checked).to.equal(true);
+  });
+});
+
+describe('small screens, zoom and display modes', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' });
+  });
+
+  it('fits 320 CSS pixels (400% zoom of 1280) without scrolling sideways, in forced colours too', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const button = await mountButton('nl');
+    await open(button);
+    const box = inDialog(button, 'dialog')!;
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+    await clickText(button, 'Melden bij de organisatie');
+    await untilHeading(button, /1 van/);
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+    expect(box.getBoundingClientRect().width).to.be.at.most(320);
+    await emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+    await expectAccessible(button);
   });
 });
