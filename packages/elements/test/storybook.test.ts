@@ -52,6 +52,7 @@ describe('the Storybook build', () => {
     ['elements-norm-banner--information-english', 'weerbaar-norm-banner', 'Intimidation is not normal'],
     ['elements-signal-checklist--serious-signals', 'weerbaar-signal-checklist', 'Maak een melding'],
     ['elements-support-directory--empty-english', 'weerbaar-support-directory', 'Call 112'],
+    ['elements-report-button--button-english', 'weerbaar-report-button', 'Report misconduct'],
   ] as const) {
     it(`renders the story ${story} with a defined <${tag}>`, async () => {
       const page = await browser.newPage();
@@ -74,7 +75,7 @@ describe('the Storybook build', () => {
   it('lists every story of every element in its index', async () => {
     const index = JSON.parse(await readFile(join(outputDir, 'index.json'), 'utf8')) as { entries: Record<string, { type: string; title: string }> };
     const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
-    for (const title of ['Elements/Norm banner', 'Elements/Signal checklist', 'Elements/Support directory']) {
+    for (const title of ['Elements/Norm banner', 'Elements/Signal checklist', 'Elements/Support directory', 'Elements/Report button']) {
       assert.ok(stories.filter((entry) => entry.title === title).length >= 8, title);
     }
   });
