@@ -11,6 +11,11 @@ interface Args {
   isolation: 'inline' | 'window' | 'auto';
 }
 
+const labels = {
+  report: { nl: 'Meld een misstand', en: 'Report misconduct' },
+  'follow-up': { nl: 'Volg uw melding', en: 'Follow your report' },
+};
+
 /**
  * The steps run on the sample report form without a backend. Sending needs one (`npm start` and
  * the demo page): without it, the flow ends at "not sent yet", which is a step of its own.
@@ -27,7 +32,7 @@ const meta: Meta<Args> = {
   render: ({ lang, mode, isolation }) =>
     html`<div lang=${lang}>
       <weerbaar-report-button mode=${mode} isolation=${isolation} exit-url="https://www.google.nl/" .reportForm=${sampleReportForm[lang]}>
-        <a href="https://meld.voorbeeldstad.example/melden">${lang === 'nl' ? 'Meld een misstand' : 'Report misconduct'}</a>
+        <a href="https://meld.voorbeeldstad.example/melden">${labels[mode][lang]}</a>
       </weerbaar-report-button>
     </div>`,
 };
