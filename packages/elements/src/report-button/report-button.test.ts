@@ -7,6 +7,7 @@ import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
 import { expectAccessible, languages, mount, shadow } from '../../test/browser-helpers.js';
+import { sampleReportForm } from '../../test/sample-report-form.js';
 import type { ReportDialog } from '../report-dialog/report-dialog.js';
 import './define.js';
 import type { ReportButton } from './report-button.js';
@@ -312,6 +313,43 @@ describe('closing', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialogOf(button), 'the dialog did not close');
     expect(button.shadowRoot!.activeElement).to.equal(shadow(button, '[part="button"]'));
+  });
+});
+
+describe('in English without a backend (an inline report form)', () => {
+  it('asks before discarding, says "not sent yet", and both are accessible; open and close are announced to the page', async () => {
+    const button = await mount<ReportButton>('en', 'weerbaar-report-button', { attributes: { isolation: 'inline' }, properties: { reportForm: sampleReportForm.en } });
+    const events: string[] = [];
+    for (const name of ['weerbaar-report-dialog-open', 'weerbaar-report-dialog-close'] as const) button.addEventListener(name, (event) => events.push(`${event.type} ${JSON.stringify(event.detail)}`));
+    await open(button);
+    await clickText(button, 'Report to the organisation');
+    await untilHeading(button, /1 of/);
+    await click(button, '#role-civil-servant');
+    await clickText(button, 'Close');
+    expect(inDialog(button, '#discard-heading')!.textContent).to.equal('Stop without sending?');
+    await expectAccessible(button);
+    await clickText(button, 'No, continue');
+
+    await click(button, '#category-bribery');
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /2 of/);
+    await fill(button, 'description', 'Offered money.');
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /3 of/);
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /4 of/);
+    await click(button, '#contactable-anonymous');
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, /5 of/);
+    await click(button, '#consent-privacy-statement');
+    await click(button, '[part="next-button"]');
+    await untilHeading(button, 'Not sent yet');
+    await expectAccessible(button);
+
+    await clickText(button, 'Close');
+    await clickText(button, 'Yes, stop and wipe');
+    await waitUntil(() => !dialogOf(button), 'the dialog did not close');
+    expect(events).to.deep.equal(['weerbaar-report-dialog-open {"mode":"report"}', 'weerbaar-report-dialog-close {}']);
   });
 });
 
