@@ -353,6 +353,47 @@ describe('in English without a backend (an inline report form)', () => {
   });
 });
 
+describe('the first step: what do you need?', () => {
+  it('lets the page handle "help now" through a cancelable event, and closes', async () => {
+    const button = await mountButton('nl');
+    const handled = (event: Event) => event.preventDefault();
+    document.addEventListener('weerbaar-support-request', handled);
+    try {
+      await open(button);
+      await clickText(button, 'Nu hulp of een gesprek');
+      await waitUntil(() => !dialogOf(button), 'the dialog stayed open');
+    } finally {
+      document.removeEventListener('weerbaar-support-request', handled);
+    }
+  });
+
+  it('shows 112 and the support page when nothing on the page handles "help now"', async () => {
+    const button = await mountButton('en', { 'support-href': 'https://www.voorbeeldstad.example/hulp' });
+    await open(button);
+    await clickText(button, 'Help or a conversation now');
+    await untilHeading(button, 'Help');
+    expect(inDialog<HTMLAnchorElement>(button, '.body a')!.href).to.equal('https://www.voorbeeldstad.example/hulp');
+    await expectAccessible(button);
+  });
+
+  it('points to Meld Misdaad Anoniem by link and phone, sending nothing there', async () => {
+    const button = await mountButton('nl');
+    await open(button);
+    const tip = [...dialogOf(button)!.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.choices a')];
+    expect(tip.map((link) => link.href)).to.deep.equal(['https://www.meldmisdaadanoniem.nl/', 'tel:08007000']);
+    expect(tip[0]!.rel).to.equal('noopener noreferrer');
+  });
+});
+
+describe('texts the site overrides', () => {
+  it('uses the site\'s texts for the button and inside the dialog, from a JSON attribute', async () => {
+    const button = await mountButton('nl', { strings: JSON.stringify({ quickExit: 'Weg hier', chooseHeading: 'Waarmee kunnen we helpen?' }) }, '');
+    await open(button);
+    expect(inDialog(button, '[part="quick-exit"]')!.textContent).to.equal('Weg hier');
+    expect(heading(button)).to.equal('Waarmee kunnen we helpen?');
+  });
+});
+
 describe('the whole flow by keyboard alone', () => {
   /** Presses Tab until `matches` holds for the focused element in the dialog. */
   async function tabTo(button: ReportButton, matches: (element: Element) => boolean, what: string): Promise<void> {
