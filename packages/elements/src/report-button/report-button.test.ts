@@ -200,9 +200,13 @@ describe('the report flow, from the button to a stored case and back via follow-
       expect(withFile.filter((found) => found.attachments.length > 0)).to.have.length.greaterThan(0);
       await expectAccessible(button);
 
+      const sessionEnds = () => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/follow-up/sessions/current')).length;
+      const endedBefore = sessionEnds();
       await clickText(button, nl ? 'Sluiten' : 'Close');
       await waitUntil(() => !dialogOf(button), 'the dialog did not close');
       expect(button.shadowRoot!.activeElement).to.equal(shadow(button, '[part="button"]'));
+      // Closing the dialog ends the follow-up session on the server (DELETE /follow-up/sessions/current).
+      await waitUntil(() => sessionEnds() === endedBefore + 1, 'the follow-up session was not closed', { timeout: 10_000 });
     });
   }
 });
