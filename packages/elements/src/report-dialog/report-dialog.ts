@@ -10,6 +10,7 @@ import { clientFor, loadSdk } from '../base/sdk-client.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { format } from '../base/strings.js';
 import { calendarFile } from './calendar-file.js';
+import { checkboxes, describedBy, fieldError, radios, textField, type ChoiceOption, type FieldContext, type TextFieldOptions } from './form-controls.js';
 import { reportDialogStrings, type ReportDialogStringKey } from './report-dialog.strings.js';
 import { reportDialogStyles } from './report-dialog.styles.js';
 import { emptyDraft, formPages, hasUnsentContent, questionsFor, toSubmission, validatePage, type FieldProblem, type FormPage, type ReportDraft } from './report-draft.js';
@@ -34,7 +35,7 @@ interface ShownProblem {
   message: string;
 }
 
-type Option = { id: string; label: string; hint?: string | undefined };
+type Option = ChoiceOption;
 
 const metaDataKeys: Partial<Record<string, ReportDialogStringKey>> = {
   role: 'errRole',
@@ -599,112 +600,32 @@ export class ReportDialog extends LitElement {
     `;
   }
 
-  // ---- form controls ----------------------------------------------------------------------------
+  // ---- form controls (form-controls.ts) ----------------------------------------------------------
 
-  #describedBy(field: string, hint: string | undefined): string | undefined {
-    const ids = [hint ? `${field}-hint` : '', this.#problemFor(field) ? `${field}-error` : ''].filter(Boolean);
-    return ids.length ? ids.join(' ') : undefined;
-  }
-
-  #fieldError(field: string): TemplateResult | typeof nothing {
-    const problem = this.#problemFor(field);
-    return problem ? html`<p id="${field}-error" class="field-error">${problem.message}</p>` : nothing;
+  get #fields(): FieldContext {
+    return { errorFor: (field) => this.#problemFor(field)?.message, optionalText: this.#t('optional') };
   }
 
   #radios(field: string, legend: string, options: readonly Option[], value: string, onChange: (value: string) => void, hint?: string): TemplateResult {
-    const invalid = this.#problemFor(field) !== undefined;
-    return html`<fieldset class=${invalid ? 'invalid' : ''} aria-describedby=${ifDefined(this.#describedBy(field, hint))}>
-      <legend>${legend}</legend>
-      ${hint ? html`<p id="${field}-hint" class="hint">${hint}</p>` : nothing}
-      ${this.#fieldError(field)}
-      ${options.map(
-        (option, index) => html`<div class="option">
-          <input
-            type="radio"
-            name=${field}
-            id="${field}-${option.id}"
-            data-field=${ifDefined(index === 0 ? field : undefined)}
-            .value=${option.id}
-            .checked=${live(value === option.id)}
-            aria-describedby=${ifDefined(option.hint ? `${field}-${option.id}-hint` : undefined)}
-            @change=${() => onChange(option.id)}
-          />
-          <label for="${field}-${option.id}">${option.label}</label>
-          ${option.hint ? html`<p id="${field}-${option.id}-hint" class="hint">${option.hint}</p>` : nothing}
-        </div>`,
-      )}
-    </fieldset>`;
+    return radios(this.#fields, field, legend, options, value, onChange, hint);
   }
 
   #checkboxes(field: string, legend: string, options: readonly Option[], chosen: readonly string[], onChange: (value: string[]) => void, hint?: string): TemplateResult {
-    const invalid = this.#problemFor(field) !== undefined;
-    const boxes = options.map(
-      (option, index) => html`<div class="option">
-        <input
-          type="checkbox"
-          id="${field}-${option.id}"
-          data-field=${ifDefined(index === 0 ? field : undefined)}
-          .checked=${live(chosen.includes(option.id))}
-          aria-describedby=${ifDefined(option.hint ? `${field}-${option.id}-hint` : undefined)}
-          @change=${(event: Event) => {
-            const checked = (event.target as HTMLInputElement).checked;
-            onChange(checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id));
-          }}
-        />
-        <label for="${field}-${option.id}">${option.label}</label>
-        ${option.hint ? html`<p id="${field}-${option.id}-hint" class="hint">${option.hint}</p>` : nothing}
-      </div>`,
-    );
-    if (!legend) return html`${boxes}`;
-    return html`<fieldset class=${invalid ? 'invalid' : ''} aria-describedby=${ifDefined(this.#describedBy(field, hint))}>
-      <legend>${legend}</legend>
-      ${hint ? html`<p id="${field}-hint" class="hint">${hint}</p>` : nothing}
-      ${this.#fieldError(field)} ${boxes}
-    </fieldset>`;
+    return checkboxes(this.#fields, field, legend, options, chosen, onChange, hint);
   }
 
-  #textField(
-    field: string,
-    label: string,
-    value: string,
-    options: { type?: string; multiline?: boolean; hint?: string | undefined; optional?: boolean; maxLength?: number | undefined; autocomplete?: string; max?: string; onInput?: (value: string) => void },
-  ): TemplateResult {
-    const { type = 'text', multiline = false, hint, optional = false, maxLength, autocomplete = 'off', max, onInput } = options;
-    const invalid = this.#problemFor(field) !== undefined;
-    const set = (event: Event) => {
-      const next = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
-      if (onInput) onInput(next);
-      else this.#update(field as keyof ReportDraft, next as never);
-    };
-    const describedBy = this.#describedBy(field, hint);
-    return html`<div class="field ${invalid ? 'invalid' : ''}">
-      <label for=${field}>${label}${optional ? html` <span class="optional">${this.#t('optional')}</span>` : nothing}</label>
-      ${hint ? html`<p id="${field}-hint" class="hint">${hint}</p>` : nothing}
-      ${this.#fieldError(field)}
-      ${multiline
-        ? html`<textarea
-            id=${field}
-            data-field=${field}
-            rows="5"
-            maxlength=${ifDefined(maxLength)}
-            aria-invalid=${invalid ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describedBy)}
-            .value=${live(value)}
-            @input=${set}
-          ></textarea>`
-        : html`<input
-            id=${field}
-            data-field=${field}
-            type=${type}
-            autocomplete=${autocomplete}
-            maxlength=${ifDefined(maxLength)}
-            max=${ifDefined(max)}
-            aria-invalid=${invalid ? 'true' : 'false'}
-            aria-describedby=${ifDefined(describedBy)}
-            .value=${live(value)}
-            @input=${set}
-          />`}
-    </div>`;
+  /** A text field bound to the draft property of the same name, unless `onInput` says otherwise. */
+  #textField(field: string, label: string, value: string, options: Omit<TextFieldOptions, 'onInput'> & { onInput?: (value: string) => void }): TemplateResult {
+    const onInput = options.onInput ?? ((next: string) => this.#update(field as keyof ReportDraft, next as never));
+    return textField(this.#fields, field, label, value, { ...options, onInput });
+  }
+
+  #describedBy(field: string, hint: string | undefined): string | undefined {
+    return describedBy(this.#fields, field, hint);
+  }
+
+  #fieldError(field: string): TemplateResult | typeof nothing {
+    return fieldError(this.#fields, field);
   }
 
   // ---- sending ----------------------------------------------------------------------------------
