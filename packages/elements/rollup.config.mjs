@@ -80,6 +80,8 @@ export default [
       index: 'src/index.ts',
       define: 'src/define.ts',
       ...Object.fromEntries(elements.map((name) => [`${name}/define`, `src/${name}/define.ts`])),
+      // `@weerbaar/elements/react`: React and @lit/react stay external (optional peer dependencies).
+      'react/index': 'src/react/index.ts',
     },
     tsconfig: './tsconfig.build.json',
   }),
