@@ -4,30 +4,17 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright';
 import { packageDir } from './built-files.js';
+import { originOf, serveStatic } from './static-server.js';
 
 const run = promisify(execFile);
 const repoRoot = join(packageDir, '..', '..');
-const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-
-function serveStatic(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)));
-    if (!path.startsWith(root)) return void response.writeHead(403).end();
-    readFile(path).then(
-      (body) => response.writeHead(200, { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream' }).end(body),
-      () => response.writeHead(404).end(),
-    );
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 describe('the Storybook build', () => {
   let outputDir: string;
@@ -58,7 +45,7 @@ describe('the Storybook build', () => {
       const page = await browser.newPage();
       let rendered: string;
       try {
-        await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/iframe.html?id=${story}&viewMode=story`);
+        await page.goto(`${originOf(server)}/iframe.html?id=${story}&viewMode=story`);
         await page.waitForFunction(
           ({ tag, text }) => !!customElements.get(tag) && (document.querySelector(tag)?.shadowRoot?.textContent ?? '').includes(text),
           { tag, text },
