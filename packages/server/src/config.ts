@@ -36,7 +36,10 @@ export interface ServerConfig {
   attachments: { enabled: boolean; maxBytes: number; maxCount: number; mediaTypes: string[] };
   caseManagement: { enabled: boolean };
   encryption: { required: boolean };
+  /** Advertise this page as `hostedReportPage` instead of the one this server serves itself. */
   hostedReportPageUrl?: string;
+  /** Serve the hosted report page at `/melden` and `/en/report` (when the elements' bundle is there). */
+  serveHostedReportPage: boolean;
   links: { privacyStatement?: string; accessibilityStatement?: string };
   /** Trust `X-Forwarded-For` from a reverse proxy to tell clients apart for rate limits. */
   trustProxy: boolean;
@@ -61,6 +64,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   },
   caseManagement: { enabled: true },
   encryption: { required: false },
+  serveHostedReportPage: true,
   links: {},
   trustProxy: false,
 };
@@ -98,6 +102,7 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
   ['WEERBAAR_CASE_MANAGEMENT', 'caseManagement.enabled', 'boolean'],
   ['WEERBAAR_ENCRYPTION_REQUIRED', 'encryption.required', 'boolean'],
   ['WEERBAAR_HOSTED_REPORT_PAGE_URL', 'hostedReportPageUrl', 'string'],
+  ['WEERBAAR_SERVE_HOSTED_REPORT_PAGE', 'serveHostedReportPage', 'boolean'],
   ['WEERBAAR_PRIVACY_STATEMENT_URL', 'links.privacyStatement', 'string'],
   ['WEERBAAR_ACCESSIBILITY_STATEMENT_URL', 'links.accessibilityStatement', 'string'],
   ['WEERBAAR_TRUST_PROXY', 'trustProxy', 'boolean'],

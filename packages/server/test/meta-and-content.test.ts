@@ -29,11 +29,11 @@ describe('the contract and discovery', () => {
     assert.equal(yaml.headers.get('access-control-allow-origin'), '*');
   });
 
-  it('advertises follow-up, attachments and case management by default, and no encryption without a key', async () => {
+  it('advertises follow-up, attachments, case management and its hosted report page by default, and no encryption without a key', async () => {
     const response = await t.api.call('getDiscovery');
     assert.equal(response.body.apiVersion, API_VERSION);
     assert.equal(response.headers.get('api-version'), API_VERSION);
-    assert.deepEqual(Object.keys(response.body.capabilities).sort(), ['attachments', 'caseManagement', 'followUp']);
+    assert.deepEqual(Object.keys(response.body.capabilities).sort(), ['attachments', 'caseManagement', 'followUp', 'hostedReportPage']);
     assert.deepEqual(response.body.deadlines, {
       acknowledgeWithinDays: 7,
       feedbackWithinMonths: 3,

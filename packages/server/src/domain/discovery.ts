@@ -1,8 +1,9 @@
 // The discovery document advertises exactly what this installation offers: a capability appears
 // only when it is switched on (encryption only once a key was generated, the hosted report page
-// only when configured).
+// only when configured or served by this server).
 import { API_VERSION, type Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
+import { hostedReportPageUrl } from '../routes/hosted-report-page.js';
 import { ACKNOWLEDGE_WITHIN_DAYS, FEEDBACK_WITHIN_MONTHS, LEGAL_BASIS } from './deadlines.js';
 import { HPKE_SUITE } from './encryption-key.js';
 
@@ -25,7 +26,8 @@ export function discoveryDocument(context: ServerContext): Schema<'Discovery'> {
       required: config.encryption.required,
     };
   }
-  if (config.hostedReportPageUrl) capabilities.hostedReportPage = { url: config.hostedReportPageUrl };
+  const hostedPage = hostedReportPageUrl(context);
+  if (hostedPage) capabilities.hostedReportPage = { url: hostedPage };
   if (config.caseManagement.enabled) capabilities.caseManagement = {};
   return {
     apiVersion: API_VERSION,

@@ -7,6 +7,7 @@ import type { ServerContext } from '../context.js';
 import { caseRoutes } from '../routes/cases.js';
 import { contentRoutes } from '../routes/content.js';
 import { followUpRoutes } from '../routes/follow-up.js';
+import { hostedReportPageRoutes } from '../routes/hosted-report-page.js';
 import { metaRoutes } from '../routes/meta.js';
 import { reportRoutes } from '../routes/reports.js';
 import { siteRoutes } from '../routes/site.js';
@@ -135,6 +136,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   reportRoutes(app, context);
   followUpRoutes(app, context);
   caseRoutes(app, context);
+  hostedReportPageRoutes(app, config);
   siteRoutes(app, config.siteDir, config.elementsDir);
   return app;
 }

@@ -36,6 +36,15 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The headers of everything a browser shows or runs from this server (besides the API's base headers). */
+export function applyPageHeaders(reply: FastifyReply, csp: string, cacheControl: string): void {
+  reply.header('Content-Security-Policy', csp);
+  reply.header('Cache-Control', cacheControl);
+  reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+  reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+  reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+}
+
 /** The file under `root` that `urlPath` names, or undefined when it names nothing servable. */
 export async function resolveStaticFile(root: string, urlPath: string): Promise<string | undefined> {
   let decoded: string;
@@ -63,11 +72,7 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
 async function serveFrom(root: string | undefined, urlPath: string, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const file = root && existsSync(root) ? await resolveStaticFile(root, urlPath) : undefined;
   if (!file) throw new ProblemError('not-found');
-  reply.header('Content-Security-Policy', SITE_CSP);
-  reply.header('Cache-Control', 'no-cache');
-  reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-  reply.header('Cross-Origin-Resource-Policy', 'same-origin');
-  reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+  applyPageHeaders(reply, SITE_CSP, 'no-cache');
   reply.type(TYPES[extname(file)]!);
   if (request.method === 'HEAD') return reply.send();
   return reply.send(createReadStream(file));

@@ -1,0 +1,68 @@
+// The hosted report page (contract `capabilities.hostedReportPage`): where the report button's
+// isolation `window` sends people, so that what they type is typed on the reporting
+// organisation's own origin, away from the scripts of the page they came from. It is the same
+// report button, built from the elements' CDN bundle this server serves at `/elements/`, so the
+// page exists only when that bundle does.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from '../config.js';
+import type { ServerContext } from '../context.js';
+import { ProblemError } from '../http/problems.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { applyPageHeaders } from './site.js';
+
+/** The page per language, at its path; the Dutch one is the one discovery advertises. */
+const PAGES = [
+  { path: '/melden', lang: 'nl', file: 'melden.html' },
+  { path: '/en/report', lang: 'en', file: 'report.html' },
+] as const;
+const STYLESHEET = { path: '/hosted/report-page.css', file: 'report-page.css' };
+const HOSTED_DIR = join(PACKAGE_ROOT, 'hosted');
+
+// Stricter than the demo site's: the page submits no form and loads nothing from elsewhere.
+export const HOSTED_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function servesHostedReportPage(config: ServerConfig): boolean {
+  return config.serveHostedReportPage && config.elementsDir !== undefined && existsSync(join(config.elementsDir, 'report-button.js'));
+}
+
+/** The `hostedReportPage` URL to advertise: the configured one, else this server's own page if it serves one. */
+export function hostedReportPageUrl(context: ServerContext): string | undefined {
+  if (context.config.hostedReportPageUrl) return context.config.hostedReportPageUrl;
+  return servesHostedReportPage(context.config) ? `${context.publicUrl()}${PAGES[0].path}` : undefined;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
+}
+
+export function hostedReportPageRoutes(app: FastifyInstance, config: ServerConfig): void {
+  const organisation = escapeHtml(config.organisation.name);
+  for (const page of PAGES) {
+    const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation);
+    app.get(page.path, async (_request, reply) => {
+      if (!servesHostedReportPage(config)) throw new ProblemError('not-found');
+      applyPageHeaders(reply, HOSTED_PAGE_CSP, 'no-store');
+      reply.header('Content-Language', page.lang);
+      return reply.type('text/html; charset=utf-8').send(html);
+    });
+  }
+  const css = readFileSync(join(HOSTED_DIR, STYLESHEET.file), 'utf8');
+  app.get(STYLESHEET.path, async (_request, reply) => {
+    if (!servesHostedReportPage(config)) throw new ProblemError('not-found');
+    applyPageHeaders(reply, HOSTED_PAGE_CSP, 'no-cache');
+    return reply.type('text/css; charset=utf-8').send(css);
+  });
+}
