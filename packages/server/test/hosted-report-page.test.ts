@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from './helpers/server.js';
 // The real CDN build of the elements (`npm test` builds it before the tests run).
 const elementsDir = fileURLToPath(new URL('../../elements/dist/cdn/', import.meta.url));
 const EXPECTED_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'";
 const PAGES = [
   { path: '/melden', lang: 'nl', title: 'Een misstand melden — Gemeente &lt;Voorbeeld&gt; &amp; Co', chooseReport: 'Melden bij de organisatie' },
   { path: '/en/report', lang: 'en', title: 'Report misconduct — Gemeente &lt;Voorbeeld&gt; &amp; Co', chooseReport: 'Report to the organisation' },

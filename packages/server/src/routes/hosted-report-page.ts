@@ -21,6 +21,7 @@ const STYLESHEET = { path: '/hosted/report-page.css', file: 'report-page.css' };
 const HOSTED_DIR = join(PACKAGE_ROOT, 'hosted');
 
 // Stricter than the demo site's: the page submits no form and loads nothing from elsewhere.
+// Trusted Types are enforced as on the demo site: the elements never write HTML from strings.
 export const HOSTED_PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
@@ -30,6 +31,7 @@ export const HOSTED_PAGE_CSP = [
   "frame-ancestors 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "require-trusted-types-for 'script'",
 ].join('; ');
 
 function servesHostedReportPage(config: ServerConfig): boolean {
