@@ -91,13 +91,16 @@ export interface TextFieldOptions {
   optional?: boolean;
   maxLength?: number | undefined;
   autocomplete?: string;
+  /** For codes people read off paper, such as the receipt: capitals, no spelling suggestions. */
+  autocapitalize?: 'characters';
+  spellcheck?: false;
   max?: string;
   onInput: (value: string) => void;
 }
 
 /** A labelled text input or textarea with its hint and error message. */
 export function textField(context: FieldContext, field: string, label: string, value: string, options: TextFieldOptions): TemplateResult {
-  const { type = 'text', multiline = false, hint, optional = false, maxLength, autocomplete = 'off', max, onInput } = options;
+  const { type = 'text', multiline = false, hint, optional = false, maxLength, autocomplete = 'off', autocapitalize, spellcheck, max, onInput } = options;
   const invalid = context.errorFor(field) !== undefined;
   const set = (event: Event) => onInput((event.target as HTMLInputElement | HTMLTextAreaElement).value);
   const described = describedBy(context, field, hint);
@@ -120,6 +123,8 @@ export function textField(context: FieldContext, field: string, label: string, v
           data-field=${field}
           type=${type}
           autocomplete=${autocomplete}
+          autocapitalize=${ifDefined(autocapitalize)}
+          spellcheck=${ifDefined(spellcheck === false ? 'false' : undefined)}
           maxlength=${ifDefined(maxLength)}
           max=${ifDefined(max)}
           aria-invalid=${invalid ? 'true' : 'false'}

@@ -730,23 +730,12 @@ export class ReportDialog extends LitElement {
     return html`
       ${this.#renderErrorSummary()} ${this.#heading(this.#t('followUpHeading'))}
       <form novalidate @submit=${this.#openCase}>
-        <div class="field ${this.#problemFor('receipt') ? 'invalid' : ''}">
-          <label for="receipt">${this.#t('receiptInputLabel')}</label>
-          <p id="receipt-hint" class="hint">${this.#t('receiptInputHint')}</p>
-          ${this.#fieldError('receipt')}
-          <input
-            id="receipt"
-            data-field="receipt"
-            class="receipt-input"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            aria-invalid=${this.#problemFor('receipt') ? 'true' : 'false'}
-            aria-describedby=${ifDefined(this.#describedBy('receipt', 'hint'))}
-            .value=${live(this.#receiptInput)}
-            @input=${(event: Event) => (this.#receiptInput = (event.target as HTMLInputElement).value)}
-          />
-        </div>
+        ${this.#textField('receipt', this.#t('receiptInputLabel'), this.#receiptInput, {
+          hint: this.#t('receiptInputHint'),
+          autocapitalize: 'characters',
+          spellcheck: false,
+          onInput: (value) => (this.#receiptInput = value),
+        })}
         <div class="actions">
           <button type="submit" part="open-case-button">${this.#t('openCase')}</button>
           ${this.mode === 'report' ? html`<button type="button" class="secondary" @click=${() => this.#go({ name: 'choose' })}>${this.#t('back')}</button>` : nothing}
@@ -850,20 +839,11 @@ export class ReportDialog extends LitElement {
           </ol>`}
       ${found.canReply
         ? html`<form novalidate @submit=${this.#sendReply}>
-            <div class="field ${this.#problemFor('reply') ? 'invalid' : ''}">
-              <label for="reply">${this.#t('replyLabel')}</label>
-              ${this.#fieldError('reply')}
-              <textarea
-                id="reply"
-                data-field="reply"
-                rows="4"
-                maxlength="10000"
-                aria-invalid=${this.#problemFor('reply') ? 'true' : 'false'}
-                aria-describedby=${ifDefined(this.#describedBy('reply', undefined))}
-                .value=${live(this.#replyInput)}
-                @input=${(event: Event) => (this.#replyInput = (event.target as HTMLTextAreaElement).value)}
-              ></textarea>
-            </div>
+            ${this.#textField('reply', this.#t('replyLabel'), this.#replyInput, {
+              multiline: true,
+              maxLength: 10000,
+              onInput: (value) => (this.#replyInput = value),
+            })}
             <div class="actions"><button type="submit" part="reply-button">${this.#t('sendReply')}</button></div>
           </form>`
         : html`<p>${this.#t('cannotReply')}</p>`}
