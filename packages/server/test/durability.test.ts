@@ -84,8 +84,9 @@ describe('migrations from an older database', () => {
   it('migrates a version-1 database with `migrate`, and keeps its cases readable and followable', async () => {
     const env = { ...process.env, WEERBAAR_DATA_DIR: dataDir };
     const migrated = await run(process.execPath, [cli, 'migrate'], { env });
-    assert.match(migrated.stdout, /Applied migrations 2/);
-    assert.deepEqual(schemaVersions(dataDir), [1, 2]);
+    const later = Array.from({ length: LATEST_SCHEMA_VERSION - 1 }, (_, i) => i + 2);
+    assert.match(migrated.stdout, new RegExp(`Applied migrations ${later.join(', ')}\\b`));
+    assert.deepEqual(schemaVersions(dataDir), [1, ...later]);
     const again = await run(process.execPath, [cli, 'migrate'], { env });
     assert.match(again.stdout, /up to date/);
 

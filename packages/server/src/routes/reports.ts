@@ -10,7 +10,19 @@ import { clientKey, enforceRateLimit } from '../http/client.js';
 import { generateReceipt, hashReceipt, normaliseReceipt } from '../security/receipts.js';
 import { idempotencyKeyHash, openReplay, requestDigest, sealReplay } from '../security/replay-seal.js';
 import { randomId } from '../security/tokens.js';
+import { IdempotencyClaimLostError } from '../storage/store.js';
 import { refusePlainWhenRequired, requireCurrentKey } from './encryption-checks.js';
+
+/**
+ * How long a pending Idempotency-Key claim keeps other requests with the key out. Far longer than a report
+ * takes to store (scrypt + one transaction), short enough that a retry after an instance died is not
+ * refused for long. (SQLite also clears pending claims on start: one process owns the file.)
+ */
+const IDEMPOTENCY_LEASE_SECONDS = 30;
+
+function secondsAfter(time: string, seconds: number): string {
+  return new Date(Date.parse(time) + seconds * 1000).toISOString();
+}
 
 type Submission = Schema<'PlainReportSubmission'> | Schema<'EncryptedReportSubmission'>;
 
@@ -66,8 +78,15 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
     const keyHash = idempotencyKeyHash(secret, idempotencyKey);
     const digest = requestDigest(submission);
     const now = context.now();
-    const expiresAt = new Date(Date.parse(now) + config.limits.idempotencyKeyTtlSeconds * 1000).toISOString();
-    const existing = await store.claimIdempotencyKey(keyHash, digest, now, expiresAt);
+    const claimId = randomId('claim_');
+    const existing = await store.claimIdempotencyKey({
+      keyHash,
+      requestHash: digest,
+      claimId,
+      now,
+      expiresAt: secondsAfter(now, config.limits.idempotencyKeyTtlSeconds),
+      leaseExpiresAt: secondsAfter(now, IDEMPOTENCY_LEASE_SECONDS),
+    });
     if (existing) {
       if (existing.requestHash !== digest) throw new ProblemError('idempotency-key-reused');
       if (existing.state === 'pending') throw new ProblemError('idempotency-in-progress', { retryAfterSeconds: 1 });
@@ -100,11 +119,13 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
           ...('content' in submission ? { content: submission.content } : { encryptedContent: submission.encryptedContent }),
         },
         receiptHash,
-        idempotency: { keyHash, sealedResponse: sealReplay(secret, idempotencyKey, answerJson) },
+        idempotency: { keyHash, claimId, sealedResponse: sealReplay(secret, idempotencyKey, answerJson) },
       });
       return sendReceipt(reply, answerJson, false);
     } catch (error) {
-      await store.releaseIdempotencyKey(keyHash);
+      // Another request took the key over after this one outlived its lease: that one answers with the receipt.
+      if (error instanceof IdempotencyClaimLostError) throw new ProblemError('idempotency-in-progress', { retryAfterSeconds: 1 });
+      await store.releaseIdempotencyKey(keyHash, claimId);
       throw error;
     }
   });

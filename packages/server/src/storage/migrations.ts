@@ -99,6 +99,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX case_attachments_case ON case_attachments (case_id, seq);
     `,
   },
+  {
+    version: 3,
+    name: 'idempotency claims with an id and a lease',
+    sql: `
+      ALTER TABLE idempotency_keys ADD COLUMN claim_id TEXT;
+      ALTER TABLE idempotency_keys ADD COLUMN lease_expires_at TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

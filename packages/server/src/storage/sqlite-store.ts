@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { migrate } from './migrations.js';
+import { IdempotencyClaimLostError } from './store.js';
 import type {
   CaseChange,
   CaseFilter,
   CaseListEntry,
   HandlerToken,
+  IdempotencyClaimRequest,
   IdempotencyRecord,
   NewReport,
   Store,
@@ -117,9 +119,12 @@ export class SqliteStore implements Store {
         );
       this.insertEvents(c.id, [{ at: c.receivedAt, type: 'received', status: 'received' }]);
       if (report.idempotency) {
-        this.db
-          .prepare(`UPDATE idempotency_keys SET state = 'done', sealed_response = ? WHERE key_hash = ?`)
-          .run(report.idempotency.sealedResponse, report.idempotency.keyHash);
+        const { changes } = this.db
+          .prepare(`UPDATE idempotency_keys SET state = 'done', sealed_response = ?, lease_expires_at = NULL
+                    WHERE key_hash = ? AND state = 'pending' AND claim_id = ?`)
+          .run(report.idempotency.sealedResponse, report.idempotency.keyHash, report.idempotency.claimId);
+        // Throwing inside the transaction rolls the case back: the request that took the key over stores it.
+        if (changes !== 1) throw new IdempotencyClaimLostError();
       }
       return { ...c, reference };
     })();
@@ -264,29 +269,33 @@ export class SqliteStore implements Store {
     return row?.unread ?? 0;
   }
 
-  async claimIdempotencyKey(keyHash: Buffer, requestHash: string, now: string, expiresAt: string): Promise<IdempotencyRecord | undefined> {
+  async claimIdempotencyKey(claim: IdempotencyClaimRequest): Promise<IdempotencyRecord | undefined> {
     return this.db.transaction(() => {
-      const row = this.db.prepare('SELECT request_hash, state, sealed_response, expires_at FROM idempotency_keys WHERE key_hash = ?').get(keyHash) as
-        | { request_hash: string; state: 'pending' | 'done'; sealed_response: Buffer | null; expires_at: string }
+      const row = this.db
+        .prepare('SELECT request_hash, state, sealed_response, expires_at, lease_expires_at FROM idempotency_keys WHERE key_hash = ?')
+        .get(claim.keyHash) as
+        | { request_hash: string; state: 'pending' | 'done'; sealed_response: Buffer | null; expires_at: string; lease_expires_at: string | null }
         | undefined;
-      if (row && row.expires_at > now) {
-        return row.state === 'done'
-          ? { state: 'done' as const, requestHash: row.request_hash, sealedResponse: row.sealed_response! }
-          : { state: 'pending' as const, requestHash: row.request_hash };
+      if (row && row.expires_at > claim.now) {
+        if (row.state === 'done') return { state: 'done' as const, requestHash: row.request_hash, sealedResponse: row.sealed_response! };
+        // A pending claim whose lease ran out belongs to a request that died: take the key over.
+        if (row.lease_expires_at === null || row.lease_expires_at > claim.now) return { state: 'pending' as const, requestHash: row.request_hash };
       }
       this.db
         .prepare(
-          `INSERT INTO idempotency_keys (key_hash, request_hash, state, created_at, expires_at) VALUES (?, ?, 'pending', ?, ?)
+          `INSERT INTO idempotency_keys (key_hash, request_hash, state, created_at, expires_at, claim_id, lease_expires_at)
+           VALUES (?, ?, 'pending', ?, ?, ?, ?)
            ON CONFLICT (key_hash) DO UPDATE SET request_hash = excluded.request_hash, state = 'pending', sealed_response = NULL,
-             created_at = excluded.created_at, expires_at = excluded.expires_at`,
+             created_at = excluded.created_at, expires_at = excluded.expires_at, claim_id = excluded.claim_id,
+             lease_expires_at = excluded.lease_expires_at`,
         )
-        .run(keyHash, requestHash, now, expiresAt);
+        .run(claim.keyHash, claim.requestHash, claim.now, claim.expiresAt, claim.claimId, claim.leaseExpiresAt);
       return undefined;
     })();
   }
 
-  async releaseIdempotencyKey(keyHash: Buffer): Promise<void> {
-    this.db.prepare(`DELETE FROM idempotency_keys WHERE key_hash = ? AND state = 'pending'`).run(keyHash);
+  async releaseIdempotencyKey(keyHash: Buffer, claimId: string): Promise<void> {
+    this.db.prepare(`DELETE FROM idempotency_keys WHERE key_hash = ? AND state = 'pending' AND claim_id = ?`).run(keyHash, claimId);
   }
 
   async createSession(tokenHash: Buffer, caseId: string, expiresAt: string): Promise<void> {
@@ -331,7 +340,9 @@ export class SqliteStore implements Store {
 
   async purgeExpired(now: string): Promise<void> {
     this.db.prepare('DELETE FROM follow_up_sessions WHERE expires_at <= ?').run(now);
-    this.db.prepare(`DELETE FROM idempotency_keys WHERE expires_at <= ? AND state = 'done'`).run(now);
+    this.db
+      .prepare(`DELETE FROM idempotency_keys WHERE (state = 'done' AND expires_at <= ?) OR (state = 'pending' AND lease_expires_at <= ?)`)
+      .run(now, now);
   }
 
   async close(): Promise<void> {

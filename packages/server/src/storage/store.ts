@@ -81,11 +81,31 @@ export type IdempotencyRecord =
   | { state: 'pending'; requestHash: string }
   | { state: 'done'; requestHash: string; sealedResponse: Buffer };
 
+/**
+ * A claim on an `Idempotency-Key`: `claimId` identifies this request's claim. A pending claim is leased
+ * until `leaseExpiresAt`; when the request that holds it dies (a killed instance), another request may take
+ * the key over after the lease, and the late original can no longer complete it (its claimId is stale).
+ */
+export interface IdempotencyClaimRequest {
+  keyHash: Buffer;
+  requestHash: string;
+  claimId: string;
+  now: string;
+  /** When a done record may be forgotten (the key's time to live). */
+  expiresAt: string;
+  /** Until when this pending claim keeps others out. */
+  leaseExpiresAt: string;
+}
+
 export interface NewReport {
   case: Omit<StoredCase, 'reference'>;
   receiptHash: Buffer;
-  /** Completes a pending idempotency record in the same transaction as the report. */
-  idempotency?: { keyHash: Buffer; sealedResponse: Buffer };
+  /**
+   * Completes this request's pending idempotency claim in the same transaction as the report. When the claim
+   * is no longer this request's (its lease ran out and another request took the key), nothing is stored and
+   * createReport rejects with IdempotencyClaimLostError.
+   */
+  idempotency?: { keyHash: Buffer; claimId: string; sealedResponse: Buffer };
 }
 
 export interface HandlerToken {
@@ -107,9 +127,13 @@ export interface Store {
   attachments(caseId: string): Promise<StoredAttachment[]>;
   unreadMessages(caseId: string): Promise<number>;
 
-  /** Claims an idempotency key; answers the existing record when the key is known and not expired. */
-  claimIdempotencyKey(keyHash: Buffer, requestHash: string, now: string, expiresAt: string): Promise<IdempotencyRecord | undefined>;
-  releaseIdempotencyKey(keyHash: Buffer): Promise<void>;
+  /**
+   * Claims an idempotency key (undefined = claimed); answers the existing record when the key is known, not
+   * expired and — when pending — still leased.
+   */
+  claimIdempotencyKey(claim: IdempotencyClaimRequest): Promise<IdempotencyRecord | undefined>;
+  /** Gives up this request's pending claim (the request failed); another request's claim is left alone. */
+  releaseIdempotencyKey(keyHash: Buffer, claimId: string): Promise<void>;
 
   createSession(tokenHash: Buffer, caseId: string, expiresAt: string): Promise<void>;
   findSession(tokenHash: Buffer, now: string): Promise<{ caseId: string; expiresAt: string } | undefined>;
@@ -123,4 +147,12 @@ export interface Store {
   /** Removes expired sessions and idempotency records. */
   purgeExpired(now: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** createReport found its idempotency claim taken over by another request: nothing was stored. */
+export class IdempotencyClaimLostError extends Error {
+  constructor() {
+    super('The idempotency claim was taken over by another request');
+    this.name = 'IdempotencyClaimLostError';
+  }
 }
