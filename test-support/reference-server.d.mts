@@ -11,6 +11,12 @@ export interface ReferenceServerOptions {
   encryption?: boolean;
   /** CORS origins to allow (`WEERBAAR_ALLOWED_ORIGINS`). */
   allowedOrigins?: string[];
+  /**
+   * Run as another instance on the SAME database and data directory (installation secret, keys) as this
+   * server: several instances behave as one. Reuses its handler token and private key; stop() leaves the
+   * shared data alone.
+   */
+  shareWith?: ReferenceServer;
 }
 
 export interface ReferenceServer {
@@ -19,17 +25,24 @@ export interface ReferenceServer {
   /** `origin + '/v1'`. */
   apiUrl: string;
   dataDir: string;
+  /** The PostgreSQL database (`WEERBAAR_DATABASE_URL`) when the tests run on PostgreSQL. */
+  databaseUrl?: string;
+  /** The environment the server runs with: pass it to the server's CLI (`token create`, `migrate`). */
+  env: Record<string, string>;
   handlerToken?: string;
   privateKeyJwk?: JsonWebKey;
   /** Everything the server and CLI printed (stdout and stderr), for log-secrecy tests. */
   output(): string;
-  /** SIGTERM, wait for the exit, remove a temporary data directory. */
+  /** SIGTERM, wait for the exit, remove a temporary data directory and drop its database. */
   stop(): Promise<void>;
   /** Send a signal (default SIGKILL) and wait; keeps the data directory. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Start again on the same data directory (the port may change). */
   restart(): Promise<void>;
 }
+
+/** `postgres` when WEERBAAR_TEST_POSTGRES_URL is set (every server then gets its own PostgreSQL database), else `sqlite`. */
+export const testDatabase: 'sqlite' | 'postgres';
 
 /** Starts the built reference server (`packages/server/dist/cli.js serve`) on 127.0.0.1:0 in a fresh temp data dir. */
 export function startReferenceServer(options?: ReferenceServerOptions): Promise<ReferenceServer>;

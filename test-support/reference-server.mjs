@@ -2,10 +2,16 @@
 // for tests of the server itself, the SDK and the conformance kit: real HTTP on 127.0.0.1 with a
 // random port, a real SQLite database in a fresh temporary data directory.
 //
+// With WEERBAAR_TEST_POSTGRES_URL set (the admin URL of a PostgreSQL cluster, see postgres.mjs),
+// every server gets a fresh PostgreSQL database instead (CREATE DATABASE weerbaar_<random>),
+// dropped by stop(); the data directory then holds only the installation secret (and the public
+// encryption key), as in a PostgreSQL deployment.
+//
 // It needs `npm run build -w @weerbaar/server` to have run (`npm test` builds first).
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +20,43 @@ const cli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.
 const LISTENING = /listening on (http:\/\/\S+)/;
 const START_TIMEOUT_MS = 20_000;
 
+/** The cluster admin URL when the tests run on PostgreSQL. */
+const postgresAdminUrl = process.env.WEERBAAR_TEST_POSTGRES_URL || undefined;
+
+/** Which database engine the reference servers of this test run use. */
+export const testDatabase = postgresAdminUrl ? 'postgres' : 'sqlite';
+
+/** Runs one statement on the cluster as its admin (database names cannot be parameters). */
+async function adminQuery(sql) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database on the test cluster; returns its URL and how to drop it. */
+async function createTestDatabase() {
+  const name = `weerbaar_${randomBytes(8).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Every instance on one PostgreSQL database needs the same installation secret: create it like an operator would. */
+async function provideInstallationSecret(dataDir) {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    await writeFile(join(dataDir, 'installation.secret'), randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+  }
+}
+
 /**
  * @typedef {object} ReferenceServerOptions
  * @property {Record<string, string>} [env] extra environment variables (e.g. `WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT`)
@@ -21,6 +64,9 @@ const START_TIMEOUT_MS = 20_000;
  * @property {boolean} [handlerToken] run `token create` first and return the handler token (default true)
  * @property {boolean} [encryption] run `keys generate` first and return the private JWK (default false)
  * @property {string[]} [allowedOrigins] CORS origins to allow (`WEERBAAR_ALLOWED_ORIGINS`)
+ * @property {ReferenceServer} [shareWith] another instance on the SAME database and data directory
+ *   (installation secret, keys): several instances behave as one. It reuses that server's handler
+ *   token and private key; its stop() leaves the shared data alone.
  */
 
 /**
@@ -28,10 +74,12 @@ const START_TIMEOUT_MS = 20_000;
  * @property {string} origin `http://127.0.0.1:PORT`
  * @property {string} apiUrl `origin + '/v1'`
  * @property {string} dataDir the server's data directory
+ * @property {string} [databaseUrl] the server's PostgreSQL database (`WEERBAAR_DATABASE_URL`), when on PostgreSQL
+ * @property {Record<string, string>} env the environment the server runs with, for running its CLI (`token create`, `migrate`)
  * @property {string} [handlerToken] a handler bearer token (unless `handlerToken: false`)
  * @property {JsonWebKey} [privateKeyJwk] the integrity officer's private key (with `encryption: true`)
  * @property {() => string} output everything the processes printed (stdout and stderr), for log-secrecy tests
- * @property {() => Promise<void>} stop SIGTERM and wait for the exit; removes a temporary data directory
+ * @property {() => Promise<void>} stop SIGTERM and wait for the exit; removes a temporary data directory and drops its database
  * @property {(signal?: NodeJS.Signals) => Promise<void>} kill send a signal (default SIGKILL) and wait; keeps the data directory
  * @property {() => Promise<void>} restart start again on the same data directory (the port may change)
  */
@@ -45,14 +93,19 @@ export async function startReferenceServer(options = {}) {
   if (!existsSync(cli)) {
     throw new Error(`${cli} does not exist: run \`npm run build -w @weerbaar/server\` first.`);
   }
-  const ownsDataDir = options.dataDir === undefined;
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'weerbaar-server-')));
+  const shared = options.shareWith;
+  const ownsDataDir = options.dataDir === undefined && !shared;
+  const dataDir = shared?.dataDir ?? options.dataDir ?? (await mkdtemp(join(tmpdir(), 'weerbaar-server-')));
+  const database = shared ? undefined : postgresAdminUrl ? await createTestDatabase() : undefined;
+  const databaseUrl = shared?.databaseUrl ?? database?.url;
+  if (databaseUrl) await provideInstallationSecret(dataDir);
   const env = {
     ...process.env,
     HOST: '127.0.0.1',
     PORT: '0',
     WEERBAAR_DATA_DIR: dataDir,
     WEERBAAR_LOG_LEVEL: 'info',
+    ...(databaseUrl ? { WEERBAAR_DATABASE_URL: databaseUrl } : {}),
     ...(options.allowedOrigins ? { WEERBAAR_ALLOWED_ORIGINS: options.allowedOrigins.join(',') } : {}),
     ...options.env,
   };
@@ -75,14 +128,14 @@ export async function startReferenceServer(options = {}) {
     return stdout;
   }
 
-  let handlerToken;
-  if (options.handlerToken !== false) {
+  let handlerToken = shared?.handlerToken;
+  if (!shared && options.handlerToken !== false) {
     const printed = await command(['token', 'create', '--name', 'test-handler']);
     handlerToken = /\b(wbh_[A-Za-z0-9_-]+)/.exec(printed)?.[1];
     if (!handlerToken) throw new Error(`token create printed no token:\n${printed}`);
   }
-  let privateKeyJwk;
-  if (options.encryption) {
+  let privateKeyJwk = shared?.privateKeyJwk;
+  if (!shared && options.encryption) {
     const printed = await command(['keys', 'generate']);
     const json = printed.slice(printed.indexOf('{'), printed.lastIndexOf('}') + 1);
     privateKeyJwk = JSON.parse(json);
@@ -127,12 +180,15 @@ export async function startReferenceServer(options = {}) {
     origin: '',
     apiUrl: '',
     dataDir,
+    databaseUrl,
+    env,
     handlerToken,
     privateKeyJwk,
     output: () => captured,
     async stop() {
       await signalAndWait('SIGTERM');
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+      await database?.drop();
     },
     async kill(signal = 'SIGKILL') {
       await signalAndWait(signal);

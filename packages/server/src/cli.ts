@@ -7,14 +7,17 @@ import { generateKeyPair, readPublicKey } from './domain/encryption-key.js';
 import { InstallationSecret } from './security/installation-secret.js';
 import { generateToken, hashToken, randomId } from './security/tokens.js';
 import { startServer } from './server.js';
+import { handlerTokenActive } from './storage/store.js';
 import { SqliteStore } from './storage/sqlite-store.js';
 
 const USAGE = `Usage: weerbaar-server <command>
 
 Commands:
   serve                      Serve the Weerbaar Reporting API (and the demo site when configured)
-  token create --name <name> Create a handler (integrity officer) token; it is shown once
-  token list                 List handler tokens (never the tokens themselves)
+  token create --name <name> [--expires-at <RFC 3339 time>]
+                             Create a handler (integrity officer) token; it is shown once.
+                             With --expires-at (e.g. 2027-06-30T17:00:00Z) it is refused from then on
+  token list                 List handler tokens: id, name, created, expiry, revoked (never the tokens)
   token revoke <id>          Revoke a handler token at once
   keys generate [--force]    Create the HPKE key pair for end-to-end encryption; the private key is shown once
   migrate                    Apply pending database migrations and exit
@@ -52,20 +55,27 @@ async function serve(config: ServerConfig): Promise<void> {
 }
 
 async function tokenCommand(config: ServerConfig, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { name: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { name: { type: 'string' }, 'expires-at': { type: 'string' } }, allowPositionals: true });
   const [action, id] = positionals;
   await withStore(config, async (store, secret) => {
     if (action === 'create') {
       const name = values.name?.trim();
       if (!name) throw new UsageError('token create needs --name <name> (who holds the token)');
+      const expiresAt = values['expires-at'] === undefined ? undefined : parseExpiry(values['expires-at']);
       const token = generateToken('handler');
-      const record = { id: randomId('h_', 6), name, createdAt: new Date().toISOString() };
+      const record = { id: randomId('h_', 6), name, createdAt: new Date().toISOString(), ...(expiresAt ? { expiresAt } : {}) };
       await store.createHandlerToken(record, hashToken(secret, 'handler', token));
-      console.log(`Handler token ${record.id} for "${name}" created. It is shown only now; store it in a password manager:\n\n${token}\n`);
+      const expiry = expiresAt ? ` (valid until ${expiresAt}${Date.parse(expiresAt) <= Date.now() ? ', which has passed: it is refused already' : ''})` : '';
+      console.log(`Handler token ${record.id} for "${name}" created${expiry}. It is shown only now; store it in a password manager:\n\n${token}\n`);
     } else if (action === 'list') {
       const tokens = await store.listHandlerTokens();
       if (tokens.length === 0) console.log('No handler tokens.');
-      for (const token of tokens) console.log(`${token.id}\t${token.name}\tcreated ${token.createdAt}\t${token.revokedAt ? `revoked ${token.revokedAt}` : 'active'}`);
+      const now = new Date().toISOString();
+      for (const token of tokens) {
+        const expiry = token.expiresAt ? `${Date.parse(token.expiresAt) <= Date.parse(now) ? 'expired' : 'expires'} ${token.expiresAt}` : 'no expiry';
+        const state = token.revokedAt ? `revoked ${token.revokedAt}` : handlerTokenActive(token, now) ? 'active' : 'expired';
+        console.log(`${token.id}\t${token.name}\tcreated ${token.createdAt}\t${expiry}\t${state}`);
+      }
     } else if (action === 'revoke') {
       if (!id) throw new UsageError('token revoke needs the token id (see token list)');
       const revoked = await store.revokeHandlerToken(id, new Date().toISOString());
@@ -98,6 +108,16 @@ async function keysCommand(config: ServerConfig, args: string[]): Promise<void> 
 }
 
 class UsageError extends Error {}
+
+/** An RFC 3339 date-time with an explicit offset, normalised to UTC. */
+function parseExpiry(text: string): string {
+  const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+  const time = Date.parse(text);
+  if (!rfc3339.test(text) || Number.isNaN(time)) {
+    throw new UsageError(`--expires-at needs an RFC 3339 time with a time zone, such as 2027-06-30T17:00:00Z, not "${text}"`);
+  }
+  return new Date(time).toISOString();
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

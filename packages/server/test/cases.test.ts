@@ -46,7 +46,7 @@ describe('case management', () => {
     });
 
     it('stops a token at once when it is revoked with the CLI, and lists tokens without their secrets', async () => {
-      const env = { ...process.env, WEERBAAR_DATA_DIR: t.server.dataDir };
+      const env = t.server.env;
       const created = await run(process.execPath, [cli, 'token', 'create', '--name', 'tweede behandelaar'], { env });
       const second = /wbh_[A-Za-z0-9_-]+/.exec(created.stdout)![0];
       assert.equal((await t.api.call('listCases', { token: second })).status, 200);
@@ -57,6 +57,22 @@ describe('case management', () => {
       await run(process.execPath, [cli, 'token', 'revoke', id], { env });
       assert.equal((await t.api.call('listCases', { token: second })).status, 401);
       assert.equal((await t.api.call('listCases', { token })).status, 200);
+    });
+
+    it('refuses a token from its --expires-at on, like a revoked one, and lists its expiry', async () => {
+      const env = t.server.env;
+      const create = async (name: string, expiresAt: string) =>
+        /wbh_[A-Za-z0-9_-]+/.exec((await run(process.execPath, [cli, 'token', 'create', '--name', name, '--expires-at', expiresAt], { env })).stdout)![0];
+      const expired = await create('verlopen behandelaar', '2020-01-01T00:00:00Z');
+      const valid = await create('tijdelijke behandelaar', '2099-12-31T23:00:00+01:00');
+      const refused = await t.api.call('listCases', { token: expired });
+      assert.equal(refused.status, 401);
+      assert.equal(refused.headers.get('www-authenticate'), 'Bearer realm="weerbaar"');
+      assert.equal((await t.api.call('listCases', { token: valid })).status, 200);
+      const listed = (await run(process.execPath, [cli, 'token', 'list'], { env })).stdout;
+      assert.match(listed, /\tverlopen behandelaar\t.*\texpired 2020-01-01T00:00:00\.000Z\texpired$/m);
+      assert.match(listed, /\ttijdelijke behandelaar\t.*\texpires 2099-12-31T22:00:00\.000Z\tactive$/m);
+      await assert.rejects(run(process.execPath, [cli, 'token', 'create', '--name', 'x', '--expires-at', 'tomorrow'], { env }), /RFC 3339/);
     });
   });
 

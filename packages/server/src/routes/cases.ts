@@ -8,7 +8,7 @@ import { caseSummaryView, caseView } from '../domain/views.js';
 import { defineOperation } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
 import { bearerToken, hashToken, randomId } from '../security/tokens.js';
-import type { CaseChange, CaseFilter, StoredCase } from '../storage/store.js';
+import { handlerTokenActive, type CaseChange, type CaseFilter, type StoredCase } from '../storage/store.js';
 import { loadCaseRecord } from './case-record.js';
 
 const DEFAULT_ACKNOWLEDGEMENT = {
@@ -41,7 +41,7 @@ export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
     const token = bearerToken(request.headers.authorization, 'handler');
     if (token) {
       const found = await store.findHandlerToken(hashToken(secret, 'handler', token));
-      if (found && !found.revokedAt) return { handlerId: found.id };
+      if (found && handlerTokenActive(found, context.now())) return { handlerId: found.id };
     }
     throw new ProblemError('unauthorized');
   }

@@ -107,6 +107,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE idempotency_keys ADD COLUMN lease_expires_at TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'handler token expiry',
+    sql: `
+      ALTER TABLE handler_tokens ADD COLUMN expires_at TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

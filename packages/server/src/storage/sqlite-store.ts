@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { migrate } from './migrations.js';
+import { HANDLER_TOKEN_COLUMNS, toHandlerToken, withoutNulls, type HandlerTokenRow } from './rows.js';
 import { IdempotencyClaimLostError } from './store.js';
 import type {
   CaseChange,
@@ -41,11 +42,6 @@ interface CaseRow {
   content_json: string | null;
   encrypted_content_json: string | null;
   last_handler_action_at: string | null;
-}
-
-/** Drops SQL NULLs so optional fields are absent rather than null. */
-function withoutNulls<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
 function toCase(row: CaseRow): StoredCase {
@@ -314,24 +310,19 @@ export class SqliteStore implements Store {
   }
 
   async createHandlerToken(token: HandlerToken, tokenHash: Buffer): Promise<void> {
-    this.db.prepare('INSERT INTO handler_tokens (id, token_hash, name, created_at) VALUES (?, ?, ?, ?)').run(token.id, tokenHash, token.name, token.createdAt);
+    this.db
+      .prepare('INSERT INTO handler_tokens (id, token_hash, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run(token.id, tokenHash, token.name, token.createdAt, token.expiresAt ?? null);
   }
 
   async findHandlerToken(tokenHash: Buffer): Promise<HandlerToken | undefined> {
-    const row = this.db.prepare('SELECT id, name, created_at, revoked_at FROM handler_tokens WHERE token_hash = ?').get(tokenHash) as
-      | { id: string; name: string; created_at: string; revoked_at: string | null }
-      | undefined;
-    return row ? withoutNulls({ id: row.id, name: row.name, createdAt: row.created_at, revokedAt: row.revoked_at ?? undefined }) : undefined;
+    const row = this.db.prepare(`SELECT ${HANDLER_TOKEN_COLUMNS} FROM handler_tokens WHERE token_hash = ?`).get(tokenHash) as HandlerTokenRow | undefined;
+    return row ? toHandlerToken(row) : undefined;
   }
 
   async listHandlerTokens(): Promise<HandlerToken[]> {
-    const rows = this.db.prepare('SELECT id, name, created_at, revoked_at FROM handler_tokens ORDER BY created_at').all() as {
-      id: string;
-      name: string;
-      created_at: string;
-      revoked_at: string | null;
-    }[];
-    return rows.map((row) => withoutNulls({ id: row.id, name: row.name, createdAt: row.created_at, revokedAt: row.revoked_at ?? undefined }));
+    const rows = this.db.prepare(`SELECT ${HANDLER_TOKEN_COLUMNS} FROM handler_tokens ORDER BY created_at`).all() as HandlerTokenRow[];
+    return rows.map(toHandlerToken);
   }
 
   async revokeHandlerToken(id: string, at: string): Promise<boolean> {

@@ -113,6 +113,13 @@ export interface HandlerToken {
   name: string;
   createdAt: string;
   revokedAt?: string;
+  /** From this moment on the token is refused exactly like a revoked one; no expiry when absent. */
+  expiresAt?: string;
+}
+
+/** Whether a handler token may be used at `now` (RFC 3339): neither revoked nor expired. */
+export function handlerTokenActive(token: HandlerToken, now: string): boolean {
+  return !token.revokedAt && !(token.expiresAt && Date.parse(token.expiresAt) <= Date.parse(now));
 }
 
 export interface Store {
