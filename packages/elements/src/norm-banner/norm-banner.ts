@@ -3,6 +3,7 @@ import type { NormCollection } from '@weerbaar/sdk';
 import { emit } from '../base/events.js';
 import type { SupportedLocale } from '../base/locale.js';
 import { safeHref } from '../base/safe-url.js';
+import { matchesShape, type Shape } from '../base/shape.js';
 import type { WeerbaarClient } from '../base/sdk-client.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { format } from '../base/strings.js';
@@ -15,6 +16,9 @@ type NormLink = Norm['links'][number];
 export type NormBannerVariant = Norm['variant'];
 
 const storagePrefix = 'weerbaar:norm-dismissed:';
+
+// What the banner reads from a NormCollection (see shape.ts).
+const normCollectionShape: Shape = { items: [{ id: 's', version: 'n', variant: 's', title: 's', statement: 's', links: [{ rel: 's', label: 's', 'href?': 's' }] }] };
 
 /**
  * The organisation's norm: undue influence on officials and representatives is not normal, and
@@ -89,7 +93,7 @@ export class NormBanner extends WeerbaarElement<NormBannerStringKey, NormCollect
   }
 
   protected isContent(value: unknown): value is NormCollection {
-    return typeof value === 'object' && value !== null && Array.isArray((value as NormCollection).items);
+    return matchesShape(value, normCollectionShape);
   }
 
   /**

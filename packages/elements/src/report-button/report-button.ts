@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { emit } from '../base/events.js';
 import { effectiveLang, observeLang, toSupportedLocale, type SupportedLocale } from '../base/locale.js';
+import { safeHref } from '../base/safe-url.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import type { ReportForm } from '@weerbaar/sdk';
 import type { ReportDialog, ReportDialogStringKey } from '../report-dialog/report-dialog.js';
@@ -239,7 +240,8 @@ export class ReportButton extends LitElement {
     let url = this.#fallbackHref;
     if (!url && this.api) {
       const { clientFor } = await import('../base/sdk-client.js');
-      url = (await (await clientFor(this.api)).discover()).capabilities.hostedReportPage?.url;
+      // Only an https page: a broken or hostile backend must not make the button open `javascript:` or `data:`.
+      url = safeHref((await (await clientFor(this.api)).discover().catch(() => undefined))?.capabilities?.hostedReportPage?.url);
     }
     // noopener: the report page gets no handle back into this page, and this page none into it.
     if (url) window.open(url, '_blank', 'noopener,noreferrer');

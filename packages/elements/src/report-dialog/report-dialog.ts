@@ -7,6 +7,7 @@ import { emit } from '../base/events.js';
 import type { SupportedLocale } from '../base/locale.js';
 import { safeHref } from '../base/safe-url.js';
 import { clientFor, loadSdk } from '../base/sdk-client.js';
+import { matchesShape, type Shape } from '../base/shape.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { format } from '../base/strings.js';
 import { calendarFile } from './calendar-file.js';
@@ -45,6 +46,36 @@ const metaDataKeys: Partial<Record<string, ReportDialogStringKey>> = {
   occurredPeriod: 'errOccurredPeriod',
   contactable: 'errContactable',
 };
+
+// What the dialog reads from the backend's answers (see shape.ts). An answer that does not match
+// is treated like a failed request: the load-error, not-sent or follow-up error state, never a
+// half-rendered step.
+const optionShape: Shape = { id: 's', label: 's', 'hint?': 's' };
+const reportFormShape: Shape = {
+  roles: [optionShape],
+  categories: [optionShape],
+  questions: [{ id: 's', label: 's', 'hint?': 's', type: 's', required: 'b', 'maxLength?': 'n', 'options?': [optionShape], 'categories?': ['s'] }],
+  anonymity: { explanation: 's', contactExplanation: 's' },
+  consents: [{ id: 's', text: 's', required: 'b', 'link?': { 'href?': 's', 'label?': 's' } }],
+};
+const discoveryShape: Shape = {
+  capabilities: { 'attachments?': { maxBytes: 'n', mediaTypes: ['s'] } },
+  limits: { maxTextLength: 'n' },
+};
+const receiptShape: Shape = { receipt: 's', acknowledgeDueAt: 's', feedbackDueAt: 's', followUp: { available: 'b' } };
+const followUpCaseShape: Shape = {
+  status: 's',
+  deadlines: { acknowledgeDueAt: 's', feedbackDueAt: 's' },
+  timeline: [{ at: 's', type: 's' }],
+  messages: [{ from: 's', sentAt: 's', 'body?': 's' }],
+  canReply: 'b',
+};
+
+/** The answer when it has the shape, else an error (handled like a failed request). */
+function checked<T>(answer: T, shape: Shape): T {
+  if (!matchesShape(answer, shape)) throw new TypeError('The backend answered in an unexpected shape');
+  return answer;
+}
 
 /**
  * The report flow inside a native modal `<dialog>`. Loaded on the report button's first press and
@@ -159,9 +190,11 @@ export class ReportDialog extends LitElement {
     try {
       if (!this.api) throw new Error('No api attribute');
       const client = await clientFor(this.api);
-      [this.#discovery, this.#form] = await Promise.all([client.discover(), this.#form ?? client.getReportForm({ lang: this.locale })]);
+      const [discovery, form] = await Promise.all([client.discover(), this.#form ?? client.getReportForm({ lang: this.locale })]);
+      [this.#discovery, this.#form] = [checked(discovery, discoveryShape), checked(form, reportFormShape)];
       return true;
     } catch {
+      this.#form = undefined;
       await this.#go({ name: 'load-error', then });
       return false;
     }
@@ -211,7 +244,7 @@ export class ReportDialog extends LitElement {
 
   /** Forgets everything: the draft, the receipt, the follow-up session (ended on the server too). */
   #wipe(): void {
-    if (this.view.name === 'receipt') URL.revokeObjectURL(this.view.calendarUrl);
+    if (this.view.name === 'receipt' && this.view.calendarUrl) URL.revokeObjectURL(this.view.calendarUrl);
     void this.#session?.close().catch(() => undefined);
     this.#session = undefined;
     this.#pending = undefined;
@@ -413,7 +446,8 @@ export class ReportDialog extends LitElement {
 
   #focusField(field: string, event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus();
+    // Field names hold the backend's question and consent ids: escaped, so no id can break the selector.
+    this.renderRoot.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`)?.focus();
   }
 
   #renderErrorSummary(): TemplateResult | typeof nothing {
@@ -640,7 +674,8 @@ export class ReportDialog extends LitElement {
     await this.#go({ name: 'sending' });
     try {
       if (!this.api) throw new Error('No api attribute');
-      const receipt = await (await clientFor(this.api)).submitReport(submission, { idempotencyKey });
+      // A receipt that cannot be shown counts as not sent: a retry reuses the key, so it stores nothing twice.
+      const receipt = checked(await (await clientFor(this.api)).submitReport(submission, { idempotencyKey }), receiptShape);
       this.#pending = undefined;
       this.draft = emptyDraft();
       await this.#go({ name: 'receipt', receipt, calendarUrl: this.#calendarUrl(receipt) });
@@ -668,10 +703,14 @@ export class ReportDialog extends LitElement {
   // ---- the receipt ------------------------------------------------------------------------------
 
   #date(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'long' }).format(new Date(iso));
+    const date = new Date(iso);
+    // A backend's malformed date is shown as it came (as text), not thrown at the renderer.
+    return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(this.locale, { dateStyle: 'long' }).format(date);
   }
 
+  /** A Blob URL of the reminders file; empty when the backend's dates cannot be read (the receipt still shows). */
   #calendarUrl(receipt: ReportReceipt): string {
+    if ([receipt.acknowledgeDueAt, receipt.feedbackDueAt].some((at) => Number.isNaN(new Date(at).getTime()))) return '';
     const ics = calendarFile(
       [
         { id: 'acknowledge', title: this.#t('calendarAcknowledgeTitle'), description: this.#t('calendarAcknowledgeText'), at: receipt.acknowledgeDueAt },
@@ -711,7 +750,7 @@ export class ReportDialog extends LitElement {
         <li>${this.#t('nextFeedback', { date: this.#date(receipt.feedbackDueAt) })}</li>
         ${receipt.followUp.available ? html`<li>${this.#t('nextFollowUp')}</li>` : nothing}
       </ul>
-      <p><a href=${calendarUrl} download="weerbaar.ics" part="calendar-link">${this.#t('calendar')}</a></p>
+      ${calendarUrl ? html`<p><a href=${calendarUrl} download="weerbaar.ics" part="calendar-link">${this.#t('calendar')}</a></p>` : nothing}
       <div class="actions">
         ${receipt.followUp.available
           ? html`<button type="button" class="secondary" @click=${() => {
@@ -751,11 +790,11 @@ export class ReportDialog extends LitElement {
     try {
       if (!this.api) throw new Error('No api attribute');
       const client = await clientFor(this.api);
-      this.#discovery ??= await client.discover();
+      this.#discovery ??= checked(await client.discover(), discoveryShape);
       await this.#session?.close().catch(() => undefined);
       this.#session = await client.openFollowUp(receipt);
       this.#receiptInput = '';
-      await this.#go({ name: 'case', found: await this.#session.getCase() });
+      await this.#go({ name: 'case', found: checked(await this.#session.getCase(), followUpCaseShape) });
     } catch (error) {
       const { WeerbaarApiError, WeerbaarCapabilityError } = await loadSdk();
       const message =
@@ -771,7 +810,7 @@ export class ReportDialog extends LitElement {
   };
 
   async #refreshCase(notice: string): Promise<void> {
-    const found = await this.#session!.getCase();
+    const found = checked(await this.#session!.getCase(), followUpCaseShape);
     this.view = { name: 'case', found };
     this.notice = notice;
     this.announcement = notice;

@@ -3,6 +3,7 @@ import type { SignalChecklist as SignalChecklistContent } from '@weerbaar/sdk';
 import { emit } from '../base/events.js';
 import type { SupportedLocale } from '../base/locale.js';
 import { safeHref } from '../base/safe-url.js';
+import { matchesShape, type Shape } from '../base/shape.js';
 import type { WeerbaarClient } from '../base/sdk-client.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { format } from '../base/strings.js';
@@ -10,6 +11,13 @@ import { WeerbaarElement } from '../base/weerbaar-element.js';
 import { computeAdvice, type AdviceRule, type ChecklistAdvice, type NextStep } from './advice.js';
 import { signalChecklistStrings, type SignalChecklistStringKey } from './signal-checklist.strings.js';
 import { signalChecklistStyles } from './signal-checklist.styles.js';
+
+// What the checklist reads from a SignalChecklist (see shape.ts).
+const adviceRuleShape: Shape = { minScore: 'n', level: 's', text: 's', nextStep: 's' };
+const checklistShape: Shape = {
+  themes: [{ id: 's', title: 's', 'description?': 's', signals: [{ id: 's', label: 's', 'explanation?': 's', weight: 'n' }], advice: [adviceRuleShape] }],
+  overallAdvice: [adviceRuleShape],
+};
 
 /**
  * A private self-check: themes of signals, each a checkbox with a short explanation. As signals
@@ -106,8 +114,7 @@ export class SignalChecklist extends WeerbaarElement<SignalChecklistStringKey, S
   }
 
   protected isContent(value: unknown): value is SignalChecklistContent {
-    const candidate = value as SignalChecklistContent | null;
-    return typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.themes) && Array.isArray(candidate.overallAdvice);
+    return matchesShape(value, checklistShape);
   }
 
   #toggle(id: string, on: boolean): void {

@@ -22,6 +22,7 @@ export type SupportDirectoryStringKey =
   | 'resultsHeading'
   | 'resultCount'
   | 'resultCountOne'
+  | 'showMore'
   | 'empty'
   | 'loading'
   | 'error'
@@ -58,6 +59,7 @@ export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = 
     emergencyDescription: 'Bij direct gevaar voor jou of je naasten: bel 112 (politie, brandweer, ambulance).',
     resultsHeading: 'Hulp en advies',
     resultCount: '{count} organisaties gevonden',
+    showMore: 'Toon meer ({shown} van {count} getoond)',
     resultCountOne: '1 organisatie gevonden',
     empty: 'Er is geen organisatie die bij je keuze past. Pas de filters aan. Bij direct gevaar: bel 112.',
     loading: 'De hulpgids wordt geladen…',
@@ -94,6 +96,7 @@ export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = 
     emergencyDescription: 'When you or your family are in immediate danger: call 112 (police, fire brigade, ambulance).',
     resultsHeading: 'Help and advice',
     resultCount: '{count} organisations found',
+    showMore: 'Show more ({shown} of {count} shown)',
     resultCountOne: '1 organisation found',
     empty: 'No organisation matches your choice. Change the filters. In immediate danger: call 112.',
     loading: 'Loading the support directory…',

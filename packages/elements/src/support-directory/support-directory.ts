@@ -3,6 +3,7 @@ import type { ReporterRole, SupportContact, SupportDirectory as SupportDirectory
 import type { SupportedLocale } from '../base/locale.js';
 import { mailtoHref, safeHref, telHref } from '../base/safe-url.js';
 import type { WeerbaarClient } from '../base/sdk-client.js';
+import { matchesShape, type Shape } from '../base/shape.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { format } from '../base/strings.js';
 import { WeerbaarElement } from '../base/weerbaar-element.js';
@@ -13,6 +14,33 @@ import { supportDirectoryStyles } from './support-directory.styles.js';
 const roles: ReporterRole[] = ['civil-servant', 'administrator', 'council-member', 'other'];
 // Emergency entries are always shown, so they are not a filter choice.
 const urgencies: SupportUrgency[] = ['urgent', 'routine'];
+
+// What the directory reads from a SupportDirectory (see shape.ts).
+const directoryShape: Shape = {
+  items: [
+    {
+      organisation: 's',
+      'name?': 's',
+      description: 's',
+      audience: ['s'],
+      urgency: 's',
+      availability: { always: 'b', 'hours?': 's' },
+      'phone?': { number: 's', 'display?': 's' },
+      'email?': 's',
+      'url?': 's',
+      'region?': 's',
+      source: { url: 's', 'title?': 's' },
+      verifiedOn: 's',
+    },
+  ],
+};
+
+/**
+ * How many contacts each list shows before "show more". A directory is a handful of
+ * organisations; a backend that sends thousands (broken or hostile) must not bury the filters
+ * and the emergency number under an endless list that keyboard users have to tab through.
+ */
+export const contactsPerPage = 20;
 
 /**
  * Who helps, now, for my role: the support directory, filterable by role, urgency and 24/7
@@ -33,6 +61,7 @@ const urgencies: SupportUrgency[] = ['urgent', 'routine'];
  * @csspart badge - Each contact's urgency label.
  * @csspart details - Each contact's details list.
  * @csspart status - The result count (a live region).
+ * @csspart show-more-button - The button that shows the next contacts when there are more than fit one page (20).
  *
  * @cssproperty --weerbaar-support-directory-background-color - Background of each contact.
  * @cssproperty --weerbaar-support-directory-border-color - Border of each contact.
@@ -46,17 +75,21 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
     ...WeerbaarElement.properties,
     reporterRole: { type: String, attribute: 'reporter-role' },
     filters: { state: true, attribute: false },
+    shown: { state: true, attribute: false },
   };
 
   /** The initial role filter (`civil-servant`, `administrator`, `council-member`, `other`); not `role`, which is ARIA's. */
   declare reporterRole: ReporterRole | undefined;
   declare private filters: ContactFilters;
+  /** How many contacts each list shows now; back to one page when a filter changes. */
+  declare private shown: number;
 
   protected readonly stringTables = supportDirectoryStrings;
 
   constructor() {
     super();
     this.filters = {};
+    this.shown = contactsPerPage;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -70,11 +103,12 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
   }
 
   protected isContent(value: unknown): value is SupportDirectoryContent {
-    return typeof value === 'object' && value !== null && Array.isArray((value as SupportDirectoryContent).items);
+    return matchesShape(value, directoryShape);
   }
 
   #setFilter<K extends keyof ContactFilters>(name: K, value: ContactFilters[K]): void {
     this.filters = { ...this.filters, [name]: value };
+    this.shown = contactsPerPage;
   }
 
   override render(): TemplateResult {
@@ -86,9 +120,19 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
       <section aria-labelledby="results-heading">
         ${this.heading(1, this.text('resultsHeading'), 'results-heading')}
         <p role="status" part="status" class="status">${this.#statusText(status, others.length)}</p>
-        ${others.length ? html`<ul class="contacts">${others.map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>` : nothing}
+        ${others.length ? html`<ul class="contacts">${others.slice(0, this.shown).map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>` : nothing}
+        ${this.#renderShowMore(Math.max(emergency.length, others.length))}
       </section>
     </div>`;
+  }
+
+  #renderShowMore(longest: number): TemplateResult | typeof nothing {
+    if (longest <= this.shown) return nothing;
+    return html`<p>
+      <button type="button" class="secondary" part="show-more-button" @click=${() => (this.shown += contactsPerPage)}>
+        ${format(this.text('showMore'), { shown: this.shown, count: longest })}
+      </button>
+    </p>`;
   }
 
   #statusText(status: string, count: number): string {
@@ -102,7 +146,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
     return html`<section class="emergency" part="emergency" aria-labelledby="emergency-heading">
       ${this.heading(1, this.text('emergencyHeading'), 'emergency-heading')}
       ${emergency.length
-        ? html`<ul class="contacts">${emergency.map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>`
+        ? html`<ul class="contacts">${emergency.slice(0, this.shown).map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>`
         : html`<p>${this.text('emergencyDescription')}</p>
             <p><a class="call" href="tel:112">${this.text('emergencyOrganisation')}</a></p>`}
     </section>`;
