@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { hostileBackendPlugin } from './test-support/wtr-hostile-backend.mjs';
 import { browserWebCryptoPlugin, referenceServerPlugin } from './test-support/wtr-reference-server.mjs';
 
 export const browserTestFiles = ['packages/elements/src/**/*.test.ts', 'packages/*/test/**/*.browser.test.ts'];
@@ -20,6 +21,8 @@ export default {
     // Browser tests import `/__weerbaar/test-env.js` to reach a real reference server.
     referenceServerPlugin(),
     browserWebCryptoPlugin(),
+    // `/__weerbaar/hostile-env.js` and a strict-CSP page: a compromised backend for the elements.
+    hostileBackendPlugin(),
   ],
   browsers: [
     playwrightLauncher({

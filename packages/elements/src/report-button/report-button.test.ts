@@ -7,6 +7,7 @@ import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
 import { expectAccessible, languages, mount, shadow } from '../../test/browser-helpers.js';
+import { clickText, click, dialogOf, fill, heading, inDialog, open, settle, untilHeading } from '../../test/report-dialog-helpers.js';
 import { sampleReportForm } from '../../test/sample-report-form.js';
 import type { ReportDialog } from '../report-dialog/report-dialog.js';
 import './define.js';
@@ -18,55 +19,6 @@ const fallbackLink = '<a href="https://meld.voorbeeldstad.example/melden">Meld h
 
 async function mountButton(lang: string, attributes: Record<string, string> = {}, children = fallbackLink): Promise<ReportButton> {
   return mount<ReportButton>(lang, 'weerbaar-report-button', { attributes: { api, isolation: 'inline', ...attributes }, children });
-}
-
-function dialogOf(button: ReportButton): ReportDialog | null {
-  return button.shadowRoot!.querySelector('weerbaar-report-dialog');
-}
-
-function inDialog<T extends Element = HTMLElement>(button: ReportButton, selector: string): T | null {
-  return dialogOf(button)?.shadowRoot?.querySelector<T>(selector) ?? null;
-}
-
-function heading(button: ReportButton): string {
-  return inDialog(button, '#step-heading')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-async function settle(button: ReportButton): Promise<void> {
-  await button.updateComplete;
-  await dialogOf(button)?.updateComplete;
-}
-
-async function untilHeading(button: ReportButton, text: string | RegExp, timeout = 15_000): Promise<void> {
-  await waitUntil(() => (typeof text === 'string' ? heading(button).includes(text) : text.test(heading(button))), `no step heading "${text}" (now: "${heading(button)}")`, { timeout });
-}
-
-async function open(button: ReportButton): Promise<void> {
-  shadow<HTMLButtonElement>(button, '[part="button"]')!.click();
-  await waitUntil(() => inDialog(button, 'dialog[open]'), 'the dialog did not open', { timeout: 10_000 });
-  await settle(button);
-}
-
-async function click(button: ReportButton, selector: string): Promise<void> {
-  const target = inDialog(button, selector);
-  if (!target) throw new Error(`nothing matches ${selector}`);
-  target.click();
-  await settle(button);
-}
-
-async function clickText(button: ReportButton, text: string): Promise<void> {
-  const target = [...dialogOf(button)!.shadowRoot!.querySelectorAll<HTMLElement>('button, a')].find((element) => element.textContent?.trim() === text);
-  if (!target) throw new Error(`no button or link "${text}"`);
-  target.click();
-  await settle(button);
-}
-
-async function fill(button: ReportButton, field: string, value: string): Promise<void> {
-  const control = inDialog<HTMLInputElement | HTMLTextAreaElement>(button, `[data-field="${field}"]`);
-  if (!control) throw new Error(`no field ${field}`);
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await settle(button);
 }
 
 /** Fills the whole form (Dutch or English) and stops on the last step. */

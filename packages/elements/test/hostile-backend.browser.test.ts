@@ -1,0 +1,272 @@
+// The four elements against a compromised backend (test-support/hostile-backend.mjs, a real HTTP
+// server started by the test runner): HTML and script in every string, hostile URL schemes,
+// thousands of items, and answers that break the schema. Everything must stay inert and usable.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define.js';
+import type { NormBanner } from '../src/norm-banner/norm-banner.js';
+import type { ReportButton } from '../src/report-button/report-button.js';
+import { reportDialogStrings } from '../src/report-dialog/report-dialog.strings.js';
+import type { SignalChecklist } from '../src/signal-checklist/signal-checklist.js';
+import { signalChecklistStrings } from '../src/signal-checklist/signal-checklist.strings.js';
+import { contactsPerPage, type SupportDirectory } from '../src/support-directory/support-directory.js';
+import { supportDirectoryStrings } from '../src/support-directory/support-directory.strings.js';
+import { expectAccessible, mount, shadow, shadowAll } from './browser-helpers.js';
+import { apiOf, breakerNames, brokenApi, deepText, expectInert, expectPayloadsAsText, installTripwire, safeLinks, type BackendKind } from './hostile-helpers.js';
+import { click, clickText, dialogOf, fill, inDialog, open, settle, untilHeading } from './report-dialog-helpers.js';
+
+const tripwire = installTripwire();
+const loadTimeout = { timeout: 15_000 };
+
+async function mountBanner(api: string): Promise<NormBanner> {
+  return mount<NormBanner>('nl', 'weerbaar-norm-banner', { attributes: { api } });
+}
+async function mountChecklist(api: string): Promise<SignalChecklist> {
+  return mount<SignalChecklist>('nl', 'weerbaar-signal-checklist', { attributes: { api } });
+}
+async function mountDirectory(api: string): Promise<SupportDirectory> {
+  return mount<SupportDirectory>('nl', 'weerbaar-support-directory', { attributes: { api } });
+}
+async function mountButton(api: string, mode = 'report'): Promise<ReportButton> {
+  return mount<ReportButton>('nl', 'weerbaar-report-button', { attributes: { api, mode, isolation: 'inline' } });
+}
+
+/** Waits for `selector` in the dialog; on a timeout, says which step the dialog is at instead. */
+async function untilInDialog(button: ReportButton, selector: string, what: string): Promise<void> {
+  try {
+    await waitUntil(() => inDialog(button, selector), what, loadTimeout);
+  } catch {
+    throw new Error(`${what}; the dialog shows: ${deepText(button).slice(0, 400)}`);
+  }
+}
+
+/** Ticks every consent on the last step, one render at a time (each change renders the next list). */
+async function giveEveryConsent(button: ReportButton): Promise<void> {
+  for (const consent of dialogOf(button)!.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')) {
+    consent.click();
+    await settle(button);
+  }
+}
+
+/** Checks one state of an element: inert, and accessible. */
+async function checkState(host: HTMLElement): Promise<void> {
+  expectInert(host, tripwire);
+  await expectAccessible(host);
+}
+
+/**
+ * Walks the report dialog from "what do you need?" to the receipt and into the follow-up view,
+ * calling `atEachStep` in every state on the way. Selectors avoid the backend's ids (which are
+ * payloads in the `hostile-enums` answers).
+ */
+async function reportAndFollowUp(button: ReportButton, atEachStep: (state: string) => Promise<void>): Promise<void> {
+  await open(button);
+  await atEachStep('choose');
+  await click(button, '.choices li:nth-child(2) button');
+  await untilHeading(button, /1 van/);
+  await atEachStep('form: about');
+  await click(button, 'input[name="role"]');
+  await click(button, 'input[name="category"]');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /2 van/);
+  await fill(button, 'description', 'Er werd geld aangeboden.');
+  await atEachStep('form: what');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /3 van/);
+  await atEachStep('form: questions');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /4 van/);
+  await click(button, '#contactable-contact');
+  await atEachStep('form: contact (with the contact explanation)');
+  await click(button, '#contactable-anonymous');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /5 van/);
+  // An error summary whose links point at fields named by the backend's ids.
+  await click(button, '[part="next-button"]');
+  await waitUntil(() => inDialog(button, '#error-summary'), 'no error summary for the required consent');
+  await atEachStep('form: send, with the error summary');
+  inDialog<HTMLAnchorElement>(button, '#error-summary a')!.click();
+  expect(dialogOf(button)!.shadowRoot!.activeElement?.getAttribute('type'), 'the error link did not move focus to the consent').to.equal('checkbox');
+  await giveEveryConsent(button);
+  await click(button, '[part="next-button"]');
+  await untilInDialog(button, '[part="receipt"]', 'no receipt');
+  await atEachStep('receipt');
+  await clickText(button, reportDialogStrings.nl.followUpLink);
+  await untilHeading(button, reportDialogStrings.nl.followUpHeading);
+  await atEachStep('follow-up: receipt entry');
+  await click(button, '[part="open-case-button"]');
+  await waitUntil(() => inDialog(button, '[part="case-status"]'), 'no case view', loadTimeout);
+  await atEachStep('follow-up: case');
+  await fill(button, 'reply', 'Dank u.');
+  await click(button, '[part="reply-button"]');
+  await waitUntil(() => inDialog(button, '.notice'), 'no notice after the reply', loadTimeout);
+  await atEachStep('follow-up: case after a reply');
+}
+
+for (const kind of ['hostile', 'hostile-enums'] satisfies BackendKind[]) {
+  describe(`the elements against a compromised backend (${kind})`, () => {
+    const api = apiOf(kind);
+
+    it('norm banner: the payloads are text, hostile links are not links, the safe link is', async () => {
+      const banner = await mountBanner(api);
+      await waitUntil(() => shadow(banner, '[part="statement"]'), 'the norm did not render', loadTimeout);
+      await checkState(banner);
+      expectPayloadsAsText(banner);
+      expect(shadowAll<HTMLAnchorElement>(banner, 'a').map((link) => link.href)).to.deep.equal([safeLinks.https]);
+      // Report and support links with a hostile URL are still offered, as buttons that ask the page;
+      // with a hostile `rel` they are neither, and go.
+      expect(shadowAll(banner, 'button[part="link"]')).to.have.length(kind === 'hostile' ? 2 : 0);
+    });
+
+    it('signal checklist: the payloads are text and the checklist still gives advice', async () => {
+      const checklist = await mountChecklist(api);
+      await waitUntil(() => shadow(checklist, 'fieldset input[type="checkbox"]'), 'the checklist did not render', loadTimeout);
+      for (const box of shadowAll<HTMLInputElement>(checklist, 'fieldset input[type="checkbox"]')) box.click();
+      await checklist.updateComplete;
+      expect(shadow(checklist, '.theme-advice'), 'no advice after checking the signals').to.exist;
+      await checkState(checklist);
+      expectPayloadsAsText(checklist);
+    });
+
+    it('support directory: the payloads are text, only https, tel and mailto links are active, 112 stays on top', async () => {
+      const directory = await mountDirectory(api);
+      await waitUntil(() => shadowAll(directory, '[part="contact"]').length >= 3, 'the directory did not render', loadTimeout);
+      await checkState(directory);
+      expectPayloadsAsText(directory);
+      const hrefs = shadowAll<HTMLAnchorElement>(directory, 'a').map((link) => link.href);
+      expect(hrefs).to.include.members([safeLinks.https, safeLinks.tel, safeLinks.mailto]);
+      expect(shadowText(directory)).to.include('javascript:');
+    });
+
+    it('report button: every step of a report and of the follow-up is inert and accessible', async () => {
+      const button = await mountButton(api);
+      const states: string[] = [];
+      await reportAndFollowUp(button, async (state) => {
+        states.push(state);
+        await checkState(button);
+      });
+      expectPayloadsAsText(button);
+      expect(states).to.have.length(10);
+    });
+  });
+}
+
+function shadowText(element: HTMLElement): string {
+  return element.shadowRoot!.textContent ?? '';
+}
+
+describe('the elements against a backend that sends thousands of items and very long texts', () => {
+  const api = apiOf('huge');
+
+  it('norm banner: shows one norm of 2000, with a 100 000-character title that wraps', async () => {
+    const banner = await mountBanner(api);
+    await waitUntil(() => shadow(banner, '[part="statement"]'), 'the norm did not render', loadTimeout);
+    expect(shadowAll(banner, '[part="banner"]')).to.have.length(1);
+    const box = shadow(banner, '[part="banner"]')!;
+    expect(box.scrollWidth, 'the long title does not wrap').to.be.at.most(box.clientWidth + 1);
+    expectInert(banner, tripwire);
+  });
+
+  it('signal checklist: 2000 signals render, and the keyboard reaches and operates the last one and the controls after it', async () => {
+    const checklist = await mountChecklist(api);
+    await waitUntil(() => shadowAll(checklist, 'fieldset input[type="checkbox"]').length === 2000, 'the 2000 signals did not render', loadTimeout);
+    const boxes = shadowAll<HTMLInputElement>(checklist, 'fieldset input[type="checkbox"]');
+    boxes.at(-1)!.focus();
+    await sendKeys({ press: 'Space' });
+    await checklist.updateComplete;
+    expect(boxes.at(-1)!.checked, 'Space did not check the last signal').to.equal(true);
+    expect(shadow(checklist, '.theme-advice')).to.exist;
+    await sendKeys({ press: 'Tab' });
+    expect(checklist.shadowRoot!.activeElement?.tagName, 'Tab did not move on to the controls after the list').to.be.oneOf(['BUTTON', 'A', 'INPUT']);
+    expect(boxes).not.to.include(checklist.shadowRoot!.activeElement);
+    expectInert(checklist, tripwire);
+  });
+
+  it(`support directory: 3000 contacts show ${contactsPerPage} at a time; filters and "show more" work from the keyboard`, async () => {
+    const directory = await mountDirectory(api);
+    await waitUntil(() => shadowAll(directory, 'section:not([part]) [part="contact"]').length > 0, 'the directory did not render', loadTimeout);
+    expect(shadowAll(directory, 'section:not([part]) [part="contact"]')).to.have.length(contactsPerPage);
+    expect(shadow(directory, '[part="status"]')!.textContent).to.include('2970');
+    const more = shadow<HTMLButtonElement>(directory, '[part="show-more-button"]')!;
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await directory.updateComplete;
+    expect(shadowAll(directory, 'section:not([part]) [part="contact"]')).to.have.length(2 * contactsPerPage);
+    shadow<HTMLInputElement>(directory, '#q')!.focus();
+    await sendKeys({ type: 'nothing matches this' });
+    await directory.updateComplete;
+    expect(shadowAll(directory, 'section:not([part]) [part="contact"]')).to.have.length(0);
+    expect(shadow(directory, '[part="emergency"] [part="contact"]'), 'the emergency entries went away').to.exist;
+    await checkState(directory);
+  });
+
+  it('report button: 500 roles, 1000 categories and 2000 messages render and the flow still completes', async () => {
+    const button = await mountButton(api);
+    await reportAndFollowUp(button, async (state) => {
+      if (state === 'form: about') expect(dialogOf(button)!.shadowRoot!.querySelectorAll('input[name="category"]')).to.have.length(1000);
+      if (state === 'follow-up: case') expect(dialogOf(button)!.shadowRoot!.querySelectorAll('[part="messages"] li')).to.have.length(2000);
+    });
+    expectInert(button, tripwire);
+  });
+});
+
+describe('the elements against answers that break the schema', () => {
+  for (const variant of breakerNames) {
+    it(`show their error state, not a broken UI: ${variant}`, async () => {
+      const banner = await mountBanner(brokenApi(variant, 'getNorms'));
+      const checklist = await mountChecklist(brokenApi(variant, 'getSignalChecklist'));
+      const directory = await mountDirectory(brokenApi(variant, 'getSupportContacts'));
+      await waitUntil(() => shadow(checklist, '.error') && shadow(directory, '[part="status"]')?.textContent !== supportDirectoryStrings.nl.loading && !shadow(banner, '[part="placeholder"]'), 'no error state', loadTimeout);
+      expect(shadow(checklist, '[role="alert"]')!.textContent).to.equal(signalChecklistStrings.nl.error);
+      expect(shadow(directory, '[part="status"]')!.textContent).to.equal(supportDirectoryStrings.nl.error);
+      expect(shadow(directory, '[part="emergency"] a[href="tel:112"]'), '112 is gone').to.exist;
+      expect(shadow(banner, '[part="banner"]'), 'a broken norm was shown').to.be.null;
+      for (const element of [checklist, directory]) await checkState(element);
+
+      for (const operationId of ['getReportForm', 'getDiscovery']) {
+        const button = await mountButton(brokenApi(variant, operationId));
+        await open(button);
+        await click(button, '.choices li:nth-child(2) button');
+        await untilHeading(button, reportDialogStrings.nl.loadError);
+        await checkState(button);
+      }
+    });
+  }
+
+  it('the report dialog says "not sent yet" for a broken receipt and shows the follow-up error for a broken case', async () => {
+    // A receipt has no arrays to turn into objects: that breaker leaves it whole.
+    for (const variant of breakerNames.filter((name) => name !== 'arrays-as-objects')) {
+      const button = await mountButton(brokenApi(variant, 'submitReport'));
+      await open(button);
+      await click(button, '.choices li:nth-child(2) button');
+      await untilHeading(button, /1 van/);
+      await click(button, 'input[name="role"]');
+      await click(button, 'input[name="category"]');
+      await click(button, '[part="next-button"]');
+      await untilHeading(button, /2 van/);
+      await fill(button, 'description', 'Er werd geld aangeboden.');
+      for (const page of [3, 4]) {
+        await click(button, '[part="next-button"]');
+        await untilHeading(button, new RegExp(`${page} van`));
+      }
+      await click(button, '#contactable-anonymous');
+      await click(button, '[part="next-button"]');
+      await untilHeading(button, /5 van/);
+      await giveEveryConsent(button);
+      await click(button, '[part="next-button"]');
+      await untilInDialog(button, '[part="not-sent"]', `no "not sent yet" for ${variant}`);
+      expectInert(button, tripwire);
+
+      {
+        const operationId = 'getFollowUpCase';
+        const followUp = await mountButton(brokenApi(variant, operationId), 'follow-up');
+        await open(followUp);
+        await fill(followUp, 'receipt', 'ABCD-EFGH-JKMN-PQRS-TUVW');
+        await click(followUp, '[part="open-case-button"]');
+        await waitUntil(() => inDialog(followUp, '#receipt-error'), `no follow-up error for a broken ${operationId} (${variant})`, loadTimeout);
+        expect(inDialog(followUp, '[part="case-status"]')).to.be.null;
+        await checkState(followUp);
+      }
+    }
+  });
+});
