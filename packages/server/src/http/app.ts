@@ -1,6 +1,8 @@
 // The fastify application: parsers, headers, CORS, logging, problem answers and the routes.
 // Fastify's own schema validation is not used: the contract's schemas validate every request
 // (operation.ts), so there is one source of truth and every error becomes a problem+json.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import multipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
@@ -13,7 +15,7 @@ import { reportRoutes } from '../routes/reports.js';
 import { siteRoutes } from '../routes/site.js';
 import { randomId } from '../security/tokens.js';
 import { problem, ProblemError, problemLanguage, type ProblemKind } from './problems.js';
-import { applyBaseHeaders, CorsPolicy } from './security-headers.js';
+import { applyBaseHeaders, baseHeaders, CorsPolicy } from './security-headers.js';
 
 export interface AppOptions {
   /** Where log lines go (default stdout). */
@@ -56,6 +58,54 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, error: Fastif
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(JSON.stringify(body));
 }
 
+/**
+ * A request Node's HTTP parser refuses (a NUL in the path, a header without a colon, headers over
+ * 16 KiB, both Content-Length and Transfer-Encoding) never becomes a fastify request: it is
+ * answered here, still as a problem with the usual headers, and the connection is closed.
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const kind: ProblemKind =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'bad-request';
+  const requestId = randomId('', 12);
+  const answer = problem(kind, problemLanguage(undefined), requestId);
+  const body = JSON.stringify(answer);
+  if (socket.writable) {
+    const headers: [string, string][] = [
+      ...baseHeaders(requestId),
+      ['Content-Type', 'application/problem+json; charset=utf-8'],
+      ['Content-Length', String(Buffer.byteLength(body))],
+      ['Connection', 'close'],
+    ];
+    socket.write(`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Whether any string or key in a parsed JSON value holds a lone surrogate (`"\ud800"`), which
+ * UTF-8 cannot store: it would be replaced silently, so such text is refused instead.
+ * Iterative, because a body may nest thousands of levels deep.
+ */
+function hasLoneSurrogate(value: unknown): boolean {
+  const lone = /\p{Cs}/u;
+  const stack = [value];
+  while (stack.length) {
+    const current = stack.pop();
+    if (typeof current === 'string') {
+      if (lone.test(current)) return true;
+    } else if (current && typeof current === 'object') {
+      for (const [key, item] of Object.entries(current)) {
+        if (lone.test(key)) return true;
+        stack.push(item);
+      }
+    }
+  }
+  return false;
+}
+
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = context;
   const app = Fastify({
@@ -79,17 +129,36 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     // While closing, requests on open connections are still answered (with problems if need be)
     // instead of fastify's own non-problem 503.
     return503OnClosing: false,
+    clientErrorHandler: answerUnparsableRequest,
+    // Node would answer a request without Host (RFC 9112 requires one) with a bare 400 of its
+    // own; the onRequest hook answers it as a problem instead.
+    http: { requireHostHeader: false },
   });
 
   // JSON bodies: parsed as JSON.parse does (a `__proto__` key is data, and the contract's
-  // schema rejects it as an unknown field); invalid JSON is a 400 problem.
+  // schema rejects it as an unknown field); invalid JSON is a 400 problem. So is text that is not
+  // well-formed UTF-8 (or escapes a lone surrogate): repairing it with U+FFFD would store a
+  // report other than the one sent.
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: config.limits.maxRequestBytes }, (_request, text, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: config.limits.maxRequestBytes }, (_request, bytes, done) => {
     try {
-      done(null, JSON.parse(text as string));
+      const value: unknown = JSON.parse(strictUtf8.decode(bytes as Buffer));
+      if (hasLoneSurrogate(value)) throw new Error('lone surrogate');
+      done(null, value);
     } catch {
       done(new ProblemError('malformed-json'), undefined);
     }
+  });
+  // Bodies are never decompressed (no decompression bombs): a compressed body is refused before
+  // it is read, as RFC 9110 says, with the one coding that is accepted.
+  app.addHook('preParsing', async (request, reply, payload) => {
+    const coding = request.headers['content-encoding'];
+    const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    if (hasBody && coding !== undefined && coding.trim().toLowerCase() !== 'identity') {
+      reply.header('Accept-Encoding', 'identity');
+      throw new ProblemError('unsupported-content-encoding');
+    }
+    return payload;
   });
   await app.register(multipart, {
     limits: {
@@ -106,6 +175,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   app.addHook('onRequest', async (request, reply) => {
     applyBaseHeaders(request, reply);
     cors.apply(request, reply);
+    if (request.raw.httpVersionMinor >= 1 && request.headers.host === undefined) throw new ProblemError('bad-request');
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     // Belt and braces: nothing in this server sets a cookie, and nothing may.

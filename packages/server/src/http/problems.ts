@@ -67,10 +67,20 @@ const KINDS = {
     nl: { title: 'Statuswijziging niet mogelijk', detail: 'De melding kan niet van de huidige naar de gevraagde status.' },
     en: { title: 'Invalid status change', detail: 'The case cannot move from its current status to the requested one.' },
   },
+  'request-timeout': {
+    status: 408,
+    nl: { title: 'Verzoek duurde te lang', detail: 'Het verzoek kwam niet op tijd binnen. Probeer het opnieuw.' },
+    en: { title: 'Request timeout', detail: 'The request did not arrive in time. Try again.' },
+  },
   'content-too-large': {
     status: 413,
     nl: { title: 'Te groot', detail: 'Het verzoek of het bestand is groter dan is toegestaan (zie de limieten in discovery).' },
     en: { title: 'Content too large', detail: 'The request or file is larger than allowed (see the limits in discovery).' },
+  },
+  'headers-too-large': {
+    status: 431,
+    nl: { title: 'Headers te groot', detail: 'De headers van het verzoek zijn groter dan is toegestaan.' },
+    en: { title: 'Headers too large', detail: 'The request headers are larger than allowed.' },
   },
   'unsupported-media-type': {
     status: 415,
@@ -81,6 +91,11 @@ const KINDS = {
     status: 422,
     nl: { title: 'Idempotency-Key al gebruikt', detail: 'Deze Idempotency-Key hoort bij een andere melding. Gebruik een nieuwe sleutel.' },
     en: { title: 'Idempotency-Key already used', detail: 'This Idempotency-Key belongs to another report. Use a new key.' },
+  },
+  'unsupported-content-encoding': {
+    status: 415,
+    nl: { title: 'Niet-ondersteunde codering', detail: 'Stuur de inhoud zonder Content-Encoding (niet gecomprimeerd).' },
+    en: { title: 'Unsupported content encoding', detail: 'Send the body without a Content-Encoding (not compressed).' },
   },
   'unknown-key': {
     status: 422,
