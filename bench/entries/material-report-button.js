@@ -1,0 +1,2 @@
+import '@material/web/button/filled-button.js';
+import '@material/web/dialog/dialog.js';

@@ -1,0 +1,18 @@
+import { defineCustomElement as defineAlert } from '@utrecht/web-component-library-stencil/dist/components/utrecht-alert.js';
+import { defineCustomElement as defineButton } from '@utrecht/web-component-library-stencil/dist/components/utrecht-button.js';
+import { defineCustomElement as defineFormFieldCheckbox } from '@utrecht/web-component-library-stencil/dist/components/utrecht-form-field-checkbox.js';
+import { defineCustomElement as defineCheckbox } from '@utrecht/web-component-library-stencil/dist/components/utrecht-checkbox.js';
+import { defineCustomElement as defineHeading3 } from '@utrecht/web-component-library-stencil/dist/components/utrecht-heading-3.js';
+import { defineCustomElement as defineParagraph } from '@utrecht/web-component-library-stencil/dist/components/utrecht-paragraph.js';
+import { defineCustomElement as defineLink } from '@utrecht/web-component-library-stencil/dist/components/utrecht-link.js';
+import { defineCustomElement as defineTextbox } from '@utrecht/web-component-library-stencil/dist/components/utrecht-textbox.js';
+import { defineCustomElement as defineDrawer } from '@utrecht/web-component-library-stencil/dist/components/utrecht-drawer.js';
+defineAlert();
+defineButton();
+defineFormFieldCheckbox();
+defineCheckbox();
+defineHeading3();
+defineParagraph();
+defineLink();
+defineTextbox();
+defineDrawer();

@@ -1,0 +1,10 @@
+import { defineCustomElement as defineHeading3 } from '@utrecht/web-component-library-stencil/dist/components/utrecht-heading-3.js';
+import { defineCustomElement as defineParagraph } from '@utrecht/web-component-library-stencil/dist/components/utrecht-paragraph.js';
+import { defineCustomElement as defineLink } from '@utrecht/web-component-library-stencil/dist/components/utrecht-link.js';
+import { defineCustomElement as defineTextbox } from '@utrecht/web-component-library-stencil/dist/components/utrecht-textbox.js';
+import { defineCustomElement as defineCheckbox } from '@utrecht/web-component-library-stencil/dist/components/utrecht-checkbox.js';
+defineHeading3();
+defineParagraph();
+defineLink();
+defineTextbox();
+defineCheckbox();

@@ -1,0 +1,1 @@
+import '@weerbaar/elements/norm-banner/define.js';

@@ -1,0 +1,1 @@
+import '@weerbaar/elements/report-button/define.js';

@@ -1,0 +1,1 @@
+import '@weerbaar/elements/support-directory/define.js';

@@ -1,0 +1,166 @@
+// Weight: every entry in bench/entries/ bundled by rollup with the repository's own plugin set
+// (rollup.config.mjs createConfig: node-resolve with the browser + production conditions, terser
+// ecma 2022 module) — ours and the peers alike — then gzip level 9 and brotli quality 11, in bytes.
+// "initial" is the entry and every chunk it imports statically (what a page loads before any
+// interaction); "lazy" is what it can load later through dynamic imports.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { createConfig } from '../rollup.config.mjs';
+import { ratio, formatRatio } from './lib/stats.mjs';
+import { renderTable } from './lib/table.mjs';
+
+const entriesDir = fileURLToPath(new URL('./entries/', import.meta.url));
+// createConfig builds its TypeScript plugin eagerly (it reads a tsconfig); the plugin is then left out.
+const rootTsconfig = fileURLToPath(new URL('../tsconfig.base.json', import.meta.url));
+const cdnDir = fileURLToPath(new URL('../packages/elements/dist/cdn/', import.meta.url));
+
+const ELEMENTS = {
+  'norm-banner': { ours: ['weerbaar-norm-banner'], shoelace: ['sl-alert'], material: ['md-outlined-card', 'md-text-button'], utrecht: ['utrecht-alert', 'utrecht-button'] },
+  'signal-checklist': { ours: ['weerbaar-signal-checklist'], shoelace: ['sl-checkbox', 'sl-button'], material: ['md-checkbox', 'md-filled-button'], utrecht: ['utrecht-form-field-checkbox', 'utrecht-checkbox', 'utrecht-button'] },
+  'support-directory': { ours: ['weerbaar-support-directory'], shoelace: ['sl-card', 'sl-input', 'sl-checkbox'], material: ['md-list', 'md-list-item', 'md-outlined-text-field', 'md-checkbox'], utrecht: ['utrecht-heading-3', 'utrecht-paragraph', 'utrecht-link', 'utrecht-textbox', 'utrecht-checkbox'] },
+  'report-button': { ours: ['weerbaar-report-button'], shoelace: ['sl-button', 'sl-dialog'], material: ['md-filled-button', 'md-dialog'], utrecht: ['utrecht-button', 'utrecht-drawer'] },
+};
+const LIBRARIES = { ours: 'weerbaar', shoelace: 'shoelace', material: 'material', utrecht: 'utrecht' };
+
+/** Every entry: its file in bench/entries/, and strings its bundle must contain (so nothing was tree-shaken away). */
+export function weightEntries() {
+  const entries = [];
+  for (const [element, byLibrary] of Object.entries(ELEMENTS)) {
+    for (const [library, tags] of Object.entries(byLibrary)) entries.push({ group: element, library, file: `${LIBRARIES[library]}-${element}.js`, mustContain: tags });
+  }
+  for (const library of Object.keys(LIBRARIES)) {
+    const tags = Object.values(ELEMENTS).flatMap((byLibrary) => byLibrary[library]);
+    entries.push({ group: 'all four', library, file: `${LIBRARIES[library]}-all.js`, mustContain: [...new Set(tags)] });
+  }
+  // The SDK core exports a client whose requests omit credentials; openapi-fetch builds Request objects.
+  entries.push({ group: 'sdk', library: 'ours', file: 'weerbaar-sdk.js', mustContain: ['credentials:"omit"'] });
+  entries.push({ group: 'sdk', library: 'openapi-fetch', file: 'openapi-fetch.js', mustContain: ['/follow-up/sessions'] });
+  return entries;
+}
+
+/** The repository's factory, minus TypeScript (every entry here is JavaScript): the same resolve and minify plugins and options. */
+function bundleConfig(file) {
+  const config = createConfig({ input: { entry: `${entriesDir}${file}` }, bundleDependencies: true, minify: true, declarations: false, tsconfig: rootTsconfig });
+  return {
+    ...config,
+    plugins: config.plugins.filter((plugin) => plugin.name !== 'typescript'),
+    // Peers' published code has circular imports and top-level `this`; they are not our defects to fail on.
+    onwarn() {},
+  };
+}
+
+const compressed = (code) => ({
+  min: Buffer.byteLength(code),
+  gzip: gzipSync(code, { level: 9 }).length,
+  brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+const add = (a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const ZERO = { min: 0, gzip: 0, brotli: 0 };
+
+/** The entry's static closure (initial) and everything else it can reach (lazy), from rollup's chunk graph. */
+function split(chunks) {
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const entry = chunks.find((chunk) => chunk.isEntry);
+  const initial = new Set([entry]);
+  for (const chunk of initial) for (const name of chunk.imports) initial.add(byName.get(name));
+  const lazy = chunks.filter((chunk) => !initial.has(chunk));
+  return { initial: [...initial], lazy };
+}
+
+export async function measureEntry(entry) {
+  const config = bundleConfig(entry.file);
+  const bundle = await rollup(config);
+  const { output } = await bundle.generate({ ...config.output, sourcemap: false });
+  await bundle.close();
+  const chunks = output.filter((file) => file.type === 'chunk');
+  const { initial, lazy } = split(chunks);
+  const all = chunks.map((chunk) => chunk.code).join('\n');
+  const missing = entry.mustContain.filter((text) => !all.includes(text));
+  if (missing.length) throw new Error(`${entry.file}: the bundle lacks ${missing.join(', ')}`);
+  const sum = (list) => list.reduce((total, chunk) => add(total, compressed(chunk.code)), ZERO);
+  // The report dialog is the chunk with the calendar file (as the elements' budget test finds it).
+  const lazyChunks = lazy.map((chunk) => ({ modules: describeModules(chunk), dialog: chunk.code.includes('BEGIN:VCALENDAR'), ...compressed(chunk.code) }));
+  return { ...entry, initial: sum(initial), lazy: sum(lazy), lazyChunks };
+}
+
+/** The packages a chunk holds, e.g. `@hpke/core, @weerbaar/sdk`. */
+function describeModules(chunk) {
+  const names = new Set();
+  for (const id of chunk.moduleIds) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id) ?? /packages\/([^/]+)\/dist\//.exec(id);
+    if (match) names.add(id.includes('node_modules') ? match[1] : `@weerbaar/${match[1]}`);
+  }
+  return [...names].sort().join(', ');
+}
+
+/** The CDN bundle as shipped (its own build adds a CSS-template minifier the peers do not get). */
+function shippedCdnBundle() {
+  const manifest = JSON.parse(readFileSync(`${cdnDir}manifest.json`, 'utf8'));
+  const closure = (entry) => {
+    const files = new Set([entry]);
+    for (const file of files) for (const imported of manifest.files[file].imports) files.add(imported);
+    return [...files];
+  };
+  const size = (files) => files.reduce((total, file) => add(total, compressed(readFileSync(`${cdnDir}${file}`))), ZERO);
+  const firstLoad = closure(manifest.entry);
+  const dialog = Object.keys(manifest.files).filter((file) => file.includes('report-dialog'));
+  return { allFour: size(firstLoad), reportButton: size(closure('report-button.js')), dialog: size(dialog) };
+}
+
+export async function runWeight() {
+  const results = [];
+  for (const entry of weightEntries()) results.push(await measureEntry(entry));
+  return { entries: results, cdn: shippedCdnBundle() };
+}
+
+export function weightTables({ entries, cdn }) {
+  const find = (group, library) => entries.find((entry) => entry.group === group && entry.library === library);
+  const groups = [...Object.keys(ELEMENTS), 'all four'];
+  // Ours in three steps: the first load; the SDK core chunk (with ky) that an element with `api`
+  // imports to fetch its content right after it renders (the report button alone fetches nothing
+  // before a press); and what loads on a press or a submit.
+  const sdkCore = (entry) => entry.group === 'report-button' ? 0 : entry.lazyChunks.filter((chunk) => chunk.modules.includes('ky')).reduce((sum, chunk) => sum + chunk.gzip, 0);
+  const elementRows = groups.map((group) => {
+    const ours = find(group, 'ours');
+    const peers = ['shoelace', 'material', 'utrecht'].map((library) => find(group, library).initial.gzip);
+    return [
+      group,
+      ours.initial.gzip,
+      ours.initial.gzip + sdkCore(ours),
+      ours.lazy.gzip - sdkCore(ours),
+      ...peers,
+      ...peers.map((peer) => formatRatio(ratio(ours.initial.gzip, peer))),
+    ];
+  });
+  const elements = renderTable(
+    'Weight: bytes min+gzip (level 9), rollup + node-resolve + terser for all; ratios on the first load',
+    ['element', 'ours first load', 'ours + SDK for content', 'ours on press', 'Shoelace', 'Material', 'Utrecht', 'ours/Shoelace', 'ours/Material', 'ours/Utrecht'],
+    elementRows,
+  );
+  const sdk = find('sdk', 'ours');
+  const openapiFetch = find('sdk', 'openapi-fetch');
+  const encryption = sdk.lazyChunks.filter((chunk) => chunk.modules.includes('@hpke'));
+  const sdkTable = renderTable(
+    'Weight: SDK, bytes',
+    ['bundle', 'min', 'min+gzip', 'min+brotli', 'gzip vs openapi-fetch'],
+    [
+      ['@weerbaar/sdk core (ky included)', sdk.initial.min, sdk.initial.gzip, sdk.initial.brotli, formatRatio(ratio(sdk.initial.gzip, openapiFetch.initial.gzip))],
+      ['@weerbaar/sdk lazy chunks, all', sdk.lazy.min, sdk.lazy.gzip, sdk.lazy.brotli, ''],
+      ...encryption.map((chunk) => [`  of which encryption (${chunk.modules})`, chunk.min, chunk.gzip, chunk.brotli, '']),
+      ['openapi-fetch 0.17.0', openapiFetch.initial.min, openapiFetch.initial.gzip, openapiFetch.initial.brotli, '1.00×'],
+    ],
+  );
+  const shipped = renderTable(
+    'Weight: our CDN bundle as shipped (packages/elements/dist/cdn), bytes',
+    ['files', 'min', 'min+gzip', 'min+brotli'],
+    [
+      ['weerbaar.js first load (all four)', cdn.allFour.min, cdn.allFour.gzip, cdn.allFour.brotli],
+      ['report-button.js first load', cdn.reportButton.min, cdn.reportButton.gzip, cdn.reportButton.brotli],
+      ['report dialog chunk (lazy)', cdn.dialog.min, cdn.dialog.gzip, cdn.dialog.brotli],
+    ],
+  );
+  return [elements, sdkTable, shipped].join('\n\n');
+}
