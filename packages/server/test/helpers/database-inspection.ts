@@ -4,14 +4,19 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { ReferenceServer } from '../../../../test-support/reference-server.mjs';
 import { DATABASE_FILE } from '../../src/storage/sqlite-store.js';
+
+/** Where a reference server keeps its data (the reference server object is one). */
+export interface DatabaseLocation {
+  dataDir: string;
+  /** Set when the server runs on PostgreSQL. */
+  databaseUrl?: string;
+}
 
 /** The rows of a query whose columns are all counts. */
 type CountRow = Record<string, number>;
 
-async function countQuery(server: ReferenceServer, sql: string): Promise<CountRow[]> {
-  const databaseUrl = (server as ReferenceServer & { databaseUrl?: string }).databaseUrl;
+async function countQuery({ dataDir, databaseUrl }: DatabaseLocation, sql: string): Promise<CountRow[]> {
   if (databaseUrl) {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
@@ -23,7 +28,7 @@ async function countQuery(server: ReferenceServer, sql: string): Promise<CountRo
       await client.end();
     }
   }
-  const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all() as CountRow[];
   } finally {
@@ -45,9 +50,9 @@ export interface DatabaseCounts {
   idempotencyPending: number;
 }
 
-export async function databaseCounts(server: ReferenceServer): Promise<DatabaseCounts> {
+export async function databaseCounts(location: DatabaseLocation): Promise<DatabaseCounts> {
   const [row] = await countQuery(
-    server,
+    location,
     `SELECT
        (SELECT COUNT(*) FROM cases) AS cases,
        (SELECT COUNT(*) FROM cases c WHERE NOT EXISTS
