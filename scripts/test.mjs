@@ -1,12 +1,14 @@
 // `npm test`: builds, then runs every suite — node tests (unit, server over real HTTP against a
-// real database, conformance, lint) and browser tests (real Chromium) — and ends with one plain
-// line `N passed, N failed` that sums them all (CI reads that line).
+// real database, conformance, lint), the server's tests once more on a real PostgreSQL (a
+// throwaway cluster from the OS packages, when installed), and browser tests (real Chromium) — and
+// ends with one plain line `N passed, N failed` that sums them all (CI reads that line).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPostgresBinaries, startPostgres } from '../test-support/postgres.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -60,23 +62,54 @@ try {
       ...(await Promise.all(packageNames.map((name) => findTests(join(root, 'packages', name, 'test'), /\.browser\.test\.ts$/)))).flat(),
     ];
 
-    await suite(`node tests (${nodeTests.length} files)`, async () => {
-      const countFile = join(scratch, 'node-counts.json');
-      const code = await run(process.execPath, [
-        '--import',
-        'tsx',
-        '--test',
-        '--test-concurrency=2',
-        '--test-reporter=spec',
-        '--test-reporter-destination=stdout',
-        `--test-reporter=${join(root, 'scripts', 'count-reporter.mjs')}`,
-        `--test-reporter-destination=${countFile}`,
-        ...nodeTests.map((file) => relative(root, file)),
-      ]);
+    /** Runs node test files in one `node --test` and returns their counts. */
+    async function runNodeTests(files, countFile, env = process.env) {
+      const code = await run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--test',
+          '--test-concurrency=2',
+          '--test-reporter=spec',
+          '--test-reporter-destination=stdout',
+          `--test-reporter=${join(root, 'scripts', 'count-reporter.mjs')}`,
+          `--test-reporter-destination=${countFile}`,
+          ...files.map((file) => relative(root, file)),
+        ],
+        { env },
+      );
       const counts = JSON.parse(await readFile(countFile, 'utf8').catch(() => '{"passed":0,"failed":0,"skipped":0}'));
       // A runner that died without reporting a failure still failed.
       if (code !== 0 && counts.failed === 0) counts.failed = 1;
       return counts;
+    }
+
+    await suite(`node tests (${nodeTests.length} files)`, () => runNodeTests(nodeTests, join(scratch, 'node-counts.json')));
+
+    // The server's own tests again, every server on its own database in one throwaway cluster.
+    const serverTests = nodeTests.filter((file) => file.startsWith(join(root, 'packages', 'server', 'test')));
+    await suite(`server on PostgreSQL (${serverTests.length} files)`, async () => {
+      if (!findPostgresBinaries()) {
+        const required = process.env.WEERBAAR_REQUIRE_POSTGRES === '1';
+        console.log(
+          `PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; on Debian: apt-get install postgresql): ` +
+            (required ? 'FAILED, because WEERBAAR_REQUIRE_POSTGRES=1 requires it.' : 'the suite is skipped.'),
+        );
+        return required ? { passed: 0, failed: 1 } : { passed: 0, failed: 0 };
+      }
+      let cluster;
+      try {
+        cluster = await startPostgres();
+      } catch (error) {
+        console.log(`PostgreSQL did not start: ${error.message}`);
+        return { passed: 0, failed: 1 };
+      }
+      try {
+        return await runNodeTests(serverTests, join(scratch, 'postgres-counts.json'), { ...process.env, WEERBAAR_TEST_POSTGRES_URL: cluster.url });
+      } finally {
+        await cluster.stop();
+      }
     });
 
     const browserConfig = join(root, 'web-test-runner.config.mjs');

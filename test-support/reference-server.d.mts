@@ -44,5 +44,8 @@ export interface ReferenceServer {
 /** `postgres` when WEERBAAR_TEST_POSTGRES_URL is set (every server then gets its own PostgreSQL database), else `sqlite`. */
 export const testDatabase: 'sqlite' | 'postgres';
 
+/** A fresh, empty database on the test cluster (needs WEERBAAR_TEST_POSTGRES_URL): its URL and how to drop it. */
+export function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }>;
+
 /** Starts the built reference server (`packages/server/dist/cli.js serve`) on 127.0.0.1:0 in a fresh temp data dir. */
 export function startReferenceServer(options?: ReferenceServerOptions): Promise<ReferenceServer>;

@@ -38,8 +38,11 @@ async function adminQuery(sql) {
   }
 }
 
-/** A fresh database on the test cluster; returns its URL and how to drop it. */
-async function createTestDatabase() {
+/**
+ * A fresh, empty database on the test cluster (WEERBAAR_TEST_POSTGRES_URL); returns its URL and how to drop it.
+ * @returns {Promise<{ url: string, drop(): Promise<void> }>}
+ */
+export async function createTestDatabase() {
   const name = `weerbaar_${randomBytes(8).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(postgresAdminUrl);

@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { ContentError } from './content/catalogue.js';
 import { generateKeyPair, readPublicKey } from './domain/encryption-key.js';
-import { InstallationSecret } from './security/installation-secret.js';
+import { mkdirSync } from 'node:fs';
+import { InstallationSecret, MissingSecretError } from './security/installation-secret.js';
 import { generateToken, hashToken, randomId } from './security/tokens.js';
 import { startServer } from './server.js';
-import { handlerTokenActive } from './storage/store.js';
-import { SqliteStore } from './storage/sqlite-store.js';
+import { installationSecretPath, loadInstallationSecret, openStorage } from './storage/open-storage.js';
+import { handlerTokenActive, type Store } from './storage/store.js';
 
 const USAGE = `Usage: weerbaar-server <command>
 
@@ -20,14 +21,18 @@ Commands:
   token list                 List handler tokens: id, name, created, expiry, revoked (never the tokens)
   token revoke <id>          Revoke a handler token at once
   keys generate [--force]    Create the HPKE key pair for end-to-end encryption; the private key is shown once
+  secret generate            Create the installation secret (needed before the first start on PostgreSQL;
+                             give every instance the same file). Never replaces an existing one
   migrate                    Apply pending database migrations and exit
 
-Configuration comes from environment variables and WEERBAAR_CONFIG (see the README).`;
+Configuration comes from environment variables and WEERBAAR_CONFIG (see the README).
+WEERBAAR_DATABASE_URL=postgres://… stores everything in PostgreSQL; unset, SQLite in the data directory.`;
 
-async function withStore<T>(config: ServerConfig, work: (store: SqliteStore, secret: InstallationSecret) => Promise<T>): Promise<T> {
-  const store = new SqliteStore(config.dataDir);
+async function withStore<T>(config: ServerConfig, work: (store: Store, secret: InstallationSecret) => Promise<T>): Promise<T> {
+  const secret = loadInstallationSecret(config);
+  const { store } = await openStorage(config);
   try {
-    return await work(store, InstallationSecret.load(config.dataDir));
+    return await work(store, secret);
   } finally {
     await store.close();
   }
@@ -37,7 +42,7 @@ async function serve(config: ServerConfig): Promise<void> {
   const server = await startServer(config);
   console.log(`Weerbaar server listening on ${server.url}`);
   if (config.siteDir) console.log(`Demo site: ${server.url}/  ·  API: ${server.url}/v1/discovery`);
-  console.log('Stop with Ctrl+C (or SIGTERM); the data stays in ' + config.dataDir);
+  console.log(`Stop with Ctrl+C (or SIGTERM); the data stays in ${config.databaseUrl ? 'the PostgreSQL database' : config.dataDir}`);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -94,7 +99,7 @@ async function keysCommand(config: ServerConfig, args: string[]): Promise<void> 
   if (existing && !values.force) {
     throw new UsageError(`An encryption key (${existing.keyId}) exists already. Replace it with --force; keep the old private key to open older reports.`);
   }
-  InstallationSecret.load(config.dataDir);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const { stored, privateKeyJwk } = await generateKeyPair(config.dataDir);
   console.error(
     [
@@ -105,6 +110,13 @@ async function keysCommand(config: ServerConfig, args: string[]): Promise<void> 
     ].join('\n'),
   );
   console.log(JSON.stringify(privateKeyJwk, null, 2));
+}
+
+function secretCommand(config: ServerConfig, args: string[]): void {
+  if (args[0] !== 'generate') throw new UsageError('secret needs generate');
+  const path = installationSecretPath(config);
+  if (!InstallationSecret.generate(path)) throw new UsageError(`${path} exists already; it is never replaced (every stored hash depends on it).`);
+  console.log(`Installation secret created in ${path} (mode 0600). Back it up with the database and give every instance the same file.`);
 }
 
 class UsageError extends Error {}
@@ -133,9 +145,10 @@ async function main(argv: string[]): Promise<void> {
       return tokenCommand(config, rest);
     case 'keys':
       return keysCommand(config, rest);
+    case 'secret':
+      return secretCommand(config, rest);
     case 'migrate': {
-      const store = new SqliteStore(config.dataDir);
-      const applied = store.appliedMigrations;
+      const { store, appliedMigrations: applied } = await openStorage(config);
       await store.close();
       console.log(applied.length ? `Applied migrations ${applied.join(', ')}.` : 'The database is up to date.');
       return;
@@ -146,7 +159,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof ContentError) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof ContentError || error instanceof MissingSecretError) {
     console.error(error.message);
   } else {
     console.error('weerbaar-server failed:', error instanceof Error ? error.message : String(error));

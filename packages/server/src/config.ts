@@ -10,6 +10,17 @@ export interface ServerConfig {
   /** 0 picks a free port. */
   port: number;
   dataDir: string;
+  /**
+   * A PostgreSQL connection URL (`postgres://user:password@host/db`): store everything there, so
+   * several instances can share it. Unset: SQLite in the data directory.
+   */
+  databaseUrl?: string;
+  /**
+   * The installation secret's file; default `installation.secret` in the data directory. Created
+   * there on first start with SQLite; with PostgreSQL it must exist (`weerbaar-server secret
+   * generate`) and be the same on every instance.
+   */
+  installationSecretFile?: string;
   /** The public address of this server (e.g. `https://meld.voorbeeldstad.nl`); default `http://localhost:PORT`. */
   publicUrl?: string;
   organisation: { name: string; url?: string };
@@ -76,6 +87,8 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
   ['HOST', 'host', 'string'],
   ['PORT', 'port', 'integer'],
   ['WEERBAAR_DATA_DIR', 'dataDir', 'string'],
+  ['WEERBAAR_DATABASE_URL', 'databaseUrl', 'string'],
+  ['WEERBAAR_INSTALLATION_SECRET_FILE', 'installationSecretFile', 'string'],
   ['WEERBAAR_PUBLIC_URL', 'publicUrl', 'string'],
   ['WEERBAAR_ORGANISATION_NAME', 'organisation.name', 'string'],
   ['WEERBAAR_ORGANISATION_URL', 'organisation.url', 'string'],
@@ -196,6 +209,10 @@ function check(config: ServerConfig): void {
   if (!config.organisation.name || config.organisation.name.length > 200) {
     throw new ConfigError('organisation.name must be 1 to 200 characters');
   }
+  // The URL may hold a password: never repeat it in a message.
+  if (config.databaseUrl !== undefined && !/^postgres(ql)?:\/\/[^\s]+$/.test(config.databaseUrl)) {
+    throw new ConfigError('databaseUrl (WEERBAAR_DATABASE_URL) must be a postgres:// or postgresql:// URL');
+  }
   requireHttpsUrl('organisation.url', config.organisation.url);
   requireHttpsUrl('hostedReportPageUrl', config.hostedReportPageUrl);
   requireHttpsUrl('links.privacyStatement', config.links.privacyStatement);
@@ -217,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const config = tree as unknown as ServerConfig;
   config.dataDir = resolve(cwd, config.dataDir);
+  if (config.installationSecretFile) config.installationSecretFile = resolve(cwd, config.installationSecretFile);
   if (config.contentFile) config.contentFile = resolve(cwd, config.contentFile);
   if (config.siteDir) config.siteDir = resolve(cwd, config.siteDir);
   if (config.elementsDir) config.elementsDir = resolve(cwd, config.elementsDir);

@@ -1,6 +1,6 @@
 // Everything a request handler may use, built once at start-up.
 import type { SpecValidator } from '@weerbaar/spec/validation';
-import type { AttachmentFiles } from './attachments/attachment-files.js';
+import type { AttachmentStorage } from './attachments/attachment-storage.js';
 import type { ServerConfig } from './config.js';
 import type { ContentCatalogue } from './content/catalogue.js';
 import type { PublicEncryptionKey } from './domain/encryption-key.js';
@@ -19,7 +19,7 @@ export interface RateLimits {
 export interface ServerContext {
   config: ServerConfig;
   store: Store;
-  files: AttachmentFiles;
+  files: AttachmentStorage;
   secret: InstallationSecret;
   content: ContentCatalogue;
   spec: SpecValidator;
@@ -32,12 +32,13 @@ export interface ServerContext {
   publicUrl(): string;
 }
 
-export function createRateLimits(config: ServerConfig): RateLimits {
+/** The server's rate limits, counted in `store` so that they hold across instances. */
+export function createRateLimits(config: ServerConfig, store: Store): RateLimits {
   const windowMs = config.rateLimitWindowSeconds * 1000;
   return {
-    reportsPerClient: new RateLimiter(config.reports.maxPerClientPerWindow, windowMs),
-    followUpFailuresPerClient: new RateLimiter(config.followUp.maxFailuresPerClient, windowMs),
-    followUpFailuresTotal: new RateLimiter(config.followUp.maxFailuresTotal, windowMs),
-    followUpSessionsPerCase: new RateLimiter(config.followUp.maxSessionsPerCase, windowMs),
+    reportsPerClient: new RateLimiter(store, 'reports-per-client', config.reports.maxPerClientPerWindow, windowMs),
+    followUpFailuresPerClient: new RateLimiter(store, 'follow-up-failures-per-client', config.followUp.maxFailuresPerClient, windowMs),
+    followUpFailuresTotal: new RateLimiter(store, 'follow-up-failures-total', config.followUp.maxFailuresTotal, windowMs),
+    followUpSessionsPerCase: new RateLimiter(store, 'follow-up-sessions-per-case', config.followUp.maxSessionsPerCase, windowMs),
   };
 }

@@ -7,6 +7,8 @@ export { startServer, type RunningServer } from './server.js';
 export { loadConfig, DEFAULT_CONFIG, ENVIRONMENT, ConfigError, type ServerConfig } from './config.js';
 export type { Store } from './storage/store.js';
 export { SqliteStore } from './storage/sqlite-store.js';
+export { PostgresStore } from './storage/postgres-store.js';
+export { openStorage, type Storage } from './storage/open-storage.js';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, migrate } from './storage/migrations.js';
 export { deadlinesOnReceipt, feedbackDueAfterAcknowledgement, addCalendarMonths } from './domain/deadlines.js';
 export { generateReceipt, normaliseReceipt } from './security/receipts.js';

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SpecValidator } from '@weerbaar/spec/validation';
 import type { FastifyInstance } from 'fastify';
-import { AttachmentFiles } from './attachments/attachment-files.js';
 import type { ServerConfig } from './config.js';
 import { ContentCatalogue, DEFAULT_CONTENT_FILE } from './content/catalogue.js';
 import { createRateLimits, type ServerContext } from './context.js';
@@ -11,8 +10,7 @@ import { readPublicKey } from './domain/encryption-key.js';
 import { buildApp, type AppOptions } from './http/app.js';
 import { RequestValidation } from './http/request-validation.js';
 import { PACKAGE_ROOT } from './package-root.js';
-import { InstallationSecret } from './security/installation-secret.js';
-import { SqliteStore } from './storage/sqlite-store.js';
+import { loadInstallationSecret, openStorage } from './storage/open-storage.js';
 import type { Store } from './storage/store.js';
 
 export interface RunningServer {
@@ -34,18 +32,19 @@ function defaultElementsDir(): string | undefined {
 export async function startServer(config: ServerConfig, options: AppOptions = {}): Promise<RunningServer> {
   const spec = new SpecValidator();
   const content = ContentCatalogue.load(config.contentFile ?? DEFAULT_CONTENT_FILE, spec);
-  const store = new SqliteStore(config.dataDir);
+  const secret = loadInstallationSecret(config);
+  const { store, files } = await openStorage(config);
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const context: ServerContext = {
     config: { ...config, elementsDir: config.elementsDir ?? defaultElementsDir() },
     store,
-    files: new AttachmentFiles(config.dataDir),
-    secret: InstallationSecret.load(config.dataDir),
+    files,
+    secret,
     content,
     spec,
     validation: new RequestValidation(spec),
     encryptionKey: readPublicKey(config.dataDir),
-    limits: createRateLimits(config),
+    limits: createRateLimits(config, store),
     now: () => new Date().toISOString(),
     publicUrl: () => publicUrl,
   };
@@ -60,7 +59,8 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   publicUrl = config.publicUrl ?? `http://localhost:${port}`;
-  const purge = setInterval(() => void store.purgeExpired(context.now()), PURGE_INTERVAL_MS);
+  // Every instance purges; the deletes are idempotent. A failed purge (database briefly away) is retried next time.
+  const purge = setInterval(() => store.purgeExpired(context.now()).catch(() => undefined), PURGE_INTERVAL_MS);
   purge.unref();
   return {
     app,

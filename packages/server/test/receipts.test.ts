@@ -7,6 +7,7 @@ import { InstallationSecret } from '../src/security/installation-secret.js';
 import { generateReceipt, hashReceipt, normaliseReceipt, sameHash } from '../src/security/receipts.js';
 import { openReplay, sealReplay } from '../src/security/replay-seal.js';
 import { RateLimiter } from '../src/security/rate-limiter.js';
+import { SqliteStore } from '../src/storage/sqlite-store.js';
 
 describe('receipts', () => {
   it('have 20 Crockford base32 characters (100 bits) in five groups of four', () => {
@@ -54,17 +55,39 @@ describe('receipts', () => {
 });
 
 describe('the rate limiter', () => {
-  it('refuses after the limit until the window ends, then lets the same key in again', () => {
+  let dir: string;
+  let store: SqliteStore;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'weerbaar-limits-'));
+    store = new SqliteStore(dir);
+  });
+  after(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses after the limit until the window ends, then lets the same key in again', async () => {
     let now = 0;
-    const limiter = new RateLimiter(2, 10_000, () => now);
-    limiter.hit('a');
-    assert.equal(limiter.retryAfter('a'), undefined);
-    limiter.hit('a');
-    assert.equal(limiter.retryAfter('a'), 10);
-    assert.equal(limiter.retryAfter('b'), undefined, 'other keys are not affected');
+    const limiter = new RateLimiter(store, 'test', 2, 10_000, () => now);
+    await limiter.hit('a');
+    assert.equal(await limiter.retryAfter('a'), undefined);
+    await limiter.hit('a');
+    assert.equal(await limiter.retryAfter('a'), 10);
+    assert.equal(await limiter.retryAfter('b'), undefined, 'other keys are not affected');
     now = 9_500;
-    assert.equal(limiter.retryAfter('a'), 1);
+    assert.equal(await limiter.retryAfter('a'), 1);
     now = 10_000;
-    assert.equal(limiter.retryAfter('a'), undefined);
+    assert.equal(await limiter.retryAfter('a'), undefined);
+    await limiter.hit('a');
+    assert.equal(await limiter.retryAfter('a'), undefined, 'a new window counts from zero');
+  });
+
+  it('keeps the counts of different limits apart', async () => {
+    const now = () => 0;
+    const strict = new RateLimiter(store, 'strict', 1, 10_000, now);
+    const lenient = new RateLimiter(store, 'lenient', 5, 10_000, now);
+    await strict.hit('same-key');
+    assert.equal(await strict.retryAfter('same-key'), 10);
+    assert.equal(await lenient.retryAfter('same-key'), undefined);
   });
 });

@@ -1,5 +1,5 @@
 // Telling clients apart for rate limits without keeping their addresses: the key is a keyed hash
-// of the IP address, held in memory only.
+// of the IP address (it is what the shared rate-limit counters store, never the address).
 import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import type { RateLimiter } from '../security/rate-limiter.js';
@@ -10,7 +10,7 @@ export function clientKey(context: ServerContext, request: FastifyRequest): stri
 }
 
 /** 429 with Retry-After when `key` is over the limiter's limit. */
-export function enforceRateLimit(limiter: RateLimiter, key: string): void {
-  const retryAfterSeconds = limiter.retryAfter(key);
+export async function enforceRateLimit(limiter: RateLimiter, key: string): Promise<void> {
+  const retryAfterSeconds = await limiter.retryAfter(key);
   if (retryAfterSeconds !== undefined) throw new ProblemError('rate-limited', { retryAfterSeconds });
 }

@@ -4,7 +4,7 @@
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
-import { contentMatches, type ReceivedFile } from '../attachments/attachment-files.js';
+import { contentMatches, type ReceivedFile } from '../attachments/attachment-storage.js';
 import type { ServerContext } from '../context.js';
 import { attachmentView, followUpView } from '../domain/views.js';
 import { clientKey, enforceRateLimit } from '../http/client.js';
@@ -58,18 +58,17 @@ export function followUpRoutes(app: FastifyInstance, context: ServerContext): vo
     'openFollowUpSession',
     async ({ request, reply, body }) => {
       const client = clientKey(context, request);
-      enforceRateLimit(limits.followUpFailuresPerClient, client);
-      enforceRateLimit(limits.followUpFailuresTotal, 'all');
+      await enforceRateLimit(limits.followUpFailuresPerClient, client);
+      await enforceRateLimit(limits.followUpFailuresTotal, 'all');
       const normalised = normaliseReceipt((body as Schema<'FollowUpSessionRequest'>).receipt);
       const receiptHash = await hashReceipt(secret, normalised ?? IMPOSSIBLE_RECEIPT);
       const found = normalised ? await store.findCaseIdByReceiptHash(receiptHash) : undefined;
       if (!found || !sameHash(found.receiptHash, receiptHash)) {
-        limits.followUpFailuresPerClient.hit(client);
-        limits.followUpFailuresTotal.hit('all');
+        await Promise.all([limits.followUpFailuresPerClient.hit(client), limits.followUpFailuresTotal.hit('all')]);
         throw new ProblemError('unauthorized');
       }
-      enforceRateLimit(limits.followUpSessionsPerCase, found.caseId);
-      limits.followUpSessionsPerCase.hit(found.caseId);
+      await enforceRateLimit(limits.followUpSessionsPerCase, found.caseId);
+      await limits.followUpSessionsPerCase.hit(found.caseId);
       const token = generateToken('follow-up');
       const expiresAt = new Date(Date.parse(context.now()) + config.followUp.sessionTtlSeconds * 1000).toISOString();
       await store.createSession(hashToken(secret, 'follow-up', token), found.caseId, expiresAt);

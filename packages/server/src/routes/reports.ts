@@ -66,13 +66,13 @@ export function reportRoutes(app: FastifyInstance, context: ServerContext): void
   const consents = consentRules(context);
 
   defineOperation(app, context, 'submitReport', async ({ request, reply, params, body, language }) => {
-    enforceRateLimit(context.limits.reportsPerClient, clientKey(context, request));
+    await enforceRateLimit(context.limits.reportsPerClient, clientKey(context, request));
     const submission = body as Submission;
     const errors = installationErrors(context, consents, submission, language);
     if (errors.length) throw new ProblemError('validation', { errors });
     if ('encryptedContent' in submission) requireCurrentKey(context, submission.encryptedContent.keyId);
     else refusePlainWhenRequired(context);
-    context.limits.reportsPerClient.hit(clientKey(context, request));
+    await context.limits.reportsPerClient.hit(clientKey(context, request));
 
     const idempotencyKey = params['Idempotency-Key'] as string;
     const keyHash = idempotencyKeyHash(secret, idempotencyKey);

@@ -1,40 +1,32 @@
-// Fixed-window counters in memory, per key. A limited client waits until its window ends
-// (Retry-After), so nobody — the real reporter included — is locked out for good. Counters
-// reset on restart; that is acceptable for throttling guesses at 100-bit receipts.
-export class RateLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+// Fixed-window rate limits, counted in the database so that a limit holds across every server
+// instance on it (and across restarts). A window starts with the first hit on a key and lasts
+// `windowMs`; a limited client waits until it ends (Retry-After), so nobody — the real reporter
+// included — is locked out for good.
+import type { Store } from '../storage/store.js';
 
+export class RateLimiter {
   constructor(
+    private readonly store: Pick<Store, 'hitRateLimit' | 'rateLimitWindow'>,
+    /** Keeps the keys of different limits apart in the one counter table. */
+    private readonly name: string,
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Seconds to wait when `key` is over its limit, otherwise undefined. Does not count. */
-  retryAfter(key: string): number | undefined {
-    const window = this.current(key);
-    return window && window.count >= this.limit ? Math.max(1, Math.ceil((window.resetAt - this.now()) / 1000)) : undefined;
+  async retryAfter(key: string): Promise<number | undefined> {
+    const now = this.now();
+    const window = await this.store.rateLimitWindow(this.bucket(key), now);
+    return window && window.hits >= this.limit ? Math.max(1, Math.ceil((window.resetsAt - now) / 1000)) : undefined;
   }
 
   /** Counts one hit for `key`. */
-  hit(key: string): void {
-    const window = this.current(key);
-    if (window) window.count++;
-    else this.windows.set(key, { count: 1, resetAt: this.now() + this.windowMs });
-    if (this.windows.size > 100_000) this.sweep();
+  async hit(key: string): Promise<void> {
+    await this.store.hitRateLimit(this.bucket(key), this.now(), this.windowMs);
   }
 
-  private current(key: string): { count: number; resetAt: number } | undefined {
-    const window = this.windows.get(key);
-    if (window && window.resetAt <= this.now()) {
-      this.windows.delete(key);
-      return undefined;
-    }
-    return window;
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  private bucket(key: string): string {
+    return `${this.name}:${key}`;
   }
 }

@@ -1,19 +1,21 @@
 // Versioned schema migrations, applied in order on start (and by `weerbaar-server migrate`).
 // A migration is never edited once released: add a new one instead. `schema_migrations` records
-// which versions a database has.
+// which versions a database has. Each version has its SQL for SQLite and for PostgreSQL: the same
+// tables, columns and meaning (timestamps as RFC 3339 text, JSON as text), each engine's types.
 import type { Database } from 'better-sqlite3';
 
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  sqlite: string;
+  postgres: string;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'cases, timeline, messages, follow-up sessions, handler tokens, idempotency keys',
-    sql: `
+    sqlite: `
       CREATE TABLE cases (
         id TEXT PRIMARY KEY,
         reference TEXT NOT NULL UNIQUE,
@@ -75,11 +77,73 @@ export const MIGRATIONS: readonly Migration[] = [
         expires_at TEXT NOT NULL
       );
     `,
+    postgres: `
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        receipt_hash BYTEA NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        category TEXT NOT NULL,
+        locale TEXT,
+        status TEXT NOT NULL,
+        outcome TEXT,
+        received_at TEXT NOT NULL,
+        acknowledge_due_at TEXT NOT NULL,
+        acknowledged_at TEXT,
+        feedback_due_at TEXT NOT NULL,
+        feedback_given_at TEXT,
+        consents_json TEXT NOT NULL,
+        content_json TEXT,
+        encrypted_content_json TEXT
+      );
+      CREATE INDEX cases_received_at ON cases (received_at);
+      CREATE TABLE case_events (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        at TEXT NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT,
+        outcome TEXT,
+        note TEXT
+      );
+      CREATE INDEX case_events_case ON case_events (case_id, seq);
+      CREATE TABLE case_messages (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        sender TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        body TEXT,
+        encrypted_body_json TEXT
+      );
+      CREATE INDEX case_messages_case ON case_messages (case_id, seq);
+      CREATE TABLE follow_up_sessions (
+        token_hash BYTEA PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE handler_tokens (
+        id TEXT PRIMARY KEY,
+        token_hash BYTEA NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE TABLE idempotency_keys (
+        key_hash BYTEA PRIMARY KEY,
+        request_hash TEXT NOT NULL,
+        state TEXT NOT NULL,
+        sealed_response BYTEA,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+    `,
   },
   {
     version: 2,
     name: 'attachments, unread reporter messages, deadline indexes',
-    sql: `
+    sqlite: `
       ALTER TABLE cases ADD COLUMN last_handler_action_at TEXT;
       CREATE INDEX cases_acknowledge_due_at ON cases (acknowledge_due_at);
       CREATE INDEX cases_feedback_due_at ON cases (feedback_due_at);
@@ -98,11 +162,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX case_attachments_case ON case_attachments (case_id, seq);
     `,
+    postgres: `
+      ALTER TABLE cases ADD COLUMN last_handler_action_at TEXT;
+      CREATE INDEX cases_acknowledge_due_at ON cases (acknowledge_due_at);
+      CREATE INDEX cases_feedback_due_at ON cases (feedback_due_at);
+      CREATE TABLE case_attachments (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        storage_name TEXT NOT NULL UNIQUE,
+        name TEXT,
+        media_type TEXT,
+        description TEXT,
+        size_bytes INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        encryption_json TEXT,
+        added_at TEXT NOT NULL
+      );
+      CREATE INDEX case_attachments_case ON case_attachments (case_id, seq);
+    `,
   },
   {
     version: 3,
     name: 'idempotency claims with an id and a lease',
-    sql: `
+    sqlite: `
+      ALTER TABLE idempotency_keys ADD COLUMN claim_id TEXT;
+      ALTER TABLE idempotency_keys ADD COLUMN lease_expires_at TEXT;
+    `,
+    postgres: `
       ALTER TABLE idempotency_keys ADD COLUMN claim_id TEXT;
       ALTER TABLE idempotency_keys ADD COLUMN lease_expires_at TEXT;
     `,
@@ -110,27 +197,63 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'handler token expiry',
-    sql: `
+    sqlite: `
       ALTER TABLE handler_tokens ADD COLUMN expires_at TEXT;
+    `,
+    postgres: `
+      ALTER TABLE handler_tokens ADD COLUMN expires_at TEXT;
+    `,
+  },
+  {
+    version: 5,
+    name: 'rate limit counters shared by every instance; attachment bytes in the database (PostgreSQL)',
+    sqlite: `
+      CREATE TABLE rate_limit_counters (
+        bucket TEXT PRIMARY KEY,
+        hits INTEGER NOT NULL,
+        resets_at INTEGER NOT NULL
+      );
+      CREATE INDEX rate_limit_counters_resets_at ON rate_limit_counters (resets_at);
+    `,
+    // Instances share no disk: attachment bytes live in the database, in chunks so that they stream.
+    postgres: `
+      CREATE TABLE rate_limit_counters (
+        bucket TEXT PRIMARY KEY,
+        hits INTEGER NOT NULL,
+        resets_at BIGINT NOT NULL
+      );
+      CREATE INDEX rate_limit_counters_resets_at ON rate_limit_counters (resets_at);
+      CREATE TABLE attachment_chunks (
+        storage_name TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        bytes BYTEA NOT NULL,
+        stored_at TEXT NOT NULL,
+        PRIMARY KEY (storage_name, seq)
+      );
     `,
   },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-/** Applies the migrations the database does not have yet; returns the versions applied. */
-export function migrate(db: Database, now: () => string = () => new Date().toISOString()): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
+/** Refuses a database that has a migration this server does not know (it was written by a newer server). */
+export function refuseNewerSchema(applied: Iterable<number>): void {
   const newest = Math.max(0, ...applied);
   if (newest > LATEST_SCHEMA_VERSION) {
     throw new Error(`The database has schema version ${newest}, newer than this server knows (${LATEST_SCHEMA_VERSION}): upgrade the server.`);
   }
+}
+
+/** Applies the migrations the SQLite database does not have yet; returns the versions applied. */
+export function migrate(db: Database, now: () => string = () => new Date().toISOString()): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((row) => row.version));
+  refuseNewerSchema(applied);
   const done: number[] = [];
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
-      db.exec(migration.sql);
+      db.exec(migration.sqlite);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, now());
     })();
     done.push(migration.version);

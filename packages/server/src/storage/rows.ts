@@ -1,13 +1,193 @@
-// Database rows → stored values, shared by the SQLite and PostgreSQL stores: both use the same
-// column names and the same text encodings (RFC 3339 timestamps, JSON text).
-import type { HandlerToken } from './store.js';
+// Database rows ↔ stored values, shared by the SQLite and PostgreSQL stores: both have the same
+// tables and columns and the same encodings (RFC 3339 timestamps and JSON as text).
+import type {
+  CaseChange,
+  CaseFilter,
+  HandlerToken,
+  IdempotencyRecord,
+  NewReport,
+  StoredAttachment,
+  StoredCase,
+  StoredEvent,
+  StoredMessage,
+} from './store.js';
 
 /** Drops SQL NULLs so optional fields are absent rather than null. */
 export function withoutNulls<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
-export const HANDLER_TOKEN_COLUMNS = 'id, name, created_at, revoked_at, expires_at';
+export interface CaseRow {
+  id: string;
+  reference: string;
+  role: StoredCase['role'];
+  category: StoredCase['category'];
+  locale: string | null;
+  status: StoredCase['status'];
+  outcome: StoredCase['outcome'] | null;
+  received_at: string;
+  acknowledge_due_at: string;
+  acknowledged_at: string | null;
+  feedback_due_at: string;
+  feedback_given_at: string | null;
+  consents_json: string;
+  content_json: string | null;
+  encrypted_content_json: string | null;
+  last_handler_action_at: string | null;
+}
+
+export function toCase(row: CaseRow): StoredCase {
+  return withoutNulls({
+    id: row.id,
+    reference: row.reference,
+    role: row.role,
+    category: row.category,
+    locale: row.locale ?? undefined,
+    status: row.status,
+    outcome: row.outcome ?? undefined,
+    receivedAt: row.received_at,
+    acknowledgeDueAt: row.acknowledge_due_at,
+    acknowledgedAt: row.acknowledged_at ?? undefined,
+    feedbackDueAt: row.feedback_due_at,
+    feedbackGivenAt: row.feedback_given_at ?? undefined,
+    consents: JSON.parse(row.consents_json) as string[],
+    content: row.content_json ? (JSON.parse(row.content_json) as StoredCase['content']) : undefined,
+    encryptedContent: row.encrypted_content_json ? (JSON.parse(row.encrypted_content_json) as StoredCase['encryptedContent']) : undefined,
+    lastHandlerActionAt: row.last_handler_action_at ?? undefined,
+  });
+}
+
+/** The reference of the next case in a year, given how many that year has. */
+export function caseReference(year: string, casesThatYear: number): string {
+  return `WB-${year}-${String(casesThatYear + 1).padStart(4, '0')}`;
+}
+
+/** The WHERE clause (with `?` parameters), its parameters and the ORDER BY of a case list. */
+export function caseListQuery(filter: CaseFilter): { where: string; params: unknown[]; orderBy: string } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status) {
+    conditions.push('c.status = ?');
+    params.push(filter.status);
+  }
+  if (filter.category) {
+    conditions.push('c.category = ?');
+    params.push(filter.category);
+  }
+  if (filter.overdueAt) {
+    conditions.push('((c.acknowledged_at IS NULL AND c.acknowledge_due_at < ?) OR (c.feedback_given_at IS NULL AND c.feedback_due_at < ?))');
+    params.push(filter.overdueAt, filter.overdueAt);
+  }
+  const column = { receivedAt: 'received_at', acknowledgeDueAt: 'acknowledge_due_at', feedbackDueAt: 'feedback_due_at' }[filter.sort];
+  const direction = filter.descending ? 'DESC' : 'ASC';
+  return {
+    where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
+    params,
+    orderBy: `ORDER BY c.${column} ${direction}, c.reference ${direction}`,
+  };
+}
+
+/** The column assignments of a case change, in a fixed order (`outcome = NULL` needs no value). */
+export function caseAssignments(change: CaseChange): { columns: string[]; values: unknown[]; clearOutcome: boolean } {
+  const columnOf: Record<string, string> = {
+    status: 'status',
+    outcome: 'outcome',
+    acknowledgedAt: 'acknowledged_at',
+    feedbackDueAt: 'feedback_due_at',
+    feedbackGivenAt: 'feedback_given_at',
+    lastHandlerActionAt: 'last_handler_action_at',
+  };
+  const assignments = Object.entries(change.set ?? {}).filter(([, value]) => value !== undefined);
+  return { columns: assignments.map(([key]) => columnOf[key]!), values: assignments.map(([, value]) => value), clearOutcome: Boolean(change.clearOutcome) };
+}
+
+export function caseValues(report: NewReport, reference: string): unknown[] {
+  const c = report.case;
+  return [
+    c.id,
+    reference,
+    report.receiptHash,
+    c.role,
+    c.category,
+    c.locale ?? null,
+    c.status,
+    c.receivedAt,
+    c.acknowledgeDueAt,
+    c.feedbackDueAt,
+    JSON.stringify(c.consents),
+    c.content ? JSON.stringify(c.content) : null,
+    c.encryptedContent ? JSON.stringify(c.encryptedContent) : null,
+  ];
+}
+
+export function eventValues(caseId: string, e: StoredEvent): unknown[] {
+  return [caseId, e.at, e.type, e.status ?? null, e.outcome ?? null, e.note ?? null];
+}
+
+export function messageValues(caseId: string, m: StoredMessage): unknown[] {
+  return [m.id, caseId, m.from, m.kind, m.sentAt, m.body ?? null, m.encryptedBody ? JSON.stringify(m.encryptedBody) : null];
+}
+
+export function attachmentValues(caseId: string, a: StoredAttachment): unknown[] {
+  return [
+    a.id,
+    caseId,
+    a.storageName,
+    a.name ?? null,
+    a.mediaType ?? null,
+    a.description ?? null,
+    a.sizeBytes,
+    a.sha256,
+    a.encryption ? JSON.stringify(a.encryption) : null,
+    a.addedAt,
+  ];
+}
+
+export interface MessageRow {
+  id: string;
+  sender: StoredMessage['from'];
+  kind: StoredMessage['kind'];
+  sent_at: string;
+  body: string | null;
+  encrypted_body_json: string | null;
+}
+
+export function toMessage(row: MessageRow): StoredMessage {
+  return withoutNulls({
+    id: row.id,
+    from: row.sender,
+    kind: row.kind,
+    sentAt: row.sent_at,
+    body: row.body ?? undefined,
+    encryptedBody: row.encrypted_body_json ? (JSON.parse(row.encrypted_body_json) as StoredMessage['encryptedBody']) : undefined,
+  });
+}
+
+export interface AttachmentRow {
+  id: string;
+  storage_name: string;
+  name: string | null;
+  media_type: string | null;
+  description: string | null;
+  size_bytes: number;
+  sha256: string;
+  encryption_json: string | null;
+  added_at: string;
+}
+
+export function toAttachment(row: AttachmentRow): StoredAttachment {
+  return withoutNulls({
+    id: row.id,
+    storageName: row.storage_name,
+    name: row.name ?? undefined,
+    mediaType: row.media_type ?? undefined,
+    description: row.description ?? undefined,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    encryption: row.encryption_json ? (JSON.parse(row.encryption_json) as StoredAttachment['encryption']) : undefined,
+    addedAt: row.added_at,
+  });
+}
 
 export interface HandlerTokenRow {
   id: string;
@@ -25,4 +205,24 @@ export function toHandlerToken(row: HandlerTokenRow): HandlerToken {
     revokedAt: row.revoked_at ?? undefined,
     expiresAt: row.expires_at ?? undefined,
   });
+}
+
+export interface IdempotencyRow {
+  request_hash: string;
+  state: 'pending' | 'done';
+  sealed_response: Buffer | null;
+  expires_at: string;
+  lease_expires_at: string | null;
+}
+
+/**
+ * What an existing record means for a new claim at `now`: the record to answer with, or
+ * undefined when the claim may take the key (the record expired, or its pending lease ran out).
+ */
+export function existingIdempotencyRecord(row: IdempotencyRow | undefined, now: string): IdempotencyRecord | undefined {
+  if (!row || row.expires_at <= now) return undefined;
+  if (row.state === 'done') return { state: 'done', requestHash: row.request_hash, sealedResponse: row.sealed_response! };
+  // A pending claim whose lease ran out belongs to a request that died: take the key over.
+  if (row.lease_expires_at === null || row.lease_expires_at > now) return { state: 'pending', requestHash: row.request_hash };
+  return undefined;
 }

@@ -1,6 +1,8 @@
-// The one storage interface of the server. SQLite implements it (sqlite-store.ts); a PostgreSQL
-// adapter can implement the same methods. Methods are asynchronous so that a networked database
-// fits behind it; every method that changes several rows does so atomically.
+// The one storage interface of the server, implemented by SQLite (sqlite-store.ts, one process) and
+// PostgreSQL (postgres-store.ts, any number of instances on one database). Methods are
+// asynchronous so that a networked database fits behind it; every method that changes several rows
+// does so atomically, and every read-then-write that must hold across instances (idempotency
+// claims, rate limits, case references) is atomic in the database, not in process memory.
 import type { Schema } from '@weerbaar/spec';
 
 export type CaseStatus = Schema<'CaseStatus'>;
@@ -122,6 +124,12 @@ export function handlerTokenActive(token: HandlerToken, now: string): boolean {
   return !token.revokedAt && !(token.expiresAt && Date.parse(token.expiresAt) <= Date.parse(now));
 }
 
+/** A rate-limit window: hits counted in it and when it ends (milliseconds since the epoch). */
+export interface RateLimitWindow {
+  hits: number;
+  resetsAt: number;
+}
+
 export interface Store {
   /** Stores a report durably (the answer may be sent once this resolves) and returns its reference. */
   createReport(report: NewReport): Promise<StoredCase>;
@@ -151,7 +159,16 @@ export interface Store {
   listHandlerTokens(): Promise<HandlerToken[]>;
   revokeHandlerToken(id: string, at: string): Promise<boolean>;
 
-  /** Removes expired sessions and idempotency records. */
+  /**
+   * Counts one hit on a rate-limit `bucket`, atomically (also across server instances on one
+   * database): starts a window ending at `nowMs + windowMs` when there is none or the last one
+   * ended, and answers the window after the hit.
+   */
+  hitRateLimit(bucket: string, nowMs: number, windowMs: number): Promise<RateLimitWindow>;
+  /** The running window of `bucket` at `nowMs`, if any. */
+  rateLimitWindow(bucket: string, nowMs: number): Promise<RateLimitWindow | undefined>;
+
+  /** Removes expired sessions, idempotency records and rate-limit windows. */
   purgeExpired(now: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,38 @@
+// Chooses the storage from the configuration: PostgreSQL when `databaseUrl` is set (attachment
+// bytes in the database too, so instances share no disk), else SQLite and files in the data
+// directory. The installation secret comes from its file in either case (never the database).
+import { join } from 'node:path';
+import { AttachmentFiles } from '../attachments/attachment-files.js';
+import type { AttachmentStorage } from '../attachments/attachment-storage.js';
+import { DatabaseAttachments } from '../attachments/database-attachments.js';
+import type { ServerConfig } from '../config.js';
+import { InstallationSecret, SECRET_FILE } from '../security/installation-secret.js';
+import { PostgresStore } from './postgres-store.js';
+import { SqliteStore } from './sqlite-store.js';
+import type { Store } from './store.js';
+
+export interface Storage {
+  engine: 'sqlite' | 'postgres';
+  store: Store;
+  files: AttachmentStorage;
+  /** The migrations applied on opening (empty when the database was up to date). */
+  appliedMigrations: number[];
+}
+
+export function installationSecretPath(config: ServerConfig): string {
+  return config.installationSecretFile ?? join(config.dataDir, SECRET_FILE);
+}
+
+/** The installation secret; created on first use only with SQLite (one machine). */
+export function loadInstallationSecret(config: ServerConfig): InstallationSecret {
+  return InstallationSecret.open(installationSecretPath(config), { create: !config.databaseUrl });
+}
+
+export async function openStorage(config: ServerConfig): Promise<Storage> {
+  if (config.databaseUrl) {
+    const store = await PostgresStore.open(config.databaseUrl);
+    return { engine: 'postgres', store, files: new DatabaseAttachments(store.pool), appliedMigrations: store.appliedMigrations };
+  }
+  const store = new SqliteStore(config.dataDir);
+  return { engine: 'sqlite', store, files: new AttachmentFiles(config.dataDir), appliedMigrations: store.appliedMigrations };
+}

@@ -1,0 +1,292 @@
+// The store for several server instances on one PostgreSQL database (`WEERBAAR_DATABASE_URL`).
+// Instances keep no state of their own: everything that must hold across them — idempotency
+// claims, rate-limit counters, sessions, tokens, attachment bytes — is in the database, and every
+// read-then-write is atomic there (a transaction with a row lock, an upsert, or an advisory lock).
+// A commit is durable before it returns (PostgreSQL's default synchronous_commit), so a report
+// whose 201 was sent survives any instance being killed.
+import pg from 'pg';
+import type { PoolClient } from 'pg';
+import { INCOMING_PREFIX } from '../attachments/database-attachments.js';
+import { MIGRATIONS, refuseNewerSchema } from './migrations.js';
+import {
+  attachmentValues,
+  caseAssignments,
+  caseListQuery,
+  caseReference,
+  caseValues,
+  eventValues,
+  existingIdempotencyRecord,
+  messageValues,
+  toAttachment,
+  toCase,
+  toHandlerToken,
+  toMessage,
+  withoutNulls,
+  type AttachmentRow,
+  type CaseRow,
+  type HandlerTokenRow,
+  type IdempotencyRow,
+  type MessageRow,
+} from './rows.js';
+import { caseListSql, SQL, updateCaseSql } from './statements.js';
+import { IdempotencyClaimLostError } from './store.js';
+import type {
+  CaseChange,
+  CaseFilter,
+  CaseListEntry,
+  HandlerToken,
+  IdempotencyClaimRequest,
+  IdempotencyRecord,
+  NewReport,
+  RateLimitWindow,
+  Store,
+  StoredAttachment,
+  StoredCase,
+  StoredEvent,
+  StoredMessage,
+} from './store.js';
+
+// Advisory lock keys (any fixed 64-bit numbers; they only have to differ from each other).
+const MIGRATION_LOCK = 0x5765_6572_0001;
+const CASE_REFERENCE_LOCK = 0x5765_6572_0002;
+
+/** Uploads that never completed (an instance died mid-upload) are removed after this long. */
+const INCOMING_ATTACHMENT_MAX_AGE_MS = 60 * 60 * 1000;
+
+/** `?` parameters → `$1, $2, …` (the shared SQL has no other question marks). */
+const numbered = new Map<string, string>();
+function pgSql(sql: string): string {
+  let text = numbered.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+    numbered.set(sql, text);
+  }
+  return text;
+}
+
+type Queryable = Pick<PoolClient, 'query'>;
+
+async function rows<T>(db: Queryable, sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await db.query(pgSql(sql), params)).rows as T[];
+}
+
+async function changes(db: Queryable, sql: string, params: unknown[] = []): Promise<number> {
+  return (await db.query(pgSql(sql), params)).rowCount ?? 0;
+}
+
+export class PostgresStore implements Store {
+  /** Also used for attachment bytes (DatabaseAttachments). */
+  readonly pool: pg.Pool;
+  private constructor(pool: pg.Pool, readonly appliedMigrations: number[]) {
+    this.pool = pool;
+  }
+
+  /** Connects, applies pending migrations (one instance at a time) and returns the store. */
+  static async open(databaseUrl: string, options: { maxConnections?: number } = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 10, idleTimeoutMillis: 30_000 });
+    // An idle connection that breaks (database restart) must not crash the process; the next query reconnects.
+    pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+    try {
+      return new PostgresStore(pool, await migratePostgres(pool));
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async createReport(report: NewReport): Promise<StoredCase> {
+    const c = report.case;
+    return this.transaction(async (db) => {
+      // References count up per year: one instance at a time may take the next number.
+      await db.query('SELECT pg_advisory_xact_lock($1)', [CASE_REFERENCE_LOCK]);
+      const year = c.receivedAt.slice(0, 4);
+      const { count } = (await rows<{ count: number }>(db, SQL.countCasesWithReference, [`WB-${year}-%`]))[0]!;
+      const reference = caseReference(year, count);
+      await changes(db, SQL.insertCase, caseValues(report, reference));
+      await changes(db, SQL.insertEvent, eventValues(c.id, { at: c.receivedAt, type: 'received', status: 'received' }));
+      if (report.idempotency) {
+        const { sealedResponse, keyHash, claimId } = report.idempotency;
+        // Rolling back undoes the case: the request that took the key over stores it.
+        if ((await changes(db, SQL.completeIdempotencyClaim, [sealedResponse, keyHash, claimId])) !== 1) throw new IdempotencyClaimLostError();
+      }
+      return { ...c, reference };
+    });
+  }
+
+  async findCaseIdByReceiptHash(receiptHash: Buffer): Promise<{ caseId: string; receiptHash: Buffer } | undefined> {
+    const [row] = await rows<{ id: string; receipt_hash: Buffer }>(this.pool, SQL.findCaseByReceiptHash, [receiptHash]);
+    return row ? { caseId: row.id, receiptHash: row.receipt_hash } : undefined;
+  }
+
+  async getCase(caseId: string): Promise<StoredCase | undefined> {
+    const [row] = await rows<CaseRow>(this.pool, SQL.getCase, [caseId]);
+    return row ? toCase(row) : undefined;
+  }
+
+  async listCases(filter: CaseFilter): Promise<{ items: CaseListEntry[]; total: number }> {
+    const { where, params, orderBy } = caseListQuery(filter);
+    const sql = caseListSql(where, orderBy);
+    // One snapshot for the total and the page, as SQLite's single connection gives.
+    return this.transaction(async (db) => {
+      await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const { total } = (await rows<{ total: number }>(db, sql.count, params))[0]!;
+      const page = await rows<CaseRow & { unread: number }>(db, sql.page, [...params, filter.limit, filter.offset]);
+      return { items: page.map((row) => ({ case: toCase(row), unreadMessages: row.unread })), total };
+    });
+  }
+
+  async changeCase(caseId: string, change: CaseChange): Promise<void> {
+    await this.transaction(async (db) => {
+      const { columns, values, clearOutcome } = caseAssignments(change);
+      const update = updateCaseSql(columns, clearOutcome);
+      if (update) await changes(db, update, [...values, caseId]);
+      for (const e of change.events ?? []) await changes(db, SQL.insertEvent, eventValues(caseId, e));
+      for (const m of change.messages ?? []) await changes(db, SQL.insertMessage, messageValues(caseId, m));
+      for (const a of change.attachments ?? []) await changes(db, SQL.insertAttachment, attachmentValues(caseId, a));
+    });
+  }
+
+  async events(caseId: string): Promise<StoredEvent[]> {
+    return (await rows<StoredEvent>(this.pool, SQL.events, [caseId])).map(withoutNulls);
+  }
+
+  async messages(caseId: string): Promise<StoredMessage[]> {
+    return (await rows<MessageRow>(this.pool, SQL.messages, [caseId])).map(toMessage);
+  }
+
+  async attachments(caseId: string): Promise<StoredAttachment[]> {
+    return (await rows<AttachmentRow>(this.pool, SQL.attachments, [caseId])).map(toAttachment);
+  }
+
+  async unreadMessages(caseId: string): Promise<number> {
+    const [row] = await rows<{ unread: number }>(this.pool, `SELECT ${SQL.unread} AS unread FROM cases c WHERE c.id = ?`, [caseId]);
+    return row?.unread ?? 0;
+  }
+
+  async claimIdempotencyKey(claim: IdempotencyClaimRequest): Promise<IdempotencyRecord | undefined> {
+    return this.transaction(async (db) => {
+      // A new key: the insert wins outright (a concurrent insert of the same key waits for ours, then finds it).
+      const inserted = await db.query(
+        `INSERT INTO idempotency_keys (key_hash, request_hash, state, created_at, expires_at, claim_id, lease_expires_at)
+         VALUES ($1, $2, 'pending', $3, $4, $5, $6) ON CONFLICT (key_hash) DO NOTHING`,
+        [claim.keyHash, claim.requestHash, claim.now, claim.expiresAt, claim.claimId, claim.leaseExpiresAt],
+      );
+      if (inserted.rowCount === 1) return undefined;
+      // A known key: decide on the locked row, so that only one instance can take an expired claim over.
+      const [row] = await rows<IdempotencyRow>(db, `${SQL.findIdempotencyKey} FOR UPDATE`, [claim.keyHash]);
+      const existing = existingIdempotencyRecord(row, claim.now);
+      if (existing) return existing;
+      await changes(db, SQL.claimIdempotencyKey, [claim.keyHash, claim.requestHash, claim.now, claim.expiresAt, claim.claimId, claim.leaseExpiresAt]);
+      return undefined;
+    });
+  }
+
+  async releaseIdempotencyKey(keyHash: Buffer, claimId: string): Promise<void> {
+    await changes(this.pool, SQL.releaseIdempotencyKey, [keyHash, claimId]);
+  }
+
+  async createSession(tokenHash: Buffer, caseId: string, expiresAt: string): Promise<void> {
+    await changes(this.pool, SQL.createSession, [tokenHash, caseId, expiresAt]);
+  }
+
+  async findSession(tokenHash: Buffer, now: string): Promise<{ caseId: string; expiresAt: string } | undefined> {
+    const [row] = await rows<{ case_id: string; expires_at: string }>(this.pool, SQL.findSession, [tokenHash, now]);
+    return row ? { caseId: row.case_id, expiresAt: row.expires_at } : undefined;
+  }
+
+  async deleteSession(tokenHash: Buffer): Promise<void> {
+    await changes(this.pool, SQL.deleteSession, [tokenHash]);
+  }
+
+  async createHandlerToken(token: HandlerToken, tokenHash: Buffer): Promise<void> {
+    await changes(this.pool, SQL.createHandlerToken, [token.id, tokenHash, token.name, token.createdAt, token.expiresAt ?? null]);
+  }
+
+  async findHandlerToken(tokenHash: Buffer): Promise<HandlerToken | undefined> {
+    const [row] = await rows<HandlerTokenRow>(this.pool, SQL.findHandlerToken, [tokenHash]);
+    return row ? toHandlerToken(row) : undefined;
+  }
+
+  async listHandlerTokens(): Promise<HandlerToken[]> {
+    return (await rows<HandlerTokenRow>(this.pool, SQL.listHandlerTokens)).map(toHandlerToken);
+  }
+
+  async revokeHandlerToken(id: string, at: string): Promise<boolean> {
+    return (await changes(this.pool, SQL.revokeHandlerToken, [at, id])) > 0;
+  }
+
+  async hitRateLimit(bucket: string, nowMs: number, windowMs: number): Promise<RateLimitWindow> {
+    const [row] = await rows<{ hits: number; resets_at: string }>(this.pool, SQL.hitRateLimit, [bucket, nowMs + windowMs, nowMs, nowMs]);
+    // BIGINT arrives as text; milliseconds since the epoch are exact as a number.
+    return { hits: row!.hits, resetsAt: Number(row!.resets_at) };
+  }
+
+  async rateLimitWindow(bucket: string, nowMs: number): Promise<RateLimitWindow | undefined> {
+    const [row] = await rows<{ hits: number; resets_at: string }>(this.pool, SQL.rateLimitWindow, [bucket, nowMs]);
+    return row ? { hits: row.hits, resetsAt: Number(row.resets_at) } : undefined;
+  }
+
+  async purgeExpired(now: string): Promise<void> {
+    await changes(this.pool, SQL.purgeSessions, [now]);
+    await changes(this.pool, SQL.purgeIdempotencyKeys, [now, now]);
+    await changes(this.pool, SQL.purgeRateLimits, [Date.parse(now)]);
+    const abandonedBefore = new Date(Date.parse(now) - INCOMING_ATTACHMENT_MAX_AGE_MS).toISOString();
+    await this.pool.query(`DELETE FROM attachment_chunks WHERE starts_with(storage_name, $1) AND stored_at < $2`, [INCOMING_PREFIX, abandonedBefore]);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/**
+ * Applies the migrations the database does not have yet, each in its own transaction, under an
+ * advisory lock so that instances starting together migrate one after the other (the later ones
+ * find nothing left to do). Returns the versions applied.
+ */
+async function migratePostgres(pool: pg.Pool, now: () => string = () => new Date().toISOString()): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
+      refuseNewerSchema(applied);
+      const done: number[] = [];
+      for (const migration of MIGRATIONS) {
+        if (applied.has(migration.version)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.postgres);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, now()]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+        done.push(migration.version);
+      }
+      return done;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}

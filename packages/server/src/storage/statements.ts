@@ -1,0 +1,66 @@
+// The SQL both stores run, written once with `?` parameters: SQLite takes it as it is, the
+// PostgreSQL store numbers the parameters ($1, $2, …). Only what differs per engine (types in the
+// migrations, locking, transactions) lives in the stores themselves.
+export const SQL = {
+  countCasesWithReference: `SELECT CAST(COUNT(*) AS INTEGER) AS count FROM cases WHERE reference LIKE ?`,
+  insertCase: `INSERT INTO cases (id, reference, receipt_hash, role, category, locale, status, received_at, acknowledge_due_at,
+      feedback_due_at, consents_json, content_json, encrypted_content_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertEvent: 'INSERT INTO case_events (case_id, at, type, status, outcome, note) VALUES (?, ?, ?, ?, ?, ?)',
+  insertMessage: 'INSERT INTO case_messages (id, case_id, sender, kind, sent_at, body, encrypted_body_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  insertAttachment: `INSERT INTO case_attachments (id, case_id, storage_name, name, media_type, description, size_bytes, sha256, encryption_json, added_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  completeIdempotencyClaim: `UPDATE idempotency_keys SET state = 'done', sealed_response = ?, lease_expires_at = NULL
+    WHERE key_hash = ? AND state = 'pending' AND claim_id = ?`,
+  findCaseByReceiptHash: 'SELECT id, receipt_hash FROM cases WHERE receipt_hash = ?',
+  getCase: 'SELECT * FROM cases WHERE id = ?',
+  events: 'SELECT at, type, status, outcome, note FROM case_events WHERE case_id = ? ORDER BY seq',
+  messages: 'SELECT id, sender, kind, sent_at, body, encrypted_body_json FROM case_messages WHERE case_id = ? ORDER BY seq',
+  attachments: `SELECT id, storage_name, name, media_type, description, size_bytes, sha256, encryption_json, added_at
+    FROM case_attachments WHERE case_id = ? ORDER BY seq`,
+  /** Reporter messages after the handler last acted, per case row `c`. */
+  unread: `(SELECT CAST(COUNT(*) AS INTEGER) FROM case_messages m WHERE m.case_id = c.id AND m.sender = 'reporter'
+    AND (c.last_handler_action_at IS NULL OR m.sent_at > c.last_handler_action_at))`,
+  findIdempotencyKey: 'SELECT request_hash, state, sealed_response, expires_at, lease_expires_at FROM idempotency_keys WHERE key_hash = ?',
+  claimIdempotencyKey: `INSERT INTO idempotency_keys (key_hash, request_hash, state, created_at, expires_at, claim_id, lease_expires_at)
+    VALUES (?, ?, 'pending', ?, ?, ?, ?)
+    ON CONFLICT (key_hash) DO UPDATE SET request_hash = excluded.request_hash, state = 'pending', sealed_response = NULL,
+      created_at = excluded.created_at, expires_at = excluded.expires_at, claim_id = excluded.claim_id,
+      lease_expires_at = excluded.lease_expires_at`,
+  releaseIdempotencyKey: `DELETE FROM idempotency_keys WHERE key_hash = ? AND state = 'pending' AND claim_id = ?`,
+  createSession: 'INSERT INTO follow_up_sessions (token_hash, case_id, expires_at) VALUES (?, ?, ?)',
+  findSession: 'SELECT case_id, expires_at FROM follow_up_sessions WHERE token_hash = ? AND expires_at > ?',
+  deleteSession: 'DELETE FROM follow_up_sessions WHERE token_hash = ?',
+  createHandlerToken: 'INSERT INTO handler_tokens (id, token_hash, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+  findHandlerToken: 'SELECT id, name, created_at, revoked_at, expires_at FROM handler_tokens WHERE token_hash = ?',
+  listHandlerTokens: 'SELECT id, name, created_at, revoked_at, expires_at FROM handler_tokens ORDER BY created_at',
+  revokeHandlerToken: 'UPDATE handler_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+  /**
+   * One hit on a rate-limit bucket, atomically: a new window (`resets_at` = the second parameter)
+   * when the bucket has none or its window ended at or before now (third and fourth), else one more.
+   */
+  hitRateLimit: `INSERT INTO rate_limit_counters (bucket, hits, resets_at) VALUES (?, 1, ?)
+    ON CONFLICT (bucket) DO UPDATE SET
+      hits = CASE WHEN rate_limit_counters.resets_at <= ? THEN 1 ELSE rate_limit_counters.hits + 1 END,
+      resets_at = CASE WHEN rate_limit_counters.resets_at <= ? THEN excluded.resets_at ELSE rate_limit_counters.resets_at END
+    RETURNING hits, resets_at`,
+  rateLimitWindow: 'SELECT hits, resets_at FROM rate_limit_counters WHERE bucket = ? AND resets_at > ?',
+  purgeSessions: 'DELETE FROM follow_up_sessions WHERE expires_at <= ?',
+  purgeIdempotencyKeys: `DELETE FROM idempotency_keys WHERE (state = 'done' AND expires_at <= ?) OR (state = 'pending' AND lease_expires_at <= ?)`,
+  purgeRateLimits: 'DELETE FROM rate_limit_counters WHERE resets_at <= ?',
+} as const;
+
+/** `UPDATE cases SET …` for the given columns (each `= ?`, the case id last). */
+export function updateCaseSql(columns: string[], clearOutcome: boolean): string | undefined {
+  const sets = columns.map((column) => `${column} = ?`);
+  if (clearOutcome) sets.push('outcome = NULL');
+  return sets.length ? `UPDATE cases SET ${sets.join(', ')} WHERE id = ?` : undefined;
+}
+
+/** Case list page and total for a `caseListQuery` (the page's LIMIT and OFFSET are its last two parameters). */
+export function caseListSql(where: string, orderBy: string): { count: string; page: string } {
+  return {
+    count: `SELECT CAST(COUNT(*) AS INTEGER) AS total FROM cases c ${where}`,
+    page: `SELECT c.*, ${SQL.unread} AS unread FROM cases c ${where} ${orderBy} LIMIT ? OFFSET ?`,
+  };
+}
