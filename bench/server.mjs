@@ -4,9 +4,11 @@
 // report submission that does only what bounds the real one, one scrypt with the receipt hash's
 // parameters. Runs are interleaved (bare, real, bare, real, …) so drift in machine load hits both.
 // The load generator shares the machine with the servers: the ratios are the result, not the rates.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startReferenceServer } from '../test-support/reference-server.mjs';
-import { startProgram } from './lib/processes.mjs';
+import { startProgram, startReferenceServerProcess } from './lib/processes.mjs';
 import { formatRatio, interleave, median, ratio } from './lib/stats.mjs';
 import { renderTable } from './lib/table.mjs';
 
@@ -67,11 +69,9 @@ async function load({ url, method = 'GET', headers = {}, body, expectedStatus, c
 }
 
 export async function runServer({ seconds = 4, rounds = 3, connections = 10 } = {}) {
-  const reference = await startReferenceServer({
-    handlerToken: false,
-    // The per-client report limit stops abuse; this load comes from one client.
-    env: { WEERBAAR_REPORTS_PER_CLIENT: '100000000', WEERBAAR_LOG_LEVEL: 'info' },
-  });
+  const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-bench-server-'));
+  // Production logging (a line per request); the per-client report limit stops abuse, and this load comes from one client.
+  const reference = await startReferenceServerProcess(dataDir, { WEERBAAR_REPORTS_PER_CLIENT: '100000000', WEERBAAR_LOG_LEVEL: 'info' });
   let bare;
   try {
     const documents = {};
@@ -117,6 +117,7 @@ export async function runServer({ seconds = 4, rounds = 3, connections = 10 } = 
   } finally {
     await bare?.stop();
     await reference.stop();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
