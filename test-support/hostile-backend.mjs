@@ -117,7 +117,7 @@ function hugeAnswers() {
   const answers = hostileAnswers();
   const times = (count, make) => Array.from({ length: count }, (_, index) => make(index));
   const [norm] = answers.norms.items;
-  answers.norms.items = times(2000, (index) => ({ ...norm, id: `norm-${index}`, title: index === 0 ? longText : norm.title, links: times(50, () => norm.links[0]) }));
+  answers.norms.items = times(1000, (index) => ({ ...norm, id: `norm-${index}`, title: index === 0 ? longText : norm.title, links: index === 0 ? times(200, () => norm.links[0]) : norm.links }));
   const [theme] = answers.checklist.themes;
   answers.checklist.themes = times(50, (themeIndex) => ({
     ...theme,
@@ -126,7 +126,7 @@ function hugeAnswers() {
     signals: times(40, (index) => ({ ...theme.signals[0], id: `signal-${themeIndex}-${index}` })),
   }));
   const [, contact] = answers.directory.items;
-  answers.directory.items = times(3000, (index) => ({ ...contact, id: `contact-${index}`, urgency: index % 100 === 0 ? 'emergency' : contact.urgency, description: index === 1 ? longText : contact.description }));
+  answers.directory.items = times(2000, (index) => ({ ...contact, id: `contact-${index}`, urgency: index % 100 === 0 ? 'emergency' : contact.urgency, description: index === 1 ? longText : contact.description }));
   answers.form.roles = times(500, (index) => ({ id: index === 0 ? 'civil-servant' : `role-${index}`, label: `${index} ${payloadText}` }));
   answers.form.categories = times(1000, (index) => ({ id: index === 0 ? 'bribery' : `category-${index}`, label: `${index} ${payloadText}` }));
   answers.form.anonymity.explanation = longText;

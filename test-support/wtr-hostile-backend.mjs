@@ -40,6 +40,7 @@ function page(apiUrl) {
     <title>Weerbaar against a compromised backend</title>
     <script src="/packages/elements/test/strict-csp/record-violations.js"></script>
     <script src="/packages/elements/test/hostile/tripwire.js"></script>
+    <script src="/packages/elements/test/hostile/record-requests.js"></script>
     <script type="module" src="/packages/elements/dist/cdn/weerbaar.js"></script>
   </head>
   <body>

@@ -51,3 +51,32 @@ export function shadow<T extends Element = HTMLElement>(element: HTMLElement, se
 export function shadowAll<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T[] {
   return [...(element.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
 }
+
+/** Every element under `root`, through every open shadow root (the report dialog sits in one). */
+export function deepElements(root: Element | ShadowRoot): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Element | ShadowRoot) => {
+    for (const element of node.querySelectorAll('*')) {
+      found.push(element);
+      if (element.shadowRoot) visit(element.shadowRoot);
+    }
+  };
+  // Not `instanceof`: the element may come from another frame (the strict-CSP pages).
+  visit('shadowRoot' in root && root.shadowRoot ? root.shadowRoot : root);
+  return found;
+}
+
+/** The rendered text under `host`, shadow roots included, whitespace collapsed. */
+export function deepText(host: Element): string {
+  const texts: string[] = [];
+  const visit = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) texts.push(child.textContent ?? '');
+      else visit(child);
+      const { shadowRoot } = child as Element;
+      if (shadowRoot) visit(shadowRoot);
+    }
+  };
+  visit(host.shadowRoot ?? host);
+  return texts.join(' ').replace(/\s+/g, ' ');
+}

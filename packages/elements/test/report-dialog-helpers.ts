@@ -1,9 +1,13 @@
 // Steps of the report dialog's browser tests: find things in the dialog inside the report button's
 // shadow root, press, fill in and wait for a step.
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { ReportButton } from '../src/report-button/report-button.js';
 import type { ReportDialog } from '../src/report-dialog/report-dialog.js';
-import { shadow } from './browser-helpers.js';
+import { reportDialogStrings } from '../src/report-dialog/report-dialog.strings.js';
+import { deepText, shadow } from './browser-helpers.js';
+
+// Answers from a backend may take a while on a busy machine (thousands of items).
+const answerTimeout = { timeout: 15_000 };
 
 export function dialogOf(button: ReportButton): ReportDialog | null {
   return button.shadowRoot!.querySelector('weerbaar-report-dialog');
@@ -54,3 +58,68 @@ export async function fill(button: ReportButton, field: string, value: string): 
   await settle(button);
 }
 
+/** Waits for `selector` in the dialog; on a timeout, says which step the dialog is at instead. */
+export async function untilInDialog(button: ReportButton, selector: string, what: string): Promise<void> {
+  try {
+    await waitUntil(() => inDialog(button, selector), what, answerTimeout);
+  } catch {
+    throw new Error(`${what}; the dialog shows: ${deepText(button).slice(0, 400)}`);
+  }
+}
+
+/** Ticks every consent on the last step, one render at a time (each change renders the next list). */
+export async function giveEveryConsent(button: ReportButton): Promise<void> {
+  for (const consent of dialogOf(button)!.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')) {
+    consent.click();
+    await settle(button);
+  }
+}
+
+/**
+ * Walks the report dialog from "what do you need?" to the receipt and into the follow-up view,
+ * calling `atEachStep` in every state on the way. Selectors avoid the backend's ids (which are
+ * payloads in the `hostile-enums` answers).
+ */
+export async function reportAndFollowUp(button: ReportButton, atEachStep: (state: string) => Promise<void>): Promise<void> {
+  await open(button);
+  await atEachStep('choose');
+  await click(button, '.choices li:nth-child(2) button');
+  await untilHeading(button, /1 van/);
+  await atEachStep('form: about');
+  await click(button, 'input[name="role"]');
+  await click(button, 'input[name="category"]');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /2 van/);
+  await fill(button, 'description', 'Er werd geld aangeboden.');
+  await atEachStep('form: what');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /3 van/);
+  await atEachStep('form: questions');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /4 van/);
+  await click(button, '#contactable-contact');
+  await atEachStep('form: contact (with the contact explanation)');
+  await click(button, '#contactable-anonymous');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /5 van/);
+  // An error summary whose links point at fields named by the backend's ids.
+  await click(button, '[part="next-button"]');
+  await waitUntil(() => inDialog(button, '#error-summary'), 'no error summary for the required consent');
+  await atEachStep('form: send, with the error summary');
+  inDialog<HTMLAnchorElement>(button, '#error-summary a')!.click();
+  expect(dialogOf(button)!.shadowRoot!.activeElement?.getAttribute('type'), 'the error link did not move focus to the consent').to.equal('checkbox');
+  await giveEveryConsent(button);
+  await click(button, '[part="next-button"]');
+  await untilInDialog(button, '[part="receipt"]', 'no receipt');
+  await atEachStep('receipt');
+  await clickText(button, reportDialogStrings.nl.followUpLink);
+  await untilHeading(button, reportDialogStrings.nl.followUpHeading);
+  await atEachStep('follow-up: receipt entry');
+  await click(button, '[part="open-case-button"]');
+  await waitUntil(() => inDialog(button, '[part="case-status"]'), 'no case view', answerTimeout);
+  await atEachStep('follow-up: case');
+  await fill(button, 'reply', 'Dank u.');
+  await click(button, '[part="reply-button"]');
+  await waitUntil(() => inDialog(button, '.notice'), 'no notice after the reply', answerTimeout);
+  await atEachStep('follow-up: case after a reply');
+}
