@@ -2,6 +2,7 @@
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { downloadName } from '../attachments/download-name.js';
 import { canMove } from '../domain/case-status.js';
 import { feedbackDueAfterAcknowledgement } from '../domain/deadlines.js';
 import { caseSummaryView, caseView } from '../domain/views.js';
@@ -177,7 +178,7 @@ export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
       await existingCase(caseId);
       const attachment = (await store.attachments(caseId)).find((candidate) => candidate.id === params.attachmentId);
       if (!attachment) throw new ProblemError('not-found');
-      const name = attachment.name ?? (attachment.encryption ? `${attachment.id}.hpke` : attachment.id);
+      const name = downloadName(attachment);
       const asciiName = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
       reply.header('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`);
       reply.header('Content-Security-Policy', "sandbox; default-src 'none'; frame-ancestors 'none'");
