@@ -72,7 +72,7 @@ function contentAnswers() {
 
   const form = fixtureBody('getReportForm/valid/small-form');
   form.questions.push(
-    { id: 'witnesses', label: 'Getuigen', hint: 'Wie zag het?', type: 'multiple-choice', required: false, options: [{ id: 'colleague', label: 'Collega', hint: 'Een collega' }, { id: 'other', label: 'Iemand anders' }] },
+    { id: 'witnesses', label: 'Getuigen', hint: 'Wie zag het?', type: 'multiple-choice', required: false, options: [{ id: 'colleague', label: 'Collega' }, { id: 'other', label: 'Iemand anders' }] },
     { id: 'details', label: 'Details', hint: 'Vertel meer', type: 'textarea', required: false, maxLength: 500 },
   );
   form.consents.push({ id: 'contact-later', text: 'Neem contact op', required: false, link: { href: 'https://x.example/', label: 'Lees meer' } });
@@ -172,7 +172,7 @@ function mapArrays(value) {
 }
 
 /** The routes, by the contract's operationId. */
-const routes = [
+export const routes = [
   { operationId: 'getDiscovery', method: 'GET', path: 'discovery', status: 200, answer: 'discovery' },
   { operationId: 'getNorms', method: 'GET', path: 'norms', status: 200, answer: 'norms' },
   { operationId: 'getSignalChecklist', method: 'GET', path: 'signal-checklist', status: 200, answer: 'checklist' },
