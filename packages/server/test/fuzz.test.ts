@@ -133,11 +133,11 @@ function fuzzEveryOperation(campaign: () => Campaign, runs: number): void {
   }
 
   it('fuzzed every operation of the contract', (context) => {
-    const { requests } = campaign();
+    const { t, requests } = campaign();
     const missed = spec.operations().map((operation) => operation.operationId).filter((id) => !requests.get(id));
     assert.deepEqual(missed, []);
     const total = [...requests.values()].reduce((sum, count) => sum + count, 0);
-    context.diagnostic(`requests fuzzed: ${total} (${[...requests].map(([id, count]) => `${id} ${count}`).join(', ')})`);
+    context.diagnostic(`requests fuzzed on ${t.server.databaseUrl ? 'PostgreSQL' : 'SQLite'}: ${total} (${[...requests].map(([id, count]) => `${id} ${count}`).join(', ')})`);
   });
 
   it('changed nothing: every table and the attachment files are as before', async () => {
@@ -172,7 +172,7 @@ describe('fuzzing every operation, rate limits raised', () => {
 
   fuzzEveryOperation(() => campaign, RUNS);
 
-  it('answers requests the HTTP parser refuses with a 4xx problem and keeps serving', async () => {
+  it('answers requests the HTTP parser refuses with a 4xx problem and keeps serving', async (context) => {
     const { t, targets } = campaign;
     const host = `Host: ${new URL(t.server.origin).host}\r\n`;
     const raw: [string, string][] = [
@@ -195,9 +195,9 @@ describe('fuzzing every operation, rate limits raised', () => {
       const answer = await sendRawBytes(t.server.origin, Buffer.from(text, 'latin1'));
       assert.ok(answer.status >= 400 && answer.status < 500, `${label}: ${answer.status}`);
       assertProblem(answer, label);
-      campaign.requests.set('(unparsable)', (campaign.requests.get('(unparsable)') ?? 0) + 1);
     }
     assert.equal((await t.api.call('getDiscovery')).status, 200, 'still serving');
+    context.diagnostic(`requests the HTTP parser refuses: ${raw.length}`);
   });
 });
 
