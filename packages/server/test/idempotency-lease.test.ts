@@ -78,4 +78,26 @@ describe('idempotency claims (SQLite store)', () => {
     await store.releaseIdempotencyKey(otherKey.keyHash, 'claim_a');
     assert.equal(await store.claimIdempotencyKey({ ...otherKey, claimId: 'claim_b', now: secondsAfterT0(2) }), undefined);
   });
+
+  it('leaves the claim of a request in flight alone when a CLI command opens the same database', async () => {
+    const inFlight = { ...claim('claim_in_flight', 0), keyHash: Buffer.alloc(32, 11) };
+    assert.equal(await store.claimIdempotencyKey(inFlight), undefined);
+    // What `weerbaar-server token create` (or revoke, migrate) does beside the running server.
+    await new SqliteStore(dataDir).close();
+    const finished = { ...report('c_inFlight', inFlight.claimId), idempotency: { keyHash: inFlight.keyHash, claimId: inFlight.claimId, sealedResponse: Buffer.from('answer') } };
+    await store.createReport(finished);
+    assert.equal((await store.getCase('c_inFlight'))?.id, 'c_inFlight');
+  });
+
+  it('forgets the claims of the previous server process when a server starts on the database', async () => {
+    const orphaned = { ...claim('claim_of_a_killed_server', 0), keyHash: Buffer.alloc(32, 12) };
+    assert.equal(await store.claimIdempotencyKey(orphaned), undefined);
+    const restarted = new SqliteStore(dataDir, { releaseEarlierClaims: true });
+    try {
+      const retry = { ...orphaned, claimId: 'claim_retry_after_restart', now: secondsAfterT0(1) };
+      assert.equal(await restarted.claimIdempotencyKey(retry), undefined, 'the retry takes the key at once, not after the lease');
+    } finally {
+      await restarted.close();
+    }
+  });
 });

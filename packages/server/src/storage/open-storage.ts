@@ -28,11 +28,12 @@ export function loadInstallationSecret(config: ServerConfig): InstallationSecret
   return InstallationSecret.open(installationSecretPath(config), { create: !config.databaseUrl });
 }
 
-export async function openStorage(config: ServerConfig): Promise<Storage> {
+/** `serving`: for the server process itself (not a CLI command beside it). */
+export async function openStorage(config: ServerConfig, { serving = false }: { serving?: boolean } = {}): Promise<Storage> {
   if (config.databaseUrl) {
     const store = await PostgresStore.open(config.databaseUrl);
     return { engine: 'postgres', store, files: new DatabaseAttachments(store.pool), appliedMigrations: store.appliedMigrations };
   }
-  const store = new SqliteStore(config.dataDir);
+  const store = new SqliteStore(config.dataDir, { releaseEarlierClaims: serving });
   return { engine: 'sqlite', store, files: new AttachmentFiles(config.dataDir), appliedMigrations: store.appliedMigrations };
 }

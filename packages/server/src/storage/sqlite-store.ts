@@ -46,13 +46,22 @@ import type {
 
 export const DATABASE_FILE = 'weerbaar.sqlite';
 
+export interface SqliteStoreOptions {
+  /**
+   * Forget pending Idempotency-Key claims: they belong to requests of an earlier server process that
+   * died. Only the process that serves the file may; a CLI command run beside it (token create,
+   * migrate) must not take the claims of the requests it is still handling.
+   */
+  releaseEarlierClaims?: boolean;
+}
+
 export class SqliteStore implements Store {
   readonly db: Database;
   /** The migrations this opening applied (empty when the database was up to date). */
   readonly appliedMigrations: number[];
 
   /** Opens (and creates) the database in `dataDir` and applies pending migrations. */
-  constructor(dataDir: string) {
+  constructor(dataDir: string, { releaseEarlierClaims = false }: SqliteStoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.db = new BetterSqlite3(join(dataDir, DATABASE_FILE));
     this.db.pragma('journal_mode = WAL');
@@ -60,8 +69,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.appliedMigrations = migrate(this.db);
-    // A key still pending after a restart belongs to a request that never completed (one process owns the file).
-    this.db.prepare(`DELETE FROM idempotency_keys WHERE state = 'pending'`).run();
+    if (releaseEarlierClaims) this.db.prepare(`DELETE FROM idempotency_keys WHERE state = 'pending'`).run();
   }
 
   async createReport(report: NewReport): Promise<StoredCase> {
