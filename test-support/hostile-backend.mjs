@@ -62,6 +62,8 @@ function contentAnswers() {
 
   const checklist = fixtureBody('getSignalChecklist/valid/one-theme');
   const directory = fixtureBody('getSupportContacts/valid/emergency-first');
+  // A website and an email address to be made hostile.
+  Object.assign(directory.items[1], { url: 'https://x.example/', email: 'hulp@x.example' });
   directory.items.push({
     ...structuredClone(directory.items[1]),
     id: 'veilige-links',
@@ -127,11 +129,13 @@ function hugeAnswers() {
   }));
   const [, contact] = answers.directory.items;
   answers.directory.items = times(2000, (index) => ({ ...contact, id: `contact-${index}`, urgency: index % 100 === 0 ? 'emergency' : contact.urgency, description: index === 1 ? longText : contact.description }));
-  answers.form.roles = times(500, (index) => ({ id: index === 0 ? 'civil-servant' : `role-${index}`, label: `${index} ${payloadText}` }));
-  answers.form.categories = times(1000, (index) => ({ id: index === 0 ? 'bribery' : `category-${index}`, label: `${index} ${payloadText}` }));
+  // Long lists carry one payload per item (all of them in turn): the full set is in every /hostile string.
+  const onePayload = (index) => `${index} ${htmlPayloads[index % htmlPayloads.length]}`;
+  answers.form.roles = times(500, (index) => ({ id: index === 0 ? 'civil-servant' : `role-${index}`, label: onePayload(index) }));
+  answers.form.categories = times(1000, (index) => ({ id: index === 0 ? 'bribery' : `category-${index}`, label: onePayload(index) }));
   answers.form.anonymity.explanation = longText;
   const [message] = answers.caseView.messages;
-  answers.caseView.messages = times(2000, (index) => ({ ...message, id: `m_${index}`, body: index === 0 ? longText : message.body }));
+  answers.caseView.messages = times(2000, (index) => ({ ...message, id: `m_${index}`, body: index === 0 ? longText : onePayload(index) }));
   answers.caseView.timeline = times(2000, (index) => answers.caseView.timeline[index % answers.caseView.timeline.length]);
   return answers;
 }

@@ -75,12 +75,15 @@ export async function giveEveryConsent(button: ReportButton): Promise<void> {
   }
 }
 
+type StepCheck = (state: string) => Promise<void>;
+const noCheck: StepCheck = async () => undefined;
+
 /**
- * Walks the report dialog from "what do you need?" to the receipt and into the follow-up view,
- * calling `atEachStep` in every state on the way. Selectors avoid the backend's ids (which are
- * payloads in the `hostile-enums` answers).
+ * Opens the report dialog and fills in the form up to its last step, every consent given, ready
+ * to send; calls `atEachStep` in every state on the way (the error summary included). Selectors
+ * avoid the backend's ids (which are payloads in the `hostile-enums` answers).
  */
-export async function reportAndFollowUp(button: ReportButton, atEachStep: (state: string) => Promise<void>): Promise<void> {
+export async function fillReportForm(button: ReportButton, atEachStep: StepCheck = noCheck): Promise<void> {
   await open(button);
   await atEachStep('choose');
   await click(button, '.choices li:nth-child(2) button');
@@ -109,6 +112,11 @@ export async function reportAndFollowUp(button: ReportButton, atEachStep: (state
   inDialog<HTMLAnchorElement>(button, '#error-summary a')!.click();
   expect(dialogOf(button)!.shadowRoot!.activeElement?.getAttribute('type'), 'the error link did not move focus to the consent').to.equal('checkbox');
   await giveEveryConsent(button);
+}
+
+/** Makes a report through the dialog (see fillReportForm), then follows it up and replies. */
+export async function reportAndFollowUp(button: ReportButton, atEachStep: StepCheck): Promise<void> {
+  await fillReportForm(button, atEachStep);
   await click(button, '[part="next-button"]');
   await untilInDialog(button, '[part="receipt"]', 'no receipt');
   await atEachStep('receipt');
