@@ -375,7 +375,7 @@ function contentTypeDefects(operation: OperationInfo): fc.Arbitrary<Mutation> {
   );
 }
 
-/** 1 MiB of zeros in about 1 kB: what a decompression bomb looks like on the wire. */
+/** 8 MiB of zeros in about 8 kB: what a decompression bomb looks like on the wire. */
 const GZIP_BOMB = gzipSync(Buffer.alloc(8 * 1024 * 1024));
 
 function contentEncodingDefects(): fc.Arbitrary<Mutation> {

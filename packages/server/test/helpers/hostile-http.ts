@@ -85,8 +85,8 @@ export function sendHostile(origin: string, hostile: HostileRequest): Promise<Ho
       clearTimeout(timer);
       reject(error);
     });
-    // The server may answer (413, 415) and close before it has read a large body: that is an
-    // answer, not a failure, so a write error after the answer is ignored.
+    // The server may answer (413, 415) before it has read a large body; a write error after the
+    // answer arrived changes nothing, as the promise is settled by then.
     request.end(hostile.body);
   });
 }
