@@ -119,7 +119,7 @@ async function prepare(env: Record<string, string>): Promise<Campaign> {
 /** One property per operation of the contract, enumerated from the document itself. */
 function fuzzEveryOperation(campaign: () => Campaign, runs: number): void {
   for (const operation of spec.operations()) {
-    it(`${operation.operationId}: hostile requests get a 4xx problem, never a 5xx or a hang`, async () => {
+    it(`${operation.operationId}: hostile requests get a 4xx problem (reads with noise alone a contract answer), never a 5xx or a hang`, async () => {
       const { t, targets, requests } = campaign();
       await fc.assert(
         fc.asyncProperty(hostileRequests(operation, targets).map(describeCase), async (fuzz) => {

@@ -2,10 +2,11 @@
 // operation itself (method, path, parameters, security, request media types) and its golden
 // fixtures, so that an operation added to the contract is fuzzed without a line here.
 //
-// Every generated request carries at least one *defect* — something the contract says must be
-// refused — and any amount of *noise* (odd but harmless headers, unknown query parameters), so
-// the server must answer each one with a 4xx problem and change nothing. Operations that have no
-// input to get wrong (the OpenAPI document, discovery) still get oversize headers as a defect.
+// Every generated request that could write carries at least one *defect* — something the
+// contract says must be refused — and any amount of *noise* (odd but harmless headers, unknown
+// query parameters), so the server must answer it with a 4xx problem and change nothing. Reads may
+// carry noise alone. Operations that have no input to get wrong (the OpenAPI document, discovery)
+// still get oversize headers as a defect.
 import { deflateSync, brotliCompressSync, gzipSync } from 'node:zlib';
 import { fixtures } from '@weerbaar/spec';
 import type { OperationInfo, ParameterInfo } from '@weerbaar/spec/validation';
@@ -564,7 +565,11 @@ export function defectKinds(operation: OperationInfo, targets: FuzzTargets): fc.
   return kinds;
 }
 
-/** Hostile requests for one operation: one to three defects, up to three kinds of noise. */
+/**
+ * Hostile requests for one operation: one to three defects, up to three kinds of noise. A read
+ * (GET) may also come with noise alone: it cannot change anything, and must still be answered as
+ * the contract says.
+ */
 export function hostileRequests(operation: OperationInfo, targets: FuzzTargets): fc.Arbitrary<FuzzCase> {
   const kinds = defectKinds(operation, targets);
   // Oversize headers are refused before anything else is looked at: keep them rarer, so that the
@@ -572,7 +577,7 @@ export function hostileRequests(operation: OperationInfo, targets: FuzzTargets):
   const weighted = kinds.map((arbitrary, index) => ({ arbitrary, weight: index === 0 ? 1 : 4 }));
   return fc
     .record({
-      defects: fc.array(fc.oneof(...weighted), { minLength: 1, maxLength: 3 }),
+      defects: fc.array(fc.oneof(...weighted), { minLength: operation.method === 'get' ? 0 : 1, maxLength: 3 }),
       noise: fc.array(noise(operation), { maxLength: 3 }),
       idempotencyKey: fc.uuid(),
       bodyIndex: fc.nat(),
