@@ -1,39 +1,11 @@
-// A read-only look inside the database a running reference server uses, for invariants the API
-// cannot show (orphan rows, idempotency records). The same SQL runs on both engines: SQLite in the
-// server's data directory, or PostgreSQL when the server object exposes a `databaseUrl`.
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { DATABASE_FILE } from '../../src/storage/sqlite-store.js';
+// Invariants of a running reference server's database that the API cannot show: orphan rows,
+// cases without their first timeline event, idempotency records (read-only-database.ts).
+import { withReadOnlyDatabase, type DatabaseLocation } from './read-only-database.js';
 
-/** Where a reference server keeps its data (the reference server object is one). */
-export interface DatabaseLocation {
-  dataDir: string;
-  /** Set when the server runs on PostgreSQL. */
-  databaseUrl?: string;
-}
-
-/** The rows of a query whose columns are all counts. */
-type CountRow = Record<string, number>;
-
-async function countQuery({ dataDir, databaseUrl }: DatabaseLocation, sql: string): Promise<CountRow[]> {
-  if (databaseUrl) {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      // PostgreSQL answers COUNT(*) as a bigint string.
-      const { rows } = await client.query<Record<string, string | number>>(sql);
-      return rows.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, Number(value)])));
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all() as CountRow[];
-  } finally {
-    db.close();
-  }
+/** The rows of a query whose columns are all counts (PostgreSQL answers COUNT(*) as a bigint string). */
+async function countQuery(location: DatabaseLocation, sql: string): Promise<Record<string, number>[]> {
+  const rows = await withReadOnlyDatabase(location, (db) => db.query(sql));
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, Number(value)])));
 }
 
 /** Rows of each case-owned table whose case does not exist. */
