@@ -83,7 +83,7 @@ const steps = {
   },
   server: async () => {
     const { runServer, serverTable } = await import('./server.mjs');
-    const result = await runServer(values.quick ? { seconds: 2, rounds: 1 } : { seconds: 4, rounds: 3 });
+    const result = await runServer(values.quick ? { seconds: 2, rounds: 1 } : { seconds: 3, rounds: 3 });
     return { result, table: serverTable(result) };
   },
   growth: async () => {

@@ -68,7 +68,7 @@ async function load({ url, method = 'GET', headers = {}, body, expectedStatus, c
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
 }
 
-export async function runServer({ seconds = 4, rounds = 3, connections = 10 } = {}) {
+export async function runServer({ seconds = 3, rounds = 3, connections = 10 } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-bench-server-'));
   // Production logging (a line per request); the per-client report limit stops abuse, and this load comes from one client.
   const reference = await startReferenceServerProcess(dataDir, { WEERBAAR_REPORTS_PER_CLIENT: '100000000', WEERBAAR_LOG_LEVEL: 'info' });
