@@ -6,6 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createTestDatabase, testDatabase } from '../../../test-support/reference-server.mjs';
+import { PostgresStore } from '../src/storage/postgres-store.js';
 import { SqliteStore } from '../src/storage/sqlite-store.js';
 import { IdempotencyClaimLostError, type NewReport, type Store } from '../src/storage/store.js';
 
@@ -42,7 +44,59 @@ function report(id: string, claimId: string): NewReport {
   };
 }
 
-describe('idempotency claims (SQLite store)', () => {
+/** The lease rules every store must keep; `open` gives a fresh, empty store. */
+function leaseRules(engine: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>) {
+  describe(`idempotency claims (${engine} store)`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    before(async () => {
+      ({ store, dispose } = await open());
+    });
+    after(() => dispose());
+
+    it('keeps a second request out while the first one holds a live lease', async () => {
+      assert.equal(await store.claimIdempotencyKey(claim('claim_first', 0)), undefined);
+      assert.deepEqual(await store.claimIdempotencyKey(claim('claim_second', 29)), { state: 'pending', requestHash: 'digest-of-the-body' });
+    });
+
+    it('lets a retry take the key over once the lease ran out, and refuses the late original', async () => {
+      assert.equal(await store.claimIdempotencyKey(claim('claim_retry', 31)), undefined, 'the retry claims the key');
+      await assert.rejects(store.createReport(report('c_lateOriginal', 'claim_first')), IdempotencyClaimLostError);
+      assert.equal(await store.getCase('c_lateOriginal'), undefined, 'the late original stored nothing');
+
+      await store.createReport(report('c_retry', 'claim_retry'));
+      const done = await store.claimIdempotencyKey(claim('claim_later', 60));
+      assert.equal(done?.state, 'done');
+      assert.equal(done?.state === 'done' && done.sealedResponse.toString(), 'answer for c_retry');
+    });
+
+    it("releases only the caller's own claim", async () => {
+      const otherKey = { ...claim('claim_a', 0), keyHash: Buffer.alloc(32, 9) };
+      assert.equal(await store.claimIdempotencyKey(otherKey), undefined);
+      await store.releaseIdempotencyKey(otherKey.keyHash, 'claim_someone_else');
+      assert.equal((await store.claimIdempotencyKey({ ...otherKey, claimId: 'claim_b', now: secondsAfterT0(1) }))?.state, 'pending');
+      await store.releaseIdempotencyKey(otherKey.keyHash, 'claim_a');
+      assert.equal(await store.claimIdempotencyKey({ ...otherKey, claimId: 'claim_b', now: secondsAfterT0(2) }), undefined);
+    });
+  });
+}
+
+// Each run of the suite holds the engine it runs on (npm test runs it on SQLite, then on PostgreSQL).
+if (testDatabase === 'sqlite') leaseRules('SQLite', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-lease-'));
+  const store = new SqliteStore(dataDir);
+  return { store, dispose: async () => (await store.close(), await rm(dataDir, { recursive: true, force: true })) };
+});
+
+if (testDatabase === 'postgres') {
+  leaseRules('PostgreSQL', async () => {
+    const database = await createTestDatabase();
+    const store = await PostgresStore.open(database.url);
+    return { store, dispose: async () => (await store.close(), await database.drop()) };
+  });
+}
+
+describe('idempotency claims of SQLite across processes', { skip: testDatabase !== 'sqlite' && 'SQLite only: one process serves a SQLite file' }, () => {
   let dataDir: string;
   let store: Store;
   before(async () => {
@@ -52,31 +106,6 @@ describe('idempotency claims (SQLite store)', () => {
   after(async () => {
     await store.close();
     await rm(dataDir, { recursive: true, force: true });
-  });
-
-  it('keeps a second request out while the first one holds a live lease', async () => {
-    assert.equal(await store.claimIdempotencyKey(claim('claim_first', 0)), undefined);
-    assert.deepEqual(await store.claimIdempotencyKey(claim('claim_second', 29)), { state: 'pending', requestHash: 'digest-of-the-body' });
-  });
-
-  it('lets a retry take the key over once the lease ran out, and refuses the late original', async () => {
-    assert.equal(await store.claimIdempotencyKey(claim('claim_retry', 31)), undefined, 'the retry claims the key');
-    await assert.rejects(store.createReport(report('c_lateOriginal', 'claim_first')), IdempotencyClaimLostError);
-    assert.equal(await store.getCase('c_lateOriginal'), undefined, 'the late original stored nothing');
-
-    await store.createReport(report('c_retry', 'claim_retry'));
-    const done = await store.claimIdempotencyKey(claim('claim_later', 60));
-    assert.equal(done?.state, 'done');
-    assert.equal(done?.state === 'done' && done.sealedResponse.toString(), 'answer for c_retry');
-  });
-
-  it("releases only the caller's own claim", async () => {
-    const otherKey = { ...claim('claim_a', 0), keyHash: Buffer.alloc(32, 9) };
-    assert.equal(await store.claimIdempotencyKey(otherKey), undefined);
-    await store.releaseIdempotencyKey(otherKey.keyHash, 'claim_someone_else');
-    assert.equal((await store.claimIdempotencyKey({ ...otherKey, claimId: 'claim_b', now: secondsAfterT0(1) }))?.state, 'pending');
-    await store.releaseIdempotencyKey(otherKey.keyHash, 'claim_a');
-    assert.equal(await store.claimIdempotencyKey({ ...otherKey, claimId: 'claim_b', now: secondsAfterT0(2) }), undefined);
   });
 
   it('leaves the claim of a request in flight alone when a CLI command opens the same database', async () => {
