@@ -2,7 +2,7 @@
 // deadlines, timeline (without internal notes), messages and attachments — never the content,
 // because a shared screen must not show it.
 import type { Schema } from '@weerbaar/spec';
-import type { StoredAttachment, StoredCase, StoredEvent, StoredMessage } from '../storage/store.js';
+import type { ListedCase, StoredAttachment, StoredCase, StoredEvent, StoredMessage } from '../storage/store.js';
 import { deadlinesAt } from './deadlines.js';
 
 export interface CaseRecord {
@@ -26,12 +26,17 @@ export function attachmentView(attachment: StoredAttachment): Schema<'Attachment
   };
 }
 
-function contactable(stored: StoredCase): 'yes' | 'no' | 'unknown' {
-  if (stored.encryptedContent) return 'unknown';
-  return stored.content?.contact ? 'yes' : 'no';
+function contactable(stored: Pick<ListedCase, 'encrypted' | 'hasContact'>): 'yes' | 'no' | 'unknown' {
+  if (stored.encrypted) return 'unknown';
+  return stored.hasContact ? 'yes' : 'no';
 }
 
-function common(stored: StoredCase, now: string) {
+/** A stored case as the list knows it (the list reads no report content). */
+function listed(stored: StoredCase): ListedCase {
+  return { ...stored, encrypted: stored.encryptedContent !== undefined, hasContact: Boolean(stored.content?.contact) };
+}
+
+function common(stored: ListedCase, now: string) {
   return {
     caseId: stored.id,
     reference: stored.reference,
@@ -41,18 +46,18 @@ function common(stored: StoredCase, now: string) {
     ...(stored.outcome ? { outcome: stored.outcome } : {}),
     receivedAt: stored.receivedAt,
     deadlines: deadlinesAt(stored, now),
-    encrypted: stored.encryptedContent !== undefined,
+    encrypted: stored.encrypted,
     contactable: contactable(stored),
   };
 }
 
-export function caseSummaryView(stored: StoredCase, unreadMessages: number, now: string): Schema<'CaseSummary'> {
+export function caseSummaryView(stored: ListedCase, unreadMessages: number, now: string): Schema<'CaseSummary'> {
   return { ...common(stored, now), unreadMessages };
 }
 
 export function caseView(record: CaseRecord, now: string): Schema<'Case'> {
   const stored = record.case;
-  const { caseId, reference, role, category, ...rest } = common(stored, now);
+  const { caseId, reference, role, category, ...rest } = common(listed(stored), now);
   return {
     caseId,
     reference,

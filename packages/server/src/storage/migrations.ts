@@ -232,6 +232,77 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'case lists and references that stay flat as cases grow: list indexes, open deadline, contact flag, reference counters',
+    // The list pages ids on an index (received_at/deadline + reference, the tie-break) and reads only
+    // the page's rows; the status and category filters each have an index in the default order.
+    // open_deadline_at is the earliest deadline not met yet (NULL when both are), so "overdue at t"
+    // is one indexable range, open_deadline_at < t (the count), and the overdue page walks the open
+    // cases alone in the order asked (the cases_open_by_* partial indexes), never the closed ones.
+    // has_contact spares the list reading the report.
+    // The counters number each year's cases with one upsert instead of counting the year's cases,
+    // seeded here from the highest number each year already has.
+    sqlite: `
+      DROP INDEX cases_received_at;
+      DROP INDEX cases_acknowledge_due_at;
+      DROP INDEX cases_feedback_due_at;
+      CREATE INDEX cases_by_received_at ON cases (received_at, reference);
+      CREATE INDEX cases_by_acknowledge_due_at ON cases (acknowledge_due_at, reference);
+      CREATE INDEX cases_by_feedback_due_at ON cases (feedback_due_at, reference);
+      CREATE INDEX cases_by_status ON cases (status, received_at, reference);
+      CREATE INDEX cases_by_category ON cases (category, received_at, reference);
+      ALTER TABLE cases ADD COLUMN open_deadline_at TEXT GENERATED ALWAYS AS (
+        CASE
+          WHEN acknowledged_at IS NULL AND (feedback_given_at IS NOT NULL OR acknowledge_due_at < feedback_due_at) THEN acknowledge_due_at
+          WHEN feedback_given_at IS NULL THEN feedback_due_at
+        END
+      ) VIRTUAL;
+      CREATE INDEX cases_by_open_deadline_at ON cases (open_deadline_at);
+      CREATE INDEX cases_open_by_received_at ON cases (received_at, reference) WHERE open_deadline_at IS NOT NULL;
+      CREATE INDEX cases_open_by_acknowledge_due_at ON cases (acknowledge_due_at, reference) WHERE open_deadline_at IS NOT NULL;
+      CREATE INDEX cases_open_by_feedback_due_at ON cases (feedback_due_at, reference) WHERE open_deadline_at IS NOT NULL;
+      ALTER TABLE cases ADD COLUMN has_contact INTEGER NOT NULL DEFAULT 0;
+      UPDATE cases SET has_contact = 1 WHERE json_extract(content_json, '$.contact') IS NOT NULL;
+      CREATE TABLE case_reference_counters (
+        year TEXT PRIMARY KEY,
+        last_number INTEGER NOT NULL
+      );
+      INSERT INTO case_reference_counters (year, last_number)
+        SELECT substr(reference, 4, 4), MAX(CAST(substr(reference, 9) AS INTEGER)) FROM cases
+        WHERE reference GLOB 'WB-[0-9][0-9][0-9][0-9]-[0-9]*' GROUP BY substr(reference, 4, 4);
+    `,
+    postgres: `
+      DROP INDEX cases_received_at;
+      DROP INDEX cases_acknowledge_due_at;
+      DROP INDEX cases_feedback_due_at;
+      CREATE INDEX cases_by_received_at ON cases (received_at, reference);
+      CREATE INDEX cases_by_acknowledge_due_at ON cases (acknowledge_due_at, reference);
+      CREATE INDEX cases_by_feedback_due_at ON cases (feedback_due_at, reference);
+      CREATE INDEX cases_by_status ON cases (status, received_at, reference);
+      CREATE INDEX cases_by_category ON cases (category, received_at, reference);
+      ALTER TABLE cases ADD COLUMN open_deadline_at TEXT GENERATED ALWAYS AS (
+        CASE
+          WHEN acknowledged_at IS NULL AND (feedback_given_at IS NOT NULL OR acknowledge_due_at < feedback_due_at) THEN acknowledge_due_at
+          WHEN feedback_given_at IS NULL THEN feedback_due_at
+        END
+      ) STORED;
+      CREATE INDEX cases_by_open_deadline_at ON cases (open_deadline_at);
+      CREATE INDEX cases_open_by_received_at ON cases (received_at, reference) WHERE open_deadline_at IS NOT NULL;
+      CREATE INDEX cases_open_by_acknowledge_due_at ON cases (acknowledge_due_at, reference) WHERE open_deadline_at IS NOT NULL;
+      CREATE INDEX cases_open_by_feedback_due_at ON cases (feedback_due_at, reference) WHERE open_deadline_at IS NOT NULL;
+      ALTER TABLE cases ADD COLUMN has_contact INTEGER NOT NULL DEFAULT 0;
+      UPDATE cases SET has_contact = 1 WHERE content_json IS NOT NULL AND content_json::jsonb -> 'contact' IS NOT NULL
+        AND content_json::jsonb -> 'contact' <> 'null'::jsonb;
+      CREATE TABLE case_reference_counters (
+        year TEXT PRIMARY KEY,
+        last_number INTEGER NOT NULL
+      );
+      INSERT INTO case_reference_counters (year, last_number)
+        SELECT substring(reference from 4 for 4), MAX(CAST(substring(reference from 9) AS INTEGER)) FROM cases
+        WHERE reference ~ '^WB-[0-9]{4}-[0-9]+$' GROUP BY substring(reference from 4 for 4);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -20,12 +20,14 @@ import {
   toAttachment,
   toCase,
   toHandlerToken,
+  toListEntry,
   toMessage,
   withoutNulls,
   type AttachmentRow,
   type CaseRow,
   type HandlerTokenRow,
   type IdempotencyRow,
+  type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
@@ -46,9 +48,8 @@ import type {
   StoredMessage,
 } from './store.js';
 
-// Advisory lock keys (any fixed 64-bit numbers; they only have to differ from each other).
+// The advisory lock key of migrations (any fixed 64-bit number; keep it when adding others).
 const MIGRATION_LOCK = 0x5765_6572_0001;
-const CASE_REFERENCE_LOCK = 0x5765_6572_0002;
 
 /** Uploads that never completed (an instance died mid-upload) are removed after this long. */
 const INCOMING_ATTACHMENT_MAX_AGE_MS = 60 * 60 * 1000;
@@ -113,11 +114,10 @@ export class PostgresStore implements Store {
   async createReport(report: NewReport): Promise<StoredCase> {
     const c = report.case;
     return this.transaction(async (db) => {
-      // References count up per year: one instance at a time may take the next number.
-      await db.query('SELECT pg_advisory_xact_lock($1)', [CASE_REFERENCE_LOCK]);
+      // The upsert locks the year's counter row until commit: concurrent submissions take numbers one after the other.
       const year = c.receivedAt.slice(0, 4);
-      const { count } = (await rows<{ count: number }>(db, SQL.countCasesWithReference, [`WB-${year}-%`]))[0]!;
-      const reference = caseReference(year, count);
+      const { last_number } = (await rows<{ last_number: number }>(db, SQL.nextCaseNumber, [year]))[0]!;
+      const reference = caseReference(year, last_number);
       await changes(db, SQL.insertCase, caseValues(report, reference));
       await changes(db, SQL.insertEvent, eventValues(c.id, { at: c.receivedAt, type: 'received', status: 'received' }));
       if (report.idempotency) {
@@ -146,8 +146,8 @@ export class PostgresStore implements Store {
     return this.transaction(async (db) => {
       await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       const { total } = (await rows<{ total: number }>(db, sql.count, params))[0]!;
-      const page = await rows<CaseRow & { unread: number }>(db, sql.page, [...params, filter.limit, filter.offset]);
-      return { items: page.map((row) => ({ case: toCase(row), unreadMessages: row.unread })), total };
+      const page = await rows<ListedCaseRow>(db, sql.page, [...params, filter.limit, filter.offset]);
+      return { items: page.map(toListEntry), total };
     });
   }
 

@@ -3,6 +3,7 @@
 import type {
   CaseChange,
   CaseFilter,
+  CaseListEntry,
   HandlerToken,
   IdempotencyRecord,
   NewReport,
@@ -57,9 +58,48 @@ export function toCase(row: CaseRow): StoredCase {
   });
 }
 
-/** The reference of the next case in a year, given how many that year has. */
-export function caseReference(year: string, casesThatYear: number): string {
-  return `WB-${year}-${String(casesThatYear + 1).padStart(4, '0')}`;
+/** The row the case list reads (statements.ts LISTED_COLUMNS). */
+export interface ListedCaseRow {
+  id: string;
+  reference: string;
+  role: StoredCase['role'];
+  category: StoredCase['category'];
+  status: StoredCase['status'];
+  outcome: StoredCase['outcome'] | null;
+  received_at: string;
+  acknowledge_due_at: string;
+  acknowledged_at: string | null;
+  feedback_due_at: string;
+  feedback_given_at: string | null;
+  has_contact: number;
+  encrypted: number;
+  unread: number;
+}
+
+export function toListEntry(row: ListedCaseRow): CaseListEntry {
+  return {
+    case: withoutNulls({
+      id: row.id,
+      reference: row.reference,
+      role: row.role,
+      category: row.category,
+      status: row.status,
+      outcome: row.outcome ?? undefined,
+      receivedAt: row.received_at,
+      acknowledgeDueAt: row.acknowledge_due_at,
+      acknowledgedAt: row.acknowledged_at ?? undefined,
+      feedbackDueAt: row.feedback_due_at,
+      feedbackGivenAt: row.feedback_given_at ?? undefined,
+      encrypted: row.encrypted === 1,
+      hasContact: row.has_contact === 1,
+    }),
+    unreadMessages: row.unread,
+  };
+}
+
+/** The reference of a year's case with the given number (counted from 1). */
+export function caseReference(year: string, number: number): string {
+  return `WB-${year}-${String(number).padStart(4, '0')}`;
 }
 
 /** The WHERE clause (with `?` parameters), its parameters and the ORDER BY of a case list. */
@@ -75,8 +115,9 @@ export function caseListQuery(filter: CaseFilter): { where: string; params: unkn
     params.push(filter.category);
   }
   if (filter.overdueAt) {
-    conditions.push('((c.acknowledged_at IS NULL AND c.acknowledge_due_at < ?) OR (c.feedback_given_at IS NULL AND c.feedback_due_at < ?))');
-    params.push(filter.overdueAt, filter.overdueAt);
+    // The earliest deadline not met yet has passed (migration 6 defines the column; its index serves this).
+    conditions.push('c.open_deadline_at < ?');
+    params.push(filter.overdueAt);
   }
   const column = { receivedAt: 'received_at', acknowledgeDueAt: 'acknowledge_due_at', feedbackDueAt: 'feedback_due_at' }[filter.sort];
   const direction = filter.descending ? 'DESC' : 'ASC';
@@ -117,6 +158,7 @@ export function caseValues(report: NewReport, reference: string): unknown[] {
     JSON.stringify(c.consents),
     c.content ? JSON.stringify(c.content) : null,
     c.encryptedContent ? JSON.stringify(c.encryptedContent) : null,
+    c.content?.contact ? 1 : 0,
   ];
 }
 

@@ -18,12 +18,14 @@ import {
   toAttachment,
   toCase,
   toHandlerToken,
+  toListEntry,
   toMessage,
   withoutNulls,
   type AttachmentRow,
   type CaseRow,
   type HandlerTokenRow,
   type IdempotencyRow,
+  type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
@@ -76,8 +78,8 @@ export class SqliteStore implements Store {
     const c = report.case;
     return this.db.transaction(() => {
       const year = c.receivedAt.slice(0, 4);
-      const { count } = this.db.prepare(SQL.countCasesWithReference).get(`WB-${year}-%`) as { count: number };
-      const reference = caseReference(year, count);
+      const { last_number } = this.db.prepare(SQL.nextCaseNumber).get(year) as { last_number: number };
+      const reference = caseReference(year, last_number);
       this.db.prepare(SQL.insertCase).run(...caseValues(report, reference));
       this.insertEvents(c.id, [{ at: c.receivedAt, type: 'received', status: 'received' }]);
       if (report.idempotency) {
@@ -105,8 +107,8 @@ export class SqliteStore implements Store {
     const { where, params, orderBy } = caseListQuery(filter);
     const sql = caseListSql(where, orderBy);
     const { total } = this.db.prepare(sql.count).get(...params) as { total: number };
-    const rows = this.db.prepare(sql.page).all(...params, filter.limit, filter.offset) as (CaseRow & { unread: number })[];
-    return { items: rows.map((row) => ({ case: toCase(row), unreadMessages: row.unread })), total };
+    const rows = this.db.prepare(sql.page).all(...params, filter.limit, filter.offset) as ListedCaseRow[];
+    return { items: rows.map(toListEntry), total };
   }
 
   async changeCase(caseId: string, change: CaseChange): Promise<void> {

@@ -2,10 +2,17 @@
 // PostgreSQL store numbers the parameters ($1, $2, …). Only what differs per engine (types in the
 // migrations, locking, transactions) lives in the stores themselves.
 export const SQL = {
-  countCasesWithReference: `SELECT CAST(COUNT(*) AS INTEGER) AS count FROM cases WHERE reference LIKE ?`,
+  /**
+   * Takes the next case number of a year, atomically: the counter row stays locked until the
+   * transaction ends (PostgreSQL: a concurrent submission waits for it), and a rollback gives the
+   * number back, so references have no gaps and no duplicates.
+   */
+  nextCaseNumber: `INSERT INTO case_reference_counters (year, last_number) VALUES (?, 1)
+    ON CONFLICT (year) DO UPDATE SET last_number = case_reference_counters.last_number + 1
+    RETURNING last_number`,
   insertCase: `INSERT INTO cases (id, reference, receipt_hash, role, category, locale, status, received_at, acknowledge_due_at,
-      feedback_due_at, consents_json, content_json, encrypted_content_json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      feedback_due_at, consents_json, content_json, encrypted_content_json, has_contact)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertEvent: 'INSERT INTO case_events (case_id, at, type, status, outcome, note) VALUES (?, ?, ?, ?, ?, ?)',
   insertMessage: 'INSERT INTO case_messages (id, case_id, sender, kind, sent_at, body, encrypted_body_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
   insertAttachment: `INSERT INTO case_attachments (id, case_id, storage_name, name, media_type, description, size_bytes, sha256, encryption_json, added_at)
@@ -57,10 +64,23 @@ export function updateCaseSql(columns: string[], clearOutcome: boolean): string 
   return sets.length ? `UPDATE cases SET ${sets.join(', ')} WHERE id = ?` : undefined;
 }
 
-/** Case list page and total for a `caseListQuery` (the page's LIMIT and OFFSET are its last two parameters). */
+/** What the case list reads of a case `c`: no report content, only whether it is encrypted and has contact details. */
+const LISTED_COLUMNS = `c.id, c.reference, c.role, c.category, c.status, c.outcome, c.received_at, c.acknowledge_due_at,
+  c.acknowledged_at, c.feedback_due_at, c.feedback_given_at, c.has_contact,
+  CASE WHEN c.encrypted_content_json IS NULL THEN 0 ELSE 1 END AS encrypted`;
+
+/**
+ * Case list page and total for a `caseListQuery` (the page's LIMIT and OFFSET are its last two
+ * parameters). The page is a deferred join: the references of the page are found on an index
+ * (skipping OFFSET entries of the index, not OFFSET rows), then only those rows are read. CROSS JOIN
+ * keeps SQLite from scanning the whole table as the outer loop (PostgreSQL plans it as a plain join).
+ */
 export function caseListSql(where: string, orderBy: string): { count: string; page: string } {
   return {
     count: `SELECT CAST(COUNT(*) AS INTEGER) AS total FROM cases c ${where}`,
-    page: `SELECT c.*, ${SQL.unread} AS unread FROM cases c ${where} ${orderBy} LIMIT ? OFFSET ?`,
+    page: `SELECT ${LISTED_COLUMNS}, ${SQL.unread} AS unread
+      FROM (SELECT c.reference FROM cases c ${where} ${orderBy} LIMIT ? OFFSET ?) page
+      CROSS JOIN cases c WHERE c.reference = page.reference
+      ${orderBy}`,
   };
 }

@@ -73,8 +73,15 @@ export interface CaseFilter {
   limit: number;
 }
 
+/** What the case list knows of a case: everything but the report itself (content, consents, locale). */
+export type ListedCase = Omit<StoredCase, 'content' | 'encryptedContent' | 'consents' | 'locale' | 'lastHandlerActionAt'> & {
+  encrypted: boolean;
+  /** Whether the (unencrypted) content has contact details. */
+  hasContact: boolean;
+};
+
 export interface CaseListEntry {
-  case: StoredCase;
+  case: ListedCase;
   unreadMessages: number;
 }
 
