@@ -1,3 +1,4 @@
+import { contentCalls, createContentReader, type WeerbaarContentClient } from './content-reader.js';
 import { createDiscoveryCache } from './discovery.js';
 import { stringsIn } from './redact.js';
 import { createTransport, json, type TransportOptions } from './transport.js';
@@ -6,13 +7,9 @@ import type {
   ContentOptions,
   Discovery,
   EncryptedReportSubmission,
-  NormCollection,
   PlainReportSubmission,
   ReportForm,
   ReportReceipt,
-  SignalChecklist,
-  SupportContactFilters,
-  SupportDirectory,
 } from './types.js';
 
 export interface ClientOptions extends TransportOptions {
@@ -26,13 +23,11 @@ export interface SubmitOptions {
   signal?: AbortSignal;
 }
 
-export interface WeerbaarClient {
+/** The content calls of `WeerbaarContentClient` (`@weerbaar/sdk/content`), with retries, and the rest. */
+export interface WeerbaarClient extends WeerbaarContentClient {
   /** The backend's capabilities, limits, deadlines and links; fetched once per client. */
   discover(): Promise<Discovery>;
-  getNorms(options?: ContentOptions): Promise<NormCollection>;
-  getSignalChecklist(options?: ContentOptions): Promise<SignalChecklist>;
   getReportForm(options?: ContentOptions): Promise<ReportForm>;
-  getSupportContacts(filters?: SupportContactFilters): Promise<SupportDirectory>;
   /** Stores a report once, however often the network makes it retry; sealed when the backend advertises encryption. */
   submitReport(report: PlainReportSubmission, options?: SubmitOptions): Promise<ReportReceipt>;
   /** Exchanges the receipt (sent in the request body only) for a short-lived follow-up session. */
@@ -43,27 +38,11 @@ export interface WeerbaarClient {
 export function createClient({ locale, ...transportOptions }: ClientOptions): WeerbaarClient {
   const send = createTransport(transportOptions);
   const discovery = createDiscoveryCache(send);
-  const cache = new Map<string, { etag: string; body: unknown }>();
-
-  // Public content is revalidated with its ETag: an unchanged text costs a 304, not a download.
-  async function getContent<T>(path: string, query: ContentOptions = {}): Promise<T> {
-    const searchParams = { lang: locale, ...query };
-    const key = path + JSON.stringify(searchParams);
-    const cached = cache.get(key);
-    const response = await send(path, { searchParams, headers: cached && { 'If-None-Match': cached.etag } });
-    if (response.status === 304 && cached) return cached.body as T;
-    const body: T = await response.json();
-    const etag = response.headers.get('ETag');
-    if (etag) cache.set(key, { etag, body });
-    return body;
-  }
+  const getContent = createContentReader((path, searchParams, headers) => send(path, { searchParams, headers }), locale);
 
   return {
     discover: discovery.discover,
-    getNorms: (options) => getContent('norms', options),
-    getSignalChecklist: (options) => getContent('signal-checklist', options),
-    getReportForm: (options) => getContent('report-form', options),
-    getSupportContacts: (filters) => getContent('support-contacts', filters),
+    ...contentCalls(getContent),
 
     async submitReport(report, { idempotencyKey = crypto.randomUUID(), signal } = {}) {
       const { encryption } = (await discovery.discover()).capabilities;

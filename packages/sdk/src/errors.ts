@@ -33,7 +33,7 @@ export class WeerbaarApiError extends WeerbaarError {
   /** The `API-Version` response header. */
   declare readonly apiVersion: string | undefined;
 
-  /** `problem` must already be redacted (the transport parses it with `redact` on every string). */
+  /** `problem` must already be redacted (`problemError` parses it with `redact` on every string). */
   constructor(status: number, problem: Partial<Problem>, headers: Headers) {
     const { title = `HTTP ${status}`, detail = '', type = 'about:blank', code, errors = [] } = problem;
     super(detail ? `${title}: ${detail}` : title);
@@ -65,4 +65,20 @@ export class WeerbaarCapabilityError extends WeerbaarError {
     super(`Capability not offered by this backend: ${capability}`);
     this.capability = capability;
   }
+}
+
+/** The error for a 4xx/5xx answer, from its problem document with every string in it redacted, however deep. */
+export async function problemError(response: Response, secrets?: readonly string[]): Promise<WeerbaarApiError> {
+  let problem: Partial<Problem> = {};
+  try {
+    problem = JSON.parse(await response.text(), (_, value: unknown) => (typeof value === 'string' ? redact(value, secrets) : value)) ?? {};
+  } catch {
+    // Not a problem document: the status says enough.
+  }
+  return new WeerbaarApiError(response.status, problem, response.headers);
+}
+
+/** The error for a request that got no answer. A timeout's own error is not kept: ky's carries the request (its Authorization header and body). */
+export function networkError(cause: unknown, timedOut: boolean, secrets?: readonly string[]): WeerbaarNetworkError {
+  return new WeerbaarNetworkError(timedOut ? 'Request timed out' : 'Network error', secrets, { cause: timedOut ? new Error('timeout') : cause });
 }

@@ -2,6 +2,7 @@
  * @weerbaar/sdk — a typed client for any backend that implements the Weerbaar Reporting API v1.
  *
  * - `createClient`: discovery, content, reports and follow-up (this entry, for reporters' browsers)
+ * - `createContentClient` from `@weerbaar/sdk/content`: public content only, without ky (for pages at first load)
  * - `createHandlerClient` from `@weerbaar/sdk/handler`: case management
  * - `openReportContent`, `openMessage`, `openAttachment` from `@weerbaar/sdk/crypto`: decrypt on the handler's side
  */

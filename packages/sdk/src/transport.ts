@@ -1,10 +1,8 @@
-// The one place where the SDK talks HTTP: ky with no cookies, per-attempt timeouts, retries that
-// are only used where repeating a request cannot do harm, and every failure turned into a
-// WeerbaarError that carries no secret.
+// How the full client talks HTTP: ky with no cookies, per-attempt timeouts, retries that are only
+// used where repeating a request cannot do harm, and every failure turned into a WeerbaarError that
+// carries no secret (errors.ts, shared with the light content client, which needs no retries).
 import ky, { HTTPError, TimeoutError } from 'ky';
-import { WeerbaarApiError, WeerbaarNetworkError } from './errors.js';
-import { redact } from './redact.js';
-import type { Problem } from './types.js';
+import { networkError, problemError } from './errors.js';
 
 export interface TransportOptions {
   /** The API base, including `/v1`, e.g. `https://meld.voorbeeldstad.nl/v1`. */
@@ -21,7 +19,8 @@ export interface RequestOptions {
   method?: 'get' | 'post' | 'put' | 'delete';
   json?: unknown;
   body?: FormData;
-  headers?: Record<string, string>;
+  /** Headers whose value is `undefined` are left out (by ky). */
+  headers?: Record<string, string | undefined>;
   searchParams?: object;
   signal?: AbortSignal | undefined;
   /** Whether repeating this request can do no harm (GETs by default). */
@@ -48,6 +47,8 @@ export function createTransport({ baseUrl, timeout = 10_000, retry = 2, fetch }:
         // ky leaves out filters whose value is `undefined`.
         searchParams: searchParams as Record<string, string>,
         credentials: 'omit',
+        // A 304 answers our own If-None-Match: the caller reuses its cached copy.
+        throwHttpErrors: (status) => status !== 304,
         timeout,
         fetch,
         retry: safe
@@ -55,30 +56,11 @@ export function createTransport({ baseUrl, timeout = 10_000, retry = 2, fetch }:
           : 0,
       });
     } catch (error) {
-      // A 304 answers our own If-None-Match: the caller reuses its cached copy.
-      if (error instanceof HTTPError && error.response.status === 304) return error.response;
       if (options.signal?.aborted) throw options.signal.reason;
-      throw await toWeerbaarError(error, secrets);
+      // ky's own errors carry the request (with its Authorization header and body): never pass them on as `cause`.
+      throw error instanceof HTTPError ? await problemError(error.response, secrets) : networkError(error, error instanceof TimeoutError, secrets);
     }
   };
-}
-
-async function toWeerbaarError(error: unknown, secrets?: readonly string[]) {
-  // ky's own errors carry the request (with its Authorization header and body): never pass them on as `cause`.
-  if (error instanceof HTTPError) {
-    const { status, headers } = error.response;
-    let problem: Partial<Problem> = {};
-    try {
-      // Every string of the problem is redacted, however deep (titles, details, field errors).
-      problem = JSON.parse(await error.response.text(), (_, value: unknown) => (typeof value === 'string' ? redact(value, secrets) : value)) ?? {};
-    } catch {
-      // Not a problem document: the status says enough.
-    }
-    return new WeerbaarApiError(status, problem, headers);
-  }
-  return error instanceof TimeoutError
-    ? new WeerbaarNetworkError('Request timed out', secrets, { cause: new Error('timeout') })
-    : new WeerbaarNetworkError('Network error', secrets, { cause: error });
 }
 
 /** Reads a JSON answer as the contract's type for it. */

@@ -13,8 +13,9 @@ import {
   type PlainReportSubmission,
 } from '../src/index.js';
 import { createHandlerClient, type WeerbaarHandlerClient } from '../src/handler.js';
-import { answerProblem, dropConnection, startProxy, type Proxy } from './support/proxy.js';
+import { answerProblem, dropConnection, proxyPool } from './support/proxy.js';
 import { recordingFetch } from './support/recording-fetch.js';
+import { rejection } from './support/rejection.js';
 import { startReferenceServer, type ReferenceServer } from './support/reference-server.js';
 
 const plainReport = fixtures.find((fixture) => fixture.name === 'submitReport/valid/plain-report')!.body as PlainReportSubmission;
@@ -22,29 +23,16 @@ const report = (description: string): PlainReportSubmission => ({ role: 'civil-s
 
 let server: ReferenceServer;
 let handler: WeerbaarHandlerClient;
-const proxies: Proxy[] = [];
+const proxies = proxyPool(() => server.apiUrl);
+const proxy = proxies.start;
 before(async () => {
   server = await startReferenceServer();
   handler = createHandlerClient({ baseUrl: server.apiUrl, token: server.handlerToken });
 });
 after(async () => {
-  await Promise.all(proxies.map((proxy) => proxy.stop()));
+  await proxies.stopAll();
   await server?.stop();
 });
-
-async function proxy(...args: Parameters<typeof startProxy> extends [string, ...infer Rest] ? Rest : never) {
-  const started = await startProxy(server.apiUrl, ...args);
-  proxies.push(started);
-  return started;
-}
-
-/** The error a promise rejects with (and a failure when it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => assert.fail('expected the call to fail'),
-    (error: unknown) => error,
-  );
-}
 
 /** The number of stored cases whose content has this description (the handler's view). */
 async function casesDescribing(description: string): Promise<number> {

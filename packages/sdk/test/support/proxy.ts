@@ -91,3 +91,16 @@ export function answerProblem(response: ServerResponse, status: number, retryAft
 export function dropConnection(response: ServerResponse) {
   response.socket?.destroy();
 }
+
+/** Proxies in front of one backend, started as a test needs them and stopped together after the suite. */
+export function proxyPool(target: () => string) {
+  const started: Proxy[] = [];
+  return {
+    async start(options?: Parameters<typeof startProxy>[1]): Promise<Proxy> {
+      const proxy = await startProxy(target(), options);
+      started.push(proxy);
+      return proxy;
+    },
+    stopAll: () => Promise.all(started.map((proxy) => proxy.stop())),
+  };
+}
