@@ -1,8 +1,9 @@
 // The three elements against a real reference server (started by the test runner's
-// reference-server plugin), through the real SDK, in both languages.
+// reference-server plugin), through the SDK's real light content client, in both languages.
 import { expect, waitUntil } from '@open-wc/testing';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl } from '/__weerbaar/test-env.js';
+import { contentClientFor } from '../src/base/content-client.js';
 import { clientFor } from '../src/base/sdk-client.js';
 import '../src/define.js';
 import type { NormBanner } from '../src/norm-banner/norm-banner.js';
@@ -39,9 +40,15 @@ describe('the elements with content from the reference server', () => {
     });
   }
 
-  it('gives every element on the page with the same api one shared SDK client', async () => {
+  it('gives every element on the page with the same api one shared content client, and the report flow one full client', async () => {
+    expect(contentClientFor(api)).to.equal(contentClientFor(`${api}/`));
+    expect(contentClientFor(api)).not.to.equal(contentClientFor(`${api}/other`));
     expect(clientFor(api)).to.equal(clientFor(`${api}/`));
     expect(clientFor(api)).not.to.equal(clientFor(`${api}/other`));
+    // The light client has the content calls only: the report flow's calls need the full one.
+    const [content, full] = await Promise.all([contentClientFor(api), clientFor(api)]);
+    expect(content).not.to.have.property('submitReport');
+    expect(full).to.have.property('submitReport');
   });
 
   it('reloads the content in the new language when lang changes', async () => {

@@ -36,8 +36,9 @@ describe('the elements stay off the network and out of the DOM-injection busines
     for (const file of firstLoadFiles(readCdnManifest())) assert.doesNotMatch(readFileSync(join(cdnDir, file), 'utf8'), networkApi, file);
   });
 
-  it('imports the SDK only lazily: never with a static import (types aside)', () => {
-    for (const file of sourceFiles) assert.doesNotMatch(readFileSync(file, 'utf8'), /^\s*import\s+(?!type\b)[^;]*from\s+['"]@weerbaar\/sdk['"]/m, relative(packageDir, file));
+  it('imports the SDK and its content entry only lazily: never with a static import (types aside)', () => {
+    for (const file of sourceFiles) assert.doesNotMatch(readFileSync(file, 'utf8'), /^\s*import\s+(?!type\b)[^;]*from\s+['"]@weerbaar\/sdk(\/[a-z]+)?['"]/m, relative(packageDir, file));
     assert.match(readFileSync(join(packageDir, 'src/base/sdk-client.ts'), 'utf8'), /import\('@weerbaar\/sdk'\)/);
+    assert.match(readFileSync(join(packageDir, 'src/base/content-client.ts'), 'utf8'), /import\('@weerbaar\/sdk\/content'\)/);
   });
 });

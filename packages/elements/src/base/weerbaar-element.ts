@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { effectiveLang, observeLang, toSupportedLocale, type SupportedLocale } from './locale.js';
-import { clientFor, type WeerbaarClient } from './sdk-client.js';
+import { contentClientFor, type WeerbaarContentClient } from './content-client.js';
 import type { StringTables } from './strings.js';
 
 function parseJsonAttribute(value: string | null): unknown {
@@ -18,7 +18,7 @@ export type ContentStatus = 'loading' | 'ready' | 'error';
 /**
  * What every Weerbaar element shares: the language from the nearest `lang`, overridable texts,
  * content either inline (a `content` property or a `<script type="application/json">` child) or
- * from a backend through the SDK (`api` attribute), and a configurable heading level.
+ * from a backend through the SDK's light content client (`api` attribute), and a configurable heading level.
  *
  * Properties are declared with `static properties` rather than decorators so the same source
  * works unchanged under TypeScript, esbuild and Vite without decorator transforms.
@@ -51,7 +51,7 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
 
   protected abstract readonly stringTables: StringTables<Keys>;
   /** Reads this element's content from the backend in the given language. */
-  protected abstract fetchContent(client: WeerbaarClient, lang: SupportedLocale): Promise<Content>;
+  protected abstract fetchContent(client: WeerbaarContentClient, lang: SupportedLocale): Promise<Content>;
   /** Whether a value (inline JSON or a backend answer) has the shape this element renders. */
   protected abstract isContent(value: unknown): value is Content;
 
@@ -105,7 +105,7 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
     this.remote = { ...this.remote, key, status: this.remote.content ? this.remote.status : 'loading' };
     let next: { key: string; status: ContentStatus; content?: Content };
     try {
-      const content = await this.fetchContent(await clientFor(api), lang);
+      const content = await this.fetchContent(await contentClientFor(api), lang);
       next = this.isContent(content) ? { key, status: 'ready', content } : { key, status: 'error' };
     } catch {
       next = { key, status: 'error' };

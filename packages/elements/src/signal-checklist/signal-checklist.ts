@@ -4,7 +4,7 @@ import { emit } from '../base/events.js';
 import type { SupportedLocale } from '../base/locale.js';
 import { safeHref } from '../base/safe-url.js';
 import { matchesShape, type Shape } from '../base/shape.js';
-import type { WeerbaarClient } from '../base/sdk-client.js';
+import type { WeerbaarContentClient } from '../base/content-client.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { format } from '../base/strings.js';
 import { WeerbaarElement } from '../base/weerbaar-element.js';
@@ -109,7 +109,7 @@ export class SignalChecklist extends WeerbaarElement<SignalChecklistStringKey, S
     this.disabled = disabled;
   }
 
-  protected fetchContent(client: WeerbaarClient, lang: SupportedLocale): Promise<SignalChecklistContent> {
+  protected fetchContent(client: WeerbaarContentClient, lang: SupportedLocale): Promise<SignalChecklistContent> {
     return client.getSignalChecklist({ lang });
   }
 

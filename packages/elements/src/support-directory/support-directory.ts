@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import type { ReporterRole, SupportContact, SupportDirectory as SupportDirectoryContent, SupportUrgency } from '@weerbaar/sdk';
 import type { SupportedLocale } from '../base/locale.js';
 import { mailtoHref, safeHref, telHref } from '../base/safe-url.js';
-import type { WeerbaarClient } from '../base/sdk-client.js';
+import type { WeerbaarContentClient } from '../base/content-client.js';
 import { matchesShape, type Shape } from '../base/shape.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { format } from '../base/strings.js';
@@ -97,7 +97,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
     if (changed.has('reporterRole')) this.filters = { ...this.filters, role: roles.find((role) => role === this.reporterRole) };
   }
 
-  protected fetchContent(client: WeerbaarClient, lang: SupportedLocale): Promise<SupportDirectoryContent> {
+  protected fetchContent(client: WeerbaarContentClient, lang: SupportedLocale): Promise<SupportDirectoryContent> {
     // The whole directory once per language; filters apply in the browser (see filterContacts).
     return client.getSupportContacts({ lang });
   }
