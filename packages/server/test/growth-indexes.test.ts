@@ -13,9 +13,9 @@ import Database from 'better-sqlite3';
 import { createTestDatabase, testDatabase } from '../../../test-support/reference-server.mjs';
 import { deadlinesOnReceipt } from '../src/domain/deadlines.js';
 import { PostgresStore } from '../src/storage/postgres-store.js';
-import { caseListQuery } from '../src/storage/rows.js';
+import { caseListQuery, caseValues } from '../src/storage/rows.js';
 import { DATABASE_FILE, SqliteStore } from '../src/storage/sqlite-store.js';
-import { caseListSql } from '../src/storage/statements.js';
+import { caseListSql, SQL } from '../src/storage/statements.js';
 import { IdempotencyClaimLostError, type CaseFilter, type NewReport, type Store } from '../src/storage/store.js';
 
 const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -88,6 +88,27 @@ function numbered(year: string, from: number, to: number): string[] {
 }
 
 const sorted = (references: string[]) => [...references].sort();
+
+/** `?` parameters numbered for PostgreSQL ($1, $2, …), as the PostgreSQL store does. */
+const numberedParameters = (sql: string) => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+const CONTACT = { name: 'J. de Vries', phone: '0612345678', preferredChannel: 'phone' } as const;
+
+/**
+ * A case inserted as an instance of the previous version does during a rolling update — its own
+ * reference, no has_contact — moves the counter on (the next submission does not collide) and is
+ * listed as contactable.
+ */
+async function assertDirectInsertIsCounted(store: Store, insert: (values: unknown[]) => Promise<void>, year: string, reference: string, expectedNext: string) {
+  const values = caseValues(report(`${year}-07-01T10:00:00.000Z`, { content: { description: 'Van de vorige versie.', contact: CONTACT } }), reference);
+  await insert([...values.slice(0, -1), 0]);
+  assert.equal((await store.createReport(report(`${year}-07-01T10:00:01.000Z`))).reference, expectedNext);
+  const listed = await store.listCases({ sort: 'receivedAt', descending: true, offset: 0, limit: 2 });
+  assert.deepEqual(listed.items.map((entry) => [entry.case.reference, entry.case.hasContact]), [[expectedNext, false], [reference, true]]);
+}
 
 /** Submissions whose idempotency claim was lost store nothing and give their number back. */
 async function assertLostClaimLeavesNoGap(store: Store, year: string, expectedNext: string): Promise<void> {
@@ -175,8 +196,7 @@ describe('case list plans on PostgreSQL', { skip: onPostgres }, () => {
       // avoid still appears, at a prohibitive cost).
       await client.query('SET enable_seqscan = off; SET enable_bitmapscan = off');
       const explain = async (sql: string, values: unknown[]) => {
-        let n = 0;
-        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) ${sql.replace(/\?/g, () => `$${++n}`)}`, values);
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) ${numberedParameters(sql)}`, values);
         return rows.map((row) => row['QUERY PLAN']);
       };
       /** The index each scan of `cases` under `alias` uses ('TABLE' for a sequential scan). */
@@ -210,12 +230,14 @@ describe('case list plans on PostgreSQL', { skip: onPostgres }, () => {
     }
   });
 
-  it('numbers concurrent submissions on two instances one after the other, without gaps, and gives a lost claim its number back', async () => {
+  it('numbers concurrent submissions on two instances one after the other, without gaps; a lost claim gives its number back; a case numbered elsewhere moves the counter on', async () => {
     const second = await PostgresStore.open(database.url, { maxConnections: 5 });
     try {
       const references = await submitConcurrently([store, second], 40, '2030');
       assert.deepEqual(sorted(references), numbered('2030', 1, 40));
       await assertLostClaimLeavesNoGap(second, '2030', 'WB-2030-0041');
+      const insert = async (values: unknown[]) => void (await store.pool.query(numberedParameters(SQL.insertCase), values));
+      await assertDirectInsertIsCounted(second, insert, '2030', 'WB-2030-0042', 'WB-2030-0043');
     } finally {
       await second.close();
     }
@@ -246,13 +268,15 @@ describe('case references on SQLite', { skip: onSqlite }, () => {
     }
   });
 
-  it('stay unique and without gaps with two connections on one file, and a lost claim gives its number back', async () => {
+  it('stay unique and without gaps with two connections on one file; a lost claim gives its number back; a case numbered elsewhere moves the counter on', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-refs-'));
     const stores = [new SqliteStore(dataDir), new SqliteStore(dataDir)];
     try {
       const references = await submitConcurrently(stores, 40, '2030');
       assert.deepEqual(sorted(references), numbered('2030', 1, 40));
       await assertLostClaimLeavesNoGap(stores[1]!, '2030', 'WB-2030-0041');
+      const insert = async (values: unknown[]) => void stores[0]!.db.prepare(SQL.insertCase).run(...values);
+      await assertDirectInsertIsCounted(stores[1]!, insert, '2030', 'WB-2030-0042', 'WB-2030-0043');
     } finally {
       for (const store of stores) await store.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -263,7 +287,7 @@ describe('case references on SQLite', { skip: onSqlite }, () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-overdue-'));
     const store = new SqliteStore(dataDir);
     try {
-      const late = await store.createReport(report('2026-10-01T10:00:00.000Z', { content: { description: 'Met contact.', contact: { name: 'J. de Vries', phone: '0612345678', preferredChannel: 'phone' } } }));
+      const late = await store.createReport(report('2026-10-01T10:00:00.000Z', { content: { description: 'Met contact.', contact: CONTACT } }));
       const acknowledgedInTime = await store.createReport(report('2026-11-01T10:00:00.000Z'));
       await store.changeCase(acknowledgedInTime.id, { set: { acknowledgedAt: '2026-11-02T10:00:00.000Z', feedbackDueAt: '2027-02-02T10:00:00.000Z' } });
       const closed = await store.createReport(report('2026-09-01T10:00:00.000Z'));

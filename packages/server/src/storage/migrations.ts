@@ -242,7 +242,10 @@ export const MIGRATIONS: readonly Migration[] = [
     // cases alone in the order asked (the cases_open_by_* partial indexes), never the closed ones.
     // has_contact spares the list reading the report.
     // The counters number each year's cases with one upsert instead of counting the year's cases,
-    // seeded here from the highest number each year already has.
+    // seeded here from the highest number each year already has. A trigger keeps them at least at
+    // the number of any case inserted another way — by an instance of the previous version during a
+    // rolling update, which still counts — so that the next number never collides with it; another
+    // sets has_contact on such a case (that version does not know the column).
     sqlite: `
       DROP INDEX cases_received_at;
       DROP INDEX cases_acknowledge_due_at;
@@ -271,6 +274,18 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO case_reference_counters (year, last_number)
         SELECT substr(reference, 4, 4), MAX(CAST(substr(reference, 9) AS INTEGER)) FROM cases
         WHERE reference GLOB 'WB-[0-9][0-9][0-9][0-9]-[0-9]*' GROUP BY substr(reference, 4, 4);
+      CREATE TRIGGER cases_reference_counted AFTER INSERT ON cases
+      WHEN NEW.reference GLOB 'WB-[0-9][0-9][0-9][0-9]-[0-9]*'
+      BEGIN
+        INSERT INTO case_reference_counters (year, last_number)
+          VALUES (substr(NEW.reference, 4, 4), CAST(substr(NEW.reference, 9) AS INTEGER))
+          ON CONFLICT (year) DO UPDATE SET last_number = MAX(last_number, excluded.last_number);
+      END;
+      CREATE TRIGGER cases_contact_flagged AFTER INSERT ON cases
+      WHEN NEW.has_contact = 0 AND json_extract(NEW.content_json, '$.contact') IS NOT NULL
+      BEGIN
+        UPDATE cases SET has_contact = 1 WHERE id = NEW.id;
+      END;
     `,
     postgres: `
       DROP INDEX cases_received_at;
@@ -301,6 +316,26 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO case_reference_counters (year, last_number)
         SELECT substring(reference from 4 for 4), MAX(CAST(substring(reference from 9) AS INTEGER)) FROM cases
         WHERE reference ~ '^WB-[0-9]{4}-[0-9]+$' GROUP BY substring(reference from 4 for 4);
+      CREATE FUNCTION cases_reference_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.reference ~ '^WB-[0-9]{4}-[0-9]+$' THEN
+          INSERT INTO case_reference_counters (year, last_number)
+            VALUES (substring(NEW.reference from 4 for 4), CAST(substring(NEW.reference from 9) AS INTEGER))
+            ON CONFLICT (year) DO UPDATE SET last_number = GREATEST(case_reference_counters.last_number, excluded.last_number);
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER cases_reference_counted AFTER INSERT ON cases FOR EACH ROW EXECUTE FUNCTION cases_reference_counted();
+      CREATE FUNCTION cases_contact_flagged() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.content_json IS NOT NULL AND NEW.content_json::jsonb -> 'contact' IS NOT NULL
+          AND NEW.content_json::jsonb -> 'contact' <> 'null'::jsonb THEN
+          NEW.has_contact := 1;
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER cases_contact_flagged BEFORE INSERT ON cases FOR EACH ROW WHEN (NEW.has_contact = 0)
+        EXECUTE FUNCTION cases_contact_flagged();
     `,
   },
 ];
