@@ -18,12 +18,12 @@ export function withoutNulls<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
-export interface CaseRow {
+/** The columns every read of a case has, in the case list and in full. */
+interface CaseSummaryRow {
   id: string;
   reference: string;
   role: StoredCase['role'];
   category: StoredCase['category'];
-  locale: string | null;
   status: StoredCase['status'];
   outcome: StoredCase['outcome'] | null;
   received_at: string;
@@ -31,19 +31,22 @@ export interface CaseRow {
   acknowledged_at: string | null;
   feedback_due_at: string;
   feedback_given_at: string | null;
+}
+
+export interface CaseRow extends CaseSummaryRow {
+  locale: string | null;
   consents_json: string;
   content_json: string | null;
   encrypted_content_json: string | null;
   last_handler_action_at: string | null;
 }
 
-export function toCase(row: CaseRow): StoredCase {
-  return withoutNulls({
+function caseSummary(row: CaseSummaryRow) {
+  return {
     id: row.id,
     reference: row.reference,
     role: row.role,
     category: row.category,
-    locale: row.locale ?? undefined,
     status: row.status,
     outcome: row.outcome ?? undefined,
     receivedAt: row.received_at,
@@ -51,6 +54,13 @@ export function toCase(row: CaseRow): StoredCase {
     acknowledgedAt: row.acknowledged_at ?? undefined,
     feedbackDueAt: row.feedback_due_at,
     feedbackGivenAt: row.feedback_given_at ?? undefined,
+  };
+}
+
+export function toCase(row: CaseRow): StoredCase {
+  return withoutNulls({
+    ...caseSummary(row),
+    locale: row.locale ?? undefined,
     consents: JSON.parse(row.consents_json) as string[],
     content: row.content_json ? (JSON.parse(row.content_json) as StoredCase['content']) : undefined,
     encryptedContent: row.encrypted_content_json ? (JSON.parse(row.encrypted_content_json) as StoredCase['encryptedContent']) : undefined,
@@ -59,18 +69,7 @@ export function toCase(row: CaseRow): StoredCase {
 }
 
 /** The row the case list reads (statements.ts LISTED_COLUMNS). */
-export interface ListedCaseRow {
-  id: string;
-  reference: string;
-  role: StoredCase['role'];
-  category: StoredCase['category'];
-  status: StoredCase['status'];
-  outcome: StoredCase['outcome'] | null;
-  received_at: string;
-  acknowledge_due_at: string;
-  acknowledged_at: string | null;
-  feedback_due_at: string;
-  feedback_given_at: string | null;
+export interface ListedCaseRow extends CaseSummaryRow {
   has_contact: number;
   encrypted: number;
   unread: number;
@@ -79,17 +78,7 @@ export interface ListedCaseRow {
 export function toListEntry(row: ListedCaseRow): CaseListEntry {
   return {
     case: withoutNulls({
-      id: row.id,
-      reference: row.reference,
-      role: row.role,
-      category: row.category,
-      status: row.status,
-      outcome: row.outcome ?? undefined,
-      receivedAt: row.received_at,
-      acknowledgeDueAt: row.acknowledge_due_at,
-      acknowledgedAt: row.acknowledged_at ?? undefined,
-      feedbackDueAt: row.feedback_due_at,
-      feedbackGivenAt: row.feedback_given_at ?? undefined,
+      ...caseSummary(row),
       encrypted: row.encrypted === 1,
       hasContact: row.has_contact === 1,
     }),
