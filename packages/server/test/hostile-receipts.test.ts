@@ -27,19 +27,20 @@ function retryAfter(response: { headers: Headers }): number {
   return Number(response.headers.get('retry-after'));
 }
 
+/** A server that tells clients apart by X-Forwarded-For (the test plays several), with short windows and these limits. */
+function startGuessingTarget(limits: Record<string, string>): Promise<TestServer> {
+  return startTestServer({
+    handlerToken: false,
+    env: { WEERBAAR_TRUST_PROXY: 'true', WEERBAAR_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS), ...limits },
+  });
+}
+
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000 + 150));
 
 describe('sustained guessing from one client', () => {
   let t: TestServer;
   before(async () => {
-    t = await startTestServer({
-      handlerToken: false,
-      env: {
-        WEERBAAR_TRUST_PROXY: 'true',
-        WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: '3',
-        WEERBAAR_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
-      },
-    });
+    t = await startGuessingTarget({ WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: '3' });
   });
   after(() => t.server.stop());
 
@@ -71,15 +72,7 @@ describe('sustained guessing from one client', () => {
 describe('guessing spread over many clients', () => {
   let t: TestServer;
   before(async () => {
-    t = await startTestServer({
-      handlerToken: false,
-      env: {
-        WEERBAAR_TRUST_PROXY: 'true',
-        WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: '100',
-        WEERBAAR_FOLLOW_UP_MAX_FAILURES_TOTAL: '4',
-        WEERBAAR_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
-      },
-    });
+    t = await startGuessingTarget({ WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: '100', WEERBAAR_FOLLOW_UP_MAX_FAILURES_TOTAL: '4' });
   });
   after(() => t.server.stop());
 
