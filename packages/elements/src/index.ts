@@ -15,6 +15,7 @@ export { hasThirdPartyCode, trackerGlobals } from './report-button/isolation.js'
 export { reportDialogStrings, type ReportDialogStringKey } from './report-dialog/report-dialog.strings.js';
 export { defineElement } from './base/define-element.js';
 export { WeerbaarElement, type ContentStatus } from './base/weerbaar-element.js';
+export { LocaleController, type LocaleHost } from './base/locale-controller.js';
 export type { WeerbaarEventDetails, WeerbaarEventName } from './base/events.js';
 export { supportedLocales, defaultLocale, type SupportedLocale } from './base/locale.js';
 export type { StringTables } from './base/strings.js';

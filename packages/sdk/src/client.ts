@@ -1,5 +1,6 @@
 import { contentCalls, createContentReader, type WeerbaarContentClient } from './content-reader.js';
 import { createDiscoveryCache } from './discovery.js';
+import type { WeerbaarError } from './errors.js';
 import { stringsIn } from './redact.js';
 import { createTransport, json, type TransportOptions } from './transport.js';
 import type { FollowUpSession } from './follow-up.js';
@@ -45,23 +46,32 @@ export function createClient({ locale, ...transportOptions }: ClientOptions): We
     ...contentCalls(getContent),
 
     async submitReport(report, { idempotencyKey = crypto.randomUUID(), signal } = {}) {
-      const { encryption } = (await discovery.discover()).capabilities;
-      let body: PlainReportSubmission | EncryptedReportSubmission = { locale, ...report };
-      if (encryption) {
-        const { content, ...routing } = body;
-        body = { ...routing, encryptedContent: await (await import('./seal.js')).sealReportContent(encryption, content) };
-      }
-      return json<ReportReceipt>(
-        send('reports', {
-          method: 'post',
-          json: body,
-          headers: { 'Idempotency-Key': idempotencyKey },
-          signal,
-          // Safe: the backend answers every repeat of this key with the first answer.
-          retry: true,
-          secrets: stringsIn(report.content),
-        }),
-      );
+      const sealAndSend = async (): Promise<ReportReceipt> => {
+        const { encryption } = (await discovery.discover()).capabilities;
+        let body: PlainReportSubmission | EncryptedReportSubmission = { locale, ...report };
+        if (encryption) {
+          const { content, ...routing } = body;
+          body = { ...routing, encryptedContent: await (await import('./seal.js')).sealReportContent(encryption, content) };
+        }
+        return json<ReportReceipt>(
+          send('reports', {
+            method: 'post',
+            json: body,
+            headers: { 'Idempotency-Key': idempotencyKey },
+            signal,
+            // Safe: the backend answers every repeat of this key with the first answer.
+            retry: true,
+            secrets: stringsIn(report.content),
+          }),
+        );
+      };
+      // The backend rotated its key after we read discovery: read it again and seal to the new key,
+      // once. The refused request stored nothing and claimed no key, so the same key is reused.
+      return sealAndSend().catch((error: WeerbaarError) => {
+        if (error.kind != 'key-rotated') throw error;
+        discovery.forget();
+        return sealAndSend();
+      });
     },
 
     // Loaded on demand, like encryption: most visitors never follow a report up.

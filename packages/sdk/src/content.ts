@@ -35,5 +35,5 @@ export function createContentClient({ baseUrl, locale, timeout = 10_000, fetch: 
 }
 
 export type { WeerbaarContentClient };
-export { WeerbaarApiError, WeerbaarError, WeerbaarNetworkError } from './errors.js';
+export { WeerbaarApiError, WeerbaarError, WeerbaarNetworkError, type ErrorKind } from './errors.js';
 export type { ContentOptions, NormCollection, Problem, SignalChecklist, SupportContact, SupportContactFilters, SupportDirectory, SupportUrgency, FieldError, ReporterRole } from './types.js';

@@ -1,5 +1,6 @@
 import type { DiscoveryCache } from './discovery.js';
 import { WeerbaarError } from './errors.js';
+import { requireCapability } from './require-capability.js';
 import { json, type RequestOptions, type Send } from './transport.js';
 import type { Attachment, CaseMessage, FollowUpCase } from './types.js';
 
@@ -17,7 +18,7 @@ export interface FollowUpSession {
 }
 
 export async function openFollowUpSession(send: Send, discovery: DiscoveryCache, receipt: string): Promise<FollowUpSession> {
-  await discovery.require('followUp');
+  await requireCapability(discovery, 'followUp');
   // Retried like a GET: a repeated exchange only creates another short-lived token, which expires unused.
   const session = await json<{ token: string; expiresAt: string }>(
     send('follow-up/sessions', { method: 'post', json: { receipt }, retry: true, secrets: [receipt] }),
@@ -41,7 +42,7 @@ export async function openFollowUpSession(send: Send, discovery: DiscoveryCache,
 
     async addAttachment(file, { description } = {}) {
       const { encryption } = (await discovery.discover()).capabilities;
-      await discovery.require('attachments');
+      await requireCapability(discovery, 'attachments');
       const name = (file as File).name || 'attachment';
       const form = new FormData();
       // `metadata` is a text field holding JSON: a browser can give a multipart part a content type

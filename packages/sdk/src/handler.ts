@@ -1,6 +1,7 @@
 // Case management for handlers (integrity officers). A separate entry point, so that the citizen's
 // browser never downloads it.
 import { createDiscoveryCache } from './discovery.js';
+import { requireCapability } from './require-capability.js';
 import { createTransport, json, type RequestOptions, type TransportOptions } from './transport.js';
 import type { Case, CaseFilters, CaseList, CaseMessage, Discovery, HandlerMessageRequest, StatusChangeRequest } from './types.js';
 
@@ -29,7 +30,7 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
 
   // Checked first, so that a backend without case management fails with a clear error, not a 404.
   async function authorized(path: string, options: RequestOptions = {}) {
-    await discovery.require('caseManagement');
+    await requireCapability(discovery, 'caseManagement');
     return send(path, { ...options, headers: { Authorization: `Bearer ${token}` }, secrets: [token] });
   }
 

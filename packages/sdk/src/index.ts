@@ -8,5 +8,5 @@
  */
 export { createClient, type ClientOptions, type SubmitOptions, type WeerbaarClient } from './client.js';
 export type { FollowUpSession } from './follow-up.js';
-export { WeerbaarApiError, WeerbaarCapabilityError, WeerbaarError, WeerbaarNetworkError } from './errors.js';
+export { WeerbaarApiError, WeerbaarCapabilityError, WeerbaarError, WeerbaarNetworkError, type ErrorKind } from './errors.js';
 export type * from './types.js';

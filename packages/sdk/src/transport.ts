@@ -31,13 +31,17 @@ export interface RequestOptions {
 
 export type Send = (path: string, options?: RequestOptions) => Promise<Response>;
 
-// 409 is only ever retried on `submitReport`, where it means "the same Idempotency-Key is still
-// being processed" (the other retried operations do not answer 409). A `Retry-After` on any of
-// these answers is honoured (up to the timeout).
-const RETRY_STATUSES = [408, 409, 429, 500, 502, 503, 504];
+// What the contract says may be repeated: no answer in time, too many requests, a failure on the
+// backend's side, and — only for a request with an Idempotency-Key (`submitReport`) — 409, "this
+// key is still being processed". Elsewhere 409 means the case's state forbids it (a closed case),
+// which no repeat changes. A `Retry-After` on any of these answers is honoured (up to the timeout).
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+const IDEMPOTENT_RETRY_STATUSES = [...RETRY_STATUSES, 409];
 
 export function createTransport({ baseUrl, timeout = 10_000, retry = 2, fetch }: TransportOptions): Send {
   return async (path, { method = 'get', searchParams, retry: safe = method === 'get', secrets, ...options } = {}) => {
+    const idempotent = !!options.headers?.['Idempotency-Key'];
+    const statusCodes = idempotent ? IDEMPOTENT_RETRY_STATUSES : RETRY_STATUSES;
     try {
       return await ky(path, {
         ...options,
@@ -52,13 +56,13 @@ export function createTransport({ baseUrl, timeout = 10_000, retry = 2, fetch }:
         timeout,
         fetch,
         retry: safe
-          ? { limit: retry, methods: [method], statusCodes: RETRY_STATUSES, afterStatusCodes: RETRY_STATUSES, retryOnTimeout: true }
+          ? { limit: retry, methods: [method], statusCodes, afterStatusCodes: statusCodes, retryOnTimeout: true }
           : 0,
       });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
       // ky's own errors carry the request (with its Authorization header and body): never pass them on as `cause`.
-      throw error instanceof HTTPError ? await problemError(error.response, secrets) : networkError(error, error instanceof TimeoutError, secrets);
+      throw error instanceof HTTPError ? await problemError(error.response, secrets, idempotent) : networkError(error, error instanceof TimeoutError, secrets);
     }
   };
 }

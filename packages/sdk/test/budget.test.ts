@@ -10,8 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { rollup, type OutputChunk, type RollupOptions } from 'rollup';
 
-// 6 kB as bundle-size tools count it (size-limit, bundlephobia): 6 × 1024 bytes.
-const CORE_BUDGET_BYTES = 6 * 1024;
+// 6.25 kB as bundle-size tools count it (size-limit, bundlephobia): 6.25 × 1024 bytes. It was 6 kB
+// until the errors learnt to say what they mean (`kind`, `retryable`) and a report is sealed again
+// after a key rotation: 177 B more, after moving the capability check into the follow-up chunk.
+// PRODUCT.md's goal is 5 kB, which needs a lighter transport than ky (issue 19).
+const CORE_BUDGET_BYTES = 6.25 * 1024;
 // What the content elements load before anyone presses anything: 1.5 kB.
 const CONTENT_BUDGET_BYTES = 1.5 * 1024;
 

@@ -80,6 +80,7 @@ describe('the light content client', () => {
     const refused = await rejection(createContentClient({ baseUrl: server.apiUrl }).getSupportContacts({ q: 'x'.repeat(101) }));
     assert.ok(refused instanceof WeerbaarApiError && refused instanceof CoreApiError);
     assert.equal(refused.status, 400);
+    assert.deepEqual([refused.kind, refused.retryable], ['rejected', false]);
     assert.ok(refused.title && refused.detail);
     assert.match(refused.requestId ?? '', /^[A-Za-z0-9_-]{1,64}$/);
     assert.match(refused.apiVersion ?? '', /^1\.\d+\.\d+$/);
@@ -93,6 +94,7 @@ describe('the light content client', () => {
     const unavailable = await rejection(createContentClient({ baseUrl: down.apiUrl }).getNorms());
     assert.ok(unavailable instanceof WeerbaarApiError);
     assert.equal(unavailable.status, 503);
+    assert.deepEqual([unavailable.kind, unavailable.retryable], ['unavailable', true]);
     assert.equal(unavailable.requestId, 'proxy-injected');
     assert.equal(down.seen.length, 1);
   });
@@ -118,6 +120,7 @@ describe('the light content client', () => {
     const error = await rejection(createContentClient({ baseUrl: silent.apiUrl, timeout: 200 }).getNorms());
     assert.ok(error instanceof WeerbaarNetworkError && error instanceof CoreNetworkError);
     assert.match(error.message, /timed out/);
+    assert.deepEqual([error.kind, error.retryable], ['unavailable', true]);
     assert.ok(error.cause instanceof Error);
     assert.equal(silent.seen.length, 1);
   });

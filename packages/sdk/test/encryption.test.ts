@@ -8,6 +8,7 @@ import { createClient, type PlainReportSubmission } from '../src/index.js';
 import { createHandlerClient, type WeerbaarHandlerClient } from '../src/handler.js';
 import { openAttachment, openMessage, openReportContent } from '../src/crypto.js';
 import { WeerbaarError } from '../src/errors.js';
+import { proxyPool } from './support/proxy.js';
 import { recordingFetch } from './support/recording-fetch.js';
 import { startReferenceServer, type ReferenceServer } from './support/reference-server.js';
 
@@ -15,11 +16,13 @@ const plainReport = fixtures.find((fixture) => fixture.name === 'submitReport/va
 
 let server: ReferenceServer;
 let handler: WeerbaarHandlerClient;
+const proxies = proxyPool(() => server.apiUrl);
 before(async () => {
   server = await startReferenceServer({ encryption: true });
   handler = createHandlerClient({ baseUrl: server.apiUrl, token: server.handlerToken });
 });
 after(async () => {
+  await proxies.stopAll();
   await server?.stop();
 });
 
@@ -76,5 +79,30 @@ describe('end-to-end encryption', () => {
     await assert.rejects(openMessage(otherKey, reply.encryptedBody!), (error: unknown) => error instanceof WeerbaarError && /cannot be opened/.test(error.message));
     // A message's ciphertext does not open as a report either: the info string binds it to its kind.
     await assert.rejects(openReportContent(server.privateKeyJwk!, reply.encryptedBody!), WeerbaarError);
+  });
+});
+
+describe('a key rotated after discovery was read', () => {
+  it('reads discovery again, seals to the current key and stores the report once', async () => {
+    // The first discovery this client reads names a key the backend no longer uses, as when the
+    // organisation rotated its key while the reporter was filling in the form.
+    let discoveries = 0;
+    const rotated = await proxies.start({
+      rewrite: (path, body) => {
+        if (path !== '/discovery' || ++discoveries > 1) return body;
+        const discovery = body as { capabilities: { encryption: { keyId: string } } };
+        discovery.capabilities.encryption.keyId = 'rotated-away';
+        return discovery;
+      },
+    });
+    const description = `Sealed to a key that rotated away. ${crypto.randomUUID()}`;
+    const { receipt } = await createClient({ baseUrl: rotated.apiUrl }).submitReport({ role: 'civil-servant', category: 'bribery', content: { description } });
+    assert.ok(receipt);
+    const attempts = rotated.seen.filter((request) => request.path === '/reports');
+    assert.deepEqual(attempts.map((request) => request.status), [422, 201]);
+    assert.equal(new Set(attempts.map((request) => request.headers['idempotency-key'])).size, 1);
+    assert.equal(discoveries, 2);
+    const stored = await newestCase();
+    assert.equal((await openReportContent(server.privateKeyJwk!, stored.encryptedContent!)).description, description);
   });
 });

@@ -201,6 +201,77 @@ describe('problems from the backend', () => {
   });
 });
 
+describe('errors that say what they mean', () => {
+  it('calls a refused report rejected, which no repeat changes', async () => {
+    const invalid = { role: 'mayor', category: 'fraud', content: { description: '' } } as unknown as PlainReportSubmission;
+    const error = await rejection(createClient({ baseUrl: server.apiUrl }).submitReport(invalid));
+    assert.ok(error instanceof WeerbaarApiError);
+    assert.deepEqual([error.kind, error.retryable], ['rejected', false]);
+  });
+
+  it('calls a 409 that outlasts the retries of a report in-progress: the report may be stored, repeat with the same key', async () => {
+    const stuck = await proxy({
+      intercept: (request, response) => {
+        if (request.path !== '/reports') return false;
+        answerProblem(response, 409, 1);
+        return true;
+      },
+    });
+    const error = await rejection(createClient({ baseUrl: stuck.apiUrl, retry: 1 }).submitReport(report('Stuck behind a lingering lease.')));
+    assert.ok(error instanceof WeerbaarApiError);
+    assert.equal(error.status, 409);
+    assert.deepEqual([error.kind, error.retryable], ['in-progress', true]);
+    assert.equal(stuck.seen.filter((request) => request.path === '/reports').length, 2, 'the 409 was not retried');
+  });
+
+  it('calls too many follow-up attempts rate-limited, not an unknown receipt', async () => {
+    const limited = await proxy({
+      intercept: (request, response) => {
+        if (request.path !== '/follow-up/sessions') return false;
+        answerProblem(response, 429, 1);
+        return true;
+      },
+    });
+    const error = await rejection(createClient({ baseUrl: limited.apiUrl, retry: 0 }).openFollowUp('7KQ4-M2XP-9RTW-3HVD-C8NA'));
+    assert.ok(error instanceof WeerbaarApiError);
+    assert.deepEqual([error.kind, error.retryable], ['rate-limited', true]);
+  });
+
+  it('calls an unknown receipt rejected and a failing backend or network unavailable', async () => {
+    const unknown = await rejection(createClient({ baseUrl: server.apiUrl }).openFollowUp('7KQ4-M2XP-9RTW-3HVD-C8NA'));
+    assert.ok(unknown instanceof WeerbaarApiError);
+    assert.deepEqual([unknown.kind, unknown.retryable], ['rejected', false]);
+
+    const down = await proxy({
+      intercept: (request, response) => {
+        if (request.path !== '/report-form') return false;
+        answerProblem(response, 503, 1);
+        return true;
+      },
+    });
+    const failing = await rejection(createClient({ baseUrl: down.apiUrl, retry: 0 }).getReportForm());
+    assert.ok(failing instanceof WeerbaarApiError);
+    assert.deepEqual([failing.kind, failing.retryable], ['unavailable', true]);
+
+    const unreachable = await rejection(createClient({ baseUrl: 'http://127.0.0.1:9/v1', retry: 0 }).discover());
+    assert.ok(unreachable instanceof WeerbaarNetworkError);
+    assert.deepEqual([unreachable.kind, unreachable.retryable], ['unavailable', true]);
+  });
+
+  it('never repeats an acknowledgement the backend refused because the case is closed', async () => {
+    await createClient({ baseUrl: server.apiUrl }).submitReport(report('A case that is closed before it is acknowledged.'));
+    const { items } = await handler.listCases({ sort: '-receivedAt', pageSize: 1 });
+    const caseId = items[0]!.caseId;
+    await handler.setStatus(caseId, { status: 'closed', outcome: 'no-action-needed' });
+    const counted = await proxy();
+    const error = await rejection(createHandlerClient({ baseUrl: counted.apiUrl, token: server.handlerToken }).acknowledge(caseId));
+    assert.ok(error instanceof WeerbaarApiError);
+    assert.equal(error.status, 409);
+    assert.deepEqual([error.kind, error.retryable], ['conflict', false]);
+    assert.equal(counted.seen.filter((request) => request.path.endsWith('/acknowledgement')).length, 1, 'a refused acknowledgement was repeated');
+  });
+});
+
 describe('secrets in errors', () => {
   // A faulty backend that echoes what it was sent into its problems: the SDK must still not pass it on.
   const echoing = () =>

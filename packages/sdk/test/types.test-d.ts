@@ -85,6 +85,10 @@ export async function wrongCalls() {
   } catch (error) {
     if (error instanceof WeerbaarApiError) {
       error.status satisfies number;
+      error.kind satisfies 'rejected' | 'conflict' | 'in-progress' | 'rate-limited' | 'unavailable' | 'key-rotated';
+      error.retryable satisfies boolean;
+      // @ts-expect-error the kinds are a closed set
+      error.kind === 'timeout';
       // @ts-expect-error field errors are typed
       error.errors[0]?.field;
     }

@@ -1,16 +1,9 @@
 import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { effectiveLang, observeLang, toSupportedLocale, type SupportedLocale } from './locale.js';
+import type { SupportedLocale } from './locale.js';
+import { LocaleController } from './locale-controller.js';
 import { contentClientFor, type WeerbaarContentClient } from './content-client.js';
-import type { StringTables } from './strings.js';
-
-function parseJsonAttribute(value: string | null): unknown {
-  try {
-    return value ? JSON.parse(value) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { stringsProperty, type StringTables } from './strings.js';
 
 /** Where an element's content stands. `inline` content is ready at once, remote content loads. */
 export type ContentStatus = 'loading' | 'ready' | 'error';
@@ -27,10 +20,8 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
   static override properties: PropertyDeclarations = {
     api: { type: String },
     content: { attribute: false },
-    // Also as a JSON attribute, so a page without any script of its own can override texts.
-    strings: { converter: { fromAttribute: parseJsonAttribute } },
+    strings: stringsProperty,
     headingLevel: { type: Number, attribute: 'heading-level' },
-    locale: { state: true, attribute: false },
     remote: { state: true, attribute: false },
   };
 
@@ -45,8 +36,6 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
   declare strings: Partial<Record<Keys, string>> | undefined;
   /** The level of the element's top heading (2 by default); sub-headings go one level deeper. */
   declare headingLevel: number;
-  /** The language in effect: from the nearest ancestor `lang`, Dutch when none is supported. */
-  declare protected locale: SupportedLocale;
   declare protected remote: { key: string; status: ContentStatus; content?: Content };
 
   protected abstract readonly stringTables: StringTables<Keys>;
@@ -55,31 +44,24 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
   /** Whether a value (inline JSON or a backend answer) has the shape this element renders. */
   protected abstract isContent(value: unknown): value is Content;
 
-  #stopObservingLang: (() => void) | undefined;
+  readonly #lang = new LocaleController<Keys>(this, () => this.stringTables);
   #inlineContent: { status: ContentStatus; content?: Content } | undefined;
   #request = 0;
 
   constructor() {
     super();
     this.headingLevel = 2;
-    this.locale = 'nl';
     this.remote = { key: '', status: 'loading' };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#updateLocale();
-    this.#stopObservingLang = observeLang(this, () => this.#updateLocale());
     this.#inlineContent = this.#readInlineJson();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopObservingLang?.();
-  }
-
-  #updateLocale(): void {
-    this.locale = toSupportedLocale(effectiveLang(this));
+  /** The language in effect: from the nearest ancestor `lang`, Dutch when none is supported. */
+  protected get locale(): SupportedLocale {
+    return this.#lang.locale;
   }
 
   #readInlineJson(): { status: ContentStatus; content?: Content } | undefined {
@@ -122,9 +104,9 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
     return this.#inlineContent ?? { status: 'ready' };
   }
 
-  /** A visible text in the current language, with the site's override when it gave one. */
-  protected text(key: Keys): string {
-    return this.strings?.[key] ?? this.stringTables[this.locale][key];
+  /** A visible text in the current language, with the site's override when it gave one; `{name}` placeholders filled in from `values`. */
+  protected text(key: Keys, values?: Record<string, string | number>): string {
+    return this.#lang.text(key, values);
   }
 
   /** A heading at the element's level plus `depth`, as ARIA so any level (1–6) needs no dynamic tag. */

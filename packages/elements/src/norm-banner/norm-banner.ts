@@ -6,7 +6,6 @@ import { safeHref } from '../base/safe-url.js';
 import { matchesShape, type Shape } from '../base/shape.js';
 import type { WeerbaarContentClient } from '../base/content-client.js';
 import { sharedStyles } from '../base/shared.styles.js';
-import { format } from '../base/strings.js';
 import { WeerbaarElement } from '../base/weerbaar-element.js';
 import { normBannerStrings, type NormBannerStringKey } from './norm-banner.strings.js';
 import { normBannerStyles } from './norm-banner.styles.js';
@@ -152,7 +151,7 @@ export class NormBanner extends WeerbaarElement<NormBannerStringKey, NormCollect
               type="button"
               class="secondary"
               part="hide-button"
-              aria-label=${format(this.text('hideLabel'), { title })}
+              aria-label=${this.text('hideLabel', { title })}
               @click=${() => this.#dismiss(id, version)}
             >
               ${this.text('hide')}

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { emit } from '../base/events.js';
-import { effectiveLang, observeLang, toSupportedLocale, type SupportedLocale } from '../base/locale.js';
+import { LocaleController } from '../base/locale-controller.js';
 import { safeHref } from '../base/safe-url.js';
 import { sharedStyles } from '../base/shared.styles.js';
+import { stringsProperty } from '../base/strings.js';
 import type { ReportForm } from '@weerbaar/sdk';
 import type { ReportDialog, ReportDialogStringKey } from '../report-dialog/report-dialog.js';
 import { hasThirdPartyCode } from './isolation.js';
@@ -12,16 +13,6 @@ import { reportButtonStyles } from './report-button.styles.js';
 export type ReportButtonMode = 'report' | 'follow-up';
 export type ReportButtonIsolation = 'inline' | 'window' | 'auto';
 export type ReportButtonStringKeys = ReportButtonStringKey | ReportDialogStringKey;
-
-function parseJsonAttribute(value: string | null): unknown {
-  try {
-    return value ? JSON.parse(value) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const dialogParts = ['dialog-box', 'quick-exit', 'close-button', 'emergency', 'choices', 'progress', 'error-summary', 'next-button', 'anonymity-explanation', 'encryption-note', 'not-sent', 'retry-button', 'receipt', 'receipt-warning', 'copy-button', 'calendar-link', 'open-case-button', 'case-status', 'timeline', 'messages', 'reply-button', 'upload-button'];
 
 // Where Weerbaar's own code comes from: scripts from there are not third parties.
 const ownOrigin = new URL(import.meta.url).origin;
@@ -89,10 +80,9 @@ export class ReportButton extends LitElement {
     isolation: { type: String, reflect: true },
     exitUrl: { type: String, attribute: 'exit-url' },
     supportHref: { type: String, attribute: 'support-href' },
-    strings: { converter: { fromAttribute: parseJsonAttribute } },
+    strings: stringsProperty,
     reportForm: { attribute: false },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    locale: { state: true, attribute: false },
     loadFailed: { state: true, attribute: false },
     dialog: { state: true, attribute: false },
   };
@@ -120,11 +110,10 @@ export class ReportButton extends LitElement {
   declare reportForm: ReportForm | undefined;
   /** The level of the dialog's heading (2 by default). */
   declare headingLevel: number;
-  declare protected locale: SupportedLocale;
   declare protected loadFailed: boolean;
   declare protected dialog: ReportDialog | undefined;
 
-  #stopObservingLang: (() => void) | undefined;
+  readonly #lang = new LocaleController<ReportButtonStringKey>(this, () => reportButtonStrings);
 
   constructor() {
     super();
@@ -132,39 +121,28 @@ export class ReportButton extends LitElement {
     this.isolation = 'auto';
     this.exitUrl = 'https://www.google.nl/';
     this.headingLevel = 2;
-    this.locale = 'nl';
     this.loadFailed = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#updateLocale();
-    this.#stopObservingLang = observeLang(this, () => this.#updateLocale());
     document.addEventListener('weerbaar-report-request', this.#onReportRequest);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopObservingLang?.();
     document.removeEventListener('weerbaar-report-request', this.#onReportRequest);
     this.#closeDialog();
   }
 
-  #updateLocale(): void {
-    this.locale = toSupportedLocale(effectiveLang(this));
-  }
-
   protected override updated(): void {
-    // The open dialog follows the button's settings (language, texts, backend) while it is open.
+    // The open dialog follows the button's settings (texts, backend) while it is open; it follows
+    // the language itself, as every element does.
     if (this.dialog) Object.assign(this.dialog, this.#dialogSettings());
   }
 
   #dialogSettings(): Partial<ReportDialog> {
-    return { api: this.api, reportForm: this.reportForm, locale: this.locale, strings: this.strings, exitUrl: this.exitUrl, supportHref: this.supportHref, headingLevel: this.headingLevel };
-  }
-
-  #text(key: ReportButtonStringKey): string {
-    return this.strings?.[key] ?? reportButtonStrings[this.locale][key];
+    return { api: this.api, reportForm: this.reportForm, strings: this.strings, exitUrl: this.exitUrl, supportHref: this.supportHref, headingLevel: this.headingLevel };
   }
 
   /** The page's fallback link to the hosted report page, if it gave one. */
@@ -183,7 +161,7 @@ export class ReportButton extends LitElement {
   }
 
   override render(): TemplateResult {
-    const label = this.textContent?.replace(/\s+/g, ' ').trim() || this.#text(this.mode === 'follow-up' ? 'followUp' : 'report');
+    const label = this.textContent?.replace(/\s+/g, ' ').trim() || this.#lang.text(this.mode === 'follow-up' ? 'followUp' : 'report');
     const inWindow = this.#usesWindow();
     const href = inWindow ? this.#fallbackHref : undefined;
     const explain = inWindow && this.isolation === 'auto';
@@ -192,8 +170,8 @@ export class ReportButton extends LitElement {
       ${href
         ? html`<a class="button" part="button" href=${href} target="_blank" rel="noopener noreferrer" aria-describedby=${describedBy}>${label}</a>`
         : html`<button type="button" part="button" aria-haspopup=${inWindow ? nothing : 'dialog'} aria-describedby=${describedBy} @click=${this.#onPress}>${label}</button>`}
-      ${explain ? html`<p id="isolation-note" part="isolation-note" class="note">${this.#text('opensInWindow')}</p>` : nothing}
-      ${this.loadFailed ? html`<p part="load-error" class="note" role="alert">${this.#text('loadFailed')}</p>` : nothing}
+      ${explain ? html`<p id="isolation-note" part="isolation-note" class="note">${this.#lang.text('opensInWindow')}</p>` : nothing}
+      ${this.loadFailed ? html`<p part="load-error" class="note" role="alert">${this.#lang.text('loadFailed')}</p>` : nothing}
       ${this.dialog ?? nothing}
     `;
   }
@@ -227,8 +205,6 @@ export class ReportButton extends LitElement {
     }
     Object.assign(dialog, { ...this.#dialogSettings(), mode: this.mode, signals });
     dialog.part.add('dialog');
-    // The dialog's own parts, styleable from the page as weerbaar-report-button::part(...).
-    dialog.setAttribute('exportparts', dialogParts.join(', '));
     dialog.addEventListener('weerbaar-dialog-closed', () => this.#closeDialog(), { once: true });
     this.dialog = dialog;
     await this.updateComplete;

@@ -4,12 +4,11 @@ import { live } from 'lit/directives/live.js';
 import type { Discovery, FollowUpCase, FollowUpSession, ReportForm, ReportReceipt } from '@weerbaar/sdk';
 import { defineElement } from '../base/define-element.js';
 import { emit } from '../base/events.js';
-import type { SupportedLocale } from '../base/locale.js';
+import { LocaleController } from '../base/locale-controller.js';
 import { safeHref } from '../base/safe-url.js';
 import { clientFor, loadSdk } from '../base/sdk-client.js';
 import { matchesShape, type Shape } from '../base/shape.js';
 import { sharedStyles } from '../base/shared.styles.js';
-import { format } from '../base/strings.js';
 import { calendarFile } from './calendar-file.js';
 import { checkboxes, describedBy, fieldError, radios, textField, type ChoiceOption, type FieldContext, type TextFieldOptions } from './form-controls.js';
 import { reportDialogStrings, type ReportDialogStringKey } from './report-dialog.strings.js';
@@ -71,6 +70,8 @@ const followUpCaseShape: Shape = {
   canReply: 'b',
 };
 
+const dialogParts = 'dialog-box, quick-exit, close-button, emergency, choices, progress, error-summary, next-button, anonymity-explanation, encryption-note, not-sent, retry-button, receipt, receipt-warning, copy-button, calendar-link, open-case-button, case-status, timeline, messages, reply-button, upload-button';
+
 /** The answer when it has the shape, else an error (handled like a failed request). */
 function checked<T>(answer: T, shape: Shape): T {
   if (!matchesShape(answer, shape)) throw new TypeError('The backend answered in an unexpected shape');
@@ -89,7 +90,6 @@ export class ReportDialog extends LitElement {
   static override properties: PropertyDeclarations = {
     api: { attribute: false },
     mode: { attribute: false },
-    locale: { attribute: false },
     strings: { attribute: false },
     exitUrl: { attribute: false },
     supportHref: { attribute: false },
@@ -106,7 +106,6 @@ export class ReportDialog extends LitElement {
 
   declare api: string | undefined;
   declare mode: 'report' | 'follow-up';
-  declare locale: SupportedLocale;
   declare strings: Partial<Record<string, string>> | undefined;
   declare exitUrl: string;
   declare supportHref: string | undefined;
@@ -124,6 +123,7 @@ export class ReportDialog extends LitElement {
   /** A short confirmation shown in the current view (copied, message sent). */
   declare protected notice: string;
 
+  readonly #lang = new LocaleController<ReportDialogStringKey>(this, () => reportDialogStrings);
   #form: ReportForm | undefined;
   #discovery: Discovery | undefined;
   #session: FollowUpSession | undefined;
@@ -136,7 +136,6 @@ export class ReportDialog extends LitElement {
   constructor() {
     super();
     this.mode = 'report';
-    this.locale = 'nl';
     this.exitUrl = 'https://www.google.nl/';
     this.headingLevel = 2;
     this.signals = [];
@@ -148,9 +147,18 @@ export class ReportDialog extends LitElement {
     this.notice = '';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The dialog's own parts, styleable from the page as weerbaar-report-button::part(...).
+    this.setAttribute('exportparts', dialogParts);
+  }
+
+  get locale() {
+    return this.#lang.locale;
+  }
+
   #t(key: ReportDialogStringKey, values?: Record<string, string | number>): string {
-    const template = this.strings?.[key] ?? reportDialogStrings[this.locale][key];
-    return values ? format(template, values) : template;
+    return this.#lang.text(key, values);
   }
 
   get #dialog(): HTMLDialogElement | null {

@@ -6,7 +6,6 @@ import { safeHref } from '../base/safe-url.js';
 import { matchesShape, type Shape } from '../base/shape.js';
 import type { WeerbaarContentClient } from '../base/content-client.js';
 import { sharedStyles } from '../base/shared.styles.js';
-import { format } from '../base/strings.js';
 import { WeerbaarElement } from '../base/weerbaar-element.js';
 import { computeAdvice, type AdviceRule, type ChecklistAdvice, type NextStep } from './advice.js';
 import { signalChecklistStrings, type SignalChecklistStringKey } from './signal-checklist.strings.js';
@@ -175,7 +174,7 @@ export class SignalChecklist extends WeerbaarElement<SignalChecklistStringKey, S
   #renderThemeAdvice(themeTitle: string, rule: AdviceRule | undefined): TemplateResult | typeof nothing {
     if (!rule) return nothing;
     return html`<p class="theme-advice level-${rule.level}">
-      <strong>${format(this.text('themeAdvice'), { theme: themeTitle })}</strong> ${rule.text}
+      <strong>${this.text('themeAdvice', { theme: themeTitle })}</strong> ${rule.text}
     </p>`;
   }
 
@@ -254,7 +253,7 @@ export class SignalChecklist extends WeerbaarElement<SignalChecklistStringKey, S
       if (!checked.length) continue;
       lines.push(`${theme.title}:`, ...checked.map((signal) => `- ${signal.label}`));
       const rule = advice.themes.get(theme.id)?.rule;
-      if (rule) lines.push(`${format(this.text('themeAdvice'), { theme: theme.title })} ${rule.text}`);
+      if (rule) lines.push(`${this.text('themeAdvice', { theme: theme.title })} ${rule.text}`);
       lines.push('');
     }
     if (this.checked.size === 0) lines.push(this.text('summaryNoSignals'), '');

@@ -5,7 +5,6 @@ import { mailtoHref, safeHref, telHref } from '../base/safe-url.js';
 import type { WeerbaarContentClient } from '../base/content-client.js';
 import { matchesShape, type Shape } from '../base/shape.js';
 import { sharedStyles } from '../base/shared.styles.js';
-import { format } from '../base/strings.js';
 import { WeerbaarElement } from '../base/weerbaar-element.js';
 import { filterContacts, type ContactFilters } from './filter-contacts.js';
 import { supportDirectoryStrings, type SupportDirectoryStringKey } from './support-directory.strings.js';
@@ -130,7 +129,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
     if (longest <= this.shown) return nothing;
     return html`<p>
       <button type="button" class="secondary" part="show-more-button" @click=${() => (this.shown += contactsPerPage)}>
-        ${format(this.text('showMore'), { shown: this.shown, count: longest })}
+        ${this.text('showMore', { shown: this.shown, count: longest })}
       </button>
     </p>`;
   }
@@ -139,7 +138,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
     if (status === 'loading') return this.text('loading');
     if (status === 'error') return this.text('error');
     if (count === 0) return this.text('empty');
-    return count === 1 ? this.text('resultCountOne') : format(this.text('resultCount'), { count });
+    return count === 1 ? this.text('resultCountOne') : this.text('resultCount', { count });
   }
 
   #renderEmergency(emergency: SupportContact[]): TemplateResult {
@@ -202,7 +201,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
       <p class="meta">
         ${this.text('source')}:
         ${source ? html`<a href=${source}>${contact.source.title ?? new URL(source).host}</a>` : (contact.source.title ?? contact.source.url)}.
-        ${format(this.text('verifiedOn'), { date: this.#formatDate(contact.verifiedOn) })}
+        ${this.text('verifiedOn', { date: this.#formatDate(contact.verifiedOn) })}
       </p>
     </article>`;
   }
