@@ -10,6 +10,8 @@ export interface paths {
         /**
          * This OpenAPI document, as JSON
          * @description The contract this backend implements, unauthenticated and readable from any origin.
+         *     Cacheable: the answer carries an `ETag`, and a request whose `If-None-Match` names it
+         *     answers `304` without a body.
          */
         get: operations["getOpenApiJson"];
         put?: never;
@@ -29,7 +31,8 @@ export interface paths {
         };
         /**
          * This OpenAPI document, as YAML
-         * @description The same document as `GET /openapi.json`, in YAML.
+         * @description The same document as `GET /openapi.json`, in YAML. Cacheable the same way (`ETag`,
+         *     `If-None-Match`, `304`); the YAML has an `ETag` of its own.
          */
         get: operations["getOpenApiYaml"];
         put?: never;
@@ -50,7 +53,8 @@ export interface paths {
         /**
          * What this backend supports
          * @description The capability document. Clients read it first and adapt to it; the conformance kit reads
-         *     it to decide which profiles to test. Unauthenticated.
+         *     it to decide which profiles to test. Unauthenticated. Cacheable: the answer carries an
+         *     `ETag`, and a request whose `If-None-Match` names it answers `304` without a body.
          */
         get: operations["getDiscovery"];
         put?: never;
@@ -163,6 +167,14 @@ export interface paths {
          *     report is durably stored. With encryption advertised, send an `EncryptedReportSubmission`;
          *     a backend that advertises encryption may refuse plain content (`422`, code
          *     `encryption-required`) when it is configured to.
+         *
+         *     The backend checks plain content against the report form: an `answers` key that is not a
+         *     question of the form (for the report's category), an answer that is not one of a choice
+         *     question's options, and a `checkedSignals` id that is not in the signal checklist are each
+         *     refused with `400` and a field error at that place (`/content/answers/<id>` with code
+         *     `unknown-question` or `unknown-option`, `/content/checkedSignals/<index>` with code
+         *     `unknown-signal`). Sealed content cannot be checked by the backend; the SDK checks it
+         *     before sealing.
          */
         post: operations["submitReport"];
         delete?: never;
@@ -290,11 +302,41 @@ export interface paths {
         };
         /**
          * List cases
-         * @description Cases for handlers, newest first unless sorted otherwise, with deadlines.
+         * @description Cases for handlers, newest first unless sorted otherwise, with deadlines. A person sees only
+         *     the cases they have access to (see "Access to cases"); a handler token sees every case.
+         *     Only people with the `handler` role may list cases (`403` otherwise).
+         *
+         *     Two ways to page:
+         *     - **Page numbers** (1.0, the default): `page` and `pageSize`; the answer (`CaseList`)
+         *       counts every match (`totalItems`, `totalPages`).
+         *     - **Cursor** (1.1, `caseManagement.cursorPaging`): `paging=cursor` for the first page,
+         *       then `cursor` set to the previous answer's `nextCursor` (which implies `paging=cursor`)
+         *       until an answer has no `nextCursor`. The answer (`CaseCursorPage`) counts nothing, so a
+         *       page costs the same however many cases there are; counts come from `GET /case-counts`.
+         *       A cursor is opaque, belongs to the filters and sort it was made with (other filters or
+         *       sort with it: `400` at `query:cursor`) and does not expire; cases that arrive or change
+         *       while paging may appear on a later page or not at all, but no case appears twice.
+         *       `page` together with cursor paging is `400`.
          */
         get: operations["listCases"];
         put?: never;
-        post?: never;
+        /**
+         * Record a report received by phone or in a meeting
+         * @description A handler records a report made orally (EU Directive 2019/1937 art. 9(2) and 18): the report
+         *     itself, as any report (`content`, or `encryptedContent` sealed in the console when encryption
+         *     is advertised; plain content may be refused with `422`, `encryption-required`), and the first
+         *     version of the **minutes** of the conversation. The answer carries a **receipt** for the
+         *     reporter, under the same rules as `submitReport` (at least 80 bits, shown once, never logged,
+         *     stored only as a hash): hand it over on the spot. The reporter then checks the minutes through
+         *     follow-up and approves or corrects them (`getFollowUpMinutes`, `answerFollowUpMinutes`); until
+         *     then they stay `draft`.
+         *
+         *     The case is routed like any report (`role`, `concernsReceiver`) and the recording person is
+         *     assigned to it. The deadlines run from `receivedAt` (now). Requires an `Idempotency-Key` with
+         *     the semantics of `submitReport`. Who: people with the `handler` role and handler tokens.
+         *     Capability `caseManagement.intake`. Recorded in the case's audit trail.
+         */
+        post: operations["recordIntake"];
         delete?: never;
         options?: never;
         head?: never;
@@ -310,7 +352,11 @@ export interface paths {
         };
         /**
          * Read a case
-         * @description The whole case, with its content (plain, or the encrypted envelope), messages and attachments.
+         * @description The whole case, with its content (plain, or the encrypted envelope), messages and
+         *     attachments. Who: people with the `handler` role and access to the case, and handler
+         *     tokens (`403` otherwise: admins and auditors never read content through it). A deleted
+         *     case answers `410`. With `caseManagement.audit`, every read is recorded in the case's audit
+         *     trail.
          */
         get: operations["getCase"];
         put?: never;
@@ -410,8 +456,996 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sign-in/passkey/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in with a passkey
+         * @description Creates a single-use WebAuthn challenge (valid at most 5 minutes, kept by the backend) and
+         *     answers the options to pass to `navigator.credentials.get()` (after decoding them from the
+         *     WebAuthn JSON encoding, e.g. with `PublicKeyCredential.parseRequestOptionsFromJSON`). The
+         *     options name no account: passkeys are discoverable credentials, so the person picks theirs.
+         *     No request body. Capability `caseManagement.signIn.passkey`; `404` when not offered.
+         *     Repeated requests from one client are limited (`429`).
+         */
+        post: operations["startPasskeySignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sign-in/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with a passkey
+         * @description Verifies the browser's assertion against the challenge `challengeId` (which is then used up,
+         *     whatever the outcome) and the account's registered passkey, and starts a session: the answer
+         *     carries the access token. A wrong, expired or reused challenge, an unknown passkey, a failed
+         *     signature or user verification, or an inactive account all answer `401` with the same problem;
+         *     failures are limited per client and in total (`429`) and recorded in the global audit list
+         *     without secrets. A credential that carries `clientExtensionResults.prf.results` is refused with
+         *     `400`: the PRF output is for the browser alone.
+         */
+        post: operations["finishPasskeySignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sign-in/oidc/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in through the organisation's OpenID provider
+         * @description The backend, a confidential OpenID Connect client, creates `state`, `nonce` and a PKCE code
+         *     verifier, keeps them (single use, at most 10 minutes) and answers the provider's authorization
+         *     address (with `state`, `nonce`, the S256 `code_challenge` and the redirect address). The browser
+         *     goes there; the provider sends it back to the redirect address with `code` and `state` in the
+         *     query; the console removes them from the address bar at once and calls `finishOidcSignIn`.
+         *     `redirectUri` must be exactly one of the redirect addresses the backend is configured with
+         *     (`400` otherwise); without it the console's address (`caseManagement.console.url`) is used.
+         *     Capability `caseManagement.signIn.oidc`; `404` when not offered.
+         */
+        post: operations["startOidcSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sign-in/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in through the organisation's OpenID provider
+         * @description Exchanges `code` at the provider's token endpoint with the kept PKCE verifier, checks the ID
+         *     token (issuer, audience, expiry, signature and the kept `nonce`) and maps its subject (or the
+         *     claim the backend is configured to use) to an active account invited for it. The `state` is used
+         *     up whatever the outcome. An unknown or reused `state`, a refused code, a failed ID-token check or
+         *     no matching account answer `401` with the same problem, and nothing is created; failures are
+         *     limited (`429`) and recorded in the global audit list without secrets. `503` when the provider
+         *     cannot be reached.
+         */
+        post: operations["finishOidcSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enrolments/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start enrolling a passkey with an invitation code
+         * @description Checks the one-time invitation code (sent in the body, never in a URL) and answers the options
+         *     to pass to `navigator.credentials.create()` (WebAuthn JSON encoding), with a single-use
+         *     `enrolmentId` valid at most 5 minutes. The code is used up only when `finishEnrolment`
+         *     succeeds, so a failed ceremony can be retried within the code's 24 hours. An unknown, expired or
+         *     used code answers `401` with the same problem; failures are limited (`429`) and recorded without
+         *     the code. Capability `caseManagement.signIn.passkey`; `404` when not offered.
+         */
+        post: operations["startEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish enrolling a passkey
+         * @description Verifies the browser's attestation response against the enrolment's challenge, registers the
+         *     passkey for the invited account, uses up the invitation code and signs the person in (the answer
+         *     carries an access token). Attestation is not required (`attestation: none`); user verification
+         *     is. A wrong or expired `enrolmentId` or a failed verification answers `401`; a credential whose
+         *     `clientExtensionResults.prf` holds `results` is refused with `400`.
+         */
+        post: operations["finishEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description The signed-in person's account (roles, groups, passkeys) and session (expiry, idle timeout).
+         *     Like every call with an access token, it counts as activity for the idle timeout.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description Revokes the access token at once and ends the session (recorded in the global audit list).
+         *     Clients then wipe everything they held in memory.
+         */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/passkeys/{passkeyId}/wrapped-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's key as wrapped for one of my passkeys
+         * @description The opaque wrapped private key the console stored for this passkey (see `storeWrappedKey`).
+         *     `404` when none is stored or the passkey is not the signed-in person's.
+         *     Capability `caseManagement.wrappedKeys`.
+         */
+        get: operations["getWrappedKey"];
+        /**
+         * Keep the organisation's key, wrapped for one of my passkeys
+         * @description Stores (or replaces) an opaque blob for the signed-in person and one of their passkeys: the
+         *     organisation's private decryption key, wrapped in the browser by a key derived from the
+         *     passkey's PRF output. The backend cannot open it and never receives the PRF output; it only
+         *     keeps the bytes and gives them back to the same person. The format inside is the console's
+         *     (`algorithm` names it). Capability `caseManagement.wrappedKeys`.
+         */
+        put: operations["storeWrappedKey"];
+        post?: never;
+        /**
+         * Forget the wrapped key of one of my passkeys
+         * @description Removes the stored wrapped key (for example before the organisation's key is replaced).
+         *     Capability `caseManagement.wrappedKeys`.
+         */
+        delete: operations["deleteWrappedKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List accounts
+         * @description Every account with its roles, groups, passkeys and state, sorted by display name.
+         *     Only people with the `admin` role (`403` otherwise); handler tokens cannot call it. Capability `caseManagement.signIn`.
+         */
+        get: operations["listAccounts"];
+        put?: never;
+        /**
+         * Invite a person
+         * @description Creates an account and, when passkeys are offered, a one-time invitation code (at least 80
+         *     bits, 24 hours, single use, kept only as a hash) shown in this answer only; hand it over as
+         *     the `enrolmentUrl` (the code travels in the address's fragment) or on its own. For sign-in
+         *     through the OpenID provider, give `oidcSubject` (or `email` when the backend maps that claim):
+         *     the person can sign in there at once. The same `email` or `oidcSubject` on two accounts is
+         *     `409` (`code: account-exists`). Recorded in the global audit list.
+         *     Only people with the `admin` role (`403` otherwise); handler tokens cannot call it. Capability `caseManagement.signIn`.
+         */
+        post: operations["inviteAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an account
+         * @description Changes the fields given (JSON merge semantics: a field that is absent stays as it is).
+         *     `active: false` suspends the account and ends its sessions at once; `active: true` restores it.
+         *     An admin cannot take away their own `admin` role or suspend themselves, and the last active
+         *     admin cannot lose the role (`409`, `code: last-admin`). Removing a person from a group takes
+         *     away the access that came from it at once. Recorded in the global audit list.
+         *     Only people with the `admin` role (`403` otherwise); handler tokens cannot call it. Capability `caseManagement.signIn`.
+         */
+        patch: operations["updateAccount"];
+        trace?: never;
+    };
+    "/accounts/{accountId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new invitation code for an account
+         * @description A new one-time invitation code for an existing, active account (for a new device or a lost
+         *     passkey); earlier unused codes of the account stop working. No request body. A suspended
+         *     account is `409` (`code: account-suspended`). Recorded in the global audit list.
+         *     Only people with the `admin` role (`403` otherwise); handler tokens cannot call it. Capability `caseManagement.signIn.passkey`.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/accounts/{accountId}/passkeys/{passkeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a passkey
+         * @description Removes a passkey from an account (a lost or replaced device), with the wrapped key kept for it,
+         *     and ends the sessions signed in with it. Admins may revoke any passkey; a person may revoke
+         *     their own (`403` otherwise). Recorded in the global audit list.
+         *     Capability `caseManagement.signIn.passkey`.
+         */
+        delete: operations["revokePasskey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List groups
+         * @description The groups cases are routed to (for example integrity officers, the griffie, the mayor's
+         *     office), with their members. Any signed-in person and handler tokens may read it (a handler
+         *     needs it to transfer a case). Capability `caseManagement.signIn`.
+         */
+        get: operations["listGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{groupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or rename a group
+         * @description Creates the group `groupId` or changes its name and description. Members are set on the
+         *     accounts (`updateAccount`). Recorded in the global audit list.
+         *     Only people with the `admin` role (`403` otherwise); handler tokens cannot call it. Capability `caseManagement.signIn`.
+         */
+        put: operations["saveGroup"];
+        post?: never;
+        /**
+         * Delete a group
+         * @description Deletes a group that no case belongs to and no routing names (`409`, `code: group-in-use`,
+         *     otherwise: transfer its cases and change the routing first). Recorded in the global audit list.
+         *     Only people with the `admin` role (`403` otherwise); handler tokens cannot call it. Capability `caseManagement.signIn`.
+         */
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How new cases are routed
+         * @description For every reporter role the group that receives its reports, and the alternate group that
+         *     receives a report that concerns the people who would receive it (`concernsReceiver`).
+         *     Only people with the `admin` role (`403` otherwise); handler tokens cannot call it. Capability `caseManagement.signIn`.
+         */
+        get: operations["getRouting"];
+        /**
+         * Change how new cases are routed
+         * @description Replaces the routing. Every role needs a group and an alternate group that differs from it
+         *     (`400` with a field error, code `same-group`); a group that does not exist is a field error
+         *     with code `unknown-group`. Applies to cases that arrive afterwards; existing cases keep their
+         *     group (transfer them to move them). Recorded in the global audit list.
+         *     Only people with the `admin` role (`403` otherwise); handler tokens cannot call it. Capability `caseManagement.signIn`.
+         */
+        put: operations["setRouting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/case-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count cases per filter
+         * @description How many cases the caller may see, in all and per value of each list filter (status, category,
+         *     role, overdue, assigned to me), so that an inbox can show a count beside each filter without
+         *     counting on every page. Excluded and unrelated cases are never counted. Only people with the
+         *     `handler` role and handler tokens (`403` otherwise). Capability `caseManagement.cursorPaging`.
+         */
+        get: operations["countCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has access to a case
+         * @description The case's group, assignees, explicit grants and exclusions, with display names. No content.
+         *     Who: people with access to the case, admins (who see no content through it) and handler tokens (`403` otherwise). A deleted case answers `410`. Capability `caseManagement.signIn`.
+         */
+        get: operations["getCaseAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/access/assignees/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign a person to a case
+         * @description Adds the person to the case's assignees (idempotent). The person must be an active account
+         *     with the `handler` role and not excluded from the case (`409`, code `excluded` or
+         *     `not-a-handler`). Being assigned gives access.
+         *     Who: people with access to the case, admins (who see no content through it) and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.signIn`.
+         */
+        put: operations["assignCase"];
+        post?: never;
+        /**
+         * Unassign a person from a case
+         * @description Removes the person from the assignees (idempotent). They keep access only through the group or
+         *     a grant.
+         *     Who: people with access to the case, admins (who see no content through it) and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.signIn`.
+         */
+        delete: operations["unassignCase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/access/grants/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give a person access to a case
+         * @description Gives a person outside the case's group access to this case (idempotent), for example a
+         *     confidential adviser or a colleague asked for advice. The person must be an active account with
+         *     the `handler` role and not excluded (`409`, code `excluded` or `not-a-handler`).
+         *     Who: people with access to the case, admins (who see no content through it) and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.signIn`.
+         */
+        put: operations["grantCaseAccess"];
+        post?: never;
+        /**
+         * Take back a grant
+         * @description Removes the explicit grant (idempotent). The person keeps access only through the group or an
+         *     assignment.
+         *     Who: people with access to the case, admins (who see no content through it) and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.signIn`.
+         */
+        delete: operations["revokeCaseAccess"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/access/exclusions/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Exclude a person from a case
+         * @description Excludes a person from the case (conflict of interest), whatever their group, assignment or
+         *     grant; the assignment and grant are removed. From then on the person gets `403` on every
+         *     operation of the case and never sees it in a list or count, and no notification about it is
+         *     sent to them. A person may exclude themselves. Idempotent.
+         *     Who: people with access to the case, admins (who see no content through it) and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.signIn`.
+         */
+        put: operations["excludeFromCase"];
+        post?: never;
+        /**
+         * Lift an exclusion
+         * @description Ends the exclusion (idempotent); the person has access again when their group, an assignment or
+         *     a grant gives it.
+         *     Who: people with access to the case, admins (who see no content through it) and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.signIn`.
+         */
+        delete: operations["liftCaseExclusion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Transfer a case to another group
+         * @description Moves the case to another group (a logged hand-over): the old group's members lose the access
+         *     that came from the group; assignees, grants and exclusions stay. Transferring to the current
+         *     group changes nothing. An unknown group is `400` (field error at `/groupId`, code
+         *     `unknown-group`). Who: people with access to the case, admins (who see no content through it) and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.signIn`.
+         */
+        put: operations["transferCase"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Internal notes of a case
+         * @description The case's internal notes, oldest first. Notes are for the people working the case: they never
+         *     appear in any answer to the reporter. A sealed note (`encryptedBody`) is opened in the console
+         *     with the organisation's private key. Who: people with the `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.notes`.
+         */
+        get: operations["listCaseNotes"];
+        put?: never;
+        /**
+         * Add an internal note
+         * @description Adds a note, never shown to the reporter. When encryption is advertised the console seals the
+         *     note to the organisation's public key (HPKE as for report content, info string
+         *     `weerbaar/v1 note`, the plaintext the UTF-8 text) and sends `encryptedBody`; a backend whose
+         *     encryption is required refuses plain notes (`422`, `encryption-required`), as
+         *     `caseManagement.notes.encryptionRequired` says. Notes cannot be changed or removed (they go
+         *     with the case at its deletion). Who: people with the `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.notes`.
+         */
+        post: operations["addCaseNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the reporter feedback
+         * @description Sends the reporter feedback on the follow-up of the report (the 3-month duty of art. 9(1)(f)):
+         *     a handler message of kind `feedback`, shown in the reporter's follow-up view. The first
+         *     feedback stamps `deadlines.feedbackGivenAt`. Same effect as `sendCaseMessage` with
+         *     `kind: feedback`, as an explicit action whose answer is the case with its clocks. A closed case
+         *     is `409`. Who: people with the `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.workflow`.
+         */
+        post: operations["giveFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/substatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the substatus of a case
+         * @description Sets (or, with `null`, clears) the case's substatus: a finer step within its status, from the
+         *     organisation's list for that status (`GET /case-options`). A substatus that is not in the list
+         *     of the case's current status is `400` (field error at `/substatus`, code `unknown-substatus`).
+         *     A status change clears the substatus. The reporter never sees it. Who: people with the `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail.
+         *     Capability `caseManagement.workflow`.
+         */
+        put: operations["setCaseSubstatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of the minutes
+         * @description The minutes of the conversation(s) with the reporter, every version kept, oldest first, each
+         *     with its state and the reporter's answer when given. Who: people with the `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail.
+         *     Capability `caseManagement.intake`.
+         */
+        get: operations["listMinutes"];
+        put?: never;
+        /**
+         * Add a version of the minutes
+         * @description Adds a new version of the minutes — the first for a case without minutes (for example a
+         *     meeting held on the reporter's request after a written report), or a revision after the
+         *     reporter asked for a correction. `basedOnVersion` must be the latest version (`0` for the
+         *     first), otherwise `409` (`code: stale-version`) and nothing is added. The new version is
+         *     `draft` until the reporter answers; the previous one becomes `superseded`. Minutes are shown to
+         *     the reporter in follow-up, so they are never sealed (the reporter holds no key): keep what must
+         *     stay sealed in the report content or in notes. A closed case is `409`. Who: people with the `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail.
+         *     Capability `caseManagement.intake`.
+         */
+        post: operations["reviseMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a case's audit trail
+         * @description Every audit entry of the case (a hash chain, see "Audit trail" in the description of this
+         *     document), with `entryCount`, `headHash` and the sign-in sessions the entries refer to. The
+         *     export is itself recorded first, so the answer ends with its own `audit-exported` entry. A
+         *     deleted case's trail is still answered (it ends with the `deleted` entry). Who: people with the
+         *     `handler` role and access to the case, auditors (any case) and handler tokens (`403`
+         *     otherwise). Capability `caseManagement.audit`.
+         */
+        get: operations["getCaseAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a case record was exported
+         * @description The console builds a printable case record on the person's device (it may have to open sealed
+         *     content there); this records that it did, before the record is shown. Leaving the reporter's
+         *     identity out is the default; including it needs the date of the reporter's explicit consent or
+         *     a named legal duty (`400` otherwise). The answer's `auditSeq` is the entry in the case's audit
+         *     trail; print it on the record. Who: people with the `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case answers `410`. Capability `caseManagement.workflow`.
+         */
+        post: operations["recordCaseExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put a case on legal hold, or lift it
+         * @description A case on legal hold is not deleted when its retention period ends; lifting the hold lets the
+         *     retention rules apply again (a case whose date passed is deleted at the next run). Answers the
+         *     case's retention state. Who: people with access to the case, admins (who see no content through it) and handler tokens (`403` otherwise). A deleted case answers `410`. Recorded in the case's audit trail. Capability `caseManagement.retention`.
+         */
+        put: operations["setLegalHold"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/case-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statuses, substatuses, outcomes and channels with their labels
+         * @description The organisation's lists for working cases, with labels in the requested language: statuses
+         *     with their substatuses, closing outcomes, report channels. Not personal, but only for people
+         *     with the `handler` role and handler tokens (`403` otherwise). Capability `caseManagement.workflow`.
+         */
+        get: operations["getCaseOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/message-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Templates for acknowledgement and feedback
+         * @description Texts the organisation keeps for messages to the reporter (acknowledgement, feedback), naming
+         *     the confidential adviser and the Huis voor Klokkenluiders, to be edited by the handler before
+         *     sending. Placeholders in `{braces}` are filled in by the client: `{reference}`, `{receivedOn}`,
+         *     `{handlerName}`. Content the organisation edits on the backend, not through this API. Only for
+         *     people with the `handler` role and handler tokens (`403` otherwise).
+         *     Capability `caseManagement.workflow`.
+         */
+        get: operations["getMessageTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/follow-up/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The minutes to check
+         * @description The latest version of the minutes of the reporter's conversation with the handler, to read and
+         *     approve or correct (`answerFollowUpMinutes`). `404` when the case has no minutes.
+         *     Capability `caseManagement.intake` (and `followUp`).
+         */
+        get: operations["getFollowUpMinutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/follow-up/minutes/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or correct the minutes
+         * @description The reporter approves the latest version of the minutes (`decision: approve`, which counts as
+         *     signing them) or asks for a correction (`decision: correct`, with the correction as text, or
+         *     sealed as `encryptedCorrection` when encryption is advertised — HPKE as for reporter messages,
+         *     info string `weerbaar/v1 message`). `version` must be the latest version and still `draft`,
+         *     otherwise `409` and nothing changes. The handler then adds a revised version, which the reporter
+         *     checks again. Recorded in the case's audit trail.
+         */
+        post: operations["answerFollowUpMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The global audit list
+         * @description The organisation-wide audit chain, oldest first from `fromSeq`: sign-ins (and failed ones,
+         *     without secrets), sign-outs, invitations and enrolments, account, group and routing changes.
+         *     It is a hash chain built exactly as a case's audit trail, so a page verifies on its own
+         *     (`previousHash` of its first entry is the `hash` of entry `fromSeq - 1`). Only auditors (`403`
+         *     otherwise). Capability `caseManagement.audit`.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/case-heads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The head of every case audit trail
+         * @description For every case, deleted ones included, the length and last hash of its audit trail, in the
+         *     order the cases arrived. An auditor keeps these heads: a later export of a case's trail must
+         *     still contain them (see "Verifying an export"), which reveals a removed tail. No content. Only
+         *     auditors (`403` otherwise). Capability `caseManagement.audit`.
+         */
+        get: operations["listCaseAuditHeads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deleted-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deleted cases
+         * @description The content-free tombstones of cases deleted under the retention rules, most recently deleted
+         *     first. Auditors and admins (`403` otherwise). Capability `caseManagement.retention`.
+         */
+        get: operations["listDeletedCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics for a period
+         * @description Aggregates of the cases **received** in a period, for the council's annual report: counts per
+         *     category and role, days to acknowledgement and to feedback (median and 90th percentile), and
+         *     the share handled within the legal clocks. Small cells are suppressed (see "Statistics" in the
+         *     description of this document). Definitions:
+         *     - days to acknowledgement: `acknowledgedAt − receivedAt` in days (86 400 s), over the cases of
+         *       the period that were acknowledged; days to feedback: `feedbackGivenAt − acknowledgedAt`
+         *       (or `− acknowledgeDueAt` when never acknowledged), over the cases that had feedback;
+         *     - the median and the 90th percentile use the nearest-rank method on the sorted values;
+         *       values are rounded to one decimal;
+         *     - within the legal clock: acknowledged no later than `acknowledgeDueAt` (feedback no later
+         *       than `feedbackDueAt`), as a share of the cases whose deadline has passed or that met it.
+         *
+         *     No content, nothing about a single case. Auditors and admins (`403` otherwise).
+         *     Capability `caseManagement.statistics`.
+         */
+        get: operations["getStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    caseEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Something about a case needs attention (sent by the backend)
+         * @description Sent by a backend that advertises `caseManagement.webhooks` to each endpoint it is
+         *     configured with, for the event types it lists. The request is made by the backend; the
+         *     receiver is the vendor's system.
+         *
+         *     **Body**: one CloudEvents 1.0 event in structured JSON mode
+         *     (`Content-Type: application/cloudevents+json`), no content of the case.
+         *
+         *     **Signature** (Standard Webhooks): the backend and the receiver share a secret
+         *     `whsec_<base64 of 24 to 64 random bytes>`. The signed content is
+         *     `<webhook-id>.<webhook-timestamp>.<body>` (the exact body bytes); the signature is the
+         *     base64 HMAC-SHA256 of it under the secret's bytes, sent as `v1,<signature>`. During a
+         *     secret rotation several signatures are sent, separated by spaces; one valid signature
+         *     suffices. The receiver compares in constant time and refuses a `webhook-timestamp` more
+         *     than 5 minutes from its own clock (replays). Example (the fixture
+         *     `receiveCaseEvent/valid/received`, which a test verifies): with the secret
+         *     `whsec_d2VlcmJhYXItdm9vcmJlZWxkLXdlYmhvb2stc2xldXQ=`, `webhook-id: evt_2Ks9Lm4Nq7Rt`,
+         *     `webhook-timestamp: 1795858201` and the fixture's body serialised without whitespace, the
+         *     signature is `v1,hcBH0U7Tck7GgBkJ/ljnE90EXesMWPWChTmELz8lbG4=`.
+         *
+         *     **Delivery**: at least once. Any 2xx is success; anything else, or no answer within 15
+         *     seconds, is retried with growing pauses (about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h) with the
+         *     same `webhook-id`, so receivers deduplicate by it. Events may arrive out of order; `time`
+         *     says when each happened.
+         */
+        post: operations["receiveCaseEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -556,7 +1590,7 @@ export interface components {
         /**
          * @description What this backend supports. A capability absent from `capabilities` is not supported.
          * @example {
-         *       "apiVersion": "1.0.0",
+         *       "apiVersion": "1.1.0",
          *       "organisation": {
          *         "name": "Gemeente Voorbeeldstad",
          *         "url": "https://www.voorbeeldstad.nl/"
@@ -700,8 +1734,7 @@ export interface components {
             hostedReportPage?: {
                 url: components["schemas"]["HttpsUrl"];
             };
-            /** @description Handlers can manage cases with the `/cases` operations. */
-            caseManagement?: Record<string, never>;
+            caseManagement?: components["schemas"]["CaseManagementCapability"];
         };
         /**
          * @description End-to-end encryption of report content with HPKE (RFC 9180, base mode).
@@ -1202,6 +2235,17 @@ export interface components {
             }[];
             /** @description Extra questions this organisation asks; answers go in `content.answers`. */
             questions: components["schemas"]["FormQuestion"][];
+            /**
+             * @description 1.1: when present, the form asks whether the report concerns the people who would
+             *     receive it (a yes/no question; yes sends `concernsReceiver: true`, routed to the
+             *     alternate group). Absent: the form does not ask.
+             */
+            concernsReceiver?: {
+                /** @description The question. */
+                label: string;
+                /** @description Who "the people who would receive it" are here, without naming anyone. */
+                hint?: string;
+            };
             /** @description How anonymity and contact details are explained. */
             anonymity: {
                 /** @description What anonymous reporting means here. */
@@ -1279,6 +2323,12 @@ export interface components {
         PlainReportSubmission: {
             role: components["schemas"]["ReporterRole"];
             category: components["schemas"]["ReportCategory"];
+            /**
+             * @description 1.1: the report concerns the people who would receive it (for example the integrity
+             *     officer or the mayor), so it is routed to the alternate group. Readable routing
+             *     metadata like `role` and `category`, never sealed; no names. Absent means `false`.
+             */
+            concernsReceiver?: boolean;
             locale?: components["schemas"]["Locale"];
             consents?: components["schemas"]["ConsentList"];
             content: components["schemas"]["ReportContent"];
@@ -1299,6 +2349,12 @@ export interface components {
         EncryptedReportSubmission: {
             role: components["schemas"]["ReporterRole"];
             category: components["schemas"]["ReportCategory"];
+            /**
+             * @description 1.1: the report concerns the people who would receive it (for example the integrity
+             *     officer or the mayor), so it is routed to the alternate group. Readable routing
+             *     metadata like `role` and `category`, never sealed; no names. Absent means `false`.
+             */
+            concernsReceiver?: boolean;
             locale?: components["schemas"]["Locale"];
             consents?: components["schemas"]["ConsentList"];
             encryptedContent: components["schemas"]["HpkeEnvelope"];
@@ -1331,11 +2387,16 @@ export interface components {
             location?: string;
             /** @description Who is involved, as far as the reporter knows. */
             involvedParties?: string;
-            /** @description Answers to the report form's extra questions, by question id. */
+            /**
+             * @description Answers to the report form's extra questions, by question id. A key that is not a
+             *     question of the form for the report's category, or a choice answer that is not one of
+             *     the question's options, is refused (`400`, field error `unknown-question` or
+             *     `unknown-option`), as is a missing answer to a required question (`required`).
+             */
             answers?: {
                 [key: string]: string | string[];
             };
-            /** @description Signals from the signal checklist the reporter chose to include. */
+            /** @description Signals from the signal checklist the reporter chose to include. An id that is not in the checklist is refused (`400`, field error `unknown-signal` at its index). */
             checkedSignals?: components["schemas"]["Identifier"][];
             contact?: components["schemas"]["ContactDetails"];
         };
@@ -1756,9 +2817,10 @@ export interface components {
             attachments: components["schemas"]["Attachment"][];
             /** @description Whether the reporter can still reply and add files (false when closed). */
             canReply: boolean;
+            minutes?: components["schemas"]["MinutesSummary"];
         };
         /**
-         * @description A case in a list.
+         * @description A case in a list. Since 1.1 it may carry `group`, `assignedToMe`, `substatus`, `labels` (without `questions` and `signals`), `channel` and `concernsReceiver`.
          * @example {
          *       "caseId": "c_3M8qZt2LkW9xYv4N",
          *       "reference": "WB-2026-0042",
@@ -1799,6 +2861,14 @@ export interface components {
             readonly contactable: "yes" | "no" | "unknown";
             /** @description Reporter messages since the last handler action. */
             readonly unreadMessages?: number;
+            /** @description 1.1, for signed-in people — whether they are assigned to the case. */
+            readonly assignedToMe?: boolean;
+            group?: components["schemas"]["GroupRef"];
+            substatus?: components["schemas"]["Identifier"];
+            channel?: components["schemas"]["ReportChannel"];
+            /** @description The reporter said the report concerns the people who would receive it. */
+            readonly concernsReceiver?: boolean;
+            labels?: components["schemas"]["CaseLabels"];
         };
         /**
          * @description One page of cases.
@@ -1824,6 +2894,9 @@ export interface components {
         };
         /**
          * @description A whole case, for handlers. Exactly one of `content` and `encryptedContent` is present.
+         *     Since 1.1 a backend may add, per its sub-capabilities: `group`, `assignees` (`signIn`),
+         *     `substatus`, `labels` (`workflow`), `channel`, `minutes` (`intake`), `retention`
+         *     (`retention`) and `concernsReceiver`.
          * @example {
          *       "caseId": "c_3M8qZt2LkW9xYv4N",
          *       "reference": "WB-2026-0042",
@@ -1886,6 +2959,16 @@ export interface components {
             messages: components["schemas"]["CaseMessage"][];
             /** @description Files added by the reporter. */
             attachments: components["schemas"]["Attachment"][];
+            group?: components["schemas"]["GroupRef"];
+            substatus?: components["schemas"]["Identifier"];
+            channel?: components["schemas"]["ReportChannel"];
+            /** @description The reporter said the report concerns the people who would receive it. */
+            readonly concernsReceiver?: boolean;
+            labels?: components["schemas"]["CaseLabels"];
+            /** @description 1.1 — the people assigned to the case. */
+            assignees?: components["schemas"]["AccountRef"][];
+            retention?: components["schemas"]["CaseRetention"];
+            minutes?: components["schemas"]["MinutesSummary"];
         };
         /**
          * @description A timeline event as handlers see it, with the internal note and outcome when set.
@@ -1912,6 +2995,2300 @@ export interface components {
             outcome?: components["schemas"]["CaseOutcome"];
             /** @description The handler's internal note. */
             note?: string;
+        };
+        /**
+         * @description Handlers can manage cases with the `/cases` operations (1.0). Since 1.1 the sub-capabilities
+         *     say what else this backend offers; absent means not offered (its operations answer `404`).
+         * @example {}
+         * @example {
+         *       "signIn": {
+         *         "passkey": {
+         *           "rpId": "meld.voorbeeldstad.nl"
+         *         },
+         *         "oidc": {
+         *           "issuer": "https://login.voorbeeldstad.nl/",
+         *           "displayName": "Voorbeeldstad-account"
+         *         }
+         *       },
+         *       "idleTimeoutSeconds": 900,
+         *       "maxSessionSeconds": 36000,
+         *       "console": {
+         *         "url": "https://meld.voorbeeldstad.nl/behandelen"
+         *       },
+         *       "workflow": {},
+         *       "notes": {
+         *         "encryptionRequired": true
+         *       },
+         *       "intake": {
+         *         "channels": [
+         *           "phone",
+         *           "meeting"
+         *         ]
+         *       },
+         *       "audit": {
+         *         "algorithm": "jcs-sha256-chain-v1"
+         *       },
+         *       "retention": {
+         *         "periods": [
+         *           {
+         *             "outcome": "no-action-needed",
+         *             "days": 365
+         *           },
+         *           {
+         *             "outcome": "measures-taken",
+         *             "days": 1825
+         *           }
+         *         ]
+         *       },
+         *       "statistics": {
+         *         "minimumCellCount": 5
+         *       },
+         *       "webhooks": {
+         *         "eventTypes": [
+         *           "nl.weerbaar.case.received",
+         *           "nl.weerbaar.case.acknowledgement-due",
+         *           "nl.weerbaar.case.overdue"
+         *         ]
+         *       },
+         *       "cursorPaging": {},
+         *       "wrappedKeys": {}
+         *     }
+         */
+        CaseManagementCapability: {
+            /** @description People sign in (accounts with roles, groups, routing, access per case). At least one way to sign in is present. */
+            signIn?: {
+                /** @description Passkeys (WebAuthn), enrolled by invitation. */
+                passkey?: {
+                    /** @description The WebAuthn relying party id (the registrable domain passkeys are bound to). */
+                    rpId: string;
+                };
+                /** @description The organisation's OpenID provider. */
+                oidc?: {
+                    issuer: components["schemas"]["HttpsUrl"];
+                    /** @description The provider's name as people know it, for the sign-in button. */
+                    displayName: string;
+                };
+            };
+            /** @description An access token not used for this long stops working (900 by default). Present with `signIn`. */
+            idleTimeoutSeconds?: number;
+            /** @description An access token stops working this long after sign-in, however active (at most a working day). Present with `signIn`. */
+            maxSessionSeconds?: number;
+            /** @description A hosted console where people work cases in the browser. */
+            console?: {
+                url: components["schemas"]["HttpsUrl"];
+            };
+            /** @description Labels in case answers, `giveFeedback`, substatuses, `getCaseOptions`, `getMessageTemplates` and `recordCaseExport`. */
+            workflow?: Record<string, never>;
+            /** @description Internal notes (`listCaseNotes`, `addCaseNote`). */
+            notes?: {
+                /** @description When `true`, plain notes are refused (`422`, `encryption-required`). */
+                encryptionRequired: boolean;
+            };
+            /** @description Oral and meeting intake with versioned minutes the reporter approves (`recordIntake`, `listMinutes`, `reviseMinutes`, `getFollowUpMinutes`, `answerFollowUpMinutes`). */
+            intake?: {
+                /** @description The channels a handler can record a report from. */
+                channels: ("phone" | "meeting" | "other")[];
+            };
+            /** @description Audit trails per case and the global audit list (`getCaseAudit`, `listAuditEntries`, `listCaseAuditHeads`). */
+            audit?: {
+                /**
+                 * @description The hash-chain algorithm of the description's "Audit trail" section.
+                 * @constant
+                 */
+                algorithm: "jcs-sha256-chain-v1";
+            };
+            /** @description Retention periods, legal hold and deleted cases (`setLegalHold`, `listDeletedCases`). */
+            retention?: {
+                /** @description How long a closed case is kept, per closing outcome, in days after closing. */
+                periods: {
+                    outcome: components["schemas"]["CaseOutcome"];
+                    /** @description Days after closing. */
+                    days: number;
+                }[];
+            };
+            /** @description Statistics with small-cell suppression (`getStatistics`). */
+            statistics?: {
+                /** @description Cells computed from fewer cases are suppressed. */
+                minimumCellCount: number;
+            };
+            /** @description Signed, content-free webhooks (the `caseEvent` webhook of this document). */
+            webhooks?: {
+                /** @description The event types this backend sends. */
+                eventTypes: components["schemas"]["CaseEventType"][];
+            };
+            /** @description Cursor paging of `listCases` and `countCases`. */
+            cursorPaging?: Record<string, never>;
+            /** @description A place per person and passkey for the organisation's key, wrapped in the browser (`getWrappedKey`, `storeWrappedKey`, `deleteWrappedKey`). */
+            wrappedKeys?: Record<string, never>;
+        };
+        /**
+         * @description An account's identifier. Opaque, not guessable, never reused.
+         * @example u_7Hq2Lm9Xc4Rt
+         */
+        AccountId: string;
+        /**
+         * @description A group's identifier, chosen by the admin (kebab-case).
+         * @example integrity-officers
+         */
+        GroupId: string;
+        /**
+         * @description A passkey's identifier on this backend (the WebAuthn credential id, base64url).
+         * @example kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF
+         */
+        PasskeyId: string;
+        /**
+         * @description A sign-in session's identifier. Not a secret (it is in audit entries); it opens nothing.
+         * @example s_Q4w8Er2Ty6Ui
+         */
+        SessionId: string;
+        /**
+         * @description `handler` works the cases of their groups and those assigned or granted to them; `admin`
+         *     manages accounts, groups, routing and access, and sees no content unless also handler;
+         *     `auditor` reads audit trails and statistics, never content.
+         * @example handler
+         * @enum {string}
+         */
+        AccountRole: "handler" | "admin" | "auditor";
+        /**
+         * @description A person, as others see them in a case.
+         * @example {
+         *       "accountId": "u_7Hq2Lm9Xc4Rt",
+         *       "displayName": "Ö. Çelik"
+         *     }
+         */
+        AccountRef: {
+            accountId: components["schemas"]["AccountId"];
+            /** @description The name colleagues know the person by. */
+            displayName: string;
+        };
+        /**
+         * @description A group, with its name.
+         * @example {
+         *       "groupId": "integrity-officers",
+         *       "name": "Integriteitscoördinatoren"
+         *     }
+         */
+        GroupRef: {
+            groupId: components["schemas"]["GroupId"];
+            /** @description The group's name as people know it. */
+            name: string;
+        };
+        /**
+         * @description A passkey registered for an account. Holds no key material.
+         * @example {
+         *       "passkeyId": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *       "name": "Laptop werk",
+         *       "createdAt": "2026-11-27T08:15:00Z",
+         *       "lastUsedAt": "2026-11-28T10:02:13Z",
+         *       "hasWrappedKey": true
+         *     }
+         */
+        Passkey: {
+            passkeyId: components["schemas"]["PasskeyId"];
+            /** @description A name the person gave it (or the backend, from the device). */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When it was enrolled.
+             */
+            readonly createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it last signed in.
+             */
+            readonly lastUsedAt?: string;
+            /** @description Whether a wrapped key is stored for it (`caseManagement.wrappedKeys`). */
+            readonly hasWrappedKey: boolean;
+        };
+        /**
+         * @description A person who can sign in, with roles and groups.
+         * @example {
+         *       "accountId": "u_7Hq2Lm9Xc4Rt",
+         *       "displayName": "Ö. Çelik",
+         *       "roles": [
+         *         "handler"
+         *       ],
+         *       "groups": [
+         *         "integrity-officers"
+         *       ],
+         *       "active": true,
+         *       "email": "o.celik@voorbeeldstad.nl",
+         *       "passkeys": [
+         *         {
+         *           "passkeyId": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *           "name": "Laptop werk",
+         *           "createdAt": "2026-11-27T08:15:00Z",
+         *           "hasWrappedKey": false
+         *         }
+         *       ],
+         *       "invitationPending": false,
+         *       "createdAt": "2026-11-26T16:00:00Z",
+         *       "lastSignInAt": "2026-11-28T10:02:13Z"
+         *     }
+         */
+        Account: {
+            accountId: components["schemas"]["AccountId"];
+            /** @description The name colleagues know the person by. */
+            displayName: string;
+            /** @description The person's roles (at least one). */
+            roles: components["schemas"]["AccountRole"][];
+            /** @description The groups the person is a member of. */
+            groups: components["schemas"]["GroupId"][];
+            /** @description `false` when suspended: the person cannot sign in and has no access. */
+            active: boolean;
+            /**
+             * Format: email
+             * @description The person's work e-mail address (for notifications, and for OpenID sign-in when the backend maps that claim).
+             */
+            email?: string;
+            /** @description The subject (or configured claim) the OpenID provider names this person by. */
+            oidcSubject?: string;
+            /** @description The person's passkeys. */
+            passkeys: components["schemas"]["Passkey"][];
+            /** @description Whether an unused, unexpired invitation code exists. */
+            readonly invitationPending?: boolean;
+            /**
+             * Format: date-time
+             * @description When the account was created.
+             */
+            readonly createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the person last signed in.
+             */
+            readonly lastSignInAt?: string;
+        };
+        /**
+         * @description Every account.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        AccountList: {
+            /** @description The accounts, by display name. */
+            items: components["schemas"]["Account"][];
+        };
+        /**
+         * @description A person to invite. Give `oidcSubject` or `email` for OpenID sign-in; without them the person enrols a passkey with the invitation code.
+         * @example {
+         *       "displayName": "Ö. Çelik",
+         *       "roles": [
+         *         "handler"
+         *       ],
+         *       "groups": [
+         *         "integrity-officers"
+         *       ]
+         *     }
+         */
+        AccountInvitationRequest: {
+            /** @description The name colleagues know the person by. */
+            displayName: string;
+            /** @description The person's roles. */
+            roles: components["schemas"]["AccountRole"][];
+            /** @description The groups the person joins (an unknown group is a field error, code `unknown-group`). */
+            groups?: components["schemas"]["GroupId"][];
+            /**
+             * Format: email
+             * @description Work e-mail address.
+             */
+            email?: string;
+            /** @description The subject (or configured claim) at the OpenID provider. */
+            oidcSubject?: string;
+        };
+        /**
+         * @description The fields of an account to change; absent fields stay as they are.
+         * @example {
+         *       "roles": [
+         *         "handler",
+         *         "admin"
+         *       ]
+         *     }
+         */
+        AccountUpdate: {
+            /** @description The name colleagues know the person by. */
+            displayName?: string;
+            /** @description The person's roles, replacing the current ones. */
+            roles?: components["schemas"]["AccountRole"][];
+            /** @description The person's groups, replacing the current ones. */
+            groups?: components["schemas"]["GroupId"][];
+            /** @description `false` suspends the account and ends its sessions; `true` restores it. */
+            active?: boolean;
+            /**
+             * Format: email
+             * @description Work e-mail address.
+             */
+            email?: string;
+            /** @description The subject (or configured claim) at the OpenID provider. */
+            oidcSubject?: string;
+        };
+        /**
+         * @description A one-time invitation code: at least 80 bits of randomness in Crockford base32, grouped
+         *     like a receipt. Accepted as people type it (case, spaces and dashes do not matter). Never
+         *     in a path or query; in an address only in the fragment.
+         * @example 4HX9-TQ2M-8RVK-P3WD-7ZNA
+         */
+        InvitationCode: string;
+        /**
+         * @description A one-time invitation code, shown once.
+         * @example {
+         *       "code": "4HX9-TQ2M-8RVK-P3WD-7ZNA",
+         *       "expiresAt": "2026-11-27T16:00:00Z",
+         *       "enrolmentUrl": "https://meld.voorbeeldstad.nl/behandelen#uitnodiging=4HX9-TQ2M-8RVK-P3WD-7ZNA"
+         *     }
+         */
+        Invitation: {
+            code: components["schemas"]["InvitationCode"];
+            /**
+             * Format: date-time
+             * @description When the code stops working (24 hours after it was made).
+             */
+            readonly expiresAt: string;
+            /**
+             * Format: uri
+             * @description The console's address with the code in its fragment (present when a console is advertised).
+             */
+            enrolmentUrl?: string;
+        };
+        /**
+         * @description A new account and, when passkeys are offered, its invitation (shown once).
+         * @example {
+         *       "account": {
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "displayName": "Ö. Çelik",
+         *         "roles": [
+         *           "handler"
+         *         ],
+         *         "groups": [
+         *           "integrity-officers"
+         *         ],
+         *         "active": true,
+         *         "passkeys": [],
+         *         "invitationPending": true,
+         *         "createdAt": "2026-11-26T16:00:00Z"
+         *       },
+         *       "invitation": {
+         *         "code": "4HX9-TQ2M-8RVK-P3WD-7ZNA",
+         *         "expiresAt": "2026-11-27T16:00:00Z"
+         *       }
+         *     }
+         */
+        InvitedAccount: {
+            account: components["schemas"]["Account"];
+            invitation?: components["schemas"]["Invitation"];
+        };
+        /**
+         * @description A group cases are routed to, with its members.
+         * @example {
+         *       "groupId": "integrity-officers",
+         *       "name": "Integriteitscoördinatoren",
+         *       "members": [
+         *         {
+         *           "accountId": "u_7Hq2Lm9Xc4Rt",
+         *           "displayName": "Ö. Çelik"
+         *         }
+         *       ]
+         *     }
+         */
+        Group: {
+            groupId: components["schemas"]["GroupId"];
+            /** @description The group's name as people know it. */
+            name: string;
+            /** @description Who the group is and which reports it receives. */
+            description?: string;
+            /** @description The active members. */
+            members: components["schemas"]["AccountRef"][];
+        };
+        /**
+         * @description Every group.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        GroupList: {
+            /** @description The groups, by name. */
+            items: components["schemas"]["Group"][];
+        };
+        /**
+         * @description A group's name and description.
+         * @example {
+         *       "name": "Griffie",
+         *       "description": "Meldingen van raadsleden."
+         *     }
+         */
+        GroupDefinition: {
+            /** @description The group's name as people know it. */
+            name: string;
+            /** @description Who the group is and which reports it receives. */
+            description?: string;
+        };
+        /**
+         * @description Where reports of one role go.
+         * @example {
+         *       "groupId": "griffie",
+         *       "alternateGroupId": "mayors-office"
+         *     }
+         */
+        RouteTarget: {
+            groupId: components["schemas"]["GroupId"];
+            alternateGroupId: components["schemas"]["GroupId"];
+        };
+        /**
+         * @description Where new cases go, per reporter role: `groupId`, or `alternateGroupId` when the report
+         *     concerns the people who would receive it (`concernsReceiver: true`).
+         * @example {
+         *       "civil-servant": {
+         *         "groupId": "integrity-officers",
+         *         "alternateGroupId": "municipal-secretary"
+         *       },
+         *       "administrator": {
+         *         "groupId": "mayors-office",
+         *         "alternateGroupId": "integrity-officers"
+         *       },
+         *       "council-member": {
+         *         "groupId": "griffie",
+         *         "alternateGroupId": "mayors-office"
+         *       },
+         *       "other": {
+         *         "groupId": "integrity-officers",
+         *         "alternateGroupId": "municipal-secretary"
+         *       }
+         *     }
+         */
+        Routing: {
+            "civil-servant": components["schemas"]["RouteTarget"];
+            administrator: components["schemas"]["RouteTarget"];
+            "council-member": components["schemas"]["RouteTarget"];
+            other: components["schemas"]["RouteTarget"];
+        };
+        /**
+         * @description Bytes in base64url without padding (the WebAuthn JSON encoding).
+         * @example Y2hhbGxlbmdl
+         */
+        Base64Url: string;
+        /**
+         * @description A registered passkey, as WebAuthn names it in `allowCredentials` or `excludeCredentials`.
+         * @example {
+         *       "id": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *       "type": "public-key"
+         *     }
+         */
+        PasskeyDescriptor: {
+            id: components["schemas"]["PasskeyId"];
+            /**
+             * @description The credential type.
+             * @constant
+             */
+            type: "public-key";
+            /** @description How the browser may reach the authenticator. */
+            transports?: string[];
+        };
+        /**
+         * @description `PublicKeyCredentialRequestOptionsJSON` (WebAuthn Level 3) for `navigator.credentials.get()`.
+         *     When the backend offers wrapped keys it asks for the `prf` extension with the input
+         *     `{ "first": base64url(UTF-8 "weerbaar/v1 key wrapping") }`; the browser keeps the result.
+         * @example {
+         *       "challenge": "WTJoaGJHeGxibWRsTFdkbGRBLTc0NjM1OTg",
+         *       "timeout": 120000,
+         *       "rpId": "meld.voorbeeldstad.nl",
+         *       "userVerification": "required",
+         *       "extensions": {
+         *         "prf": {
+         *           "eval": {
+         *             "first": "d2VlcmJhYXIvdjEga2V5IHdyYXBwaW5n"
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        PasskeyRequestOptions: {
+            challenge: components["schemas"]["Base64Url"];
+            /** @description Milliseconds the browser waits for the person. */
+            timeout?: number;
+            /** @description The relying party id. */
+            rpId?: string;
+            /** @description Empty or absent, so that the person picks any of their passkeys. */
+            allowCredentials?: components["schemas"]["PasskeyDescriptor"][];
+            /**
+             * @description Always `required` on a Weerbaar backend.
+             * @enum {string}
+             */
+            userVerification?: "required" | "preferred" | "discouraged";
+            /** @description Extension inputs, passed to the browser as they are (for example `prf`). */
+            extensions?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description `PublicKeyCredentialCreationOptionsJSON` (WebAuthn Level 3) for `navigator.credentials.create()`: a discoverable credential with user verification.
+         * @example {
+         *       "challenge": "WTJoaGJHeGxibWRsTFdkbGRBLTc0NjM1OTg",
+         *       "rp": {
+         *         "id": "meld.voorbeeldstad.nl",
+         *         "name": "Gemeente Voorbeeldstad"
+         *       },
+         *       "user": {
+         *         "id": "dV9ZSHEyTG05WGM0UnQ",
+         *         "name": "o.celik",
+         *         "displayName": "Ö. Çelik"
+         *       },
+         *       "pubKeyCredParams": [
+         *         {
+         *           "type": "public-key",
+         *           "alg": -7
+         *         },
+         *         {
+         *           "type": "public-key",
+         *           "alg": -257
+         *         }
+         *       ],
+         *       "timeout": 120000,
+         *       "authenticatorSelection": {
+         *         "residentKey": "required",
+         *         "userVerification": "required"
+         *       },
+         *       "attestation": "none",
+         *       "extensions": {
+         *         "prf": {}
+         *       }
+         *     }
+         */
+        PasskeyCreationOptions: {
+            challenge: components["schemas"]["Base64Url"];
+            /** @description The relying party. */
+            rp: {
+                /** @description The relying party id. */
+                id?: string;
+                /** @description The organisation's name, shown by some browsers. */
+                name: string;
+            };
+            /** @description The account, as the authenticator stores it. */
+            user: {
+                id: components["schemas"]["Base64Url"];
+                /** @description The account's name on the authenticator. */
+                name: string;
+                /** @description The person's name on the authenticator. */
+                displayName: string;
+            };
+            /** @description Accepted algorithms (COSE ids; -7 ES256, -257 RS256, -8 EdDSA). */
+            pubKeyCredParams: {
+                /**
+                 * @description The credential type.
+                 * @constant
+                 */
+                type: "public-key";
+                /** @description The COSE algorithm id. */
+                alg: number;
+            }[];
+            /** @description Milliseconds the browser waits for the person. */
+            timeout?: number;
+            /** @description The account's passkeys, so that one authenticator is not enrolled twice. */
+            excludeCredentials?: components["schemas"]["PasskeyDescriptor"][];
+            /** @description What kind of authenticator is wanted. */
+            authenticatorSelection?: {
+                /**
+                 * @description Always `required` (discoverable credentials).
+                 * @enum {string}
+                 */
+                residentKey?: "required" | "preferred" | "discouraged";
+                /** @description Legacy form of `residentKey`. */
+                requireResidentKey?: boolean;
+                /**
+                 * @description Always `required`.
+                 * @enum {string}
+                 */
+                userVerification?: "required" | "preferred" | "discouraged";
+                /**
+                 * @description Which authenticators, when restricted.
+                 * @enum {string}
+                 */
+                authenticatorAttachment?: "platform" | "cross-platform";
+            };
+            /**
+             * @description `none` on a Weerbaar backend.
+             * @enum {string}
+             */
+            attestation?: "none" | "indirect" | "direct" | "enterprise";
+            /** @description Extension inputs, passed to the browser as they are (`prf` when wrapped keys are offered). */
+            extensions?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description `clientExtensionResults` of a credential. `prf` may say only whether the extension is
+         *     `enabled`: its `results` (the secret PRF output) stay in the browser, and a credential
+         *     that carries them is refused (`400`, at `…/clientExtensionResults/prf/results`).
+         * @example {
+         *       "prf": {
+         *         "enabled": true
+         *       }
+         *     }
+         */
+        CredentialExtensionResults: {
+            /** @description The PRF extension's outcome, without its results. */
+            prf?: {
+                /** @description Whether the passkey supports PRF. */
+                enabled?: boolean;
+            };
+            /** @description Credential properties. */
+            credProps?: {
+                /** @description Whether the credential is discoverable. */
+                rk?: boolean;
+            };
+        };
+        /**
+         * @description `AuthenticationResponseJSON` (WebAuthn Level 3): the browser's answer to `navigator.credentials.get()`, as `PublicKeyCredential.toJSON()` gives it.
+         * @example {
+         *       "id": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *       "rawId": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *       "type": "public-key",
+         *       "response": {
+         *         "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0In0",
+         *         "authenticatorData": "SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2MFAAAAAQ",
+         *         "signature": "MEUCIQDx3k9mJ2pL7qR4sT6uV8wX0yZ2aB4cD6eF8gH0iJ2kLg",
+         *         "userHandle": "dV9ZSHEyTG05WGM0UnQ"
+         *       },
+         *       "clientExtensionResults": {}
+         *     }
+         */
+        AuthenticationCredential: {
+            id: components["schemas"]["PasskeyId"];
+            rawId: components["schemas"]["PasskeyId"];
+            /**
+             * @description The credential type.
+             * @constant
+             */
+            type: "public-key";
+            /** @description The authenticator's assertion. */
+            response: {
+                clientDataJSON: components["schemas"]["Base64Url"];
+                authenticatorData: components["schemas"]["Base64Url"];
+                signature: components["schemas"]["Base64Url"];
+                userHandle?: components["schemas"]["Base64Url"];
+            };
+            /**
+             * @description The kind of authenticator used.
+             * @enum {string}
+             */
+            authenticatorAttachment?: "platform" | "cross-platform";
+            clientExtensionResults: components["schemas"]["CredentialExtensionResults"];
+        };
+        /**
+         * @description `RegistrationResponseJSON` (WebAuthn Level 3): the browser's answer to `navigator.credentials.create()`, as `PublicKeyCredential.toJSON()` gives it.
+         * @example {
+         *       "id": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *       "rawId": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *       "type": "public-key",
+         *       "response": {
+         *         "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0",
+         *         "attestationObject": "o2NmbXRkbm9uZWdhdHRTdG10oA",
+         *         "transports": [
+         *           "internal"
+         *         ]
+         *       },
+         *       "clientExtensionResults": {
+         *         "prf": {
+         *           "enabled": true
+         *         }
+         *       }
+         *     }
+         */
+        RegistrationCredential: {
+            id: components["schemas"]["PasskeyId"];
+            rawId: components["schemas"]["PasskeyId"];
+            /**
+             * @description The credential type.
+             * @constant
+             */
+            type: "public-key";
+            /** @description The authenticator's attestation. */
+            response: {
+                clientDataJSON: components["schemas"]["Base64Url"];
+                attestationObject: components["schemas"]["Base64Url"];
+                authenticatorData?: components["schemas"]["Base64Url"];
+                /** @description How the browser may reach the authenticator later. */
+                transports?: string[];
+                /** @description The COSE algorithm of the new key. */
+                publicKeyAlgorithm?: number;
+                publicKey?: components["schemas"]["Base64Url"];
+            };
+            /**
+             * @description The kind of authenticator used.
+             * @enum {string}
+             */
+            authenticatorAttachment?: "platform" | "cross-platform";
+            clientExtensionResults: components["schemas"]["CredentialExtensionResults"];
+        };
+        /**
+         * @description Identifies a pending ceremony (a sign-in challenge or an enrolment). Single use, short-lived; sent in bodies only.
+         * @example ch_V7n2Kq9Lw4Zx8Rt3
+         */
+        ChallengeId: string;
+        /**
+         * @description A sign-in challenge and the options for the browser.
+         * @example {
+         *       "challengeId": "ch_V7n2Kq9Lw4Zx8Rt3",
+         *       "expiresAt": "2026-11-28T10:07:00Z",
+         *       "publicKey": {
+         *         "challenge": "WTJoaGJHeGxibWRsTFdkbGRBLTc0NjM1OTg",
+         *         "timeout": 120000,
+         *         "rpId": "meld.voorbeeldstad.nl",
+         *         "userVerification": "required"
+         *       }
+         *     }
+         */
+        PasskeyChallenge: {
+            challengeId: components["schemas"]["ChallengeId"];
+            /**
+             * Format: date-time
+             * @description When the challenge stops working (at most 5 minutes).
+             */
+            readonly expiresAt: string;
+            publicKey: components["schemas"]["PasskeyRequestOptions"];
+        };
+        /**
+         * @description The browser's assertion for a sign-in challenge.
+         * @example {
+         *       "challengeId": "ch_V7n2Kq9Lw4Zx8Rt3",
+         *       "credential": {
+         *         "id": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *         "rawId": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *         "type": "public-key",
+         *         "response": {
+         *           "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0In0",
+         *           "authenticatorData": "SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2MFAAAAAQ",
+         *           "signature": "MEUCIQDx3k9mJ2pL7qR4sT6uV8wX0yZ2aB4cD6eF8gH0iJ2kLg"
+         *         },
+         *         "clientExtensionResults": {}
+         *       }
+         *     }
+         */
+        PasskeySignInRequest: {
+            challengeId: components["schemas"]["ChallengeId"];
+            credential: components["schemas"]["AuthenticationCredential"];
+        };
+        /**
+         * @description The invitation code, as the person typed it or the console took it from the fragment.
+         * @example {
+         *       "invitationCode": "4HX9-TQ2M-8RVK-P3WD-7ZNA"
+         *     }
+         */
+        EnrolmentStart: {
+            invitationCode: components["schemas"]["InvitationCode"];
+        };
+        /**
+         * @description An enrolment in progress and the options for the browser.
+         * @example {
+         *       "enrolmentId": "en_P3s8Dk2Vm6Qw9Zr4",
+         *       "expiresAt": "2026-11-27T08:20:00Z",
+         *       "account": {
+         *         "displayName": "Ö. Çelik"
+         *       },
+         *       "publicKey": {
+         *         "challenge": "WTJoaGJHeGxibWRsTFdkbGRBLTc0NjM1OTg",
+         *         "rp": {
+         *           "id": "meld.voorbeeldstad.nl",
+         *           "name": "Gemeente Voorbeeldstad"
+         *         },
+         *         "user": {
+         *           "id": "dV9ZSHEyTG05WGM0UnQ",
+         *           "name": "o.celik",
+         *           "displayName": "Ö. Çelik"
+         *         },
+         *         "pubKeyCredParams": [
+         *           {
+         *             "type": "public-key",
+         *             "alg": -7
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        EnrolmentChallenge: {
+            enrolmentId: components["schemas"]["ChallengeId"];
+            /**
+             * Format: date-time
+             * @description When the enrolment stops working (at most 5 minutes).
+             */
+            readonly expiresAt: string;
+            /** @description Whom the invitation is for, so the person can check it is theirs. */
+            account: {
+                /** @description The invited person's name. */
+                displayName: string;
+            };
+            publicKey: components["schemas"]["PasskeyCreationOptions"];
+        };
+        /**
+         * @description The browser's new credential for an enrolment.
+         * @example {
+         *       "enrolmentId": "en_P3s8Dk2Vm6Qw9Zr4",
+         *       "passkeyName": "Laptop werk",
+         *       "credential": {
+         *         "id": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *         "rawId": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *         "type": "public-key",
+         *         "response": {
+         *           "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0",
+         *           "attestationObject": "o2NmbXRkbm9uZWdhdHRTdG10oA"
+         *         },
+         *         "clientExtensionResults": {}
+         *       }
+         *     }
+         */
+        EnrolmentCompletion: {
+            enrolmentId: components["schemas"]["ChallengeId"];
+            credential: components["schemas"]["RegistrationCredential"];
+            /** @description A name for the passkey, so the person recognises it later. */
+            passkeyName?: string;
+        };
+        /**
+         * @description Where the provider sends the browser back; the console's address when absent.
+         * @example {}
+         * @example {
+         *       "redirectUri": "https://intranet.voorbeeldstad.nl/meldingen/behandelen"
+         *     }
+         */
+        OidcSignInStart: {
+            redirectUri?: components["schemas"]["HttpsUrl"];
+        };
+        /**
+         * @description The provider's authorization address to send the browser to.
+         * @example {
+         *       "authorizationUrl": "https://login.voorbeeldstad.nl/authorize?response_type=code&client_id=weerbaar&scope=openid&state=af0ifjsldkj-Qx7Lm2Np&nonce=n-0S6_WzA2Mj&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&redirect_uri=https%3A%2F%2Fmeld.voorbeeldstad.nl%2Fbehandelen",
+         *       "expiresAt": "2026-11-28T10:10:00Z"
+         *     }
+         */
+        OidcAuthorization: {
+            /**
+             * Format: uri
+             * @description The provider's authorization endpoint with the request's parameters (`state`, `nonce`, `code_challenge`, `redirect_uri`, …). It carries no secret of the person.
+             */
+            authorizationUrl: string;
+            /**
+             * Format: date-time
+             * @description When the kept `state` stops working.
+             */
+            readonly expiresAt: string;
+        };
+        /**
+         * @description What the provider returned in the console's address, moved into a body.
+         * @example {
+         *       "code": "SplxlOBeZQQYbYS6WxSbIA",
+         *       "state": "af0ifjsldkj-Qx7Lm2Np"
+         *     }
+         */
+        OidcCallback: {
+            /** @description The authorization code. */
+            code: string;
+            /** @description The `state` the backend made in `startOidcSignIn`. */
+            state: string;
+        };
+        /**
+         * @description The current sign-in session.
+         * @example {
+         *       "sessionId": "s_Q4w8Er2Ty6Ui",
+         *       "method": "passkey",
+         *       "passkeyId": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *       "startedAt": "2026-11-28T10:00:00Z",
+         *       "expiresAt": "2026-11-28T20:00:00Z",
+         *       "idleTimeoutSeconds": 900
+         *     }
+         */
+        SignInSession: {
+            sessionId: components["schemas"]["SessionId"];
+            /**
+             * @description How the person signed in.
+             * @enum {string}
+             */
+            method: "passkey" | "oidc";
+            passkeyId?: components["schemas"]["PasskeyId"];
+            /**
+             * Format: date-time
+             * @description When the person signed in.
+             */
+            readonly startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the access token stops working however active (`maxSessionSeconds` after sign-in).
+             */
+            readonly expiresAt: string;
+            /** @description The access token stops working when not used for this long. */
+            idleTimeoutSeconds: number;
+        };
+        /**
+         * @description The signed-in person and their session.
+         * @example {
+         *       "account": {
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "displayName": "Ö. Çelik",
+         *         "roles": [
+         *           "handler"
+         *         ],
+         *         "groups": [
+         *           "integrity-officers"
+         *         ],
+         *         "active": true,
+         *         "passkeys": [],
+         *         "createdAt": "2026-11-26T16:00:00Z"
+         *       },
+         *       "session": {
+         *         "sessionId": "s_Q4w8Er2Ty6Ui",
+         *         "method": "oidc",
+         *         "startedAt": "2026-11-28T10:00:00Z",
+         *         "expiresAt": "2026-11-28T20:00:00Z",
+         *         "idleTimeoutSeconds": 900
+         *       }
+         *     }
+         */
+        Me: {
+            account: components["schemas"]["Account"];
+            session: components["schemas"]["SignInSession"];
+        };
+        /**
+         * @description The answer to a successful sign-in.
+         * @example {
+         *       "token": "wba_Lq8Zt3KkW9xYv4NcR2mP7sD1fG6hJ0aB5eU",
+         *       "tokenType": "Bearer",
+         *       "me": {
+         *         "account": {
+         *           "accountId": "u_7Hq2Lm9Xc4Rt",
+         *           "displayName": "Ö. Çelik",
+         *           "roles": [
+         *             "handler"
+         *           ],
+         *           "groups": [
+         *             "integrity-officers"
+         *           ],
+         *           "active": true,
+         *           "passkeys": [],
+         *           "createdAt": "2026-11-26T16:00:00Z"
+         *         },
+         *         "session": {
+         *           "sessionId": "s_Q4w8Er2Ty6Ui",
+         *           "method": "passkey",
+         *           "startedAt": "2026-11-28T10:00:00Z",
+         *           "expiresAt": "2026-11-28T20:00:00Z",
+         *           "idleTimeoutSeconds": 900
+         *         }
+         *       }
+         *     }
+         */
+        AccessGrant: {
+            /** @description The access token: send as `Authorization: Bearer <token>`. Keep it in memory only; never in storage, a cookie or a URL. */
+            readonly token: string;
+            /**
+             * @description The token type.
+             * @constant
+             */
+            tokenType: "Bearer";
+            me: components["schemas"]["Me"];
+        };
+        /**
+         * @description An opaque wrapped key to keep for the signed-in person and one of their passkeys.
+         * @example {
+         *       "keyId": "2026-11-key-1",
+         *       "algorithm": "weerbaar-prf-hkdf-sha256-aes-kw",
+         *       "wrappedKey": "q7XbS9nV2cL5mK8pR1tW4yZ6aD3fG0hJ2kL4mN6oP8qR0sT2uV4wX6y"
+         *     }
+         */
+        WrappedKeyRequest: {
+            /** @description The `keyId` of the organisation's encryption key that is wrapped. */
+            keyId: string;
+            /** @description The console's name for how it wrapped the key (opaque to the backend). */
+            algorithm: string;
+            /** @description The wrapped key, base64url (opaque to the backend). */
+            wrappedKey: string;
+        };
+        /**
+         * @description A stored wrapped key.
+         * @example {
+         *       "passkeyId": "kV0hR2xq7mN4pL9sT1uW3yZ5aB8cD0eF",
+         *       "keyId": "2026-11-key-1",
+         *       "algorithm": "weerbaar-prf-hkdf-sha256-aes-kw",
+         *       "wrappedKey": "q7XbS9nV2cL5mK8pR1tW4yZ6aD3fG0hJ2kL4mN6oP8qR0sT2uV4wX6y",
+         *       "storedAt": "2026-11-28T10:03:00Z"
+         *     }
+         */
+        WrappedKey: {
+            passkeyId: components["schemas"]["PasskeyId"];
+            /** @description The `keyId` of the organisation's encryption key that is wrapped. */
+            keyId: string;
+            /** @description The console's name for how it wrapped the key. */
+            algorithm: string;
+            /** @description The wrapped key, base64url. */
+            wrappedKey: string;
+            /**
+             * Format: date-time
+             * @description When it was stored.
+             */
+            readonly storedAt: string;
+        };
+        /**
+         * @description A case's short human reference for handlers (not a secret, not the receipt).
+         * @example WB-2026-0042
+         */
+        CaseReference: string;
+        /**
+         * @description How the report reached the organisation: `online` (submitted by the reporter), `phone`, `meeting` or `other` (recorded by a handler).
+         * @example phone
+         * @enum {string}
+         */
+        ReportChannel: "online" | "phone" | "meeting" | "other";
+        /**
+         * @description Human labels for the codes of a case, in the case's language (`locale`), taken from the
+         *     organisation's own texts (report form, signal checklist, case options). `questions` and
+         *     `signals` are present only when the content is readable; for sealed content the client
+         *     labels what it opened with the report form in the case's language
+         *     (`GET /report-form?lang=<locale>`).
+         * @example {
+         *       "locale": "nl",
+         *       "role": "Bestuurder",
+         *       "category": "Omkoping",
+         *       "status": "Ontvangen",
+         *       "channel": "Online gemeld",
+         *       "questions": {
+         *         "reportedToPolice": {
+         *           "question": "Heeft u al aangifte gedaan?",
+         *           "answer": [
+         *             "Nee"
+         *           ]
+         *         }
+         *       },
+         *       "signals": {
+         *         "bribery-gift-offered": "Iemand bood mij geld, een geschenk of een gunst aan"
+         *       }
+         *     }
+         */
+        CaseLabels: {
+            locale: components["schemas"]["Locale"];
+            /** @description The reporter's role. */
+            role: string;
+            /** @description The category. */
+            category: string;
+            /** @description The status. */
+            status: string;
+            /** @description The substatus, when set. */
+            substatus?: string;
+            /** @description The outcome, when closed. */
+            outcome?: string;
+            /** @description How the report came in. */
+            channel?: string;
+            /** @description Per answered question id, the question and the answer in words (choice options by their labels). */
+            questions?: {
+                [key: string]: {
+                    /** @description The question as the form asked it. */
+                    question: string;
+                    /** @description The answer in words (one item, or one per chosen option). */
+                    answer: string[];
+                };
+            };
+            /** @description Per checked signal id, its label in the signal checklist. */
+            signals?: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * @description The state of a version of the minutes: `draft` (the latest, waiting for the reporter),
+         *     `approved` (the reporter approved it), `correction-requested` (the reporter asked for a
+         *     correction; a new version follows) or `superseded` (a later version replaced it before an
+         *     answer).
+         * @example draft
+         * @enum {string}
+         */
+        MinutesStatus: "draft" | "approved" | "correction-requested" | "superseded";
+        /**
+         * @description Where the minutes of a case stand.
+         * @example {
+         *       "latestVersion": 2,
+         *       "status": "draft"
+         *     }
+         */
+        MinutesSummary: {
+            /** @description The number of the latest version. */
+            latestVersion: number;
+            status: components["schemas"]["MinutesStatus"];
+        };
+        /**
+         * @description Whether and when a case will be deleted.
+         * @example {
+         *       "legalHold": false,
+         *       "deleteOn": "2027-12-01"
+         *     }
+         */
+        CaseRetention: {
+            /** @description While `true`, the case is not deleted. */
+            legalHold: boolean;
+            /**
+             * Format: date
+             * @description The day a closed case not on legal hold will be deleted.
+             */
+            deleteOn?: string;
+        };
+        /**
+         * @description One page of cases in cursor paging. Counts nothing; see `GET /case-counts`.
+         * @example {
+         *       "items": [],
+         *       "pageSize": 20
+         *     }
+         */
+        CaseCursorPage: {
+            /** @description The cases on this page. */
+            items: components["schemas"]["CaseSummary"][];
+            /** @description Items per page. */
+            pageSize: number;
+            nextCursor?: components["schemas"]["Cursor"];
+        };
+        /**
+         * @description An opaque position in a list; pass it back as `cursor` for the next page. Absent on the last page.
+         * @example eyJyIjoiMjAyNi0xMS0yOFQwOTozMDowMFoiLCJpIjoiY18zTThxWnQyTGtXOXhZdjROIn0
+         */
+        Cursor: string;
+        /**
+         * @description How many cases the caller may see, in all and per filter value.
+         * @example {
+         *       "total": 12,
+         *       "overdue": 1,
+         *       "assignedToMe": 3,
+         *       "byStatus": {
+         *         "received": 2,
+         *         "acknowledged": 3,
+         *         "investigating": 4,
+         *         "closed": 3
+         *       },
+         *       "byCategory": {
+         *         "threat-intimidation": 6,
+         *         "bribery": 2,
+         *         "infiltration": 1,
+         *         "undue-pressure": 2,
+         *         "other": 1
+         *       },
+         *       "byRole": {
+         *         "civil-servant": 7,
+         *         "administrator": 2,
+         *         "council-member": 3,
+         *         "other": 0
+         *       }
+         *     }
+         */
+        CaseCounts: {
+            /** @description Every case the caller may see. */
+            total: number;
+            /** @description Cases with a missed acknowledgement or feedback deadline (as `overdue=true`). */
+            overdue: number;
+            /** @description Cases the signed-in person is assigned to (absent for handler tokens). */
+            assignedToMe?: number;
+            /** @description Per status. */
+            byStatus: {
+                /** @description Received, not acknowledged. */
+                received: number;
+                /** @description Acknowledged. */
+                acknowledged: number;
+                /** @description Being investigated. */
+                investigating: number;
+                /** @description Closed. */
+                closed: number;
+            };
+            /** @description Per category. */
+            byCategory: {
+                /** @description Threats and intimidation. */
+                "threat-intimidation": number;
+                /** @description Bribery. */
+                bribery: number;
+                /** @description Infiltration. */
+                infiltration: number;
+                /** @description Undue pressure. */
+                "undue-pressure": number;
+                /** @description Other. */
+                other: number;
+            };
+            /** @description Per reporter role. */
+            byRole: {
+                /** @description Civil servants. */
+                "civil-servant": number;
+                /** @description Administrators. */
+                administrator: number;
+                /** @description Council members. */
+                "council-member": number;
+                /** @description Others. */
+                other: number;
+            };
+        };
+        /**
+         * @description Who has access to a case. No content.
+         * @example {
+         *       "caseId": "c_3M8qZt2LkW9xYv4N",
+         *       "reference": "WB-2026-0042",
+         *       "group": {
+         *         "groupId": "integrity-officers",
+         *         "name": "Integriteitscoördinatoren"
+         *       },
+         *       "assignees": [
+         *         {
+         *           "accountId": "u_7Hq2Lm9Xc4Rt",
+         *           "displayName": "Ö. Çelik"
+         *         }
+         *       ],
+         *       "grants": [],
+         *       "exclusions": [
+         *         {
+         *           "accountId": "u_2Bv6Nm1Qs8Lp",
+         *           "displayName": "P. Bakker"
+         *         }
+         *       ]
+         *     }
+         */
+        CaseAccess: {
+            caseId: components["schemas"]["CaseId"];
+            reference: components["schemas"]["CaseReference"];
+            group: components["schemas"]["GroupRef"];
+            /** @description Assigned people. */
+            assignees: components["schemas"]["AccountRef"][];
+            /** @description People outside the group given access to this case. */
+            grants: components["schemas"]["AccountRef"][];
+            /** @description People excluded from the case, whatever their group. */
+            exclusions: components["schemas"]["AccountRef"][];
+        };
+        /**
+         * @description The group to hand a case over to.
+         * @example {
+         *       "groupId": "griffie"
+         *     }
+         */
+        TransferRequest: {
+            groupId: components["schemas"]["GroupId"];
+        };
+        /**
+         * @description An internal note. Never shown to the reporter. Exactly one of `body` and `encryptedBody`.
+         * @example {
+         *       "noteId": "n_8Zx3Cv5Bn7Mq",
+         *       "author": {
+         *         "kind": "person",
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "name": "Ö. Çelik"
+         *       },
+         *       "createdAt": "2026-11-28T10:07:00Z",
+         *       "body": "Melder gebeld; zij wil eerst met de vertrouwenspersoon spreken."
+         *     }
+         */
+        CaseNote: {
+            /** @description The note's identifier. */
+            readonly noteId: string;
+            author: components["schemas"]["AuditActor"];
+            /**
+             * Format: date-time
+             * @description When it was added.
+             */
+            readonly createdAt: string;
+            /** @description The text (plain notes). */
+            body?: string;
+            encryptedBody?: components["schemas"]["HpkeEnvelope"];
+        };
+        /**
+         * @description A new note; exactly one of `body` and `encryptedBody`.
+         * @example {
+         *       "body": "Melder gebeld; zij wil eerst met de vertrouwenspersoon spreken."
+         *     }
+         */
+        NoteRequest: {
+            /** @description The text. */
+            body?: string;
+            encryptedBody?: components["schemas"]["HpkeEnvelope"];
+        };
+        /**
+         * @description The internal notes of a case.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        NoteList: {
+            /** @description The notes, oldest first. */
+            items: components["schemas"]["CaseNote"][];
+        };
+        /**
+         * @description Feedback for the reporter.
+         * @example {
+         *       "message": "Wij hebben uw melding onderzocht en maatregelen genomen."
+         *     }
+         */
+        FeedbackRequest: {
+            /** @description The feedback as the reporter will read it. */
+            message: string;
+        };
+        /**
+         * @description A substatus from the organisation's list for the case's status, or `null` to clear it.
+         * @example {
+         *       "substatus": "waiting-for-police"
+         *     }
+         */
+        SubstatusRequest: {
+            /** @description The substatus's id. */
+            substatus: string | null;
+        };
+        /**
+         * @description A code and its label.
+         * @example {
+         *       "id": "waiting-for-police",
+         *       "label": "Wacht op de politie"
+         *     }
+         */
+        LabelledOption: {
+            id: components["schemas"]["Identifier"];
+            /** @description The code in words. */
+            label: string;
+        };
+        /**
+         * @description The organisation's lists for working cases, in one language.
+         * @example {
+         *       "locale": "nl",
+         *       "statuses": [
+         *         {
+         *           "id": "received",
+         *           "label": "Ontvangen",
+         *           "substatuses": []
+         *         },
+         *         {
+         *           "id": "acknowledged",
+         *           "label": "Ontvangst bevestigd",
+         *           "substatuses": []
+         *         },
+         *         {
+         *           "id": "investigating",
+         *           "label": "In onderzoek",
+         *           "substatuses": [
+         *             {
+         *               "id": "waiting-for-police",
+         *               "label": "Wacht op de politie"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "id": "closed",
+         *           "label": "Afgesloten",
+         *           "substatuses": []
+         *         }
+         *       ],
+         *       "outcomes": [
+         *         {
+         *           "id": "measures-taken",
+         *           "label": "Maatregelen genomen"
+         *         }
+         *       ],
+         *       "channels": [
+         *         {
+         *           "id": "online",
+         *           "label": "Online gemeld"
+         *         }
+         *       ]
+         *     }
+         */
+        CaseOptions: {
+            locale: components["schemas"]["Locale"];
+            /** @description Every status with its substatuses, in the order of the work. */
+            statuses: {
+                id: components["schemas"]["CaseStatus"];
+                /** @description The status in words. */
+                label: string;
+                /** @description The substatuses of this status. */
+                substatuses: components["schemas"]["LabelledOption"][];
+            }[];
+            /** @description Every closing outcome with its label. */
+            outcomes: {
+                id: components["schemas"]["CaseOutcome"];
+                /** @description The outcome in words. */
+                label: string;
+            }[];
+            /** @description Every report channel with its label. */
+            channels: {
+                id: components["schemas"]["ReportChannel"];
+                /** @description The channel in words. */
+                label: string;
+            }[];
+        };
+        /**
+         * @description A text for a message to the reporter, to edit before sending.
+         * @example {
+         *       "id": "ontvangstbevestiging",
+         *       "kind": "acknowledgement",
+         *       "title": "Ontvangstbevestiging",
+         *       "body": "Wij hebben uw melding {reference} van {receivedOn} ontvangen. U kunt ook terecht bij de vertrouwenspersoon of bij het Huis voor Klokkenluiders (088 133 10 00)."
+         *     }
+         */
+        MessageTemplate: {
+            id: components["schemas"]["Identifier"];
+            /**
+             * @description What the message is for (`acknowledgement` with `acknowledgeCase`, `feedback` with `giveFeedback`).
+             * @enum {string}
+             */
+            kind: "acknowledgement" | "feedback" | "message";
+            /** @description The template's name, for picking it. */
+            title: string;
+            /** @description The text, with placeholders `{reference}`, `{receivedOn}` and `{handlerName}`. */
+            body: string;
+        };
+        /**
+         * @description The organisation's message templates in one language.
+         * @example {
+         *       "locale": "nl",
+         *       "items": [
+         *         {
+         *           "id": "terugkoppeling",
+         *           "kind": "feedback",
+         *           "title": "Terugkoppeling",
+         *           "body": "Over uw melding {reference} kunnen wij u het volgende laten weten."
+         *         }
+         *       ]
+         *     }
+         */
+        MessageTemplates: {
+            locale: components["schemas"]["Locale"];
+            /** @description The templates. */
+            items: components["schemas"]["MessageTemplate"][];
+        };
+        /**
+         * @description What kind of case record was exported. `includesIdentity: true` needs `identityBasis`:
+         *     `consent` with `consentGivenOn` (the reporter's explicit consent), or `legal-duty` with
+         *     `legalDuty` naming it.
+         * @example {
+         *       "includesIdentity": false,
+         *       "purpose": "hand-over"
+         *     }
+         */
+        CaseExportRequest: {
+            /** @description Whether the record shows the reporter's identity (contact details). */
+            includesIdentity: boolean;
+            /**
+             * @description What the record is for.
+             * @enum {string}
+             */
+            purpose: "hand-over" | "own-record" | "legal-request" | "other";
+            /**
+             * @description Why the identity may be included.
+             * @enum {string}
+             */
+            identityBasis?: "consent" | "legal-duty";
+            /**
+             * Format: date
+             * @description The day the reporter gave explicit consent.
+             */
+            consentGivenOn?: string;
+            /** @description The legal duty that requires the identity (a rule, not case content). */
+            legalDuty?: string;
+        } & (unknown & unknown & unknown);
+        /**
+         * @description The recorded export.
+         * @example {
+         *       "exportId": "x_5Tg7Yh9Uj2Ik",
+         *       "recordedAt": "2026-12-02T09:00:00Z",
+         *       "auditSeq": 14
+         *     }
+         */
+        CaseExportRecord: {
+            /** @description The export's identifier (print it on the record). */
+            readonly exportId: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            readonly recordedAt: string;
+            /** @description The `seq` of the `record-exported` entry in the case's audit trail. */
+            auditSeq: number;
+        };
+        /**
+         * @description Put a case on legal hold, or lift it.
+         * @example {
+         *       "legalHold": true
+         *     }
+         */
+        LegalHoldRequest: {
+            /** @description `true` keeps the case beyond its retention period; `false` lifts the hold. */
+            legalHold: boolean;
+        };
+        /**
+         * @description The minutes of a conversation, as the reporter will read them. Never sealed (the reporter holds no key).
+         * @example Telefoongesprek 30 november 2026. De melder vertelt wat er gebeurde.
+         */
+        MinutesText: string;
+        /**
+         * @description A report received by phone or in a meeting, with plain (`PlainIntakeRequest`) or sealed (`EncryptedIntakeRequest`) content and the first minutes.
+         * @example {
+         *       "channel": "phone",
+         *       "heldAt": "2026-11-30T14:00:00Z",
+         *       "role": "civil-servant",
+         *       "category": "threat-intimidation",
+         *       "content": {
+         *         "description": "De melder wordt bij het loket bedreigd door een aanvrager."
+         *       },
+         *       "minutes": {
+         *         "body": "Telefoongesprek 30 november 2026. De melder vertelt wat er gebeurde."
+         *       }
+         *     }
+         */
+        IntakeRequest: components["schemas"]["PlainIntakeRequest"] | components["schemas"]["EncryptedIntakeRequest"];
+        /**
+         * @description An oral report whose content the backend can read.
+         * @example {
+         *       "channel": "meeting",
+         *       "heldAt": "2026-11-30T14:00:00Z",
+         *       "role": "administrator",
+         *       "category": "undue-pressure",
+         *       "content": {
+         *         "description": "Een wethouder wordt onder druk gezet om een vergunning te verlenen."
+         *       },
+         *       "minutes": {
+         *         "body": "Gesprek 30 november 2026 op het stadhuis. De wethouder vertelt over de druk."
+         *       }
+         *     }
+         */
+        PlainIntakeRequest: {
+            /**
+             * @description How the report was made.
+             * @enum {string}
+             */
+            channel: "phone" | "meeting" | "other";
+            /**
+             * Format: date-time
+             * @description When the conversation took place.
+             */
+            heldAt: string;
+            role: components["schemas"]["ReporterRole"];
+            category: components["schemas"]["ReportCategory"];
+            /** @description The report concerns the people who would receive it (routes to the alternate group). */
+            concernsReceiver?: boolean;
+            locale?: components["schemas"]["Locale"];
+            consents?: components["schemas"]["ConsentList"];
+            content: components["schemas"]["ReportContent"];
+            /** @description The first version of the minutes. */
+            minutes: {
+                body: components["schemas"]["MinutesText"];
+            };
+        };
+        /**
+         * @description An oral report whose content the console sealed with HPKE (info string `weerbaar/v1 report`, as a `ReportContent`).
+         * @example {
+         *       "channel": "phone",
+         *       "heldAt": "2026-11-30T14:00:00Z",
+         *       "role": "council-member",
+         *       "category": "infiltration",
+         *       "encryptedContent": {
+         *         "keyId": "2026-11-key-1",
+         *         "suite": "DHKEM-P256-HKDF-SHA256/HKDF-SHA256/AES-256-GCM",
+         *         "enc": "BCn3mIuTZ7aYwQ2Xy7VQ9Cq5r8hEo8XQvDk3i0m4kK1sPq9uY0aXxGm9nS2fT6dLh1gZcQ2VbN4MpR7wE3yJ5aU",
+         *         "ciphertext": "5x8uV2mQ9kR3tY7wZ1aB4cD6eF8gH0iJ2kL4mN6oP8qR0sT2uV4wX6yZ8aB0cD2eF4gH6iJ8kL0mN2oP4qR6s"
+         *       },
+         *       "minutes": {
+         *         "body": "Telefoongesprek 30 november 2026. De melder vertelt wat er gebeurde."
+         *       }
+         *     }
+         */
+        EncryptedIntakeRequest: {
+            /**
+             * @description How the report was made.
+             * @enum {string}
+             */
+            channel: "phone" | "meeting" | "other";
+            /**
+             * Format: date-time
+             * @description When the conversation took place.
+             */
+            heldAt: string;
+            role: components["schemas"]["ReporterRole"];
+            category: components["schemas"]["ReportCategory"];
+            /** @description The report concerns the people who would receive it (routes to the alternate group). */
+            concernsReceiver?: boolean;
+            locale?: components["schemas"]["Locale"];
+            consents?: components["schemas"]["ConsentList"];
+            encryptedContent: components["schemas"]["HpkeEnvelope"];
+            /** @description The first version of the minutes. */
+            minutes: {
+                body: components["schemas"]["MinutesText"];
+            };
+        };
+        /**
+         * @description One version of the minutes, as handlers see it.
+         * @example {
+         *       "version": 1,
+         *       "createdAt": "2026-11-30T14:30:00Z",
+         *       "author": {
+         *         "kind": "person",
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "name": "Ö. Çelik"
+         *       },
+         *       "status": "correction-requested",
+         *       "body": "Telefoongesprek 30 november 2026. De melder vertelt dat zij door een man is gevolgd.",
+         *       "answer": {
+         *         "answeredAt": "2026-12-01T08:00:00Z",
+         *         "decision": "correct",
+         *         "correction": "Het waren twee mannen, niet één."
+         *       }
+         *     }
+         */
+        MinutesVersion: {
+            /** @description 1 for the first version, counting up. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When this version was added.
+             */
+            readonly createdAt: string;
+            author: components["schemas"]["AuditActor"];
+            status: components["schemas"]["MinutesStatus"];
+            body: components["schemas"]["MinutesText"];
+            answer?: components["schemas"]["MinutesAnswerRecord"];
+        };
+        /**
+         * @description The reporter's answer to a version of the minutes. A correction is plain (`correction`) or sealed (`encryptedCorrection`).
+         * @example {
+         *       "answeredAt": "2026-12-01T08:00:00Z",
+         *       "decision": "approve"
+         *     }
+         */
+        MinutesAnswerRecord: {
+            /**
+             * Format: date-time
+             * @description When the reporter answered.
+             */
+            readonly answeredAt: string;
+            /**
+             * @description Approved (signed), or a correction asked for.
+             * @enum {string}
+             */
+            decision: "approve" | "correct";
+            /** @description The correction the reporter asked for. */
+            correction?: string;
+            encryptedCorrection?: components["schemas"]["HpkeEnvelope"];
+        };
+        /**
+         * @description Every version of a case's minutes.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        MinutesList: {
+            /** @description The versions, oldest first. */
+            items: components["schemas"]["MinutesVersion"][];
+        };
+        /**
+         * @description A new version of the minutes, based on the latest one (`0` for the first version).
+         * @example {
+         *       "basedOnVersion": 1,
+         *       "body": "Telefoongesprek 30 november 2026. De melder vertelt dat zij door twee mannen is gevolgd."
+         *     }
+         */
+        MinutesRevision: {
+            /** @description The latest version when the revision was written (`0` when the case has no minutes yet). */
+            basedOnVersion: number;
+            body: components["schemas"]["MinutesText"];
+        };
+        /**
+         * @description The answer to a recorded oral report. Give `receipt` to the reporter on the spot, once.
+         * @example {
+         *       "caseId": "c_9Lm2Qx7Vb4Nz8Kw",
+         *       "reference": "WB-2026-0043",
+         *       "receipt": "2MWQ-8KXR-4TPN-9VHC-6JDA",
+         *       "receivedAt": "2026-11-30T14:30:00Z",
+         *       "acknowledgeDueAt": "2026-12-07T14:30:00Z",
+         *       "feedbackDueAt": "2027-03-07T14:30:00Z",
+         *       "status": "received",
+         *       "minutes": {
+         *         "version": 1,
+         *         "createdAt": "2026-11-30T14:30:00Z",
+         *         "author": {
+         *           "kind": "person",
+         *           "accountId": "u_7Hq2Lm9Xc4Rt",
+         *           "name": "Ö. Çelik"
+         *         },
+         *         "status": "draft",
+         *         "body": "Telefoongesprek 30 november 2026. De melder vertelt wat er gebeurde."
+         *       }
+         *     }
+         */
+        IntakeReceipt: {
+            caseId: components["schemas"]["CaseId"];
+            reference: components["schemas"]["CaseReference"];
+            /** @description The reporter's credential (rules of `ReportReceipt.receipt`). Never put it in a URL, a note or the minutes. */
+            readonly receipt: string;
+            /**
+             * Format: date-time
+             * @description When the case was stored.
+             */
+            readonly receivedAt: string;
+            /**
+             * Format: date-time
+             * @description Receipt is acknowledged by then.
+             */
+            readonly acknowledgeDueAt: string;
+            /**
+             * Format: date-time
+             * @description Feedback is given by then, at the latest.
+             */
+            readonly feedbackDueAt: string;
+            status: components["schemas"]["CaseStatus"];
+            minutes: components["schemas"]["MinutesVersion"];
+        };
+        /**
+         * @description The latest version of the minutes, as the reporter sees it.
+         * @example {
+         *       "version": 2,
+         *       "createdAt": "2026-12-01T09:00:00Z",
+         *       "status": "draft",
+         *       "body": "Telefoongesprek 30 november 2026. De melder vertelt dat zij door twee mannen is gevolgd."
+         *     }
+         */
+        FollowUpMinutes: {
+            /** @description The version's number; send it back with the answer. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When this version was written.
+             */
+            readonly createdAt: string;
+            status: components["schemas"]["MinutesStatus"];
+            body: components["schemas"]["MinutesText"];
+            answer?: components["schemas"]["MinutesAnswerRecord"];
+        };
+        /**
+         * @description The reporter's answer to a version of the minutes: `approve`, or `correct` with exactly one
+         *     of `correction` and `encryptedCorrection`.
+         * @example {
+         *       "version": 2,
+         *       "decision": "approve"
+         *     }
+         */
+        MinutesAnswer: {
+            /** @description The version answered (the latest). */
+            version: number;
+            /**
+             * @description `approve` signs the minutes; `correct` asks for a new version.
+             * @enum {string}
+             */
+            decision: "approve" | "correct";
+            /** @description What must be corrected. */
+            correction?: string;
+            encryptedCorrection?: components["schemas"]["HpkeEnvelope"];
+        };
+        /**
+         * @description A SHA-256 digest in lowercase hexadecimal.
+         * @example 306f2aa4cdbcfd1caa8fb080a1d0819f8bd2e3365300633d76bdead225a84f93
+         */
+        Sha256Hex: string;
+        /**
+         * @description Who did something: a signed-in `person` (with `accountId` and the display name they had
+         *     then), a `handler-token` (with the token's name), the `reporter` (never identified) or the
+         *     backend itself (`system`: deadlines, retention).
+         * @example {
+         *       "kind": "person",
+         *       "accountId": "u_7Hq2Lm9Xc4Rt",
+         *       "name": "Ö. Çelik"
+         *     }
+         */
+        AuditActor: {
+            /**
+             * @description The kind of actor.
+             * @enum {string}
+             */
+            kind: "person" | "handler-token" | "reporter" | "system";
+            accountId?: components["schemas"]["AccountId"];
+            /** @description The person's display name or the handler token's name, as they were at the time. */
+            name?: string;
+        };
+        /**
+         * @description What happened. Case trails: `received`, `intake-recorded`, `read`, `notes-read`,
+         *     `minutes-read`, `audit-exported`, `record-exported`, `attachment-added`,
+         *     `attachment-downloaded`, `acknowledged`, `feedback-given`, `message-sent` (by a handler),
+         *     `message-received` (from the reporter), `follow-up-opened` (the reporter opened a
+         *     follow-up session), `status-changed`, `substatus-changed`, `note-added`, `minutes-added`,
+         *     `minutes-approved`, `minutes-correction-requested`, `assigned`, `unassigned`,
+         *     `access-granted`, `access-revoked`, `excluded`, `exclusion-lifted`, `transferred`,
+         *     `legal-hold-set`, `legal-hold-lifted`, `deleted`. Global list: `signed-in`,
+         *     `sign-in-failed`, `signed-out`, `session-expired`, `account-invited`, `invitation-created`,
+         *     `passkey-enrolled`, `passkey-revoked`, `account-updated`, `group-saved`, `group-deleted`,
+         *     `routing-changed`. A backend may add actions; verifiers must not reject an unknown one.
+         * @example status-changed
+         */
+        AuditAction: string;
+        /**
+         * @description Content-free facts of an entry, by action: identifiers (`accountId`, `groupId`, `noteId`,
+         *     `messageId`, `attachmentId`, `exportId`, `passkeyId`), codes (`from`, `to` for statuses,
+         *     `channel`, `outcome`, `reason` of a failed sign-in), numbers (`version`) and flags
+         *     (`encrypted`, `includesIdentity`). Never text, category, role, receipt or a reporter's
+         *     or third party's name.
+         * @example {
+         *       "from": "acknowledged",
+         *       "to": "investigating"
+         *     }
+         */
+        AuditDetails: {
+            [key: string]: string | number | boolean;
+        };
+        /**
+         * @description One entry of an audit chain (see "Audit trail" in the description of this document).
+         * @example {
+         *       "seq": 1,
+         *       "at": "2026-11-28T09:30:00.000Z",
+         *       "actor": {
+         *         "kind": "reporter"
+         *       },
+         *       "action": "received",
+         *       "details": {
+         *         "channel": "online",
+         *         "encrypted": false
+         *       },
+         *       "previousHash": "0000000000000000000000000000000000000000000000000000000000000000",
+         *       "hash": "306f2aa4cdbcfd1caa8fb080a1d0819f8bd2e3365300633d76bdead225a84f93"
+         *     }
+         */
+        AuditEntry: {
+            /** @description The entry's position, from 1, without gaps. */
+            seq: number;
+            /**
+             * Format: date-time
+             * @description When it happened, UTC with milliseconds.
+             */
+            at: string;
+            actor: components["schemas"]["AuditActor"];
+            sessionId?: components["schemas"]["SessionId"];
+            action: components["schemas"]["AuditAction"];
+            details: components["schemas"]["AuditDetails"];
+            previousHash: components["schemas"]["Sha256Hex"];
+            hash: components["schemas"]["Sha256Hex"];
+        };
+        /**
+         * @description A sign-in session that entries of an export refer to, with where its sign-in is in the global audit list.
+         * @example {
+         *       "sessionId": "s_Q4w8Er2Ty6Ui",
+         *       "actor": {
+         *         "kind": "person",
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "name": "Ö. Çelik"
+         *       },
+         *       "method": "passkey",
+         *       "startedAt": "2026-11-28T10:00:00Z",
+         *       "signInSeq": 311,
+         *       "signInHash": "9d1b3c0e5f7a2d4c6b8e0f1a3c5e7d9b2f4a6c8e0d2b4f6a8c0e2d4f6b8a0c2e"
+         *     }
+         */
+        AuditSession: {
+            sessionId: components["schemas"]["SessionId"];
+            actor: components["schemas"]["AuditActor"];
+            /**
+             * @description How the person signed in.
+             * @enum {string}
+             */
+            method: "passkey" | "oidc";
+            /**
+             * Format: date-time
+             * @description When the person signed in.
+             */
+            readonly startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the session ended (signed out, idle, expired or revoked).
+             */
+            readonly endedAt?: string;
+            /** @description The `seq` of the `signed-in` entry in the global audit list. */
+            signInSeq?: number;
+            signInHash?: components["schemas"]["Sha256Hex"];
+        };
+        /**
+         * @description A case's whole audit trail, with its length and head.
+         * @example {
+         *       "caseId": "c_3M8qZt2LkW9xYv4N",
+         *       "reference": "WB-2026-0042",
+         *       "algorithm": "jcs-sha256-chain-v1",
+         *       "exportedAt": "2026-11-28T10:09:30Z",
+         *       "entryCount": 1,
+         *       "headHash": "306f2aa4cdbcfd1caa8fb080a1d0819f8bd2e3365300633d76bdead225a84f93",
+         *       "entries": [
+         *         {
+         *           "seq": 1,
+         *           "at": "2026-11-28T09:30:00.000Z",
+         *           "actor": {
+         *             "kind": "reporter"
+         *           },
+         *           "action": "received",
+         *           "details": {
+         *             "channel": "online",
+         *             "encrypted": false
+         *           },
+         *           "previousHash": "0000000000000000000000000000000000000000000000000000000000000000",
+         *           "hash": "306f2aa4cdbcfd1caa8fb080a1d0819f8bd2e3365300633d76bdead225a84f93"
+         *         }
+         *       ],
+         *       "sessions": []
+         *     }
+         */
+        AuditExport: {
+            caseId: components["schemas"]["CaseId"];
+            reference: components["schemas"]["CaseReference"];
+            /**
+             * @description The hash-chain algorithm.
+             * @constant
+             */
+            algorithm: "jcs-sha256-chain-v1";
+            /**
+             * Format: date-time
+             * @description When the export was made.
+             */
+            readonly exportedAt: string;
+            /** @description The number of entries. */
+            entryCount: number;
+            headHash: components["schemas"]["Sha256Hex"];
+            /** @description Every entry, by `seq`. */
+            entries: components["schemas"]["AuditEntry"][];
+            /** @description The sign-in sessions the entries' `sessionId`s name. */
+            sessions: components["schemas"]["AuditSession"][];
+        };
+        /**
+         * @description A page of the global audit list, with the chain's current length and head.
+         * @example {
+         *       "items": [],
+         *       "entryCount": 0,
+         *       "headHash": "0000000000000000000000000000000000000000000000000000000000000000"
+         *     }
+         */
+        AuditEntryPage: {
+            /** @description The entries from `fromSeq`, by `seq`. */
+            items: components["schemas"]["AuditEntry"][];
+            /** @description The number of entries in the whole list now. */
+            entryCount: number;
+            headHash: components["schemas"]["Sha256Hex"];
+            /** @description The `fromSeq` of the next page; absent when this page reaches the head. */
+            nextFromSeq?: number;
+        };
+        /**
+         * @description The length and last hash of one case's audit trail.
+         * @example {
+         *       "caseId": "c_3M8qZt2LkW9xYv4N",
+         *       "reference": "WB-2026-0042",
+         *       "entryCount": 5,
+         *       "headHash": "d90ebf3b1cc2758b44acedb13e93c202a84a598a09e684d731923d866527ea22",
+         *       "lastEntryAt": "2026-11-28T10:09:30Z",
+         *       "deleted": false
+         *     }
+         */
+        CaseAuditHead: {
+            caseId: components["schemas"]["CaseId"];
+            reference: components["schemas"]["CaseReference"];
+            /** @description The number of entries. */
+            entryCount: number;
+            headHash: components["schemas"]["Sha256Hex"];
+            /**
+             * Format: date-time
+             * @description When the last entry was written.
+             */
+            readonly lastEntryAt: string;
+            /** @description Whether the case was deleted (its trail stays). */
+            deleted: boolean;
+        };
+        /**
+         * @description A page of case audit heads.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        CaseAuditHeadPage: {
+            /** @description The heads, in the order the cases arrived. */
+            items: components["schemas"]["CaseAuditHead"][];
+            nextCursor?: components["schemas"]["Cursor"];
+        };
+        /**
+         * @description The content-free tombstone of a deleted case.
+         * @example {
+         *       "caseId": "c_1Ab2Cd3Ef4Gh5Ij",
+         *       "reference": "WB-2025-0007",
+         *       "receivedAt": "2025-02-03T08:00:00Z",
+         *       "closedAt": "2025-04-01T12:00:00Z",
+         *       "outcome": "no-action-needed",
+         *       "deletedAt": "2026-04-01T02:00:00Z",
+         *       "entryCount": 23,
+         *       "headHash": "1123f38e2d025569e052735871270a9e9de16d057eedc84d1f2ea7f6ce3c0fa9"
+         *     }
+         */
+        DeletedCase: {
+            caseId: components["schemas"]["CaseId"];
+            reference: components["schemas"]["CaseReference"];
+            /**
+             * Format: date-time
+             * @description When the report was stored.
+             */
+            readonly receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When the case was closed.
+             */
+            readonly closedAt?: string;
+            outcome?: components["schemas"]["CaseOutcome"];
+            /**
+             * Format: date-time
+             * @description When the content was deleted.
+             */
+            readonly deletedAt: string;
+            /** @description The length of the audit trail, `deleted` entry included. */
+            entryCount: number;
+            headHash: components["schemas"]["Sha256Hex"];
+        };
+        /**
+         * @description A page of tombstones.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        DeletedCasePage: {
+            /** @description The tombstones, most recently deleted first. */
+            items: components["schemas"]["DeletedCase"][];
+            nextCursor?: components["schemas"]["Cursor"];
+        };
+        /**
+         * @description A count, or `suppressed: true` without a number when it is below `minimumCellCount`.
+         * @example {
+         *       "suppressed": false,
+         *       "count": 12
+         *     }
+         * @example {
+         *       "suppressed": true
+         *     }
+         */
+        StatisticsCount: {
+            /** @description `true` when the count is too small to show (then `count` is absent). */
+            suppressed: boolean;
+            /** @description The count, when not suppressed. */
+            count?: number;
+        };
+        /**
+         * @description A number of days (one decimal), or `suppressed: true` when computed from fewer than `minimumCellCount` cases.
+         * @example {
+         *       "suppressed": false,
+         *       "days": 3.5
+         *     }
+         */
+        StatisticsDays: {
+            /** @description `true` when too few cases (then `days` is absent). */
+            suppressed: boolean;
+            /** @description Days, rounded to one decimal. */
+            days?: number;
+        };
+        /**
+         * @description A share between 0 and 1 (three decimals), or `suppressed: true` when computed from fewer than `minimumCellCount` cases.
+         * @example {
+         *       "suppressed": false,
+         *       "share": 0.917
+         *     }
+         */
+        StatisticsShare: {
+            /** @description `true` when too few cases (then `share` is absent). */
+            suppressed: boolean;
+            /** @description The share, rounded to three decimals. */
+            share?: number;
+        };
+        /**
+         * @description How one legal clock (acknowledgement or feedback) was kept.
+         * @example {
+         *       "cases": {
+         *         "suppressed": false,
+         *         "count": 12
+         *       },
+         *       "medianDays": {
+         *         "suppressed": false,
+         *         "days": 2.5
+         *       },
+         *       "p90Days": {
+         *         "suppressed": false,
+         *         "days": 6
+         *       },
+         *       "withinDeadline": {
+         *         "suppressed": false,
+         *         "share": 0.917
+         *       }
+         *     }
+         */
+        ClockStatistics: {
+            cases: components["schemas"]["StatisticsCount"];
+            medianDays: components["schemas"]["StatisticsDays"];
+            p90Days: components["schemas"]["StatisticsDays"];
+            withinDeadline: components["schemas"]["StatisticsShare"];
+        };
+        /**
+         * @description Aggregates of the cases received in one period. No content, nothing about a single case.
+         * @example {
+         *       "period": "2026",
+         *       "startsOn": "2026-01-01",
+         *       "endsOn": "2026-12-31",
+         *       "minimumCellCount": 5,
+         *       "received": {
+         *         "suppressed": false,
+         *         "count": 12
+         *       },
+         *       "byCategory": [
+         *         {
+         *           "category": "threat-intimidation",
+         *           "received": {
+         *             "suppressed": false,
+         *             "count": 7
+         *           }
+         *         },
+         *         {
+         *           "category": "bribery",
+         *           "received": {
+         *             "suppressed": false,
+         *             "count": 5
+         *           }
+         *         }
+         *       ],
+         *       "byRole": [
+         *         {
+         *           "role": "civil-servant",
+         *           "received": {
+         *             "suppressed": false,
+         *             "count": 12
+         *           }
+         *         }
+         *       ],
+         *       "byCategoryAndRole": [],
+         *       "acknowledgement": {
+         *         "cases": {
+         *           "suppressed": false,
+         *           "count": 12
+         *         },
+         *         "medianDays": {
+         *           "suppressed": false,
+         *           "days": 2.5
+         *         },
+         *         "p90Days": {
+         *           "suppressed": false,
+         *           "days": 6
+         *         },
+         *         "withinDeadline": {
+         *           "suppressed": false,
+         *           "share": 1
+         *         }
+         *       },
+         *       "feedback": {
+         *         "cases": {
+         *           "suppressed": true
+         *         },
+         *         "medianDays": {
+         *           "suppressed": true
+         *         },
+         *         "p90Days": {
+         *           "suppressed": true
+         *         },
+         *         "withinDeadline": {
+         *           "suppressed": true
+         *         }
+         *       }
+         *     }
+         */
+        Statistics: {
+            /** @description The period as asked (`2026`, `2026-Q3` or `2026-07`). */
+            period: string;
+            /**
+             * Format: date
+             * @description The first day of the period (in the organisation's time zone).
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description The last day of the period.
+             */
+            endsOn: string;
+            /** @description Cells from fewer cases are suppressed. */
+            minimumCellCount: number;
+            received: components["schemas"]["StatisticsCount"];
+            /** @description Cases received, per category (every category, in the order of the report form). */
+            byCategory: {
+                category: components["schemas"]["ReportCategory"];
+                received: components["schemas"]["StatisticsCount"];
+            }[];
+            /** @description Cases received, per reporter role. */
+            byRole: {
+                role: components["schemas"]["ReporterRole"];
+                received: components["schemas"]["StatisticsCount"];
+            }[];
+            /** @description Cases received, per category and role together. */
+            byCategoryAndRole: {
+                category: components["schemas"]["ReportCategory"];
+                role: components["schemas"]["ReporterRole"];
+                received: components["schemas"]["StatisticsCount"];
+            }[];
+            acknowledgement: components["schemas"]["ClockStatistics"];
+            feedback: components["schemas"]["ClockStatistics"];
+        };
+        /**
+         * @description The kind of event (CloudEvents `type`): a case arrived (`received`); its acknowledgement
+         *     or feedback is due within the backend's threshold (`acknowledgement-due`, `feedback-due`);
+         *     a deadline passed (`overdue`); it was acknowledged, given feedback or closed; it was
+         *     deleted under the retention rules.
+         * @example nl.weerbaar.case.received
+         * @enum {string}
+         */
+        CaseEventType: "nl.weerbaar.case.received" | "nl.weerbaar.case.acknowledgement-due" | "nl.weerbaar.case.feedback-due" | "nl.weerbaar.case.overdue" | "nl.weerbaar.case.acknowledged" | "nl.weerbaar.case.feedback-given" | "nl.weerbaar.case.closed" | "nl.weerbaar.case.deleted";
+        /**
+         * @description A CloudEvents 1.0 event in structured JSON mode (`application/cloudevents+json`). `data`
+         *     holds nothing of the case's content: no category, role, text, receipt or reporter detail.
+         * @example {
+         *       "specversion": "1.0",
+         *       "id": "evt_2Ks9Lm4Nq7Rt",
+         *       "source": "https://meld.voorbeeldstad.nl/v1",
+         *       "type": "nl.weerbaar.case.received",
+         *       "time": "2026-11-28T09:30:01Z",
+         *       "subject": "c_3M8qZt2LkW9xYv4N",
+         *       "datacontenttype": "application/json",
+         *       "data": {
+         *         "caseId": "c_3M8qZt2LkW9xYv4N",
+         *         "reference": "WB-2026-0042",
+         *         "acknowledgeDueAt": "2026-12-05T09:30:00Z",
+         *         "feedbackDueAt": "2027-03-05T09:30:00Z"
+         *       }
+         *     }
+         */
+        CaseEvent: {
+            /**
+             * @description The CloudEvents version.
+             * @constant
+             */
+            specversion: "1.0";
+            /** @description The event's identifier, unique per source; equal to the `webhook-id` header and the same on every retry. */
+            id: string;
+            /**
+             * Format: uri-reference
+             * @description The backend that sent it (its API base address).
+             */
+            source: string;
+            type: components["schemas"]["CaseEventType"];
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
+            time: string;
+            subject: components["schemas"]["CaseId"];
+            /**
+             * @description The media type of `data`.
+             * @constant
+             */
+            datacontenttype: "application/json";
+            data: components["schemas"]["CaseEventData"];
+        };
+        /**
+         * @description The case an event is about, without content.
+         * @example {
+         *       "caseId": "c_3M8qZt2LkW9xYv4N",
+         *       "reference": "WB-2026-0042",
+         *       "acknowledgeDueAt": "2026-12-05T09:30:00Z"
+         *     }
+         */
+        CaseEventData: {
+            caseId: components["schemas"]["CaseId"];
+            reference: components["schemas"]["CaseReference"];
+            groupId?: components["schemas"]["GroupId"];
+            /**
+             * Format: date-time
+             * @description The acknowledgement deadline, while it is open.
+             */
+            acknowledgeDueAt?: string;
+            /**
+             * Format: date-time
+             * @description The feedback deadline, while it is open.
+             */
+            feedbackDueAt?: string;
         };
     };
     responses: {
@@ -1949,7 +5326,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The token is valid but may not do this. */
+        /**
+         * @description The credential is valid but may not do this: the person's roles do not allow the operation,
+         *     or they have no access to this case (not in its group, not assigned or granted, or
+         *     excluded). A handler token never gets `403` for lack of access to a case.
+         */
         Forbidden: {
             headers: {
                 "API-Version": components["headers"]["ApiVersion"];
@@ -1985,6 +5366,28 @@ export interface components {
         };
         /** @description The case is closed (or the change conflicts with its state); nothing was added. */
         CaseClosed: {
+            headers: {
+                "API-Version": components["headers"]["ApiVersion"];
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request conflicts with the current state; nothing changed. `code` says which conflict (each operation lists its codes). */
+        Conflict: {
+            headers: {
+                "API-Version": components["headers"]["ApiVersion"];
+                "Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The case was deleted under the retention rules; only its audit trail remains (`GET /cases/{caseId}/audit`). */
+        Gone: {
             headers: {
                 "API-Version": components["headers"]["ApiVersion"];
                 "Request-Id": components["headers"]["RequestId"];
@@ -2030,7 +5433,8 @@ export interface components {
         /**
          * @description The request is well-formed but cannot be processed: the `Idempotency-Key` was used with
          *     another body (`code: idempotency-key-reused`), the encryption key id is not current
-         *     (`code: unknown-key`), plain content is refused (`code: encryption-required`), an uploaded file's bytes do not
+         *     (`code: unknown-key`), plain content is refused (`code: encryption-required`, also for notes,
+         *     intake and minutes corrections when encryption is required), an uploaded file's bytes do not
          *     match its declared type (`code: media-type-mismatch`) or the case has its maximum number
          *     of files (`code: too-many-attachments`).
          */
@@ -2105,6 +5509,20 @@ export interface components {
         Page: number;
         /** @description The number of items per page. */
         PageSize: number;
+        /** @description The `nextCursor` of the previous page; absent for the first page. */
+        Cursor: components["schemas"]["Cursor"];
+        /** @description The account's identifier. */
+        AccountId: components["schemas"]["AccountId"];
+        /** @description The group's identifier. */
+        GroupIdPath: components["schemas"]["GroupId"];
+        /** @description The passkey's identifier (its WebAuthn credential id, base64url; not a secret). */
+        PasskeyId: components["schemas"]["PasskeyId"];
+        /** @description The `seq` of the first entry to return. */
+        FromSeq: number;
+        /** @description The number of audit entries per page. */
+        AuditPageSize: number;
+        /** @description A year (`2026`), a quarter (`2026-Q3`) or a month (`2026-07`), in the organisation's time zone. */
+        Period: string;
     };
     requestBodies: never;
     headers: {
@@ -2136,7 +5554,10 @@ export interface operations {
     getOpenApiJson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of a cached copy; an unchanged resource answers `304`. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2148,19 +5569,26 @@ export interface operations {
                     "API-Version": components["headers"]["ApiVersion"];
                     "Request-Id": components["headers"]["RequestId"];
                     "Access-Control-Allow-Origin": components["headers"]["AllowAnyOrigin"];
+                    "Cache-Control": components["headers"]["CacheControlPublic"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalServerError"];
         };
     };
     getOpenApiYaml: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of a cached copy; an unchanged resource answers `304`. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2172,19 +5600,26 @@ export interface operations {
                     "API-Version": components["headers"]["ApiVersion"];
                     "Request-Id": components["headers"]["RequestId"];
                     "Access-Control-Allow-Origin": components["headers"]["AllowAnyOrigin"];
+                    "Cache-Control": components["headers"]["CacheControlPublic"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/yaml": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalServerError"];
         };
     };
     getDiscovery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of a cached copy; an unchanged resource answers `304`. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2203,6 +5638,8 @@ export interface operations {
                     "application/json": components["schemas"]["Discovery"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2586,12 +6023,22 @@ export interface operations {
                 category?: components["schemas"]["ReportCategory"];
                 /** @description When `true`, only cases with a missed acknowledgement or feedback deadline. */
                 overdue?: boolean;
+                /** @description Only cases reported by people in this role (1.1). */
+                role?: components["schemas"]["ReporterRole"];
+                /** @description When `true`, only cases the signed-in person is assigned to (1.1; with a handler token, `400`). */
+                assignedToMe?: boolean;
+                /** @description Only cases of this group (1.1). */
+                group?: components["schemas"]["GroupId"];
                 /** @description Sort order; a leading `-` sorts descending. */
                 sort?: "receivedAt" | "-receivedAt" | "acknowledgeDueAt" | "-acknowledgeDueAt" | "feedbackDueAt" | "-feedbackDueAt";
                 /** @description The page to return, from 1. */
                 page?: components["parameters"]["Page"];
                 /** @description The number of items per page. */
                 pageSize?: components["parameters"]["PageSize"];
+                /** @description `cursor` starts cursor paging (1.1, `caseManagement.cursorPaging`); `pages` (the default) pages by number. */
+                paging?: "pages" | "cursor";
+                /** @description The `nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
             path?: never;
@@ -2599,7 +6046,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of cases. */
+            /** @description One page of cases; a `CaseList` when paging by number, a `CaseCursorPage` when paging by cursor. */
             200: {
                 headers: {
                     "API-Version": components["headers"]["ApiVersion"];
@@ -2608,7 +6055,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseList"];
+                    "application/json": components["schemas"]["CaseList"] | components["schemas"]["CaseCursorPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2616,6 +6063,52 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    recordIntake: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description One unique value per logical submission, reused on every retry of it (a UUID v4 or at
+                 *     least 128 random bits, base64url). Kept by the backend for
+                 *     `limits.idempotencyKeyTtlSeconds` (at least 24 hours).
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeRequest"];
+            };
+        };
+        responses: {
+            /** @description The case, the receipt (show it once) and the draft minutes. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCase: {
@@ -2646,6 +6139,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -2682,6 +6176,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["CaseClosed"];
+            410: components["responses"]["Gone"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalServerError"];
@@ -2720,6 +6215,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["InvalidTransition"];
+            410: components["responses"]["Gone"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalServerError"];
@@ -2758,6 +6254,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["CaseClosed"];
+            410: components["responses"]["Gone"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalServerError"];
@@ -2795,7 +6292,1602 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    startPasskeySignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A challenge and the options for the browser. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyChallenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    finishPasskeySignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeySignInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in; keep the access token in memory only. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessGrant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    startOidcSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcSignInStart"];
+            };
+        };
+        responses: {
+            /** @description Where to send the browser. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OidcAuthorization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    finishOidcSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OidcCallback"];
+            };
+        };
+        responses: {
+            /** @description Signed in; keep the access token in memory only. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessGrant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    startEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolmentStart"];
+            };
+        };
+        responses: {
+            /** @description The options for the browser and the enrolment id. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentChallenge"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    finishEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolmentCompletion"];
+            };
+        };
+        responses: {
+            /** @description Enrolled and signed in. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessGrant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account and session. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The access token no longer works. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getWrappedKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The passkey's identifier (its WebAuthn credential id, base64url; not a secret). */
+                passkeyId: components["parameters"]["PasskeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The wrapped key. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WrappedKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    storeWrappedKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The passkey's identifier (its WebAuthn credential id, base64url; not a secret). */
+                passkeyId: components["parameters"]["PasskeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WrappedKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The stored wrapped key. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WrappedKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteWrappedKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The passkey's identifier (its WebAuthn credential id, base64url; not a secret). */
+                passkeyId: components["parameters"]["PasskeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    inviteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description The account and, once, its invitation. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitedAccount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's identifier. */
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed account. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's identifier. */
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation, shown once. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    revokePasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account's identifier. */
+                accountId: components["parameters"]["AccountId"];
+                /** @description The passkey's identifier (its WebAuthn credential id, base64url; not a secret). */
+                passkeyId: components["parameters"]["PasskeyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The passkey no longer signs in. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    saveGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's identifier. */
+                groupId: components["parameters"]["GroupIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupDefinition"];
+            };
+        };
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's identifier. */
+                groupId: components["parameters"]["GroupIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRouting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The routing. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Routing"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setRouting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Routing"];
+            };
+        };
+        responses: {
+            /** @description The new routing. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Routing"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    countCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCounts"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCaseAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who has access. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    assignCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The account's identifier. */
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who has access now. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    unassignCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The account's identifier. */
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who has access now. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    grantCaseAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The account's identifier. */
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who has access now. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    revokeCaseAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The account's identifier. */
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who has access now. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    excludeFromCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The account's identifier. */
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who has access now. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    liftCaseExclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The account's identifier. */
+                accountId: components["parameters"]["AccountId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who has access now. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    transferCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            /** @description Who has access now. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCaseNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    addCaseNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The stored note. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    giveFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description The case with `deadlines.feedbackGivenAt` set. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["CaseClosed"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setCaseSubstatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubstatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The case with its substatus. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    reviseMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesRevision"];
+            };
+        };
+        responses: {
+            /** @description The new draft version. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCaseAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The audit trail. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditExport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    recordCaseExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseExportRequest"];
+            };
+        };
+        responses: {
+            /** @description The export is recorded. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseExportRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldRequest"];
+            };
+        };
+        responses: {
+            /** @description The retention state. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRetention"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getCaseOptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lists in the negotiated language. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getMessageTemplates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates in the negotiated language. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageTemplates"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getFollowUpMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest version. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpMinutes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    answerFollowUpMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesAnswer"];
+            };
+        };
+        responses: {
+            /** @description The minutes with the answer. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpMinutes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description The `seq` of the first entry to return. */
+                fromSeq?: components["parameters"]["FromSeq"];
+                /** @description The number of audit entries per page. */
+                pageSize?: components["parameters"]["AuditPageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCaseAuditHeads: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The number of items per page. */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of heads. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAuditHeadPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listDeletedCases: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description The number of items per page. */
+                pageSize?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tombstones. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedCasePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query: {
+                /** @description A year (`2026`), a quarter (`2026-Q3`) or a month (`2026-07`), in the organisation's time zone. */
+                period: components["parameters"]["Period"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    receiveCaseEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (equal to the CloudEvent's `id`), the same on every retry. */
+                "webhook-id": string;
+                /** @description Seconds since the Unix epoch when this attempt was signed. */
+                "webhook-timestamp": string;
+                /** @description One or more `v1,<base64 HMAC-SHA256>` signatures, separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/cloudevents+json": components["schemas"]["CaseEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. The body of the answer is ignored. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

@@ -39,8 +39,10 @@ export interface ParameterInfo {
 export interface OperationInfo {
   operationId: OperationId;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** The path relative to the API base, e.g. `/cases/{caseId}`. */
+  /** The path relative to the API base, e.g. `/cases/{caseId}`; for a webhook, its name. */
   path: string;
+  /** `paths` for an operation a backend serves; `webhooks` for a request a backend sends. */
+  section: 'paths' | 'webhooks';
   /** The security scheme names that may authorise the call; empty for public operations. */
   security: string[];
   parameters: ParameterInfo[];
@@ -98,13 +100,14 @@ export class SpecValidator {
 
   /** A validator for an operation's request body in the given media type. */
   requestBody(operationId: OperationId, mediaType = 'application/json'): Validate {
-    const { path, method } = this.operation(operationId);
-    return this.at(`/paths/${escapePointer(path)}/${method}/requestBody/content/${escapePointer(mediaType)}/schema`);
+    const { path, method, section } = this.operation(operationId);
+    return this.at(`/${section}/${escapePointer(path)}/${method}/requestBody/content/${escapePointer(mediaType)}/schema`);
   }
 
   /** A validator for the body of one documented response of an operation. */
   response(operationId: OperationId, status: number | string, mediaType = 'application/json'): Validate {
-    const { path, method } = this.operation(operationId);
+    const { path, method, section } = this.operation(operationId);
+    if (section !== 'paths') throw new Error(`${operationId} is a webhook; its answers have no body to validate`);
     const responses = (this.document.paths[path]?.[method] as { responses: Record<string, unknown> }).responses;
     const response = this.resolve(responses[String(status)]) as { content?: Record<string, unknown> } | undefined;
     if (!response) throw new Error(`${operationId} documents no ${status} response`);
@@ -116,17 +119,26 @@ export class SpecValidator {
     return this.at(`${target}/content/${escapePointer(mediaType)}/schema`);
   }
 
-  /** Describes one operation of the contract. */
+  /** Describes one operation of the contract (a served operation or a webhook). */
   operation(operationId: OperationId): OperationInfo {
-    const found = this.operations().find((operation) => operation.operationId === operationId);
+    const found = [...this.operations(), ...this.webhooks()].find((operation) => operation.operationId === operationId);
     if (!found) throw new Error(`Unknown operationId ${operationId}`);
     return found;
   }
 
-  /** Every operation of the contract, in document order. */
+  /** Every operation a backend serves (the document's `paths`), in document order. */
   operations(): OperationInfo[] {
+    return this.describe('paths', this.document.paths);
+  }
+
+  /** Every request a backend sends to others (the document's `webhooks`), in document order. */
+  webhooks(): OperationInfo[] {
+    return this.describe('webhooks', (this.document.webhooks ?? {}) as Record<string, Record<string, unknown>>);
+  }
+
+  private describe(section: OperationInfo['section'], items: Record<string, Record<string, unknown>>): OperationInfo[] {
     const result: OperationInfo[] = [];
-    for (const [path, item] of Object.entries(this.document.paths)) {
+    for (const [path, item] of Object.entries(items)) {
       for (const method of METHODS) {
         const operation = item[method] as Record<string, unknown> | undefined;
         if (!operation) continue;
@@ -142,6 +154,7 @@ export class SpecValidator {
           operationId: operation.operationId as OperationId,
           method,
           path,
+          section,
           security,
           parameters,
           requestMediaTypes: Object.keys(requestBody?.content ?? {}),

@@ -4,6 +4,13 @@ import { fixtures, openapiDocument, type Fixture } from '../src/index.js';
 import { SpecValidator, type ValidationIssue } from '../src/validation.js';
 
 const validator = new SpecValidator();
+const isJson = (mediaType: string) => /^application\/([a-z.+-]+\+)?json$/.test(mediaType);
+
+function responseContent(operationId: Fixture['operationId'], status: string): Record<string, unknown> {
+  const { path, method } = validator.operation(operationId);
+  const operation = validator.document.paths[path]?.[method] as { responses: Record<string, unknown> };
+  return (validator.resolve(operation.responses[status]) as { content?: Record<string, unknown> }).content ?? {};
+}
 
 function validate(fixture: Fixture): ValidationIssue[] {
   return fixture.kind === 'request'
@@ -16,17 +23,30 @@ function describeIssues(issues: ValidationIssue[]): string {
 }
 
 describe('golden fixtures', () => {
-  it('are there for every operation that takes a JSON body, valid and invalid', () => {
-    for (const operation of validator.operations()) {
-      if (!operation.requestMediaTypes.includes('application/json')) continue;
+  it('are there for every operation and webhook that takes a JSON body, valid and invalid', () => {
+    for (const operation of [...validator.operations(), ...validator.webhooks()]) {
+      if (!operation.requestMediaTypes.some(isJson)) continue;
       for (const validity of ['valid', 'invalid'] as const) {
         const found = fixtures.some(
           (f) => f.operationId === operation.operationId && f.kind === 'request' && f.validity === validity,
         );
-        const optional = validity === 'invalid' && operation.operationId === 'acknowledgeCase';
-        if (!optional) assert.ok(found, `${operation.operationId} has no ${validity} request fixture`);
+        assert.ok(found, `${operation.operationId} has no ${validity} request fixture`);
       }
     }
+  });
+
+  it('are there, valid and invalid, for every operation that takes or answers JSON', () => {
+    const missing: string[] = [];
+    for (const operation of validator.operations()) {
+      const answersJson = operation.statuses
+        .filter((status) => /^2/.test(status))
+        .some((status) => Object.keys(responseContent(operation.operationId, status)).some(isJson));
+      if (!answersJson && !operation.requestMediaTypes.some(isJson)) continue;
+      for (const validity of ['valid', 'invalid'] as const) {
+        if (!fixtures.some((f) => f.operationId === operation.operationId && f.validity === validity)) missing.push(`${operation.operationId} (${validity})`);
+      }
+    }
+    assert.deepEqual(missing, []);
   });
 
   for (const fixture of fixtures.filter((f) => f.validity === 'valid')) {
@@ -55,8 +75,8 @@ describe('golden fixtures', () => {
     }
   });
 
-  it('carry an Idempotency-Key on every report submission', () => {
-    for (const fixture of fixtures.filter((f) => f.operationId === 'submitReport' && f.kind === 'request')) {
+  it('carry an Idempotency-Key on every report submission and recorded intake', () => {
+    for (const fixture of fixtures.filter((f) => ['submitReport', 'recordIntake'].includes(f.operationId) && f.kind === 'request')) {
       assert.match(fixture.headers?.['Idempotency-Key'] ?? '', /^[A-Za-z0-9_-]{16,128}$/, fixture.name);
     }
   });

@@ -16,8 +16,19 @@ describe('SpecValidator', () => {
       submit.parameters.map((p) => [p.name, p.in, p.required]),
       [['Idempotency-Key', 'header', true]],
     );
-    assert.deepEqual(validator.operation('getCase').security, ['handlerToken']);
+    assert.deepEqual(validator.operation('getCase').security, ['handlerToken', 'accessToken']);
     assert.deepEqual(validator.operation('getFollowUpCase').security, ['followUpToken']);
+    assert.deepEqual(validator.operation('getMe').security, ['accessToken']);
+  });
+
+  it('knows the webhooks apart from the operations a backend serves', () => {
+    assert.ok(!validator.operations().some((operation) => operation.operationId === 'receiveCaseEvent'));
+    const webhook = validator.operation('receiveCaseEvent');
+    assert.deepEqual([webhook.section, webhook.path, webhook.method], ['webhooks', 'caseEvent', 'post']);
+    assert.deepEqual(webhook.requestMediaTypes, ['application/cloudevents+json']);
+    const issues = validator.requestBody('receiveCaseEvent', 'application/cloudevents+json')({ specversion: '1.0' });
+    assert.ok(issues.some((issue) => issue.pointer === '/data'));
+    assert.throws(() => validator.response('receiveCaseEvent', 200), /webhook/);
   });
 
   it('reports every invalid field at once, each at its JSON Pointer', () => {
