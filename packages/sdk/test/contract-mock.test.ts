@@ -3,7 +3,7 @@
 // every documented answer, including problems, must come out typed.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixtures, type Schema } from '@weerbaar/spec';
+import { API_VERSION, fixtures, type Schema } from '@weerbaar/spec';
 import type { PlainReportSubmission } from '../src/index.js';
 import { createClient, WeerbaarApiError } from '../src/index.js';
 import { createHandlerClient } from '../src/handler.js';
@@ -25,7 +25,7 @@ after(async () => {
 describe('against the contract mock, the reporter client', () => {
   it('reads discovery and every kind of content with contract-valid requests', async () => {
     const client = createClient({ baseUrl: mock.apiUrl, locale: 'nl' });
-    assert.equal((await client.discover()).apiVersion, '1.0.0');
+    assert.equal((await client.discover()).apiVersion, API_VERSION);
     assert.ok((await client.getNorms()).items.length > 0);
     assert.ok((await client.getSignalChecklist({ lang: 'en' })).themes.length > 0);
     assert.ok((await client.getReportForm()).roles.length > 0);
@@ -93,7 +93,7 @@ describe('against the contract mock, documented problems', () => {
       ['/category', '/content/description'],
     );
     assert.ok(error.title.length > 0 && error.detail.length > 0);
-    assert.equal(error.apiVersion, '1.0.0');
+    assert.equal(error.apiVersion, API_VERSION);
     assert.match(error.requestId ?? '', /^[A-Za-z0-9_-]+$/);
   });
 

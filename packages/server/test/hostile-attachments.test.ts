@@ -125,6 +125,6 @@ describe('hostile attachments', () => {
       const responses = (spec.document.paths[operation.path] as Record<string, { responses: Record<string, unknown> }>)[operation.method]!.responses;
       return Object.values(responses).some((response) => 'application/octet-stream' in ((spec.resolve(response) as { content?: object }).content ?? {}));
     });
-    assert.deepEqual(serving.map((operation) => [operation.operationId, operation.security]), [['getCaseAttachment', ['handlerToken']]]);
+    assert.deepEqual(serving.map((operation) => [operation.operationId, operation.security]), [['getCaseAttachment', ['handlerToken', 'accessToken']]]);
   });
 });

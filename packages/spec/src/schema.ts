@@ -1454,7 +1454,7 @@ export interface components {
          *       "openapi": "3.1.0",
          *       "info": {
          *         "title": "Weerbaar Reporting API",
-         *         "version": "1.0.0"
+         *         "version": "1.1.0"
          *       },
          *       "paths": {}
          *     }
