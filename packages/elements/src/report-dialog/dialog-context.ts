@@ -1,0 +1,33 @@
+import type { TemplateResult } from 'lit';
+import type { SupportedLocale } from '../base/locale.js';
+import type { FieldContext } from './form-controls.js';
+import type { ReportDialogStringKey } from './report-dialog.strings.js';
+import type { ReportFlow } from './report-flow.js';
+
+/** What every view module of the dialog renders from: the texts, the flow's state and actions. */
+export interface DialogContext {
+  t(key: ReportDialogStringKey, values?: Record<string, string | number>): string;
+  /** A heading at the dialog's level plus `depth`; the step heading (`depth` 0) takes focus on each step. */
+  heading(content: unknown, options?: { id?: string; depth?: number }): TemplateResult;
+  readonly flow: ReportFlow;
+  /** The error messages and "optional" word the form controls need. */
+  readonly fields: FieldContext;
+  readonly locale: SupportedLocale;
+  /** Checklist signal ids the person agreed to take into the report. */
+  readonly signals: readonly string[];
+  /** The dialog element: events for the page are dispatched on it. */
+  readonly host: HTMLElement;
+  /** The page's support page, when it gave one. */
+  readonly supportHref: string | undefined;
+  /** Closes the dialog as its close button does (asking first when something would be lost). */
+  requestClose(): void;
+  /** Closes the dialog at once. */
+  close(): void;
+}
+
+/** A date (an ISO date-time from the backend) in words, in the dialog's language. */
+export function longDate(context: DialogContext, iso: string): string {
+  const date = new Date(iso);
+  // A backend's malformed date is shown as it came (as text), not thrown at the renderer.
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(context.locale, { dateStyle: 'long' }).format(date);
+}

@@ -1,0 +1,97 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { FollowUpCase } from '@weerbaar/sdk';
+import { longDate, type DialogContext } from './dialog-context.js';
+import { errorSummary } from './error-summary.js';
+import { describedBy, fieldError, textField } from './form-controls.js';
+import type { ReportDialogStringKey } from './report-dialog.strings.js';
+
+const submitted = (action: () => unknown) => (event: SubmitEvent) => {
+  event.preventDefault();
+  void action();
+};
+
+/** Asks for the receipt, to open the case it belongs to. */
+export function followUpEntryView(context: DialogContext, mode: 'report' | 'follow-up'): TemplateResult {
+  const { t, flow } = context;
+  return html`
+    ${errorSummary(context)} ${context.heading(t('followUpHeading'))}
+    <form novalidate @submit=${submitted(() => flow.openCase())}>
+      ${textField(context.fields, 'receipt', t('receiptInputLabel'), flow.receiptInput, {
+        hint: t('receiptInputHint'),
+        autocapitalize: 'characters',
+        spellcheck: false,
+        onInput: (value) => (flow.receiptInput = value),
+      })}
+      <div class="actions">
+        <button type="submit" part="open-case-button">${t('openCase')}</button>
+        ${mode === 'report' ? html`<button type="button" class="secondary" @click=${() => flow.go({ name: 'choose' })}>${t('back')}</button>` : nothing}
+      </div>
+    </form>
+  `;
+}
+
+/** A followed case: status, deadlines, history, messages, and replying and adding a file. */
+export function caseView(context: DialogContext, found: FollowUpCase): TemplateResult {
+  const { t, flow } = context;
+  const attachments = flow.discovery?.capabilities.attachments;
+  const invalidAttachment = flow.problemFor('attachment') !== undefined;
+  return html`
+    ${errorSummary(context)} ${context.heading(t('followUpHeading'))}
+    <dl class="summary" part="case-status">
+      <dt>${t('statusLabel')}</dt>
+      <dd>${t(`status_${found.status}` as ReportDialogStringKey)}</dd>
+    </dl>
+    <ul>
+      <li>${t('nextAcknowledge', { date: longDate(context, found.deadlines.acknowledgeDueAt) })}</li>
+      <li>${t('nextFeedback', { date: longDate(context, found.deadlines.feedbackDueAt) })}</li>
+    </ul>
+    ${flow.notice ? html`<p class="notice">${flow.notice}</p>` : nothing}
+    ${context.heading(t('timelineHeading'), { id: 'timeline-heading', depth: 1 })}
+    <ol class="timeline" part="timeline" aria-labelledby="timeline-heading">
+      ${found.timeline.map((entry) => html`<li><time datetime=${entry.at}>${longDate(context, entry.at)}</time>: ${t(`timeline_${entry.type}` as ReportDialogStringKey)}</li>`)}
+    </ol>
+    ${context.heading(t('messagesHeading'), { id: 'messages-heading', depth: 1 })}
+    ${found.messages.length === 0
+      ? html`<p>${t('noMessages')}</p>`
+      : html`<ol class="messages" part="messages" aria-labelledby="messages-heading">
+          ${found.messages.map(
+            (message) => html`<li class=${message.from}>
+              <p class="meta">${t(message.from === 'handler' ? 'fromHandler' : 'fromReporter')}, <time datetime=${message.sentAt}>${longDate(context, message.sentAt)}</time></p>
+              <p class="quote">${message.body ?? t('sealedMessage')}</p>
+            </li>`,
+          )}
+        </ol>`}
+    ${found.canReply
+      ? html`<form novalidate @submit=${submitted(() => flow.sendReply())}>
+          ${textField(context.fields, 'reply', t('replyLabel'), flow.replyInput, { multiline: true, maxLength: 10000, onInput: (value) => (flow.replyInput = value) })}
+          <div class="actions"><button type="submit" part="reply-button">${t('sendReply')}</button></div>
+        </form>`
+      : html`<p>${t('cannotReply')}</p>`}
+    ${found.canReply && attachments
+      ? html`<form
+          novalidate
+          @submit=${submitted(async () => {
+            const input = context.host.shadowRoot!.querySelector<HTMLInputElement>('#attachment')!;
+            if (await flow.upload(input.files?.[0])) input.value = '';
+          })}
+        >
+          <div class="field ${invalidAttachment ? 'invalid' : ''}">
+            <label for="attachment">${t('attachmentLabel')}</label>
+            <p id="attachment-hint" class="hint">${t('attachmentHint', { types: attachments.mediaTypes.join(', '), size: Math.floor(attachments.maxBytes / 1_048_576) || 1 })}</p>
+            ${fieldError(context.fields, 'attachment')}
+            <input
+              id="attachment"
+              data-field="attachment"
+              type="file"
+              accept=${attachments.mediaTypes.join(',')}
+              aria-invalid=${invalidAttachment ? 'true' : 'false'}
+              aria-describedby=${ifDefined(describedBy(context.fields, 'attachment', 'hint'))}
+            />
+          </div>
+          <div class="actions"><button type="submit" class="secondary" part="upload-button">${t('upload')}</button></div>
+        </form>`
+      : nothing}
+    <div class="actions"><button type="button" @click=${() => context.close()}>${t('close')}</button></div>
+  `;
+}

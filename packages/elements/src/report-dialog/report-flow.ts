@@ -1,0 +1,347 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { Discovery, FollowUpCase, FollowUpSession, ReportForm, ReportReceipt } from '@weerbaar/sdk';
+import { emit } from '../base/events.js';
+import type { SupportedLocale } from '../base/locale.js';
+import { clientFor, loadSdk } from '../base/sdk-client.js';
+import { checked, discoveryShape, followUpCaseShape, receiptShape, reportFormShape } from './answer-shapes.js';
+import { calendarFile } from './calendar-file.js';
+import type { ReportDialogStringKey } from './report-dialog.strings.js';
+import { emptyDraft, formPages, hasUnsentContent, toSubmission, validatePage, type FieldProblem, type FormPage, type ReportDraft } from './report-draft.js';
+import type { StepFocus } from './step-focus.js';
+
+/** Where the flow is: one view at a time. */
+export type View =
+  | { name: 'choose' }
+  | { name: 'support' }
+  | { name: 'loading'; then: 'form' | 'follow-up' }
+  | { name: 'load-error'; then: 'form' | 'follow-up' }
+  | { name: 'form'; page: number }
+  | { name: 'sending' }
+  | { name: 'not-sent' }
+  | { name: 'receipt'; receipt: ReportReceipt; calendarUrl: string }
+  | { name: 'follow-up' }
+  | { name: 'case'; found: FollowUpCase };
+
+/** A message for the error summary and the field: `field` is the control it links to, if any. */
+export interface ShownProblem {
+  field?: string;
+  message: string;
+}
+
+/** What the flow needs from the dialog element that holds it. */
+export interface ReportFlowHost extends ReactiveElement {
+  api: string | undefined;
+  /** A report form given by the page instead of the backend's (the backend still receives the report). */
+  reportForm: ReportForm | undefined;
+  /** Checklist signal ids the person agreed to take into the report. */
+  signals: string[];
+  readonly locale: SupportedLocale;
+  readonly stepFocus: StepFocus;
+  t(key: ReportDialogStringKey, values?: Record<string, string | number>): string;
+}
+
+const requiredMessages: Partial<Record<string, ReportDialogStringKey>> = {
+  role: 'errRole',
+  category: 'errCategory',
+  description: 'errDescription',
+  occurredOn: 'errOccurredOn',
+  occurredPeriod: 'errOccurredPeriod',
+  contactable: 'errContactable',
+};
+
+const fieldLabels: Partial<Record<string, ReportDialogStringKey>> = {
+  description: 'descriptionLabel',
+  occurredPeriod: 'occurredPeriodLabel',
+  location: 'locationLabel',
+  involvedParties: 'involvedLabel',
+};
+
+/**
+ * The report flow's state and its three conversations with the backend: loading the form with
+ * discovery, sending the report (one Idempotency-Key per logical report), and following a case
+ * up. Views read this state and call these actions; the element renders whatever it holds now.
+ * Everything here lives in memory only and goes with the element.
+ */
+export class ReportFlow implements ReactiveController {
+  view: View = { name: 'choose' };
+  draft: ReportDraft = emptyDraft();
+  problems: ShownProblem[] = [];
+  /** A short confirmation shown in the current view (copied, message sent). */
+  notice = '';
+  /** What was typed into the receipt field on the follow-up step, and into the reply field. */
+  receiptInput = '';
+  replyInput = '';
+
+  readonly #host: ReportFlowHost;
+  #form: ReportForm | undefined;
+  #discovery: Discovery | undefined;
+  #session: FollowUpSession | undefined;
+  /** One idempotency key per logical submission: retries of the same report reuse it. */
+  #pending: { fingerprint: string; idempotencyKey: string } | undefined;
+
+  constructor(host: ReportFlowHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.wipe();
+  }
+
+  /** The report form, once loaded. */
+  get form(): ReportForm | undefined {
+    return this.#form;
+  }
+
+  get discovery(): Discovery | undefined {
+    return this.#discovery;
+  }
+
+  #t(key: ReportDialogStringKey, values?: Record<string, string | number>): string {
+    return this.#host.t(key, values);
+  }
+
+  /** Moves to a view, puts focus on its heading and tells screen readers where they are. */
+  async go(view: View, focus = '#step-heading'): Promise<void> {
+    this.view = view;
+    this.problems = [];
+    this.notice = '';
+    this.#host.stepFocus.moveTo(focus);
+    await this.#host.updateComplete;
+    this.#host.stepFocus.announceHeading();
+  }
+
+  /** The first step, for how the dialog was opened. */
+  async start(mode: 'report' | 'follow-up'): Promise<void> {
+    if (mode === 'follow-up') await this.go({ name: 'follow-up' });
+    else if (this.#host.signals.length > 0) await this.startForm();
+    else await this.go({ name: 'choose' });
+  }
+
+  async #load(then: 'form' | 'follow-up'): Promise<boolean> {
+    if (this.#form && this.#discovery) return true;
+    const { api, reportForm, locale } = this.#host;
+    this.#form ??= reportForm;
+    if (this.#form && !api) return true;
+    await this.go({ name: 'loading', then });
+    try {
+      if (!api) throw new Error('No api attribute');
+      const client = await clientFor(api);
+      const [discovery, form] = await Promise.all([client.discover(), this.#form ?? client.getReportForm({ lang: locale })]);
+      [this.#discovery, this.#form] = [checked(discovery, discoveryShape), checked(form, reportFormShape)];
+      return true;
+    } catch {
+      this.#form = undefined;
+      await this.go({ name: 'load-error', then });
+      return false;
+    }
+  }
+
+  async startForm(): Promise<void> {
+    if (await this.#load('form')) await this.go({ name: 'form', page: 0 });
+  }
+
+  /** Whether closing now would throw away a report that was not sent. */
+  hasUnsent(): boolean {
+    const { name } = this.view;
+    return (name === 'form' || name === 'not-sent' || name === 'sending') && hasUnsentContent(this.draft);
+  }
+
+  /** Forgets everything: the draft, the receipt, the follow-up session (ended on the server too). */
+  wipe(): void {
+    if (this.view.name === 'receipt' && this.view.calendarUrl) URL.revokeObjectURL(this.view.calendarUrl);
+    void this.#session?.close().catch(() => undefined);
+    this.#session = undefined;
+    this.#pending = undefined;
+    this.receiptInput = '';
+    this.replyInput = '';
+    this.draft = emptyDraft();
+    this.view = { name: 'choose' };
+  }
+
+  // ---- the form ---------------------------------------------------------------------------------
+
+  pages(): FormPage[] {
+    return this.#form ? formPages(this.#form, this.draft) : [];
+  }
+
+  update<K extends keyof ReportDraft>(key: K, value: ReportDraft[K]): void {
+    this.draft = { ...this.draft, [key]: value };
+    this.#host.requestUpdate();
+  }
+
+  problemFor(field: string): ShownProblem | undefined {
+    return this.problems.find((problem) => problem.field === field);
+  }
+
+  #message(problem: FieldProblem): string {
+    const labelKey = fieldLabels[problem.field];
+    const field = problem.subject ?? (labelKey ? this.#t(labelKey) : problem.field);
+    switch (problem.problem) {
+      case 'required':
+        if (problem.field.startsWith('q-')) return this.#t('errQuestion', { field });
+        if (problem.field.startsWith('consent-')) return this.#t('errConsent', { field });
+        return this.#t(requiredMessages[problem.field] ?? 'errDescription');
+      case 'tooLong':
+        return this.#t('errTooLong', { field });
+      case 'invalidDate':
+        return problem.field === 'occurredOn' ? this.#t('errOccurredOn') : this.#t('errInvalidDate', { field });
+      case 'futureDate':
+        return this.#t('errFutureDate');
+      case 'invalidEmail':
+        return this.#t('errEmail');
+      case 'invalidPhone':
+        return this.#t('errPhone');
+      case 'missingChannel':
+        return this.#t(problem.field === 'email' ? 'errEmailMissing' : 'errPhoneMissing');
+    }
+  }
+
+  /** Checks the current step; moves on to the next one, or sends from the last. */
+  submitPage(): void {
+    if (this.view.name !== 'form' || !this.#form) return;
+    const pages = this.pages();
+    const page = pages[this.view.page]!;
+    const today = new Date().toISOString().slice(0, 10);
+    const found = validatePage(page, this.draft, this.#form, { maxTextLength: this.#discovery?.limits.maxTextLength ?? 20_000, today });
+    if (found.length > 0) return this.showProblems(found.map((problem) => ({ field: problem.field, message: this.#message(problem) })));
+    if (this.view.page < pages.length - 1) void this.go({ name: 'form', page: this.view.page + 1 });
+    else void this.send();
+  }
+
+  back(): void {
+    if (this.view.name !== 'form') return;
+    void (this.view.page === 0 ? this.go({ name: 'choose' }) : this.go({ name: 'form', page: this.view.page - 1 }));
+  }
+
+  /** Shows the error summary (which gets focus) and says what is wrong. */
+  showProblems(problems: ShownProblem[]): void {
+    this.problems = problems;
+    this.#host.stepFocus.moveTo('#error-summary');
+    this.#host.stepFocus.announce(`${this.#t('errorSummaryTitle')}: ${problems.map((problem) => problem.message).join('. ')}`);
+  }
+
+  // ---- sending ----------------------------------------------------------------------------------
+
+  async send(): Promise<void> {
+    const { api, locale, signals } = this.#host;
+    const submission = toSubmission(this.draft, this.#form!, { locale, signals });
+    const fingerprint = JSON.stringify(submission);
+    // The same report keeps its key across retries, so a request that did arrive is stored once;
+    // a changed report is a new submission.
+    if (this.#pending?.fingerprint !== fingerprint) this.#pending = { fingerprint, idempotencyKey: crypto.randomUUID() };
+    const { idempotencyKey } = this.#pending;
+    await this.go({ name: 'sending' });
+    try {
+      if (!api) throw new Error('No api attribute');
+      // A receipt that cannot be shown counts as not sent: a retry reuses the key, so it stores nothing twice.
+      const receipt = checked(await (await clientFor(api)).submitReport(submission, { idempotencyKey }), receiptShape);
+      this.#pending = undefined;
+      this.draft = emptyDraft();
+      await this.go({ name: 'receipt', receipt, calendarUrl: this.#calendarUrl(receipt) });
+      emit(this.#host, 'weerbaar-report-submitted', { submittedAt: new Date().toISOString() });
+    } catch (error) {
+      const { WeerbaarApiError } = await loadSdk();
+      if (error instanceof WeerbaarApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) {
+        await this.go({ name: 'form', page: this.pages().length - 1 });
+        this.showProblems([{ message: this.#t('errRejected') }]);
+      } else await this.go({ name: 'not-sent' });
+    }
+  }
+
+  // ---- the receipt ------------------------------------------------------------------------------
+
+  /** A Blob URL of the reminders file; empty when the backend's dates cannot be read (the receipt still shows). */
+  #calendarUrl(receipt: ReportReceipt): string {
+    if ([receipt.acknowledgeDueAt, receipt.feedbackDueAt].some((at) => Number.isNaN(new Date(at).getTime()))) return '';
+    const ics = calendarFile(
+      [
+        { id: 'acknowledge', title: this.#t('calendarAcknowledgeTitle'), description: this.#t('calendarAcknowledgeText'), at: receipt.acknowledgeDueAt },
+        { id: 'feedback', title: this.#t('calendarFeedbackTitle'), description: this.#t('calendarFeedbackText'), at: receipt.feedbackDueAt },
+      ],
+      { uidSuffix: crypto.randomUUID() },
+    );
+    return URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+  }
+
+  async copy(receipt: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(receipt);
+      this.notice = this.#t('copied');
+    } catch {
+      this.notice = this.#t('copyFailed');
+    }
+    this.#host.stepFocus.announce(this.notice);
+  }
+
+  /** From the receipt to following the report, with the receipt filled in. */
+  followUpWith(receipt: string): void {
+    this.receiptInput = receipt;
+    void this.go({ name: 'follow-up' });
+  }
+
+  // ---- follow-up --------------------------------------------------------------------------------
+
+  async openCase(): Promise<void> {
+    const receipt = this.receiptInput.trim().toUpperCase().replace(/\s+/g, '');
+    if (!receipt) return this.showProblems([{ field: 'receipt', message: this.#t('errReceipt') }]);
+    const { api } = this.#host;
+    try {
+      if (!api) throw new Error('No api attribute');
+      const client = await clientFor(api);
+      this.#discovery ??= checked(await client.discover(), discoveryShape);
+      await this.#session?.close().catch(() => undefined);
+      this.#session = await client.openFollowUp(receipt);
+      this.receiptInput = '';
+      await this.go({ name: 'case', found: checked(await this.#session.getCase(), followUpCaseShape) });
+    } catch (error) {
+      const { WeerbaarApiError, WeerbaarCapabilityError } = await loadSdk();
+      const message =
+        error instanceof WeerbaarCapabilityError
+          ? this.#t('followUpUnavailable')
+          : error instanceof WeerbaarApiError && error.status < 500
+            ? this.#t('errReceiptUnknown')
+            : api
+              ? this.#t('networkError')
+              : this.#t('followUpUnavailable');
+      this.showProblems([{ field: 'receipt', message }]);
+    }
+  }
+
+  async #refreshCase(notice: string): Promise<void> {
+    const found = checked(await this.#session!.getCase(), followUpCaseShape);
+    this.view = { name: 'case', found };
+    this.notice = notice;
+    this.#host.stepFocus.announce(notice);
+  }
+
+  async sendReply(): Promise<void> {
+    const text = this.replyInput.trim();
+    if (!text) return this.showProblems([{ field: 'reply', message: this.#t('errReply') }]);
+    try {
+      await this.#session!.sendMessage(text);
+      this.replyInput = '';
+      this.problems = [];
+      await this.#refreshCase(this.#t('replySent'));
+    } catch {
+      this.showProblems([{ field: 'reply', message: this.#t('networkError') }]);
+    }
+  }
+
+  /** Checks the chosen file against discovery's limits and adds it to the case; true when it was added. */
+  async upload(file: File | undefined): Promise<boolean> {
+    const limits = this.#discovery?.capabilities.attachments;
+    const problem = (message: string) => (this.showProblems([{ field: 'attachment', message }]), false);
+    if (!file || !limits) return problem(this.#t('errAttachment'));
+    if (!limits.mediaTypes.includes(file.type)) return problem(this.#t('errAttachmentType'));
+    if (file.size > limits.maxBytes) return problem(this.#t('errAttachmentTooLarge'));
+    try {
+      await this.#session!.addAttachment(file);
+      this.problems = [];
+      await this.#refreshCase(this.#t('uploaded'));
+      return true;
+    } catch {
+      return problem(this.#t('networkError'));
+    }
+  }
+}
