@@ -1,19 +1,23 @@
-// Browser tests in real Chromium (Debian's /usr/bin/chromium; CHROME_PATH overrides).
+// Browser tests in a real browser: Chromium by default, WEERBAAR_BROWSER=firefox or =webkit for the
+// others (test-support/wtr-browsers.mjs says how each is driven).
 // Component tests sit next to their component (packages/elements/src/**/x.test.ts); other
 // browser tests are named *.browser.test.ts under a package's test/ folder.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { playwrightLauncher } from '@web/test-runner-playwright';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { browserFeaturesPlugin, concurrency, launchers } from './test-support/wtr-browsers.mjs';
 import { hostileBackendPlugin } from './test-support/wtr-hostile-backend.mjs';
 import { browserWebCryptoPlugin, referenceServerPlugin } from './test-support/wtr-reference-server.mjs';
 
 export const browserTestFiles = ['packages/elements/src/**/*.test.ts', 'packages/*/test/**/*.browser.test.ts'];
 
+const browser = process.env.WEERBAAR_BROWSER ?? 'chromium';
+if (!(browser in launchers)) throw new Error(`WEERBAAR_BROWSER must be one of ${Object.keys(launchers).join(', ')}, not ${browser}`);
+
 export default {
   files: browserTestFiles,
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  concurrency: 2,
+  concurrency: concurrency[browser],
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [
@@ -23,16 +27,8 @@ export default {
     browserWebCryptoPlugin(),
     // `/__weerbaar/hostile-env.js` and a strict-CSP page: a compromised backend for the elements.
     hostileBackendPlugin(),
+    browserFeaturesPlugin(browser),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        // No background traffic: this machine's network is closed, and tests must see only our requests.
-        args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
-      },
-    }),
-  ],
+  browsers: [launchers[browser]()],
   reporters: [defaultReporter(), countReporter()],
 };

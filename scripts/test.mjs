@@ -1,7 +1,8 @@
-// `npm test`: builds, then runs every suite — node tests (unit, server over real HTTP against a
-// real database, conformance, lint), the server's tests once more on a real PostgreSQL (a
-// throwaway cluster from the OS packages, when installed), and browser tests (real Chromium) — and
-// ends with one plain line `N passed, N failed` that sums them all (CI reads that line).
+// `npm test`: brings the OS packages it needs (scripts/os-packages.mjs: installs them as root with
+// apt-get, or stops at once with the command to run), builds, then runs every suite — node tests
+// (unit, server over real HTTP against a real database, conformance, lint), the server's tests once
+// more on a real PostgreSQL (a throwaway cluster), and the browser tests in Chromium, Firefox ESR
+// and WebKit — and ends with one plain line `N passed, N failed` that sums them all (CI reads it).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPostgresBinaries, startPostgres } from '../test-support/postgres.mjs';
+import { ensureOsPackages, testPackages } from './os-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -34,11 +36,21 @@ async function findTests(dir, pattern) {
 
 async function suite(name, body) {
   console.log(`\n━━ ${name}`);
+  const started = performance.now();
   const result = await body();
   totals.passed += result.passed;
   totals.failed += result.failed;
   totals.skipped += result.skipped ?? 0;
-  console.log(`━━ ${name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''}`);
+  const seconds = Math.round((performance.now() - started) / 1000);
+  console.log(`━━ ${name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''} (${seconds} s)`);
+}
+
+// Without its browsers and PostgreSQL the run would end in a wall of launch errors: stop at once.
+const osPackages = ensureOsPackages(testPackages);
+if (!osPackages.ok) {
+  console.log(osPackages.message);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
 }
 
 const scratch = await mkdtemp(join(tmpdir(), 'weerbaar-test-'));
@@ -119,11 +131,12 @@ try {
     });
 
     const browserConfig = join(root, 'web-test-runner.config.mjs');
-    if (browserTests.length > 0) {
-      await suite(`browser tests in Chromium (${browserTests.length} files)`, async () => {
-        const countFile = join(scratch, 'browser-counts.json');
+    const engines = { chromium: 'Chromium', firefox: 'Firefox ESR', webkit: 'WebKit' };
+    for (const [browser, engineName] of browserTests.length > 0 ? Object.entries(engines) : []) {
+      await suite(`browser tests in ${engineName} (${browserTests.length} files)`, async () => {
+        const countFile = join(scratch, `browser-counts-${browser}.json`);
         const code = await run(process.execPath, [join(root, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js'), '--config', browserConfig], {
-          env: { ...process.env, WEERBAAR_TEST_COUNTS: countFile },
+          env: { ...process.env, WEERBAAR_BROWSER: browser, WEERBAAR_TEST_COUNTS: countFile },
         });
         const counts = JSON.parse(await readFile(countFile, 'utf8').catch(() => '{"passed":0,"failed":0,"skipped":0}'));
         if (code !== 0 && counts.failed === 0) counts.failed = 1;

@@ -51,13 +51,16 @@ describe('the repository', () => {
     for (const script of ['build', 'start', 'test', 'bench', 'lint']) assert.ok(scripts[script], script);
   });
 
-  it('runs exactly the README commands in CI, on a machine that may lack Chromium', async () => {
+  it('runs exactly the README commands in CI, after installing the OS packages the README names', async () => {
     await access(join(root, '.ci', 'run'), constants.X_OK);
     const ci = await read('.ci/run');
-    assert.match(ci, /apt-get install[^\n]*"\$\{missing\[@\]\}"/);
-    assert.match(ci, /\[ -x \/usr\/bin\/chromium \] \|\| missing\+=\(chromium\)/);
+    assert.match(ci, /^node scripts\/os-packages\.mjs install --build$/m);
     assert.match(ci, /^npm ci\b/m);
     assert.match(ci, /^npm test$/m);
+    const { allPackages } = await import('../scripts/os-packages.mjs');
+    const setUp = (await read('README.md')).split('## Set up a fresh machine')[1]?.split('\n## ')[0] ?? '';
+    const aptLine = setUp.match(/^apt-get install .*$/m)?.[0] ?? '';
+    for (const { name } of allPackages) assert.match(aptLine, new RegExp(`\\s${name.replace(/\+/g, '\\+')}(\\s|$)`), `README's apt-get line names ${name}`);
   });
 
   it('configures changesets for the @weerbaar packages', async () => {

@@ -1,9 +1,22 @@
-// Shared steps of the elements' browser tests (real Chromium).
+// Shared steps of the elements' browser tests (real Chromium, Firefox ESR and WebKit).
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
+// @ts-expect-error -- a virtual module served by test-support/wtr-browsers.mjs
+import { features } from '/__weerbaar/browser-features.js';
 import type { SupportedLocale } from '../src/base/locale.js';
 
 export const languages: SupportedLocale[] = ['nl', 'en'];
+
+/** What the test driver can emulate in this engine (test-support/wtr-browsers.mjs). */
+export type DriverFeature = 'emulateMedia' | 'setViewport';
+
+/**
+ * `describe` where this engine's driver has `feature`; elsewhere the block is reported as skipped
+ * (Firefox's and WebKit's drivers emulate no media type or forced colours; WebKit's sets no viewport).
+ */
+export function describeWhere(feature: DriverFeature): typeof describe.skip {
+  return (features as Record<DriverFeature, boolean>)[feature] ? describe : describe.skip;
+}
 
 type Updatable = HTMLElement & { updateComplete: Promise<boolean> };
 

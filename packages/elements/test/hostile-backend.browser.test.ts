@@ -126,7 +126,7 @@ describe('the elements against a backend that sends thousands of items and very 
     await waitUntil(() => shadowAll(checklist, 'fieldset input[type="checkbox"]').length === 2000, 'the 2000 signals did not render', loadTimeout);
     const boxes = shadowAll<HTMLInputElement>(checklist, 'fieldset input[type="checkbox"]');
     boxes.at(-1)!.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await checklist.updateComplete;
     expect(boxes.at(-1)!.checked, 'Space did not check the last signal').to.equal(true);
     expect(shadow(checklist, '.theme-advice')).to.exist;

@@ -5,3 +5,9 @@ declare function beforeEach(body: () => void | Promise<void>): void;
 declare function afterEach(body: () => void | Promise<void>): void;
 declare function before(body: () => void | Promise<void>): void;
 declare function after(body: () => void | Promise<void>): void;
+declare namespace describe {
+  function skip(title: string, body: () => void): void;
+}
+declare namespace it {
+  function skip(title: string, body: () => void | Promise<void>): void;
+}

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../src/define.js';
-import { expectAccessible } from './browser-helpers.js';
+import { describeWhere, expectAccessible } from './browser-helpers.js';
 import { sampleChecklist, sampleNorms, sampleSupport } from './sample-content.js';
 
 async function renderAll(): Promise<HTMLElement[]> {
@@ -24,7 +24,7 @@ function overflowing(element: HTMLElement): string[] {
   return [...element.shadowRoot!.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().right > limit).map((node) => `${node.localName}.${node.className}`);
 }
 
-describe('the elements at 320 CSS px', () => {
+describeWhere('setViewport')('the elements at 320 CSS px', () => {
   before(() => setViewport({ width: 320, height: 640 }));
   after(() => setViewport({ width: 1024, height: 768 }));
 
@@ -36,7 +36,7 @@ describe('the elements at 320 CSS px', () => {
   });
 });
 
-describe('the elements in forced-colors mode', () => {
+describeWhere('emulateMedia')('the elements in forced-colors mode', () => {
   before(() => emulateMedia({ forcedColors: 'active' }));
   after(() => emulateMedia({ forcedColors: 'none' }));
 
@@ -48,7 +48,7 @@ describe('the elements in forced-colors mode', () => {
   });
 });
 
-describe('the elements when printed', () => {
+describeWhere('emulateMedia')('the elements when printed', () => {
   before(() => emulateMedia({ media: 'print' }));
   after(() => emulateMedia({ media: 'screen' }));
 

@@ -6,7 +6,7 @@ import { openReportContent } from '@weerbaar/sdk/crypto';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
-import { expectAccessible, languages, mount, shadow } from '../../test/browser-helpers.js';
+import { describeWhere, expectAccessible, languages, mount, shadow } from '../../test/browser-helpers.js';
 import { clickText, click, dialogOf, fill, heading, inDialog, open, settle, untilHeading } from '../../test/report-dialog-helpers.js';
 import { sampleReportForm } from '../../test/sample-report-form.js';
 import type { ReportDialog } from '../report-dialog/report-dialog.js';
@@ -374,7 +374,7 @@ describe('the whole flow by keyboard alone', () => {
     await sendKeys({ press: 'Enter' });
     await untilHeading(button, /1 van/);
     await tabTo(button, withId('role-civil-servant'), 'the first role');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await tabTo(button, withId('category-threat-intimidation'), 'the first category');
     await sendKeys({ press: 'ArrowDown' });
     await tabTo(button, withText('Volgende'), 'Next');
@@ -389,7 +389,7 @@ describe('the whole flow by keyboard alone', () => {
     await sendKeys({ press: 'Enter' });
     await untilHeading(button, /4 van/);
     await tabTo(button, withId('contactable-anonymous'), 'anonymous');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await tabTo(button, withText('Volgende'), 'Next');
     await sendKeys({ press: 'Enter' });
     await untilHeading(button, /5 van/);
@@ -431,13 +431,10 @@ describe('signals from the self-check', () => {
   });
 });
 
-describe('small screens, zoom and display modes', () => {
-  afterEach(async () => {
-    await setViewport({ width: 800, height: 600 });
-    await emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' });
-  });
+describeWhere('setViewport')('small screens and zoom', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
 
-  it('fits 320 CSS pixels (400% zoom of 1280) without scrolling sideways, in forced colours too', async () => {
+  it('fits 320 CSS pixels (400% zoom of 1280) without scrolling sideways', async () => {
     await setViewport({ width: 320, height: 640 });
     const button = await mountButton('nl');
     await open(button);
@@ -447,7 +444,23 @@ describe('small screens, zoom and display modes', () => {
     await untilHeading(button, /1 van/);
     expect(box.scrollWidth).to.be.at.most(box.clientWidth);
     expect(box.getBoundingClientRect().width).to.be.at.most(320);
+  });
+});
+
+describeWhere('emulateMedia')('forced colours and reduced motion', () => {
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+    await emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' });
+  });
+
+  it('keeps the dialog inside 320 CSS pixels and accessible', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const button = await mountButton('nl');
+    await open(button);
+    await clickText(button, 'Melden bij de organisatie');
+    await untilHeading(button, /1 van/);
     await emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+    const box = inDialog(button, 'dialog')!;
     expect(box.scrollWidth).to.be.at.most(box.clientWidth);
     await expectAccessible(button);
   });

@@ -54,12 +54,12 @@ describe('<weerbaar-signal-checklist> from inline JSON', () => {
   it('can be used with the keyboard alone', async () => {
     const checklist = await mount<SignalChecklist>('nl', 'weerbaar-signal-checklist', { json: sampleChecklist.nl });
     checkbox(checklist, 'threats-home-visit').focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' });
     const focused = checklist.shadowRoot!.activeElement!;
     expect(focused.id).to.equal('signal-threats-online');
     expect(getComputedStyle(focused).outlineStyle, 'visible focus').to.equal('solid');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await checklist.updateComplete;
     expect(checklist.checkedSignals).to.deep.equal(['threats-home-visit', 'threats-online']);
     expect(adviceText(checklist)).to.equal(sampleChecklist.nl.overallAdvice[2]!.text);
