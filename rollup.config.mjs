@@ -54,6 +54,8 @@ export function createConfig({
         declaration: declarations,
         declarationDir: declarations ? outDir : undefined,
         sourceMap: true,
+        // The maps carry the TypeScript they point at: the packages ship dist/, not src/.
+        inlineSources: true,
         noEmitOnError: true,
       }),
       minify && terser({ ecma: 2022, module: true, format: { comments: false } }),

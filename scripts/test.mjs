@@ -97,6 +97,15 @@ try {
       return counts;
     }
 
+    /** Runs a node script that writes its counts to $WEERBAAR_TEST_COUNTS (web-test-runner, the pack check). */
+    async function runCounted(args, name, env = {}) {
+      const countFile = join(scratch, `${name}-counts.json`);
+      const code = await run(process.execPath, args, { env: { ...process.env, ...env, WEERBAAR_TEST_COUNTS: countFile } });
+      const counts = JSON.parse(await readFile(countFile, 'utf8').catch(() => '{"passed":0,"failed":0,"skipped":0}'));
+      if (code !== 0 && counts.failed === 0) counts.failed = 1;
+      return counts;
+    }
+
     // This suite is the SQLite one, whatever the shell has set.
     const { WEERBAAR_TEST_POSTGRES_URL: _ignored, ...sqliteEnv } = process.env;
     await suite(`node tests (${nodeTests.length} files)`, () => runNodeTests(nodeTests, join(scratch, 'node-counts.json'), sqliteEnv));
@@ -130,18 +139,15 @@ try {
       }
     });
 
+    // The packages as a consumer installs them from npm (scripts/pack-check.mjs).
+    await suite('pack check', () => runCounted([join(root, 'scripts', 'pack-check.mjs')], 'pack'));
+
     const browserConfig = join(root, 'web-test-runner.config.mjs');
     const engines = { chromium: 'Chromium', firefox: 'Firefox ESR', webkit: 'WebKit' };
     for (const [browser, engineName] of browserTests.length > 0 ? Object.entries(engines) : []) {
-      await suite(`browser tests in ${engineName} (${browserTests.length} files)`, async () => {
-        const countFile = join(scratch, `browser-counts-${browser}.json`);
-        const code = await run(process.execPath, [join(root, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js'), '--config', browserConfig], {
-          env: { ...process.env, WEERBAAR_BROWSER: browser, WEERBAAR_TEST_COUNTS: countFile },
-        });
-        const counts = JSON.parse(await readFile(countFile, 'utf8').catch(() => '{"passed":0,"failed":0,"skipped":0}'));
-        if (code !== 0 && counts.failed === 0) counts.failed = 1;
-        return counts;
-      });
+      await suite(`browser tests in ${engineName} (${browserTests.length} files)`, () =>
+        runCounted([join(root, 'node_modules', '@web', 'test-runner', 'dist', 'bin.js'), '--config', browserConfig], `browser-${browser}`, { WEERBAAR_BROWSER: browser }),
+      );
     }
   }
 } finally {

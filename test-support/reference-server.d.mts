@@ -11,6 +11,8 @@ export interface ReferenceServerOptions {
   encryption?: boolean;
   /** CORS origins to allow (`WEERBAAR_ALLOWED_ORIGINS`). */
   allowedOrigins?: string[];
+  /** The `weerbaar-server` script to run (default: this repository's build). */
+  cli?: string;
   /**
    * Run as another instance on the SAME database and data directory (installation secret, keys) as this
    * server: several instances behave as one. Reuses its handler token and private key; stop() leaves the

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.url));
+const repositoryCli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.url));
 const LISTENING = /listening on (http:\/\/\S+)/;
 const START_TIMEOUT_MS = 20_000;
 
@@ -67,6 +67,8 @@ async function provideInstallationSecret(dataDir) {
  * @property {boolean} [handlerToken] run `token create` first and return the handler token (default true)
  * @property {boolean} [encryption] run `keys generate` first and return the private JWK (default false)
  * @property {string[]} [allowedOrigins] CORS origins to allow (`WEERBAAR_ALLOWED_ORIGINS`)
+ * @property {string} [cli] the `weerbaar-server` script to run (default: this repository's build; the
+ *   pack check passes the one installed from the packed tarball)
  * @property {ReferenceServer} [shareWith] another instance on the SAME database and data directory
  *   (installation secret, keys): several instances behave as one. It reuses that server's handler
  *   token and private key; its stop() leaves the shared data alone.
@@ -93,6 +95,7 @@ async function provideInstallationSecret(dataDir) {
  * @returns {Promise<ReferenceServer>}
  */
 export async function startReferenceServer(options = {}) {
+  const cli = options.cli ?? repositoryCli;
   if (!existsSync(cli)) {
     throw new Error(`${cli} does not exist: run \`npm run build -w @weerbaar/server\` first.`);
   }

@@ -21,6 +21,23 @@ describe('the repository', () => {
     }
   });
 
+  it('tells npm users where the code, the issues and the supported Node versions are, with links that work on npm', async () => {
+    const rootEngines = JSON.parse(await read('package.json')).engines;
+    for (const name of packages) {
+      const manifest = JSON.parse(await read(`packages/${name}/package.json`));
+      assert.equal(manifest.repository?.directory, `packages/${name}`, name);
+      assert.match(manifest.repository?.url ?? '', /^git\+https:\/\//, name);
+      assert.match(manifest.homepage ?? '', /^https:\/\//, name);
+      assert.match(manifest.bugs ?? '', /^https:\/\//, name);
+      assert.deepEqual(manifest.engines, rootEngines, name);
+      // npm shows the README away from the repository: a relative link would lead nowhere there.
+      const relativeLinks = [...(await read(`packages/${name}/README.md`)).matchAll(/\]\(([^)\s]+)\)/g)]
+        .map((match) => match[1])
+        .filter((target) => !/^(https:|mailto:|tel:|#)/.test(target));
+      assert.deepEqual(relativeLinks, [], `${name}/README.md`);
+    }
+  });
+
   it('describes itself in publiccode.yml (standard 0.4)', async () => {
     const publiccode = parse(await read('publiccode.yml'));
     assert.equal(publiccode.publiccodeYmlVersion, '0.4');

@@ -2,6 +2,7 @@
 // weerbaar-conformance: run the kit against a backend from the command line.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { kitVersion } from './kit-version.js';
 import { ExpectedFailuresError, parseExpectedFailures } from './expected-failures.js';
 import { formatHtml } from './format/html.js';
 import { formatJson } from './format/json.js';
@@ -28,6 +29,7 @@ Certifies that a backend honours the Weerbaar Reporting API v1.
   --expected-failures FILE   JSON or YAML list of { id, reason }: known failures that do not fail the run
   --max-guess-attempts N     wrong receipts to try before expecting 429 (default 60)
   --help                     show this help
+  --version                  print the kit's version
 
 Exit codes: 0 conforms, 1 does not conform, 2 usage error, 3 backend unreachable.
 `;
@@ -56,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         'expected-failures': { type: 'string' },
         'max-guess-attempts': { type: 'string' },
         help: { type: 'boolean', default: false },
+        version: { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -66,6 +69,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (values.help) {
     process.stdout.write(USAGE);
+    return EXIT.conforms;
+  }
+  if (values.version) {
+    process.stdout.write(`${kitVersion().version}\n`);
     return EXIT.conforms;
   }
   try {

@@ -4,8 +4,24 @@ import { WeerbaarError } from './errors.js';
 import { fromBase64Url, info, suite, SUITE, type SealedKind } from './hpke.js';
 import type { AttachmentDescriptor, AttachmentEncryption, HpkeEnvelope, ReportContent } from './types.js';
 
-/** The private key as exported by WebCrypto (`{ kty: 'EC', crv: 'P-256', x, y, d }`). */
-export type PrivateKeyJwk = JsonWebKey;
+/**
+ * The private key as a JSON Web Key (RFC 7517), as WebCrypto exports it (`{ kty: 'EC', crv: 'P-256', x, y, d }`):
+ * the EC fields WebCrypto's `importKey('jwk', …)` reads. Declared here rather than as the DOM's
+ * `JsonWebKey`, so that a Node project without the DOM library can use this entry; a DOM
+ * `JsonWebKey` fits it.
+ */
+export interface PrivateKeyJwk {
+  kty?: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+  d?: string;
+  alg?: string;
+  kid?: string;
+  use?: string;
+  key_ops?: string[];
+  ext?: boolean;
+}
 
 async function open(privateKey: PrivateKeyJwk, kind: SealedKind, parameters: AttachmentEncryption, ciphertext: Uint8Array) {
   if (parameters.suite !== SUITE) throw new WeerbaarError(`Unsupported HPKE suite: ${parameters.suite}`);

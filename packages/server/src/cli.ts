@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { ContentError } from './content/catalogue.js';
 import { generateKeyPair, readPublicKey } from './domain/encryption-key.js';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
 import { InstallationSecret, MissingSecretError } from './security/installation-secret.js';
 import { generateToken, hashToken, randomId } from './security/tokens.js';
 import { startServer } from './server.js';
@@ -24,6 +26,7 @@ Commands:
   secret generate            Create the installation secret (needed before the first start on PostgreSQL;
                              give every instance the same file). Never replaces an existing one
   migrate                    Apply pending database migrations and exit
+  --version                  Print the version of @weerbaar/server
 
 Configuration comes from environment variables and WEERBAAR_CONFIG (see the README).
 WEERBAAR_DATABASE_URL=postgres://… stores everything in PostgreSQL; unset, SQLite in the data directory.`;
@@ -135,6 +138,10 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
+    return;
+  }
+  if (command === '--version' || command === 'version') {
+    console.log((JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     return;
   }
   const config = loadConfig();

@@ -23,10 +23,15 @@ export interface RunningServer {
 
 const PURGE_INTERVAL_MS = 60_000;
 
-/** The elements' CDN bundle in this repository, when it was built. */
+/**
+ * The elements' CDN bundle: the one built beside this package (in the repository, or
+ * `@weerbaar/elements` installed next to it), else the copy packed into this package (`elements/`,
+ * scripts/prepack.mjs).
+ */
 function defaultElementsDir(): string | undefined {
-  const dir = join(PACKAGE_ROOT, '..', 'elements', 'dist', 'cdn');
-  return existsSync(join(PACKAGE_ROOT, '..', 'elements')) ? dir : undefined;
+  const beside = join(PACKAGE_ROOT, '..', 'elements', 'dist', 'cdn');
+  const packed = join(PACKAGE_ROOT, 'elements');
+  return [beside, packed].find((dir) => existsSync(join(dir, 'report-button.js'))) ?? (existsSync(join(PACKAGE_ROOT, '..', 'elements')) ? beside : undefined);
 }
 
 export async function startServer(config: ServerConfig, options: AppOptions = {}): Promise<RunningServer> {

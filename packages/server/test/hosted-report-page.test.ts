@@ -141,3 +141,25 @@ describe('the hosted report page, when it cannot or may not be served', () => {
     }
   });
 });
+
+describe('the default privacy statement', () => {
+  it('answers at the discovery link without a site of its own, in Dutch and English, with the organisation named', async () => {
+    const t = await startTestServer({ handlerToken: false, env: { WEERBAAR_ORGANISATION_NAME: 'Gemeente <Voorbeeld> & Co' } });
+    try {
+      const discovery = await t.api.call('getDiscovery');
+      const advertised = new URL(discovery.body.links.privacyStatement).pathname;
+      for (const [path, lang] of [[advertised, 'nl'], ['/en/privacy.html', 'en']] as const) {
+        const response = await fetch(`${t.server.origin}${path}`);
+        assert.equal(response.status, 200, path);
+        assert.equal(response.headers.get('content-security-policy'), EXPECTED_CSP);
+        const body = await response.text();
+        assert.match(body, new RegExp(`<html lang="${lang}">`));
+        assert.match(body, /Gemeente &lt;Voorbeeld&gt; &amp; Co/);
+        assert.doesNotMatch(body, /<script|<style|\sstyle=/);
+      }
+      assert.equal((await fetch(`${t.server.origin}/hosted/report-page.css`)).status, 200);
+    } finally {
+      await t.server.stop();
+    }
+  });
+});

@@ -3,14 +3,14 @@
 // organisation's own origin, away from the scripts of the page they came from. It is the same
 // report button, built from the elements' CDN bundle this server serves at `/elements/`, so the
 // page exists only when that bundle does.
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config.js';
 import type { ServerContext } from '../context.js';
 import { ProblemError } from '../http/problems.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { applyPageHeaders } from './site.js';
+import { applyPageHeaders, resolveStaticFile, SITE_CSP } from './site.js';
 
 /** The page per language, at its path; the Dutch one is the one discovery advertises. */
 const PAGES = [
@@ -18,6 +18,14 @@ const PAGES = [
   { path: '/en/report', lang: 'en', file: 'report.html' },
 ] as const;
 const STYLESHEET = { path: '/hosted/report-page.css', file: 'report-page.css' };
+/**
+ * The privacy statement discovery links by default: the site's own page when the site directory
+ * has one, else the server's standard text, so the link never answers 404.
+ */
+const PRIVACY_PAGES = [
+  { path: '/privacy.html', lang: 'nl', file: 'privacy.html' },
+  { path: '/en/privacy.html', lang: 'en', file: 'privacy-en.html' },
+] as const;
 const HOSTED_DIR = join(PACKAGE_ROOT, 'hosted');
 
 // Stricter than the demo site's: the page submits no form and loads nothing from elsewhere.
@@ -61,9 +69,22 @@ export function hostedReportPageRoutes(app: FastifyInstance, config: ServerConfi
       return reply.type('text/html; charset=utf-8').send(html);
     });
   }
+  for (const page of PRIVACY_PAGES) {
+    const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation);
+    app.get(page.path, async (_request, reply) => {
+      const sitePage = config.siteDir ? await resolveStaticFile(config.siteDir, page.path) : undefined;
+      if (sitePage) {
+        applyPageHeaders(reply, SITE_CSP, 'no-cache');
+        return reply.type('text/html; charset=utf-8').send(createReadStream(sitePage));
+      }
+      applyPageHeaders(reply, HOSTED_PAGE_CSP, 'no-cache');
+      reply.header('Content-Language', page.lang);
+      return reply.type('text/html; charset=utf-8').send(html);
+    });
+  }
+  // Also styles the privacy statement, which is there with or without the elements bundle.
   const css = readFileSync(join(HOSTED_DIR, STYLESHEET.file), 'utf8');
   app.get(STYLESHEET.path, async (_request, reply) => {
-    if (!servesHostedReportPage(config)) throw new ProblemError('not-found');
     applyPageHeaders(reply, HOSTED_PAGE_CSP, 'no-cache');
     return reply.type('text/css; charset=utf-8').send(css);
   });
