@@ -16,14 +16,8 @@ import type { Schema } from '@weerbaar/spec';
 import { deadlinesOnReceipt } from '../src/domain/deadlines.js';
 import { idempotencyKey, MINIMAL_REPORT, type ContractResponse } from './helpers/contract-client.js';
 import { databaseCounts } from './helpers/database-inspection.js';
+import { seededRandom, wholeNumberFromEnv } from './helpers/seeded.js';
 import { openSession, startTestServer, type TestServer } from './helpers/server.js';
-
-function wholeNumberFromEnv(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  assert.match(value, /^\d+$/, `${name} must be a whole number`);
-  return Number(value);
-}
 
 const ROUNDS = wholeNumberFromEnv('WEERBAAR_CRASH_ROUNDS', 15);
 const SEED = wholeNumberFromEnv('WEERBAAR_CRASH_SEED', 20261128);
@@ -45,18 +39,6 @@ const BURST = CLIENTS * REPORTS_PER_CLIENT;
 const CLAIM_LEASE_MS = 30_000;
 /** Longer than the lease: a retry still refused after this is refused for ever. */
 const LEASED_RETRY_DEADLINE_MS = CLAIM_LEASE_MS + 15_000;
-
-/** mulberry32: a small seeded generator, so that a failing run can be repeated with its seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Report = Schema<'PlainReportSubmission'>;
 type Receipt = Schema<'ReportReceipt'>;
