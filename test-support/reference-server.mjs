@@ -18,7 +18,9 @@ import { fileURLToPath } from 'node:url';
 
 const repositoryCli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.url));
 const LISTENING = /listening on (http:\/\/\S+)/;
-const START_TIMEOUT_MS = 20_000;
+// Generous: on 2 cores shared with other suites, a cold start (migrations, scrypt, content) can take
+// well over 20 s; a real failure to start still ends the test with the server's own output.
+const START_TIMEOUT_MS = 60_000;
 
 /** The cluster admin URL when the tests run on PostgreSQL. */
 const postgresAdminUrl = process.env.WEERBAAR_TEST_POSTGRES_URL || undefined;
