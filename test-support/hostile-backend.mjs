@@ -233,6 +233,10 @@ export async function startHostileBackend() {
     const [text, type] = breaker ? breaker(structuredClone(body)) : [JSON.stringify(body), 'application/json'];
     response.writeHead(route.status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(text);
   });
+  // Idle connections stay open until stop(): the tests build and check huge answers in this same
+  // process between requests, and a kept-alive socket closed by the 5 s default under load was
+  // reused by fetch just as it closed (ECONNRESET).
+  server.keepAliveTimeout = 0;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   const origin = `http://127.0.0.1:${port}`;
