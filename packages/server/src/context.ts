@@ -1,6 +1,6 @@
 // Everything a request handler may use, built once at start-up.
 import type { SpecValidator } from '@weerbaar/spec/validation';
-import type { AttachmentStorage } from './attachments/attachment-storage.js';
+import type { AttachmentStorage } from './storage/attachments/attachment-storage.js';
 import type { ServerConfig } from './config.js';
 import type { ContentCatalogue } from './content/catalogue.js';
 import type { PublicEncryptionKey } from './domain/encryption-key.js';

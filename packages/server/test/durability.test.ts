@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION } from '../src/storage/migrations.js';
+import { LATEST_SCHEMA_VERSION } from '../src/storage/migrations/index.js';
 import { DATABASE_FILE } from '../src/storage/sqlite-store.js';
 import { SECRET_FILE } from '../src/security/installation-secret.js';
 import { testDatabase } from '../../../test-support/reference-server.mjs';

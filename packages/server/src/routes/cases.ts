@@ -1,16 +1,15 @@
 // Case management for handlers (integrity officers), with a bearer token from the CLI.
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServerContext } from '../context.js';
-import { downloadName } from '../attachments/download-name.js';
+import { downloadName } from '../domain/download-name.js';
 import { canMove } from '../domain/case-status.js';
 import { feedbackDueAfterAcknowledgement } from '../domain/deadlines.js';
 import { caseSummaryView, caseView } from '../domain/views.js';
-import { defineOperation } from '../http/operation.js';
+import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
 import { bearerToken, hashToken, randomId } from '../security/tokens.js';
 import { handlerTokenActive, type CaseChange, type CaseFilter, type StoredCase } from '../storage/store.js';
-import { loadCaseRecord } from './case-record.js';
+import { loadCaseRecord } from '../domain/case-record.js';
 
 const DEFAULT_ACKNOWLEDGEMENT = {
   nl: 'Wij hebben uw melding ontvangen en nemen haar in behandeling. U hoort binnen drie maanden wat wij ermee hebben gedaan.',
@@ -34,7 +33,7 @@ function acknowledgement(found: StoredCase, at: string, message: string | undefi
   };
 }
 
-export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
+export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { store, secret } = context;
   const offered = () => context.config.caseManagement.enabled;
 

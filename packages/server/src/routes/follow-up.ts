@@ -4,17 +4,17 @@
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
-import { contentMatches, type ReceivedFile } from '../attachments/attachment-storage.js';
+import { contentMatches, type ReceivedFile } from '../storage/attachments/attachment-storage.js';
 import type { ServerContext } from '../context.js';
 import { attachmentView, followUpView } from '../domain/views.js';
-import { clientKey, enforceRateLimit } from '../http/client.js';
-import { defineOperation } from '../http/operation.js';
+import { clientKey, enforceRateLimit } from '../security/client-key.js';
+import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { fieldError, ProblemError, type FieldError, type Language } from '../http/problems.js';
 import { hashReceipt, normaliseReceipt, sameHash } from '../security/receipts.js';
 import { bearerToken, generateToken, hashToken, randomId } from '../security/tokens.js';
 import type { StoredCase } from '../storage/store.js';
-import { loadCaseRecord } from './case-record.js';
-import { refusePlainWhenRequired, requireCurrentKey } from './encryption-checks.js';
+import { loadCaseRecord } from '../domain/case-record.js';
+import { refusePlainWhenRequired, requireCurrentKey } from '../domain/encryption-checks.js';
 
 interface Session {
   tokenHash: Buffer;
@@ -30,7 +30,7 @@ function cleanFileName(name: string | undefined): string | undefined {
   return base ? base.slice(0, 255) : undefined;
 }
 
-export function followUpRoutes(app: FastifyInstance, context: ServerContext): void {
+export async function followUpRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { store, secret, config, limits } = context;
   const offered = () => config.followUp.enabled;
   const attachmentsOffered = () => config.followUp.enabled && config.attachments.enabled;

@@ -2,9 +2,9 @@
 // bytes in the database too, so instances share no disk), else SQLite and files in the data
 // directory. The installation secret comes from its file in either case (never the database).
 import { join } from 'node:path';
-import { AttachmentFiles } from '../attachments/attachment-files.js';
-import type { AttachmentStorage } from '../attachments/attachment-storage.js';
-import { DatabaseAttachments } from '../attachments/database-attachments.js';
+import { AttachmentFiles } from './attachments/attachment-files.js';
+import type { AttachmentStorage } from './attachments/attachment-storage.js';
+import { DatabaseAttachments } from './attachments/database-attachments.js';
 import type { ServerConfig } from '../config.js';
 import { InstallationSecret, SECRET_FILE } from '../security/installation-secret.js';
 import { PostgresStore } from './postgres-store.js';
@@ -34,6 +34,6 @@ export async function openStorage(config: ServerConfig, { serving = false }: { s
     const store = await PostgresStore.open(config.databaseUrl);
     return { engine: 'postgres', store, files: new DatabaseAttachments(store.pool), appliedMigrations: store.appliedMigrations };
   }
-  const store = new SqliteStore(config.dataDir, { releaseEarlierClaims: serving });
+  const store = await SqliteStore.open(config.dataDir, { releaseEarlierClaims: serving });
   return { engine: 'sqlite', store, files: new AttachmentFiles(config.dataDir), appliedMigrations: store.appliedMigrations };
 }
