@@ -7,6 +7,7 @@ import type { PublicEncryptionKey } from './domain/encryption-key.js';
 import type { RequestValidation } from './http/request-validation.js';
 import type { InstallationSecret } from './security/installation-secret.js';
 import { RateLimiter } from './security/rate-limiter.js';
+import type { AuditLog } from './storage/audit-log.js';
 import type { Store } from './storage/store.js';
 
 export interface RateLimits {
@@ -20,6 +21,8 @@ export interface ServerContext {
   config: ServerConfig;
   store: Store;
   files: AttachmentStorage;
+  /** The audit chains; record entries through recordAuditEntry (domain/audit.ts). */
+  audit: AuditLog;
   secret: InstallationSecret;
   content: ContentCatalogue;
   spec: SpecValidator;

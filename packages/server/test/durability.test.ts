@@ -106,6 +106,10 @@ describe('migrations from an older database', {
     const view = await t.api.call('getFollowUpCase', { token });
     assert.equal(view.body.status, 'acknowledged');
     assert.equal(view.body.messages.length, 2);
+    // A case older than audit trails gets its trail on first use, starting with its arrival.
+    const trail = (await t.api.call('getCaseAudit', { token: t.server.handlerToken!, path: { caseId: 'c_v1FixtureCase01' } })).body;
+    assert.deepEqual(trail.entries.map((entry: { action: string }) => entry.action), ['received', 'read', 'follow-up-opened', 'audit-exported']);
+    assert.equal(trail.entries[0].at, new Date(found.body.receivedAt).toISOString());
   });
 
   it('refuses to start on a database newer than it knows', async () => {

@@ -8,6 +8,7 @@ import { answerFrameworkError, answerUnparsableRequest, problemAnswers } from '.
 import { newRequestId } from '../plugins/request-id.js';
 import { requestParsing } from '../plugins/request-parsing.js';
 import { securityHeaders } from '../plugins/security-headers.js';
+import { auditRoutes } from '../routes/audit.js';
 import { caseRoutes } from '../routes/cases.js';
 import { contentRoutes } from '../routes/content.js';
 import { followUpRoutes } from '../routes/follow-up.js';
@@ -55,7 +56,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(accessLog, { clientIp: config.log.clientIp });
   await app.register(problemAnswers);
 
-  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes]) {
+  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, auditRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
   await app.register(hostedReportPageRoutes, { config });

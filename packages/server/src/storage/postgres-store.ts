@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { PoolClient } from 'pg';
 import { INCOMING_PREFIX } from './attachments/database-attachments.js';
 import { migratePostgres } from './migrations/index.js';
+import { appendAuditPostgres } from './postgres-audit-log.js';
 import {
   attachmentValues,
   caseAssignments,
@@ -117,6 +118,7 @@ export class PostgresStore implements Store {
       const reference = caseReference(year, last_number);
       await changes(db, SQL.insertCase, caseValues(report, reference));
       await changes(db, SQL.insertEvent, eventValues(c.id, { at: c.receivedAt, type: 'received', status: 'received' }));
+      await appendAuditPostgres(db, c.id, [], c.receivedAt);
       if (report.idempotency) {
         const { sealedResponse, keyHash, claimId } = report.idempotency;
         // Rolling back undoes the case: the request that took the key over stores it.
@@ -156,6 +158,7 @@ export class PostgresStore implements Store {
       for (const e of change.events ?? []) await changes(db, SQL.insertEvent, eventValues(caseId, e));
       for (const m of change.messages ?? []) await changes(db, SQL.insertMessage, messageValues(caseId, m));
       for (const a of change.attachments ?? []) await changes(db, SQL.insertAttachment, attachmentValues(caseId, a));
+      if (change.audit?.length) await appendAuditPostgres(db, caseId, change.audit, change.audit[0]!.at);
     });
   }
 

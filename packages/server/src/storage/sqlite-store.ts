@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { migrateSqlite } from './migrations/index.js';
+import { appendAuditSqlite } from './sqlite-audit-log.js';
 import {
   caseAssignments,
   caseListQuery,
@@ -93,6 +94,7 @@ export class SqliteStore implements Store {
       const reference = caseReference(year, last_number);
       this.db.prepare(SQL.insertCase).run(...caseValues(report, reference));
       this.insertEvents(c.id, [{ at: c.receivedAt, type: 'received', status: 'received' }]);
+      appendAuditSqlite(this.db, c.id, [], c.receivedAt);
       if (report.idempotency) {
         const { changes } = this.db
           .prepare(SQL.completeIdempotencyClaim)
@@ -132,6 +134,7 @@ export class SqliteStore implements Store {
       for (const m of change.messages ?? []) insertMessage.run(...messageValues(caseId, m));
       const insertAttachment = this.db.prepare(SQL.insertAttachment);
       for (const a of change.attachments ?? []) insertAttachment.run(...attachmentValues(caseId, a));
+      if (change.audit?.length) appendAuditSqlite(this.db, caseId, change.audit, change.audit[0]!.at);
     })();
   }
 
