@@ -12,6 +12,7 @@ import { followUpModule, guessingModule } from './modules/follow-up.js';
 import { idempotencyModule } from './modules/idempotency.js';
 import { reportsModule } from './modules/reports.js';
 import { responsesModule } from './modules/responses.js';
+import { retentionModule } from './modules/retention.js';
 import { securityModule } from './modules/security.js';
 import type { CheckDefinition, ProfileId } from './types.js';
 
@@ -32,6 +33,7 @@ export const PROFILES: ProfileDefinition[] = [
   { id: 'encryption', title: 'End-to-end encryption', capabilities: ['encryption'], needsHandlerToken: false },
   { id: 'case-management', title: 'Case management', capabilities: ['caseManagement'], needsHandlerToken: true },
   { id: 'audit', title: 'Audit trail per case (1.1)', capabilities: ['caseManagement'], caseManagement: ['audit'], needsHandlerToken: true },
+  { id: 'retention', title: 'Retention and legal hold (1.1)', capabilities: ['caseManagement'], caseManagement: ['retention'], needsHandlerToken: true },
 ];
 
 /** Every module, in run order (`late` modules are moved to the end by the runner). */
@@ -49,6 +51,7 @@ export const MODULES: ConformanceModule[] = [
   encryptionModule,
   caseManagementModule,
   auditModule,
+  retentionModule,
   guessingModule,
 ];
 

@@ -35,11 +35,13 @@ const ISOLATED_CASES: Case[] = [
   { fault: 'stores-rejected-reports', check: 'WRA-ERR-09', profiles: ['core', 'case-management'] },
 ];
 
-/** Broken audit trails (contract 1.1): they share one reference server. */
+/** Broken audit trails and retention (contract 1.1): they share one reference server. */
 const AUDIT_CASES: Case[] = [
   { fault: 'audit-entry-changed', check: 'WRA-AUD-02', profiles: ['audit'] },
   { fault: 'audit-entry-removed', check: 'WRA-AUD-02', profiles: ['audit'] },
   { fault: 'audit-history-rewritten', check: 'WRA-AUD-04', profiles: ['audit'] },
+  { fault: 'legal-hold-ignored', check: 'WRA-RET-01', profiles: ['retention'] },
+  { fault: 'late-delete-date', check: 'WRA-RET-02', profiles: ['retention'] },
 ];
 
 function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: string): void {
@@ -86,7 +88,7 @@ describe('a broken backend', () => {
     });
   });
 
-  describe('caught by the audit profile', () => {
+  describe('caught by the audit and retention profiles', () => {
     let shared: Awaited<ReturnType<typeof sharedReferenceServer>>;
     before(async () => {
       shared = await sharedReferenceServer();

@@ -28,6 +28,8 @@ export const FAULTS = {
   'audit-entry-changed': "changes a detail of an entry in every audit export (without its hash)",
   'audit-entry-removed': 'leaves the second entry out of every audit export',
   'audit-history-rewritten': 'rewrites a case trail after its first export: drops an entry and hashes the chain anew',
+  'legal-hold-ignored': 'answers every legal hold as not held',
+  'late-delete-date': 'promises to delete closed cases a year later than its advertised retention period',
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -175,6 +177,16 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
       break;
     case 'audit-history-rewritten':
       if (auditExport && exports.get(path)! > 1) rewriteJson(answer, (trail) => rewrittenTrail(trail as Schema<'AuditExport'>, 2));
+      break;
+    case 'legal-hold-ignored':
+      if (method === 'PUT' && path.endsWith('/legal-hold') && answer.status === 200) rewriteJson(answer, (state) => void (state.legalHold = false));
+      break;
+    case 'late-delete-date':
+      if (method === 'PUT' && path.endsWith('/legal-hold') && answer.status === 200) {
+        rewriteJson(answer, (state) => {
+          if (typeof state.deleteOn === 'string') state.deleteOn = new Date(Date.parse(state.deleteOn) + 365 * 86_400_000).toISOString().slice(0, 10);
+        });
+      }
       break;
     case 'stores-rejected-reports':
     case undefined:

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // weerbaar-server: serve the API, manage handler tokens and the encryption key, migrate the database.
 import { parseArgs } from 'node:util';
+import { SpecValidator } from '@weerbaar/spec/validation';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { ContentError } from './content/catalogue.js';
 import { generateKeyPair, readPublicKey } from './domain/encryption-key.js';
+import { runRetention } from './domain/retention.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -26,6 +28,8 @@ Commands:
   secret generate            Create the installation secret (needed before the first start on PostgreSQL;
                              give every instance the same file). Never replaces an existing one
   migrate                    Apply pending database migrations and exit
+  retention run              Delete the closed cases whose retention period has ended (not those on legal
+                             hold) and print how many; safe beside running servers (see the README)
   --version                  Print the version of @weerbaar/server
 
 Configuration comes from environment variables and WEERBAAR_CONFIG (see the README).
@@ -122,6 +126,17 @@ function secretCommand(config: ServerConfig, args: string[]): void {
   console.log(`Installation secret created in ${path} (mode 0600). Back it up with the database and give every instance the same file.`);
 }
 
+async function retentionCommand(config: ServerConfig, args: string[]): Promise<void> {
+  if (args[0] !== 'run') throw new UsageError('retention needs run');
+  const { store, files, retention } = await openStorage(config);
+  try {
+    const run = await runRetention({ config, retention, files, spec: new SpecValidator(), now: () => new Date().toISOString() });
+    console.log(`Retention: ${run.deleted.length} case${run.deleted.length === 1 ? '' : 's'} deleted, ${run.kept} closed case${run.kept === 1 ? '' : 's'} kept until their date.`);
+  } finally {
+    await store.close();
+  }
+}
+
 class UsageError extends Error {}
 
 /** An RFC 3339 date-time with an explicit offset, normalised to UTC. */
@@ -154,6 +169,8 @@ async function main(argv: string[]): Promise<void> {
       return keysCommand(config, rest);
     case 'secret':
       return secretCommand(config, rest);
+    case 'retention':
+      return retentionCommand(config, rest);
     case 'migrate': {
       const { store, appliedMigrations: applied } = await openStorage(config);
       await store.close();

@@ -23,7 +23,8 @@ export interface ServerConfig {
   installationSecretFile?: string;
   /** The public address of this server (e.g. `https://meld.voorbeeldstad.nl`); default `http://localhost:PORT`. */
   publicUrl?: string;
-  organisation: { name: string; url?: string };
+  /** `timeZone`: the IANA time zone the statistics' periods are counted in. */
+  organisation: { name: string; url?: string; timeZone: string };
   /** Origins allowed to call the API from a browser; `*` only when explicitly configured. */
   allowedOrigins: string[];
   /** The editable content (norms, checklist, support directory, report form); default the bundled seed. */
@@ -46,6 +47,10 @@ export interface ServerConfig {
   rateLimitWindowSeconds: number;
   attachments: { enabled: boolean; maxBytes: number; maxCount: number; mediaTypes: string[] };
   caseManagement: { enabled: boolean };
+  /** Days a closed case is kept after closing, per outcome; then it is deleted (unless on legal hold). */
+  retention: { days: Record<CaseOutcome, number> };
+  /** Statistics: counts (and figures computed) from fewer cases than this are suppressed. */
+  statistics: { minimumCellCount: number };
   encryption: { required: boolean };
   /** Advertise this page as `hostedReportPage` instead of the one this server serves itself. */
   hostedReportPageUrl?: string;
@@ -60,7 +65,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   host: '127.0.0.1',
   port: 8080,
   dataDir: '.data',
-  organisation: { name: 'Gemeente Voorbeeldstad' },
+  organisation: { name: 'Gemeente Voorbeeldstad', timeZone: 'Europe/Amsterdam' },
   allowedOrigins: [],
   log: { level: 'info', clientIp: false },
   limits: { maxTextLength: 20000, maxRequestBytes: 262144, idempotencyKeyTtlSeconds: 86400 },
@@ -74,6 +79,9 @@ export const DEFAULT_CONFIG: ServerConfig = {
     mediaTypes: ['application/pdf', 'image/jpeg', 'image/png', 'text/plain'],
   },
   caseManagement: { enabled: true },
+  // Long enough for an appeal or a complaint to the Huis voor Klokkenluiders after the outcome.
+  retention: { days: { 'measures-taken': 1825, referred: 1825, 'no-action-needed': 365, 'insufficient-information': 365, withdrawn: 365 } },
+  statistics: { minimumCellCount: 5 },
   encryption: { required: false },
   serveHostedReportPage: true,
   links: {},
@@ -81,6 +89,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
 };
 
 type Kind = 'string' | 'integer' | 'boolean' | 'list';
+
+export type CaseOutcome = 'measures-taken' | 'referred' | 'no-action-needed' | 'insufficient-information' | 'withdrawn';
+/** The contract's closing outcomes (CaseOutcome), each with its retention period. */
+export const CASE_OUTCOMES: readonly CaseOutcome[] = ['measures-taken', 'referred', 'no-action-needed', 'insufficient-information', 'withdrawn'];
 
 /** Environment variable → config path and type. */
 export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
@@ -113,6 +125,11 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
   ['WEERBAAR_ATTACHMENT_MAX_COUNT', 'attachments.maxCount', 'integer'],
   ['WEERBAAR_ATTACHMENT_MEDIA_TYPES', 'attachments.mediaTypes', 'list'],
   ['WEERBAAR_CASE_MANAGEMENT', 'caseManagement.enabled', 'boolean'],
+  ...CASE_OUTCOMES.map(
+    (outcome) => [`WEERBAAR_RETENTION_DAYS_${outcome.toUpperCase().replace(/-/g, '_')}`, `retention.days.${outcome}`, 'integer'] as const,
+  ),
+  ['WEERBAAR_STATISTICS_MINIMUM_CELL_COUNT', 'statistics.minimumCellCount', 'integer'],
+  ['WEERBAAR_TIME_ZONE', 'organisation.timeZone', 'string'],
   ['WEERBAAR_ENCRYPTION_REQUIRED', 'encryption.required', 'boolean'],
   ['WEERBAAR_HOSTED_REPORT_PAGE_URL', 'hostedReportPageUrl', 'string'],
   ['WEERBAAR_SERVE_HOSTED_REPORT_PAGE', 'serveHostedReportPage', 'boolean'],
@@ -212,6 +229,13 @@ function check(config: ServerConfig): void {
   // The URL may hold a password: never repeat it in a message.
   if (config.databaseUrl !== undefined && !/^postgres(ql)?:\/\/[^\s]+$/.test(config.databaseUrl)) {
     throw new ConfigError('databaseUrl (WEERBAAR_DATABASE_URL) must be a postgres:// or postgresql:// URL');
+  }
+  for (const outcome of CASE_OUTCOMES) requireRange(`retention.days.${outcome}`, config.retention.days[outcome], 1, 36500);
+  requireRange('statistics.minimumCellCount', config.statistics.minimumCellCount, 5, 100);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: config.organisation.timeZone });
+  } catch {
+    throw new ConfigError(`organisation.timeZone must be an IANA time zone such as Europe/Amsterdam, not "${config.organisation.timeZone}"`);
   }
   requireHttpsUrl('organisation.url', config.organisation.url);
   requireHttpsUrl('hostedReportPageUrl', config.hostedReportPageUrl);

@@ -8,6 +8,8 @@ import type { RequestValidation } from './http/request-validation.js';
 import type { InstallationSecret } from './security/installation-secret.js';
 import { RateLimiter } from './security/rate-limiter.js';
 import type { AuditLog } from './storage/audit-log.js';
+import type { RetentionStore } from './storage/retention-store.js';
+import type { StatisticsSource } from './storage/statistics-source.js';
 import type { Store } from './storage/store.js';
 
 export interface RateLimits {
@@ -23,6 +25,9 @@ export interface ServerContext {
   files: AttachmentStorage;
   /** The audit chains; record entries through recordAuditEntry (domain/audit.ts). */
   audit: AuditLog;
+  /** Legal holds, deletion of closed cases, tombstones (domain/retention.ts). */
+  retention: RetentionStore;
+  statistics: StatisticsSource;
   secret: InstallationSecret;
   content: ContentCatalogue;
   spec: SpecValidator;

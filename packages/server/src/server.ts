@@ -38,13 +38,15 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
   const spec = new SpecValidator();
   const content = ContentCatalogue.load(config.contentFile ?? DEFAULT_CONTENT_FILE, spec);
   const secret = loadInstallationSecret(config);
-  const { store, files, audit } = await openStorage(config, { serving: true });
+  const { store, files, audit, retention, statistics } = await openStorage(config, { serving: true });
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const context: ServerContext = {
     config: { ...config, elementsDir: config.elementsDir ?? defaultElementsDir() },
     store,
     files,
     audit,
+    retention,
+    statistics,
     secret,
     content,
     spec,

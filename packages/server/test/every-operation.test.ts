@@ -62,6 +62,9 @@ describe('the whole flow, through every operation of the contract', () => {
     // Auditors alone read these; a handler token is refused as the contract documents it.
     assert.equal((await t.api.call('listAuditEntries', { token: handler })).status, 403);
     assert.equal((await t.api.call('listCaseAuditHeads', { token: handler })).status, 403);
+    assert.equal((await t.api.call('setLegalHold', { token: handler, path: { caseId }, json: { legalHold: true } })).body.legalHold, true);
+    assert.equal((await t.api.call('listDeletedCases', { token: handler })).status, 403);
+    assert.equal((await t.api.call('getStatistics', { token: handler, query: { period: '2026' } })).status, 403);
 
     const missing = spec.operations().map((operation) => operation.operationId).filter((id) => isImplemented(id) && !calledOperations.has(id));
     assert.deepEqual(missing, [], 'every implemented operation of the contract was called and answered as documented');

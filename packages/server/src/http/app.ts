@@ -15,7 +15,9 @@ import { followUpRoutes } from '../routes/follow-up.js';
 import { hostedReportPageRoutes } from '../routes/hosted-report-page.js';
 import { metaRoutes } from '../routes/meta.js';
 import { reportRoutes } from '../routes/reports.js';
+import { retentionRoutes } from '../routes/retention.js';
 import { siteRoutes } from '../routes/site.js';
+import { statisticsRoutes } from '../routes/statistics.js';
 
 export interface AppOptions {
   /** Where log lines go (default stdout). */
@@ -56,7 +58,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(accessLog, { clientIp: config.log.clientIp });
   await app.register(problemAnswers);
 
-  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, auditRoutes]) {
+  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
   await app.register(hostedReportPageRoutes, { config });

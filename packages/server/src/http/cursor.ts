@@ -7,6 +7,16 @@ export function encodeCursor(position: Record<string, string>): string {
   return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
+/**
+ * One page of a cursor list from up to `pageSize + 1` items found after the cursor's position: the
+ * extra item only tells that there is a next page, which starts after the page's last item.
+ */
+export function cursorPage<T>(found: T[], pageSize: number, positionOf: (item: T) => Record<string, string>): { items: T[]; nextCursor?: string } {
+  const items = found.slice(0, pageSize);
+  const last = items.at(-1);
+  return { items, ...(found.length > pageSize && last !== undefined ? { nextCursor: encodeCursor(positionOf(last)) } : {}) };
+}
+
 /** The position a cursor holds; every one of `fields` must be a string. */
 export function decodeCursor<Field extends string>(cursor: string, fields: readonly Field[], language: Language): Record<Field, string> {
   try {

@@ -62,6 +62,11 @@ const KINDS = {
     nl: { title: 'Melding is afgesloten', detail: 'Deze melding is afgesloten; er kan niets meer aan worden toegevoegd.' },
     en: { title: 'Case closed', detail: 'This case is closed; nothing can be added to it.' },
   },
+  'case-deleted': {
+    status: 410,
+    nl: { title: 'Melding verwijderd', detail: 'Deze melding is verwijderd omdat de bewaartermijn voorbij is. Alleen het logboek is bewaard.' },
+    en: { title: 'Case deleted', detail: 'This case was deleted because its retention period ended. Only its audit trail is kept.' },
+  },
   'invalid-transition': {
     status: 409,
     nl: { title: 'Statuswijziging niet mogelijk', detail: 'De melding kan niet van de huidige naar de gevraagde status.' },

@@ -2,23 +2,16 @@
 // list and the head of every case's trail. Reading a trail is itself recorded first, so an export
 // ends with its own `audit-exported` entry.
 import type { Schema } from '@weerbaar/spec';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AUDIT_ALGORITHM } from '../domain/audit-chain.js';
 import { recordAuditEntry } from '../domain/audit.js';
-import { decodeCursor, encodeCursor } from '../http/cursor.js';
+import { cursorPage, decodeCursor } from '../http/cursor.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
-import { authenticateCaller, type Caller } from '../security/caller.js';
-
-/** The audit list and the case heads are for auditors alone; a handler token never reads them. */
-function requireAuditor(caller: Caller): void {
-  if (caller.kind === 'handler-token') throw new ProblemError('forbidden');
-}
+import { callerOperation, requireRole } from '../security/caller.js';
 
 export async function auditRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
-  const offered = () => context.config.caseManagement.enabled;
-  const authenticate = (request: FastifyRequest) => authenticateCaller(context, request);
-  const options = { offered, authenticate };
+  const options = callerOperation(context);
 
   defineOperation(
     app,
@@ -50,7 +43,7 @@ export async function auditRoutes(app: FastifyInstance, { context }: ApiRoutesOp
     context,
     'listAuditEntries',
     async ({ params, auth }) => {
-      requireAuditor(auth);
+      requireRole(auth, 'auditor');
       const fromSeq = (params.fromSeq as number | undefined) ?? 1;
       const pageSize = (params.pageSize as number | undefined) ?? 500;
       const page = await context.audit.globalEntries(fromSeq, pageSize);
@@ -71,15 +64,12 @@ export async function auditRoutes(app: FastifyInstance, { context }: ApiRoutesOp
     context,
     'listCaseAuditHeads',
     async ({ params, auth, language }) => {
-      requireAuditor(auth);
+      requireRole(auth, 'auditor');
       const pageSize = (params.pageSize as number | undefined) ?? 20;
       const after = params.cursor ? decodeCursor(params.cursor as string, ['openedAt', 'caseId'], language) : undefined;
-      // One more than the page tells whether there is a next page.
-      const heads = await context.audit.caseHeads(after, pageSize + 1);
-      const page = heads.slice(0, pageSize);
-      const last = page.at(-1);
+      const page = cursorPage(await context.audit.caseHeads(after, pageSize + 1), pageSize, (last) => ({ openedAt: last.openedAt, caseId: last.caseId }));
       const answer: Schema<'CaseAuditHeadPage'> = {
-        items: page.map((head) => ({
+        items: page.items.map((head) => ({
           caseId: head.caseId,
           reference: head.reference,
           entryCount: head.entryCount,
@@ -87,7 +77,7 @@ export async function auditRoutes(app: FastifyInstance, { context }: ApiRoutesOp
           lastEntryAt: head.lastEntryAt,
           deleted: head.deletedAt !== undefined,
         })),
-        ...(heads.length > pageSize && last ? { nextCursor: encodeCursor({ openedAt: last.openedAt, caseId: last.caseId }) } : {}),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
       };
       return answer;
     },

@@ -1,15 +1,16 @@
 // Case management for handlers (integrity officers), with a bearer token from the CLI.
 import type { Schema } from '@weerbaar/spec';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { downloadName } from '../domain/download-name.js';
 import { canMove } from '../domain/case-status.js';
 import { feedbackDueAfterAcknowledgement } from '../domain/deadlines.js';
 import type { AuditDetails, NewAuditEntry } from '../domain/audit-chain.js';
 import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
+import { liveCase } from '../domain/retention.js';
 import { caseSummaryView, caseView } from '../domain/views.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
-import { authenticateCaller, type Caller } from '../security/caller.js';
+import { callerOperation, type Caller } from '../security/caller.js';
 import { randomId } from '../security/tokens.js';
 import type { CaseChange, CaseFilter, StoredCase } from '../storage/store.js';
 import { loadCaseRecord } from '../domain/case-record.js';
@@ -38,8 +39,6 @@ function acknowledgement(found: StoredCase, at: string, message: string | undefi
 
 export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { store } = context;
-  const offered = () => context.config.caseManagement.enabled;
-  const authenticate = (request: FastifyRequest) => authenticateCaller(context, request);
 
   /** An entry of the case's audit trail by the caller, to commit with a change. */
   function audited(caller: Caller, at: string, action: string, details?: AuditDetails): NewAuditEntry {
@@ -55,13 +54,10 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     return caseView(await loadCaseRecord(store, caseId), context.now());
   }
 
-  async function existingCase(caseId: string): Promise<StoredCase> {
-    const found = await store.getCase(caseId);
-    if (!found) throw new ProblemError('not-found');
-    return found;
-  }
+  /** The case; 410 when retention deleted it, 404 when it never existed. */
+  const existingCase = (caseId: string) => liveCase(context, caseId);
 
-  const options = { offered, authenticate };
+  const options = callerOperation(context);
 
   defineOperation(
     app,
@@ -100,6 +96,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     'getCase',
     async ({ params, auth }) => {
       const caseId = params.caseId as string;
+      await existingCase(caseId);
       // Recorded before the case is read: no read escapes the trail.
       await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'read' });
       return answerCase(caseId);

@@ -18,6 +18,26 @@ export interface HandlerTokenCaller {
 
 export type Caller = HandlerTokenCaller;
 
+export type Role = 'handler' | 'admin' | 'auditor';
+
+/** The roles a caller holds: a handler token holds `handler` alone (contract 1.1, "People and sign-in"). */
+export function rolesOf(caller: Caller): Role[] {
+  return caller.kind === 'handler-token' ? ['handler'] : [];
+}
+
+/** 403 unless the caller holds one of `roles`. */
+export function requireRole(caller: Caller, ...roles: Role[]): void {
+  if (!roles.some((role) => rolesOf(caller).includes(role))) throw new ProblemError('forbidden');
+}
+
+/** The options of a case-management operation: offered with case management, any caller authenticated. */
+export function callerOperation(context: ServerContext) {
+  return {
+    offered: () => context.config.caseManagement.enabled,
+    authenticate: (request: FastifyRequest) => authenticateCaller(context, request),
+  };
+}
+
 /** The caller of a valid handler token; 401 for anything else. */
 export async function authenticateCaller(context: ServerContext, request: FastifyRequest): Promise<Caller> {
   const token = bearerToken(request.headers.authorization, 'handler');

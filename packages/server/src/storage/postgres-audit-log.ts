@@ -3,7 +3,6 @@
 // any instance, waits and then builds on the new head. The (chain_id, seq) primary key would refuse
 // a fork even if that lock were missed.
 import type pg from 'pg';
-import type { PoolClient } from 'pg';
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-chain.js';
 import {
   AUDIT_SQL,
@@ -18,19 +17,14 @@ import {
   type CaseHeadPosition,
   type GenesisCaseRow,
 } from './audit-log.js';
-
-type Queryable = Pick<PoolClient, 'query'>;
-
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
+import { inTransaction, runSql, type Queryable } from './postgres-transaction.js';
 
 async function query<T>(db: Queryable, sql: string, params: unknown[]): Promise<T[]> {
-  return (await db.query(numbered(sql), params)).rows as T[];
+  return (await runSql<T>(db, sql, params)).rows;
 }
 
 const lockChain = `${AUDIT_SQL.chain} FOR UPDATE`;
+const SNAPSHOT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
 
 /**
  * Appends to a chain inside the caller's transaction (a case change and its entries commit
@@ -63,49 +57,36 @@ export class PostgresAuditLog implements AuditLog {
   constructor(private readonly pool: pg.Pool, private readonly now: () => string = () => new Date().toISOString()) {}
 
   async append(chainId: string, entries: NewAuditEntry[]): Promise<AuditEntry | undefined> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const last = await appendAuditPostgres(client, chainId, entries, this.now());
-      await client.query('COMMIT');
-      return last;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return inTransaction(this.pool, (client) => appendAuditPostgres(client, chainId, entries, this.now()));
   }
 
   async caseTrail(caseId: string) {
     // One snapshot: the head and the entries agree.
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const [row] = await query<AuditChainRow>(client, AUDIT_SQL.chain, [caseId]);
-      const entries = row?.case_reference ? await query<{ entry_json: string }>(client, AUDIT_SQL.allEntries, [caseId]) : [];
-      await client.query('COMMIT');
-      if (!row || row.case_reference === null) return undefined;
-      return { ...toCaseHead(row), entries: entries.map((r) => JSON.parse(r.entry_json) as AuditEntry) };
-    } finally {
-      client.release();
-    }
+    return inTransaction(
+      this.pool,
+      async (client) => {
+        const [row] = await query<AuditChainRow>(client, AUDIT_SQL.chain, [caseId]);
+        if (!row || row.case_reference === null) return undefined;
+        const entries = await query<{ entry_json: string }>(client, AUDIT_SQL.allEntries, [caseId]);
+        return { ...toCaseHead(row), entries: entries.map((r) => JSON.parse(r.entry_json) as AuditEntry) };
+      },
+      SNAPSHOT,
+    );
   }
 
   async globalEntries(fromSeq: number, limit: number) {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const [row] = await query<AuditChainRow>(client, AUDIT_SQL.chain, [GLOBAL_CHAIN]);
-      const items = await query<{ entry_json: string }>(client, AUDIT_SQL.entries, [GLOBAL_CHAIN, fromSeq, limit]);
-      await client.query('COMMIT');
-      return {
-        items: items.map((r) => JSON.parse(r.entry_json) as AuditEntry),
-        ...(row ? { entryCount: Number(row.entry_count), headHash: row.head_hash } : ZERO_HEAD),
-      };
-    } finally {
-      client.release();
-    }
+    return inTransaction(
+      this.pool,
+      async (client) => {
+        const [row] = await query<AuditChainRow>(client, AUDIT_SQL.chain, [GLOBAL_CHAIN]);
+        const items = await query<{ entry_json: string }>(client, AUDIT_SQL.entries, [GLOBAL_CHAIN, fromSeq, limit]);
+        return {
+          items: items.map((r) => JSON.parse(r.entry_json) as AuditEntry),
+          ...(row ? { entryCount: Number(row.entry_count), headHash: row.head_hash } : ZERO_HEAD),
+        };
+      },
+      SNAPSHOT,
+    );
   }
 
   async caseHeads(after: CaseHeadPosition | undefined, limit: number) {

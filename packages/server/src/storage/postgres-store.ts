@@ -9,6 +9,7 @@ import type { PoolClient } from 'pg';
 import { INCOMING_PREFIX } from './attachments/database-attachments.js';
 import { migratePostgres } from './migrations/index.js';
 import { appendAuditPostgres } from './postgres-audit-log.js';
+import { inTransaction } from './postgres-transaction.js';
 import {
   attachmentValues,
   caseAssignments,
@@ -95,18 +96,7 @@ export class PostgresStore implements Store {
   }
 
   private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return inTransaction(this.pool, work);
   }
 
   async createReport(report: NewReport): Promise<StoredCase> {

@@ -57,11 +57,7 @@ export const NOT_YET_IMPLEMENTED: ReadonlySet<OperationId> = new Set<OperationId
   'reviseMinutes',
   'getFollowUpMinutes',
   'answerFollowUpMinutes',
-  // retention (caseManagement.retention)
-  'setLegalHold',
-  'listDeletedCases',
   // statistics and lists (caseManagement.statistics, cursorPaging)
-  'getStatistics',
   'countCases',
 ]);
 
