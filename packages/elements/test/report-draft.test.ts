@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ReportForm } from '@weerbaar/sdk';
-import { emptyDraft, formPages, hasUnsentContent, toSubmission, validatePage, type ReportDraft } from '../src/report-dialog/report-draft.js';
+import { dutchToday, emptyDraft, formPages, hasUnsentContent, toSubmission, validatePage, type ReportDraft } from '../src/report-dialog/report-draft.js';
 
 const form: ReportForm = {
   locale: 'nl',
@@ -102,5 +102,19 @@ describe('the report that is sent', () => {
     assert.equal(hasUnsentContent(emptyDraft()), false);
     assert.equal(hasUnsentContent(draft({ location: 'x' })), true);
     assert.equal(hasUnsentContent(draft({ contactable: false })), true);
+  });
+});
+
+describe("today's date for the form", () => {
+  it('is the Dutch date, not the UTC one, around midnight in winter and in summer', () => {
+    assert.equal(dutchToday(new Date('2026-12-01T23:30:00Z')), '2026-12-02');
+    assert.equal(dutchToday(new Date('2026-06-30T22:30:00Z')), '2026-07-01');
+    assert.equal(dutchToday(new Date('2026-06-30T21:59:00Z')), '2026-06-30');
+  });
+
+  it('lets a report that happened today (in the Netherlands) through between midnight and 01:00', () => {
+    const today = dutchToday(new Date('2026-12-01T23:30:00Z'));
+    const whatPage = draft({ description: 'Vandaag gebeurd.', when: 'date', occurredOn: '2026-12-02' });
+    assert.deepEqual(validatePage('what', whatPage, form, { maxTextLength: 100, today }), []);
   });
 });

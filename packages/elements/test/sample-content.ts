@@ -23,7 +23,7 @@ export const sampleNorms: Record<SupportedLocale, NormCollection> = {
         version: 1,
         variant: 'urgent',
         title: 'Extra waakzaam rond de verkiezingen',
-        statement: 'Word je benaderd of onder druk gezet? Meld het meteen. Bij direct gevaar: bel 112.',
+        statement: 'Wordt u benaderd of onder druk gezet? Meld het meteen. Bij direct gevaar: bel 112.',
         links: [{ rel: 'report', label: 'Meld het', href: 'https://meld.voorbeeldstad.example/melden' }],
       },
     ],
@@ -67,11 +67,11 @@ export const sampleChecklist: Record<SupportedLocale, SignalChecklist> = {
         description: 'Dreigen met geweld of schade, ook tegen familie.',
         category: 'threat-intimidation',
         signals: [
-          { id: 'threats-home-visit', label: 'Iemand kwam onaangekondigd naar mijn huis', explanation: 'Wie je woonadres opzoekt, wil laten zien dat hij je kan vinden.', weight: 3 },
+          { id: 'threats-home-visit', label: 'Iemand kwam onaangekondigd naar mijn huis', explanation: 'Wie uw woonadres opzoekt, wil laten zien dat hij u kan vinden.', weight: 3 },
           { id: 'threats-online', label: 'Ik word online bedreigd of uitgescholden', explanation: 'Ook online bedreiging is strafbaar.', weight: 2 },
         ],
         advice: [
-          { minScore: 1, level: 'talk', text: 'Bespreek dit met je leidinggevende of de integriteitscoördinator.', nextStep: 'talk-to-integrity-officer' },
+          { minScore: 1, level: 'talk', text: 'Bespreek dit met uw leidinggevende of de integriteitscoördinator.', nextStep: 'talk-to-integrity-officer' },
           { minScore: 3, level: 'urgent', text: 'Neem dit serieus. Bij direct gevaar bel 112; meld het daarna.', nextStep: 'call-emergency' },
         ],
       },
@@ -85,9 +85,9 @@ export const sampleChecklist: Record<SupportedLocale, SignalChecklist> = {
       },
     ],
     overallAdvice: [
-      { minScore: 0, level: 'info', text: 'Twijfel je? Bespreek het met de integriteitscoördinator.', nextStep: 'talk-to-integrity-officer' },
-      { minScore: 2, level: 'talk', text: 'Je herkent signalen. Praat erover en kijk wie je kan helpen.', nextStep: 'see-support' },
-      { minScore: 5, level: 'report', text: 'Je herkent meerdere ernstige signalen. Maak een melding.', nextStep: 'make-report' },
+      { minScore: 0, level: 'info', text: 'Twijfelt u? Bespreek het met de integriteitscoördinator.', nextStep: 'talk-to-integrity-officer' },
+      { minScore: 2, level: 'talk', text: 'U herkent signalen. Praat erover en kijk wie u kan helpen.', nextStep: 'see-support' },
+      { minScore: 5, level: 'report', text: 'U herkent meerdere ernstige signalen. Maak een melding.', nextStep: 'make-report' },
     ],
   },
   en: {
@@ -143,6 +143,7 @@ const contacts = (lang: SupportedLocale): SupportDirectory['items'] => [
     id: 'ondersteuningsteam',
     organisation: 'Ondersteuningsteam Weerbaar Bestuur',
     description: lang === 'nl' ? 'Voor burgemeesters, wethouders en raadsleden bij agressie, intimidatie of bedreiging.' : 'For mayors, aldermen and council members facing aggression, intimidation or threats.',
+    keywords: lang === 'nl' ? ['bedreigd', 'geïntimideerd', 'raadslid'] : ['threatened', 'intimidated', 'council member'],
     audience: ['administrator', 'council-member'],
     urgency: 'urgent',
     availability: { always: true },

@@ -30,7 +30,7 @@ export const sampleReportForm: Record<SupportedLocale, ReportForm> = {
     version: 1,
     roles: [
       { id: 'civil-servant', label: 'Civil servant', hint: 'You work for the municipality, employed or hired.' },
-      { id: 'administrator', label: 'Administrator', hint: 'Mayor or alderman.' },
+      { id: 'administrator', label: 'Mayor or alderman', hint: 'A member of the municipal executive.' },
       { id: 'council-member', label: 'Council member' },
       { id: 'other', label: 'Other' },
     ],

@@ -131,6 +131,13 @@ describe('content', () => {
       assert.deepEqual(routine.body.items.map((item: { id: string }) => item.id), ['alarmnummer-112', 'huis-voor-klokkenluiders']);
     });
 
+    it('searches keywords as well as texts, whatever the case and accents, every word', async () => {
+      const ids = async (q: string, lang = 'nl') => (await t.api.call('getSupportContacts', { query: { q, lang } })).body.items.map((item: { id: string }) => item.id);
+      assert.deepEqual(await ids('omkoping'), ['alarmnummer-112', 'politie-geen-spoed', 'meld-misdaad-anoniem', 'huis-voor-klokkenluiders', 'riec-liec']);
+      assert.deepEqual(await ids('RAADSLID geintimideerd'), ['alarmnummer-112', 'ondersteuningsteam-weerbaar-bestuur', 'nvvr-vertrouwenspersoon']);
+      assert.deepEqual(await ids('integrity', 'en'), ['alarmnummer-112', 'nvvr-vertrouwenspersoon', 'wethoudersvereniging-vertrouwenspersonen', 'huis-voor-klokkenluiders']);
+    });
+
     it('refuses unknown filter values with 400', async () => {
       const response = await t.api.call('getSupportContacts', { query: { role: 'mayor', available247: 'yes' } });
       assert.equal(response.status, 400);

@@ -51,3 +51,11 @@ export function observeLang(node: Element, listener: LangListener): () => void {
     }
   };
 }
+
+/**
+ * A date in words as people write it in the language: "1 december 2026", and in British English
+ * "1 December 2026" (not the US "December 1, 2026"). `timeZone` for a date that is a day, not an instant.
+ */
+export function longDate(locale: SupportedLocale, date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone }).format(date);
+}

@@ -13,7 +13,7 @@ export const reportButtonStrings: StringTables<ReportButtonStringKey> = {
   en: {
     report: 'Report misconduct',
     followUp: 'Follow your report',
-    opensInWindow: 'The form opens in a separate window, because this page also loads code from other parties that could look along.',
+    opensInWindow: 'The form opens in a separate window, because this page also loads code from other parties that could see what you type.',
     loadFailed: 'The form could not be loaded. Check your connection and try again.',
   },
 };

@@ -112,6 +112,8 @@ describe('the report flow, from the button to a stored case and back via follow-
       const receipt = inDialog(button, '[part="receipt"]')!.textContent!.replace(/\s+/g, '');
       expect(receipt).to.match(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3,14}$/);
       expect(inDialog(button, '[part="receipt-warning"]')!.textContent).to.include(nl ? 'enige manier' : 'only way');
+      // Dates as people write them: "1 december 2026", in English the British "1 December 2026".
+      expect(inDialog(button, '.body')!.textContent).to.match(nl ? /Uiterlijk \d{1,2} [a-z]+ 20\d\d / : /By \d{1,2} [A-Z][a-z]+ 20\d\d at the latest/);
       const calendarHref = inDialog<HTMLAnchorElement>(button, '[part="calendar-link"]')!.href;
       expect(calendarHref).to.match(/^blob:/);
       const ics = await (await fetch(calendarHref)).text();
@@ -142,6 +144,8 @@ describe('the report flow, from the button to a stored case and back via follow-
       const withReply = await Promise.all(items.map((summary) => handler.getCase(summary.caseId)));
       expect(withReply.filter((found) => found.messages.some((message) => message.from === 'reporter'))).to.have.length.greaterThan(0);
 
+      // Kinds of file in words, not media types.
+      expect(inDialog(button, '#attachment-hint')!.textContent).to.include(nl ? 'pdf, foto (jpg, png) of tekst' : 'PDF, photo (JPG, PNG) or text');
       const fileInput = inDialog<HTMLInputElement>(button, '#attachment')!;
       const transfer = new DataTransfer();
       transfer.items.add(new File(['Schermafdruk van het bericht'], 'bewijs.txt', { type: 'text/plain' }));
@@ -426,7 +430,8 @@ describe('signals from the self-check', () => {
     await click(button, '#contactable-anonymous');
     await click(button, '[part="next-button"]');
     await untilHeading(button, /5 van/);
-    expect(inDialog<HTMLLabelElement>(button, 'label[for="includeSignals-yes"]')!.textContent).to.include('1 signalen');
+    // One signal is "het signaal", not "de 1 signalen".
+    expect(inDialog<HTMLLabelElement>(button, 'label[for="includeSignals-yes"]')!.textContent!.trim()).to.equal('Neem het signaal uit de zelftest mee');
     expect(inDialog<HTMLInputElement>(button, '#includeSignals-yes')!.checked).to.equal(true);
   });
 });

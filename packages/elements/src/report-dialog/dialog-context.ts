@@ -1,8 +1,9 @@
 import type { TemplateResult } from 'lit';
-import type { SupportedLocale } from '../base/locale.js';
+import { longDate as dateInWords, type SupportedLocale } from '../base/locale.js';
 import type { FieldContext } from './form-controls.js';
 import type { ReportDialogStringKey } from './report-dialog.strings.js';
 import type { ReportFlow } from './report-flow.js';
+import { dutchTimeZone } from './report-draft.js';
 
 /** What every view module of the dialog renders from: the texts, the flow's state and actions. */
 export interface DialogContext {
@@ -25,9 +26,12 @@ export interface DialogContext {
   close(): void;
 }
 
-/** A date (an ISO date-time from the backend) in words, in the dialog's language. */
+/**
+ * A date (an ISO date-time from the backend) in words, in the dialog's language, on the day it is
+ * in the Netherlands, where the organisation that sets the deadlines is.
+ */
 export function longDate(context: DialogContext, iso: string): string {
   const date = new Date(iso);
   // A backend's malformed date is shown as it came (as text), not thrown at the renderer.
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(context.locale, { dateStyle: 'long' }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : dateInWords(context.locale, date, dutchTimeZone);
 }

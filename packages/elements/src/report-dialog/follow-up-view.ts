@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FollowUpCase } from '@weerbaar/sdk';
 import { longDate, type DialogContext } from './dialog-context.js';
 import { errorSummary } from './error-summary.js';
+import { fileTypesInWords } from './file-types.js';
 import { describedBy, fieldError, textField } from './form-controls.js';
 import type { ReportDialogStringKey } from './report-dialog.strings.js';
 
@@ -78,7 +79,7 @@ export function caseView(context: DialogContext, found: FollowUpCase): TemplateR
         >
           <div class="field ${invalidAttachment ? 'invalid' : ''}">
             <label for="attachment">${t('attachmentLabel')}</label>
-            <p id="attachment-hint" class="hint">${t('attachmentHint', { types: attachments.mediaTypes.join(', '), size: Math.floor(attachments.maxBytes / 1_048_576) || 1 })}</p>
+            <p id="attachment-hint" class="hint">${t('attachmentHint', { types: fileTypesInWords(attachments.mediaTypes, context.locale, t), size: Math.floor(attachments.maxBytes / 1_048_576) || 1 })}</p>
             ${fieldError(context.fields, 'attachment')}
             <input
               id="attachment"

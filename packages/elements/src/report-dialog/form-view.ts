@@ -4,7 +4,7 @@ import type { DialogContext } from './dialog-context.js';
 import { errorSummary } from './error-summary.js';
 import { radios, checkboxes, textField, type TextFieldOptions } from './form-controls.js';
 import type { ReportDialogStringKey } from './report-dialog.strings.js';
-import { questionsFor, type FormPage, type ReportDraft } from './report-draft.js';
+import { dutchToday, questionsFor, type FormPage, type ReportDraft } from './report-draft.js';
 import { reviewPage } from './review-view.js';
 
 const pageTitles: Record<FormPage, ReportDialogStringKey> = { about: 'pageAbout', what: 'pageWhat', questions: 'pageQuestions', contact: 'pageContact', send: 'pageSend' };
@@ -67,7 +67,7 @@ function formPage(context: DialogContext, page: FormPage): TemplateResult {
           draft.when,
           (value) => flow.update('when', value as ReportDraft['when']),
         )}
-        ${draft.when === 'date' ? draftField(context, 'occurredOn', t('occurredOnLabel'), { type: 'date', max: new Date().toISOString().slice(0, 10) }) : nothing}
+        ${draft.when === 'date' ? draftField(context, 'occurredOn', t('occurredOnLabel'), { type: 'date', max: dutchToday() }) : nothing}
         ${draft.when === 'period' ? draftField(context, 'occurredPeriod', t('occurredPeriodLabel'), { hint: t('occurredPeriodHint'), maxLength: 200 }) : nothing}
         ${draftField(context, 'location', t('locationLabel'), { optional: true, maxLength: 500 })}
         ${draftField(context, 'involvedParties', t('involvedLabel'), { optional: true, multiline: true, hint: t('involvedHint'), maxLength: 2000 })}

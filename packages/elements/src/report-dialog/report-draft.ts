@@ -78,6 +78,19 @@ export interface FieldProblem {
   subject?: string;
 }
 
+/** Where the organisation is: its days (today, deadlines) are Dutch days. */
+export const dutchTimeZone = 'Europe/Amsterdam';
+
+/**
+ * Today's date (`YYYY-MM-DD`) in the Netherlands. Not UTC's, which is still yesterday between
+ * midnight and 01:00 (02:00 in summer) Dutch time, so that today's date was refused as a future date.
+ */
+export function dutchToday(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone: dutchTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((found) => found.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const phonePattern = /^\+?[0-9 ()-]{6,20}$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,8 +5,9 @@ import type { SupportedLocale } from '../base/locale.js';
 import { clientFor, loadSdk } from '../base/sdk-client.js';
 import { checked, discoveryShape, followUpCaseShape, receiptShape, reportFormShape } from './answer-shapes.js';
 import { calendarFile } from './calendar-file.js';
+import { fileTypesInWords } from './file-types.js';
 import type { ReportDialogStringKey } from './report-dialog.strings.js';
-import { emptyDraft, formPages, hasUnsentContent, toSubmission, validatePage, type FieldProblem, type FormPage, type ReportDraft } from './report-draft.js';
+import { dutchToday, emptyDraft, formPages, hasUnsentContent, toSubmission, validatePage, type FieldProblem, type FormPage, type ReportDraft } from './report-draft.js';
 import type { StepFocus } from './step-focus.js';
 
 /** Where the flow is: one view at a time. */
@@ -202,7 +203,7 @@ export class ReportFlow implements ReactiveController {
     if (this.view.name !== 'form' || !this.#form) return;
     const pages = this.pages();
     const page = pages[this.view.page]!;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dutchToday();
     const found = validatePage(page, this.draft, this.#form, { maxTextLength: this.#discovery?.limits.maxTextLength ?? 20_000, today });
     if (found.length > 0) return this.showProblems(found.map((problem) => ({ field: problem.field, message: this.#message(problem) })));
     if (this.view.page < pages.length - 1) void this.go({ name: 'form', page: this.view.page + 1 });
@@ -333,7 +334,7 @@ export class ReportFlow implements ReactiveController {
     const limits = this.#discovery?.capabilities.attachments;
     const problem = (message: string) => (this.showProblems([{ field: 'attachment', message }]), false);
     if (!file || !limits) return problem(this.#t('errAttachment'));
-    if (!limits.mediaTypes.includes(file.type)) return problem(this.#t('errAttachmentType'));
+    if (!limits.mediaTypes.includes(file.type)) return problem(this.#t('errAttachmentType', { types: fileTypesInWords(limits.mediaTypes, this.#host.locale, (key, values) => this.#t(key, values)) }));
     if (file.size > limits.maxBytes) return problem(this.#t('errAttachmentTooLarge'));
     try {
       await this.#session!.addAttachment(file);

@@ -29,7 +29,7 @@ export function reviewPage(context: DialogContext): TemplateResult {
           fields,
           'includeSignals',
           '',
-          [{ id: 'yes', label: t('signalsLabel', { count: signals.length }), hint: t('signalsHint') }],
+          [{ id: 'yes', label: signals.length === 1 ? t('signalsLabelOne') : t('signalsLabel', { count: signals.length }), hint: t('signalsHint') }],
           draft.includeSignals ? ['yes'] : [],
           (value) => flow.update('includeSignals', value.includes('yes')),
         )

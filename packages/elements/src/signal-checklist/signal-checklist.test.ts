@@ -118,7 +118,7 @@ describe('<weerbaar-signal-checklist> privacy', () => {
     shadowAll<HTMLButtonElement>(checklist, '.actions button').at(-1)!.click();
     await checklist.updateComplete;
     expect(checklist.checkedSignals).to.deep.equal([]);
-    expect(adviceText(checklist)).to.equal('Vink de signalen aan die je herkent. Het advies past zich aan.');
+    expect(adviceText(checklist)).to.equal('Vink de signalen aan die u herkent. Het advies past zich aan.');
   });
 });
 
@@ -126,7 +126,7 @@ describe('<weerbaar-signal-checklist> without content', () => {
   for (const lang of languages) {
     it(`says so, with the emergency number, when the backend cannot be reached (${lang})`, async () => {
       const checklist = await mount<SignalChecklist>(lang, 'weerbaar-signal-checklist', { attributes: { api: 'http://127.0.0.1:9/v1' } });
-      expect(shadow(checklist, '[role="status"]')!.textContent).to.equal(lang === 'nl' ? 'De zelfcheck wordt geladen…' : 'Loading the self-check…');
+      expect(shadow(checklist, '[role="status"]')!.textContent).to.equal(lang === 'nl' ? 'De zelftest wordt geladen…' : 'Loading the self-check…');
       await expectAccessible(checklist);
       const { waitUntil } = await import('@open-wc/testing');
       await waitUntil(() => shadow(checklist, '[role="alert"]'), 'no error shown', { timeout: 15_000 });

@@ -16,6 +16,7 @@ export type SupportDirectoryStringKey =
   | 'urgency-routine'
   | 'available247'
   | 'search'
+  | 'searchHint'
   | 'emergencyHeading'
   | 'emergencyOrganisation'
   | 'emergencyDescription'
@@ -40,12 +41,12 @@ export type SupportDirectoryStringKey =
 export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = {
   nl: {
     title: 'Wie helpt mij?',
-    filtersLabel: 'Zoek hulp die bij je past',
+    filtersLabel: 'Zoek hulp die bij u past',
     role: 'Ik ben',
     roleAll: 'Iedereen',
     'role-civil-servant': 'Ambtenaar',
-    'role-administrator': 'Bestuurder (burgemeester, wethouder)',
-    'role-council-member': 'Volksvertegenwoordiger (raadslid, Statenlid)',
+    'role-administrator': 'Bestuurder',
+    'role-council-member': 'Raadslid',
     'role-other': 'Anders',
     urgency: 'Hoe dringend',
     urgencyAll: 'Alles',
@@ -54,14 +55,15 @@ export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = 
     'urgency-routine': 'Advies en begeleiding',
     available247: 'Alleen dag en nacht bereikbaar',
     search: 'Zoek op naam of onderwerp',
+    searchHint: 'Bijvoorbeeld: bedreigd, omkoping of wethouder.',
     emergencyHeading: 'Direct gevaar? Bel 112',
     emergencyOrganisation: 'Alarmnummer 112',
-    emergencyDescription: 'Bij direct gevaar voor jou of je naasten: bel 112 (politie, brandweer, ambulance).',
+    emergencyDescription: 'Bij direct gevaar voor u of uw naasten: bel 112 (politie, brandweer, ambulance).',
     resultsHeading: 'Hulp en advies',
     resultCount: '{count} organisaties gevonden',
     showMore: 'Toon meer ({shown} van {count} getoond)',
     resultCountOne: '1 organisatie gevonden',
-    empty: 'Er is geen organisatie die bij je keuze past. Pas de filters aan. Bij direct gevaar: bel 112.',
+    empty: 'Er is geen organisatie die bij uw keuze past. Pas de filters of de zoekwoorden aan. Bij direct gevaar: bel 112.',
     loading: 'De hulpgids wordt geladen…',
     error: 'De hulpgids kon niet worden geladen. Probeer het later opnieuw. Bij direct gevaar: bel 112.',
     phone: 'Telefoon',
@@ -81,8 +83,8 @@ export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = 
     role: 'I am',
     roleAll: 'Everyone',
     'role-civil-servant': 'Civil servant',
-    'role-administrator': 'Administrator (mayor, alderman)',
-    'role-council-member': 'Elected representative (council member)',
+    'role-administrator': 'Mayor or alderman',
+    'role-council-member': 'Council member',
     'role-other': 'Other',
     urgency: 'How urgent',
     urgencyAll: 'All',
@@ -91,6 +93,7 @@ export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = 
     'urgency-routine': 'Advice and counselling',
     available247: 'Only reachable 24/7',
     search: 'Search by name or topic',
+    searchHint: 'For example: threatened, bribery or alderman.',
     emergencyHeading: 'In immediate danger? Call 112',
     emergencyOrganisation: 'Emergency number 112',
     emergencyDescription: 'When you or your family are in immediate danger: call 112 (police, fire brigade, ambulance).',
@@ -98,7 +101,7 @@ export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = 
     resultCount: '{count} organisations found',
     showMore: 'Show more ({shown} of {count} shown)',
     resultCountOne: '1 organisation found',
-    empty: 'No organisation matches your choice. Change the filters. In immediate danger: call 112.',
+    empty: 'No organisation matches your choice. Change the filters or the search words. In immediate danger: call 112.',
     loading: 'Loading the support directory…',
     error: 'The support directory could not be loaded. Please try again later. In immediate danger: call 112.',
     phone: 'Phone',

@@ -38,6 +38,10 @@ export const supportDirectoryStyles = css`
     flex: 1 1 12rem;
     min-inline-size: 0;
   }
+  .hint {
+    margin: 0;
+    color: var(--_meta);
+  }
   .field.checkbox {
     flex-direction: row;
     align-items: center;

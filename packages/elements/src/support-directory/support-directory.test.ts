@@ -26,7 +26,7 @@ describe('<weerbaar-support-directory> from inline JSON', () => {
       expect(shadow(directory, 'a[href="mailto:vertrouwenspersoon@voorbeeldstad.example"]')).to.exist;
       expect(shadow(directory, 'a[href="https://www.weerbaarbestuur.example/"]')).to.exist;
       expect(shadow(directory, '[part="status"]')!.textContent).to.equal(lang === 'nl' ? '2 organisaties gevonden' : '2 organisations found');
-      expect(shadow(directory, '[part="contact"] .meta')!.textContent).to.contain(lang === 'nl' ? '28 november 2026' : 'November 28, 2026');
+      expect(shadow(directory, '[part="contact"] .meta')!.textContent).to.contain(lang === 'nl' ? '28 november 2026' : '28 November 2026');
       await expectAccessible(directory);
     });
 
@@ -50,6 +50,29 @@ describe('<weerbaar-support-directory> from inline JSON', () => {
       await expectAccessible(directory);
     });
   }
+
+  it('finds contacts by the keywords of the content, whatever the case and accents', async () => {
+    // No letter twice in a row: WebKit's driver types "ee" as "e".
+    for (const [lang, typed] of [['nl', 'GEINTIMID bedreig'], ['en', 'INTIMIDATED council']] as const) {
+      const directory = await mount<SupportDirectory>(lang, 'weerbaar-support-directory', { json: sampleSupport[lang] });
+      shadow<HTMLInputElement>(directory, '#q')!.focus();
+      await sendKeys({ type: typed });
+      // WebKit's driver may still be typing when the command returns.
+      await waitUntil(() => shadow<HTMLInputElement>(directory, '#q')!.value === typed, `typing did not finish (${lang})`);
+      await directory.updateComplete;
+      expect(contactHeadings(directory, 'section:not([part])')).to.deep.equal(['Ondersteuningsteam Weerbaar Bestuur']);
+      expect(shadow(directory, '#q')!.getAttribute('aria-describedby')).to.equal('q-hint');
+      await expectAccessible(directory);
+    }
+  });
+
+  it('leaves out the hours row when the content gives no hours', async () => {
+    const items = sampleSupport.nl.items.map((contact) => (contact.availability.hours ? { ...contact, availability: { always: false } } : contact));
+    const directory = await mount<SupportDirectory>('nl', 'weerbaar-support-directory', { json: { locale: 'nl', items } });
+    const rows = shadowAll(directory, 'section:not([part]) [part="contact"] dt').map((term) => term.textContent);
+    expect(rows).to.include('Telefoon');
+    expect(rows.filter((term) => term === 'Bereikbaar')).to.have.length(1);
+  });
 
   it('starts with the role from its reporter-role attribute', async () => {
     const directory = await mount<SupportDirectory>('nl', 'weerbaar-support-directory', { json: sampleSupport.nl, attributes: { 'reporter-role': 'administrator' } });

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ReporterRole, SupportContact, SupportDirectory as SupportDirectoryContent, SupportUrgency } from '@weerbaar/sdk';
-import type { SupportedLocale } from '../base/locale.js';
+import { longDate, type SupportedLocale } from '../base/locale.js';
 import { mailtoHref, safeHref, telHref } from '../base/safe-url.js';
 import type { WeerbaarContentClient } from '../base/content-client.js';
 import { matchesShape, type Shape } from '../base/shape.js';
@@ -21,6 +21,7 @@ const directoryShape: Shape = {
       organisation: 's',
       'name?': 's',
       description: 's',
+      'keywords?': ['s'],
       audience: ['s'],
       urgency: 's',
       availability: { always: 'b', 'hours?': 's' },
@@ -170,7 +171,8 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
       </div>
       <div class="field">
         <label for="q">${this.text('search')}</label>
-        <input id="q" type="search" maxlength="100" autocomplete="off" .value=${q ?? ''} @input=${(event: Event) => this.#setFilter('q', (event.target as HTMLInputElement).value)} />
+        <p id="q-hint" class="hint">${this.text('searchHint')}</p>
+        <input id="q" type="search" maxlength="100" autocomplete="off" aria-describedby="q-hint" .value=${q ?? ''} @input=${(event: Event) => this.#setFilter('q', (event.target as HTMLInputElement).value)} />
       </div>
       <div class="field checkbox">
         <input id="available247" type="checkbox" .checked=${!!available247} @change=${(event: Event) => this.#setFilter('available247', (event.target as HTMLInputElement).checked)} />
@@ -194,7 +196,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
           : nothing}
         ${contact.email ? this.#detail('email', email ? html`<a href=${email}>${contact.email}</a>` : contact.email) : nothing}
         ${contact.url ? this.#detail('website', website ? html`<a href=${website}>${new URL(website).host}</a>` : contact.url) : nothing}
-        ${this.#detail('hours', contact.availability.always ? this.text('always') : (contact.availability.hours ?? ''))}
+        ${contact.availability.always || contact.availability.hours ? this.#detail('hours', contact.availability.always ? this.text('always') : contact.availability.hours) : nothing}
         ${contact.region ? this.#detail('region', contact.region) : nothing}
         ${this.#detail('audience', contact.audience.map((role) => this.text(`role-${role}`)).join(', '))}
       </dl>
@@ -212,6 +214,6 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
 
   #formatDate(date: string): string {
     const parsed = new Date(`${date}T00:00:00Z`);
-    return Number.isNaN(parsed.getTime()) ? date : new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
+    return Number.isNaN(parsed.getTime()) ? date : longDate(this.locale, parsed, 'UTC');
   }
 }

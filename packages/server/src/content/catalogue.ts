@@ -45,6 +45,17 @@ export interface SupportFilter {
   q?: string;
 }
 
+/** Lower case without accents, so that `coordinator` finds `coördinator` and `Integriteit` `integriteit`. */
+function searchable(text: string, locale: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(locale);
+}
+
+/** Every word of the query occurs in the contact's texts or keywords (the contract's `q`). */
+function matchesWords(contact: Schema<'SupportContact'>, words: string[], locale: string): boolean {
+  const text = searchable([contact.organisation, contact.name ?? '', contact.description, ...(contact.keywords ?? [])].join(' '), locale);
+  return words.every((word) => text.includes(word));
+}
+
 const URGENCY_ORDER = { emergency: 0, urgent: 1, routine: 2 } as const;
 
 export class ContentCatalogue {
@@ -105,7 +116,7 @@ export class ContentCatalogue {
     if (!filter.role && !filter.urgency && filter.available247 === undefined && !filter.q) {
       return this.document('support-contacts', locale);
     }
-    const query = filter.q?.toLocaleLowerCase(locale);
+    const words = searchable(filter.q ?? '', locale).split(/\s+/).filter(Boolean);
     const items = (this.file.supportContacts[locale] ?? [])
       .filter(
         (contact) =>
@@ -113,7 +124,7 @@ export class ContentCatalogue {
           ((!filter.role || contact.audience.includes(filter.role)) &&
             (!filter.urgency || contact.urgency === filter.urgency) &&
             (filter.available247 !== true || contact.availability.always) &&
-            (!query || [contact.organisation, contact.name ?? '', contact.description].some((text) => text.toLocaleLowerCase(locale).includes(query)))),
+            matchesWords(contact, words, locale)),
       )
       .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);
     return represent({ locale, items });

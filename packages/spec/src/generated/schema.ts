@@ -2129,6 +2129,8 @@ export interface components {
             name?: string;
             /** @description Who it is for and what it does. */
             description: string;
+            /** @description Words people may search for that the texts do not contain, in the document's language: synonyms and themes (`omkoping`, `bedreigd`, `integriteit`) and other names for the audience (`raadslid`, `wethouder`). Used for search only, never shown. */
+            keywords?: string[];
             /** @description The roles this contact serves. */
             audience: components["schemas"]["ReporterRole"][];
             urgency: components["schemas"]["SupportUrgency"];
@@ -5740,7 +5742,7 @@ export interface operations {
                 urgency?: components["schemas"]["SupportUrgency"];
                 /** @description When `true`, only entries reachable 24 hours a day, 7 days a week. */
                 available247?: boolean;
-                /** @description Case-insensitive text search in organisation, name and description. */
+                /** @description Text search in organisation, name, description and keywords, insensitive to case and accents (`integriteit` finds `Integriteit`, `coordinator` finds `coördinator`). With several words, each must match. */
                 q?: string;
             };
             header?: {
