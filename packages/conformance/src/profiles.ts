@@ -3,6 +3,7 @@ import type { ConformanceModule, Discovery } from './context.js';
 import { attachmentsModule } from './modules/attachments.js';
 import { auditModule } from './modules/audit.js';
 import { caseManagementModule } from './modules/case-management.js';
+import { caseWorkflowModule } from './modules/case-workflow.js';
 import { contentModule } from './modules/content.js';
 import { deadlinesModule } from './modules/deadlines.js';
 import { discoveryModule } from './modules/discovery.js';
@@ -34,6 +35,13 @@ export const PROFILES: ProfileDefinition[] = [
   { id: 'case-management', title: 'Case management', capabilities: ['caseManagement'], needsHandlerToken: true },
   { id: 'audit', title: 'Audit trail per case (1.1)', capabilities: ['caseManagement'], caseManagement: ['audit'], needsHandlerToken: true },
   { id: 'retention', title: 'Retention and legal hold (1.1)', capabilities: ['caseManagement'], caseManagement: ['retention'], needsHandlerToken: true },
+  {
+    id: 'case-workflow',
+    title: 'Working a case: notes, feedback, labels, substatus (1.1)',
+    capabilities: ['caseManagement', 'followUp'],
+    caseManagement: ['workflow', 'notes'],
+    needsHandlerToken: true,
+  },
 ];
 
 /** Every module, in run order (`late` modules are moved to the end by the runner). */
@@ -50,6 +58,7 @@ export const MODULES: ConformanceModule[] = [
   attachmentsModule,
   encryptionModule,
   caseManagementModule,
+  caseWorkflowModule,
   auditModule,
   retentionModule,
   guessingModule,

@@ -35,13 +35,14 @@ const ISOLATED_CASES: Case[] = [
   { fault: 'stores-rejected-reports', check: 'WRA-ERR-09', profiles: ['core', 'case-management'] },
 ];
 
-/** Broken audit trails and retention (contract 1.1): they share one reference server. */
+/** Broken audit trails, retention and case work (contract 1.1): they share one reference server. */
 const AUDIT_CASES: Case[] = [
   { fault: 'audit-entry-changed', check: 'WRA-AUD-02', profiles: ['audit'] },
   { fault: 'audit-entry-removed', check: 'WRA-AUD-02', profiles: ['audit'] },
   { fault: 'audit-history-rewritten', check: 'WRA-AUD-04', profiles: ['audit'] },
   { fault: 'legal-hold-ignored', check: 'WRA-RET-01', profiles: ['retention'] },
   { fault: 'late-delete-date', check: 'WRA-RET-02', profiles: ['retention'] },
+  { fault: 'note-shown-to-reporter', check: 'WRA-CW-01', profiles: ['case-workflow'] },
 ];
 
 function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: string): void {
@@ -88,7 +89,7 @@ describe('a broken backend', () => {
     });
   });
 
-  describe('caught by the audit and retention profiles', () => {
+  describe('caught by the audit, retention and case-workflow profiles', () => {
     let shared: Awaited<ReturnType<typeof sharedReferenceServer>>;
     before(async () => {
       shared = await sharedReferenceServer();

@@ -30,6 +30,7 @@ export const FAULTS = {
   'audit-history-rewritten': 'rewrites a case trail after its first export: drops an entry and hashes the chain anew',
   'legal-hold-ignored': 'answers every legal hold as not held',
   'late-delete-date': 'promises to delete closed cases a year later than its advertised retention period',
+  'note-shown-to-reporter': "shows the handlers' internal notes to the reporter, as messages in the follow-up view",
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -85,7 +86,7 @@ function breakRequest(fault: Fault | undefined, method: string, path: string, he
 }
 
 /** Rewrites the backend's answer before it reaches the kit. `exports` counts audit exports per path, for faults that change over time. */
-function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer, exports: Map<string, number>): void {
+function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer, exports: Map<string, number>, notes: Schema<'CaseNote'>[]): void {
   const path = fullPath.split('?')[0]!;
   const auditExport = method === 'GET' && path.endsWith('/audit') && answer.status === 200;
   if (auditExport) exports.set(path, (exports.get(path) ?? 0) + 1);
@@ -188,6 +189,15 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
         });
       }
       break;
+    case 'note-shown-to-reporter':
+      if (method === 'POST' && /\/cases\/[^/]+\/notes$/.test(path) && answer.status === 201) notes.push(JSON.parse(answer.body.toString('utf8')) as Schema<'CaseNote'>);
+      if (method === 'GET' && path.endsWith('/follow-up/case') && answer.status === 200) {
+        rewriteJson(answer, (view) => {
+          const leaked = notes.map((note) => ({ id: `m_${note.noteId.slice(2)}`, from: 'handler', kind: 'message', sentAt: note.createdAt, ...(note.body ? { body: note.body } : { encryptedBody: note.encryptedBody }) }));
+          (view.messages as unknown[]).push(...leaked);
+        });
+      }
+      break;
     case 'stores-rejected-reports':
     case undefined:
       break;
@@ -215,6 +225,7 @@ const SMUGGLED_REPORT = JSON.stringify({ role: 'other', category: 'other', conte
 export async function startFaultProxy(targetOrigin: string, fault?: Fault): Promise<FaultProxy> {
   const target = new URL(targetOrigin);
   const exports = new Map<string, number>();
+  const notes: Schema<'CaseNote'>[] = [];
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -230,7 +241,7 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
           const smuggled = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
           await forward(target, 'POST', incoming.url ?? '/', smuggled, Buffer.from(SMUGGLED_REPORT));
         }
-        breakAnswer(fault, method, incoming.url ?? '/', body, answer, exports);
+        breakAnswer(fault, method, incoming.url ?? '/', body, answer, exports, notes);
         outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
         outgoing.end(answer.body);
       } catch {

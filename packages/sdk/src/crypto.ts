@@ -46,6 +46,9 @@ export async function openReportContent(privateKey: PrivateKeyJwk, envelope: Hpk
 /** Opens a reporter message's `encryptedBody`. */
 export const openMessage = (privateKey: PrivateKeyJwk, envelope: HpkeEnvelope): Promise<string> => text(privateKey, 'message', envelope);
 
+/** Opens an internal note's `encryptedBody`. */
+export const openNote = (privateKey: PrivateKeyJwk, envelope: HpkeEnvelope): Promise<string> => text(privateKey, 'note', envelope);
+
 /** Opens a downloaded encrypted attachment, with the attachment's `encryption` parameters. */
 export async function openAttachment(
   privateKey: PrivateKeyJwk,

@@ -2,7 +2,7 @@ import type { DiscoveryCache } from './discovery.js';
 import { WeerbaarError } from './errors.js';
 import { requireCapability } from './require-capability.js';
 import { json, type RequestOptions, type Send } from './transport.js';
-import type { Attachment, CaseMessage, FollowUpCase } from './types.js';
+import type { Attachment, CaseMessage, FollowUpCase, FollowUpMinutes } from './types.js';
 
 /** A reporter's short-lived view of their case. The token lives in this object's memory only. */
 export interface FollowUpSession {
@@ -13,6 +13,10 @@ export interface FollowUpSession {
   sendMessage(text: string): Promise<CaseMessage>;
   /** Adds a file to the case (sealed, with its name and type, when the backend advertises encryption). */
   addAttachment(file: Blob, options?: { description?: string }): Promise<Attachment>;
+  /** The latest version of the minutes of the reporter's conversation (contract 1.1, `caseManagement.intake`). */
+  getMinutes(): Promise<FollowUpMinutes>;
+  /** Approves (signs) the latest version, or asks for a correction, sealed when the backend advertises encryption. */
+  answerMinutes(version: number, answer: { decision: 'approve' } | { decision: 'correct'; correction: string }): Promise<FollowUpMinutes>;
   /** Revokes the token at the backend and forgets it. */
   close(): Promise<void>;
 }
@@ -58,6 +62,15 @@ export async function openFollowUpSession(send: Send, discovery: DiscoveryCache,
         if (description) form.append('metadata', JSON.stringify({ description }));
       }
       return json(authorized('follow-up/attachments', { method: 'post', body: form, secrets: description ? [name, description] : [name] }));
+    },
+
+    getMinutes: () => json(authorized('follow-up/minutes')),
+
+    async answerMinutes(version, answer) {
+      if (answer.decision === 'approve') return json(authorized('follow-up/minutes/answers', { method: 'post', json: { version, decision: 'approve' } }));
+      const { encryption } = (await discovery.discover()).capabilities;
+      const correction = encryption ? { encryptedCorrection: await (await import('./seal.js')).sealMessage(encryption, answer.correction) } : { correction: answer.correction };
+      return json(authorized('follow-up/minutes/answers', { method: 'post', json: { version, decision: 'correct', ...correction }, secrets: [answer.correction] }));
     },
 
     async close() {

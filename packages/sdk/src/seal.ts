@@ -28,6 +28,9 @@ export const sealReportContent = (key: EncryptionCapability, content: ReportCont
 
 export const sealMessage = (key: EncryptionCapability, text: string) => envelope(key, 'message', text);
 
+/** A handler's internal note, sealed in the console so that the backend keeps ciphertext only. */
+export const sealNote = (key: EncryptionCapability, text: string) => envelope(key, 'note', text);
+
 /** The plaintext is the descriptor as JSON, a line feed, then the file's bytes. */
 export async function sealAttachment(key: EncryptionCapability, descriptor: AttachmentDescriptor, bytes: Uint8Array) {
   const head = new TextEncoder().encode(`${JSON.stringify(descriptor)}\n`);

@@ -40,6 +40,24 @@ export type CaseStatus = Schema<'CaseStatus'>;
 export type CaseOutcome = Schema<'CaseOutcome'>;
 export type StatusChangeRequest = Schema<'StatusChangeRequest'>;
 export type HandlerMessageRequest = Schema<'HandlerMessageRequest'>;
+export type CaseLabels = Schema<'CaseLabels'>;
+export type CaseNote = Schema<'CaseNote'>;
+export type NoteList = Schema<'NoteList'>;
+export type CaseOptions = Schema<'CaseOptions'>;
+export type MessageTemplates = Schema<'MessageTemplates'>;
+export type CaseManagementCapability = Schema<'CaseManagementCapability'>;
+/** A report received by phone or in a meeting, as the handler records it; sealed when the backend advertises encryption. */
+export type IntakeRequest = Omit<Schema<'PlainIntakeRequest'>, 'content'> & { content: ReportContent };
+export type IntakeReceipt = Schema<'IntakeReceipt'>;
+export type MinutesList = Schema<'MinutesList'>;
+export type MinutesVersion = Schema<'MinutesVersion'>;
+export type FollowUpMinutes = Schema<'FollowUpMinutes'>;
+export type CaseExportRequest = Schema<'CaseExportRequest'>;
+export type CaseExportRecord = Schema<'CaseExportRecord'>;
+export type CaseCounts = Schema<'CaseCounts'>;
+export type CaseCursorPage = Schema<'CaseCursorPage'>;
+/** The filters and sort of cursor paging (`pageCases`). */
+export type CaseCursorFilters = Omit<CaseFilters, 'page' | 'paging' | 'cursor'>;
 export type Problem = Schema<'Problem'>;
 export type AuditEntry = Schema<'AuditEntry'>;
 export type AuditExport = Schema<'AuditExport'>;

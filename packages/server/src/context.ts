@@ -3,6 +3,8 @@ import type { SpecValidator } from '@weerbaar/spec/validation';
 import type { AttachmentStorage } from './storage/attachments/attachment-storage.js';
 import type { ServerConfig } from './config.js';
 import type { ContentCatalogue } from './content/catalogue.js';
+import type { CaseWorkCatalogue } from './content/case-work-catalogue.js';
+import type { CaseLabeller } from './domain/case-labels.js';
 import type { PublicEncryptionKey } from './domain/encryption-key.js';
 import type { RequestValidation } from './http/request-validation.js';
 import type { InstallationSecret } from './security/installation-secret.js';
@@ -30,6 +32,9 @@ export interface ServerContext {
   statistics: StatisticsSource;
   secret: InstallationSecret;
   content: ContentCatalogue;
+  /** The texts for working cases, and the labels of case answers made from them and the content. */
+  caseWork: CaseWorkCatalogue;
+  labels: CaseLabeller;
   spec: SpecValidator;
   validation: RequestValidation;
   encryptionKey: PublicEncryptionKey | undefined;

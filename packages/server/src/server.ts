@@ -5,7 +5,9 @@ import { SpecValidator } from '@weerbaar/spec/validation';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.js';
 import { ContentCatalogue, DEFAULT_CONTENT_FILE } from './content/catalogue.js';
+import { CaseWorkCatalogue, DEFAULT_CASE_WORK_FILE } from './content/case-work-catalogue.js';
 import { createRateLimits, type ServerContext } from './context.js';
+import { CaseLabeller } from './domain/case-labels.js';
 import { readPublicKey } from './domain/encryption-key.js';
 import { buildApp, type AppOptions } from './http/app.js';
 import { RequestValidation } from './http/request-validation.js';
@@ -37,6 +39,7 @@ function defaultElementsDir(): string | undefined {
 export async function startServer(config: ServerConfig, options: AppOptions = {}): Promise<RunningServer> {
   const spec = new SpecValidator();
   const content = ContentCatalogue.load(config.contentFile ?? DEFAULT_CONTENT_FILE, spec);
+  const caseWork = CaseWorkCatalogue.load(config.caseWorkFile ?? DEFAULT_CASE_WORK_FILE, spec, content.locales);
   const secret = loadInstallationSecret(config);
   const { store, files, audit, retention, statistics } = await openStorage(config, { serving: true });
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -49,6 +52,8 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
     statistics,
     secret,
     content,
+    caseWork,
+    labels: new CaseLabeller(content, caseWork),
     spec,
     validation: new RequestValidation(spec),
     encryptionKey: readPublicKey(config.dataDir),

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { fixtures } from '@weerbaar/spec';
 import { addCalendarMonths } from '../src/domain/deadlines.js';
 import { MINIMAL_REPORT } from './helpers/contract-client.js';
-import { newestCaseId, openSession, startTestServer, submitReport, type TestServer } from './helpers/server.js';
+import { newCase as createCase, openSession, startTestServer, type TestServer } from './helpers/server.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const run = promisify(execFile);
@@ -15,11 +15,7 @@ describe('case management', () => {
   let t: TestServer;
   let token: string;
 
-  /** A fresh case and its id. */
-  async function newCase(report: unknown = MINIMAL_REPORT): Promise<{ caseId: string; receipt: string }> {
-    const receipt = await submitReport(t.api, report);
-    return { caseId: await newestCaseId(t.api, token), receipt };
-  }
+  const newCase = (report?: unknown) => createCase(t.api, token, report);
 
   before(async () => {
     t = await startTestServer();

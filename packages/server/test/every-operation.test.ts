@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fixtures } from '@weerbaar/spec';
 import { calledOperations, idempotencyKey, MINIMAL_REPORT, spec } from './helpers/contract-client.js';
 import { isImplemented, NOT_YET_IMPLEMENTED } from './helpers/not-yet-implemented.js';
 import { newestCaseId, startTestServer, type TestServer } from './helpers/server.js';
@@ -54,6 +55,12 @@ describe('the whole flow, through every operation of the contract', () => {
     const download = await t.api.call('getCaseAttachment', { token: handler, path: { caseId, attachmentId: attachment.id } });
     assert.deepEqual([...download.bytes], [1, 2, 3, 4, 5]);
     await t.api.call('setCaseStatus', { token: handler, path: { caseId }, json: { status: 'investigating' } });
+    await t.api.call('getCaseOptions', { token: handler, query: { lang: 'en' } });
+    await t.api.call('getMessageTemplates', { token: handler });
+    assert.equal((await t.api.call('setCaseSubstatus', { token: handler, path: { caseId }, json: { substatus: 'waiting-for-police' } })).status, 200);
+    assert.equal((await t.api.call('addCaseNote', { token: handler, path: { caseId }, json: { encryptedBody: sealed } })).status, 201);
+    assert.equal((await t.api.call('listCaseNotes', { token: handler, path: { caseId } })).body.items.length, 1);
+    assert.ok((await t.api.call('giveFeedback', { token: handler, path: { caseId }, json: { message: 'Wij hebben aangifte gedaan.' } })).body.deadlines.feedbackGivenAt);
     const closed = await t.api.call('setCaseStatus', { token: handler, path: { caseId }, json: { status: 'closed', outcome: 'measures-taken' } });
     assert.equal(closed.body.status, 'closed');
     await t.api.call('listCases', { token: handler, query: { status: 'closed' } });
@@ -65,6 +72,18 @@ describe('the whole flow, through every operation of the contract', () => {
     assert.equal((await t.api.call('setLegalHold', { token: handler, path: { caseId }, json: { legalHold: true } })).body.legalHold, true);
     assert.equal((await t.api.call('listDeletedCases', { token: handler })).status, 403);
     assert.equal((await t.api.call('getStatistics', { token: handler, query: { period: '2026' } })).status, 403);
+    assert.equal((await t.api.call('listCases', { token: handler, query: { paging: 'cursor', pageSize: '1' } })).body.items.length, 1);
+    assert.equal((await t.api.call('countCases', { token: handler })).body.byStatus.closed, 1);
+    const exported = await t.api.call('recordCaseExport', { token: handler, path: { caseId }, json: { includesIdentity: false, purpose: 'own-record' } });
+    assert.ok(exported.body.auditSeq > 1);
+
+    const phoneCall = fixtures.find((fixture) => fixture.name === 'recordIntake/valid/phone')!.body;
+    const intake = await t.api.call('recordIntake', { token: handler, json: phoneCall, headers: { 'Idempotency-Key': idempotencyKey() } });
+    const intakeSession = (await t.api.call('openFollowUpSession', { json: { receipt: intake.body.receipt } })).body.token;
+    assert.equal((await t.api.call('getFollowUpMinutes', { token: intakeSession })).body.status, 'draft');
+    await t.api.call('answerFollowUpMinutes', { token: intakeSession, json: { version: 1, decision: 'correct', correction: 'Het waren twee mannen.' } });
+    await t.api.call('reviseMinutes', { token: handler, path: { caseId: intake.body.caseId }, json: { basedOnVersion: 1, body: 'Telefoongesprek, verbeterd: twee mannen.' } });
+    assert.deepEqual((await t.api.call('listMinutes', { token: handler, path: { caseId: intake.body.caseId } })).body.items.map((v: { status: string }) => v.status), ['correction-requested', 'draft']);
 
     const missing = spec.operations().map((operation) => operation.operationId).filter((id) => isImplemented(id) && !calledOperations.has(id));
     assert.deepEqual(missing, [], 'every implemented operation of the contract was called and answered as documented');

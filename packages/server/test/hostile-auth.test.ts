@@ -130,6 +130,7 @@ describe("a reporter's follow-up token opens its own case only", () => {
     caseB = await newestCaseId(t.api, handler);
     await t.api.call('acknowledgeCase', { token: handler, path: { caseId: caseB }, json: {} });
     await t.api.call('sendCaseMessage', { token: handler, path: { caseId: caseB }, json: { body: 'Alleen voor melder B bedoeld.', kind: 'question' } });
+    await t.api.call('reviseMinutes', { token: handler, path: { caseId: caseB }, json: { basedOnVersion: 0, body: 'Verslag van het gesprek met melder B.' } });
   });
   after(() => t.server.stop());
 
@@ -158,6 +159,16 @@ describe("a reporter's follow-up token opens its own case only", () => {
       assert.equal(named.status, 400, 'a case id in the metadata is an unknown field');
       const viaQuery = await t.api.call('addFollowUpAttachment', { token: tokenA, query: { caseId }, body: pngUpload() });
       assert.equal(viaQuery.status, 201, 'stored, but in A');
+    },
+    async getFollowUpMinutes(caseId) {
+      const minutes = await t.api.call('getFollowUpMinutes', { token: tokenA, query: { caseId }, headers: { 'X-Case-Id': caseId } });
+      assert.equal(minutes.status, 404, "A's case has no minutes; B's are not shown");
+    },
+    async answerFollowUpMinutes(caseId) {
+      const named = await t.api.call('answerFollowUpMinutes', { token: tokenA, json: { version: 1, decision: 'approve', caseId } });
+      assert.equal(named.status, 400, 'a case id in the body is an unknown field');
+      const viaQuery = await t.api.call('answerFollowUpMinutes', { token: tokenA, query: { caseId }, json: { version: 1, decision: 'approve' } });
+      assert.equal(viaQuery.status, 404, "A's case has no minutes; B's stay unanswered");
     },
     async closeFollowUpSession(caseId) {
       assert.equal((await t.api.call('closeFollowUpSession', { token: tokenA, query: { caseId } })).status, 204);

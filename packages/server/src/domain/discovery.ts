@@ -3,6 +3,7 @@
 // only when configured or served by this server).
 import { API_VERSION, type Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
+import { caseWorkCapabilities } from '../routes/case-work.js';
 import { hostedReportPageUrl } from '../routes/hosted-report-page.js';
 import { AUDIT_ALGORITHM } from './audit-chain.js';
 import { retentionCapability } from './retention.js';
@@ -31,7 +32,12 @@ export function discoveryDocument(context: ServerContext): Schema<'Discovery'> {
   const hostedPage = hostedReportPageUrl(context);
   if (hostedPage) capabilities.hostedReportPage = { url: hostedPage };
   if (config.caseManagement.enabled) {
-    capabilities.caseManagement = { audit: { algorithm: AUDIT_ALGORITHM }, retention: retentionCapability(config), statistics: { minimumCellCount: config.statistics.minimumCellCount } };
+    capabilities.caseManagement = {
+      audit: { algorithm: AUDIT_ALGORITHM },
+      retention: retentionCapability(config),
+      statistics: { minimumCellCount: config.statistics.minimumCellCount },
+      ...caseWorkCapabilities(context),
+    };
   }
   return {
     apiVersion: API_VERSION,

@@ -2,7 +2,7 @@
 // deadlines, timeline (without internal notes), messages and attachments — never the content,
 // because a shared screen must not show it.
 import type { Schema } from '@weerbaar/spec';
-import type { ListedCase, StoredAttachment, StoredCase, StoredEvent, StoredMessage } from '../storage/store.js';
+import type { ListedCase, StoredAttachment, StoredCase, StoredEvent, StoredMessage, StoredMinutes } from '../storage/store.js';
 import { deadlinesAt } from './deadlines.js';
 
 export interface CaseRecord {
@@ -10,6 +10,14 @@ export interface CaseRecord {
   events: StoredEvent[];
   messages: StoredMessage[];
   attachments: StoredAttachment[];
+  /** Every version of the minutes of an oral report (none for most cases). */
+  minutes: StoredMinutes[];
+}
+
+/** Where the minutes stand, for the handler's and the reporter's view of the case. */
+function minutesSummary(minutes: StoredMinutes[]): { minutes?: Schema<'MinutesSummary'> } {
+  const latest = minutes.at(-1);
+  return latest ? { minutes: { latestVersion: latest.version, status: latest.status } } : {};
 }
 
 export function attachmentView(attachment: StoredAttachment): Schema<'Attachment'> {
@@ -48,14 +56,18 @@ function common(stored: ListedCase, now: string) {
     deadlines: deadlinesAt(stored, now),
     encrypted: stored.encrypted,
     contactable: contactable(stored),
+    ...(stored.substatus ? { substatus: stored.substatus } : {}),
+    channel: stored.channel ?? 'online',
   };
 }
 
-export function caseSummaryView(stored: ListedCase, unreadMessages: number, now: string): Schema<'CaseSummary'> {
-  return { ...common(stored, now), unreadMessages };
+/** A case in a list; `labels` (1.1) without questions and signals. */
+export function caseSummaryView(stored: ListedCase, unreadMessages: number, now: string, labels?: Schema<'CaseLabels'>): Schema<'CaseSummary'> {
+  return { ...common(stored, now), unreadMessages, ...(labels ? { labels } : {}) };
 }
 
-export function caseView(record: CaseRecord, now: string): Schema<'Case'> {
+/** The whole case for handlers, with its `labels` (1.1). Internal notes are not part of it: they have their own operation. */
+export function caseView(record: CaseRecord, now: string, labels?: Schema<'CaseLabels'>): Schema<'Case'> {
   const stored = record.case;
   const { caseId, reference, role, category, ...rest } = common(listed(stored), now);
   return {
@@ -71,6 +83,8 @@ export function caseView(record: CaseRecord, now: string): Schema<'Case'> {
     timeline: record.events,
     messages: record.messages,
     attachments: record.attachments.map(attachmentView),
+    ...(labels ? { labels } : {}),
+    ...minutesSummary(record.minutes),
   };
 }
 
@@ -85,5 +99,6 @@ export function followUpView(record: CaseRecord, now: string): Schema<'FollowUpC
     messages: record.messages,
     attachments: record.attachments.map(attachmentView),
     canReply: stored.status !== 'closed',
+    ...minutesSummary(record.minutes),
   };
 }

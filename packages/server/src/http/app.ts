@@ -9,10 +9,12 @@ import { newRequestId } from '../plugins/request-id.js';
 import { requestParsing } from '../plugins/request-parsing.js';
 import { securityHeaders } from '../plugins/security-headers.js';
 import { auditRoutes } from '../routes/audit.js';
+import { caseWorkRoutes } from '../routes/case-work.js';
 import { caseRoutes } from '../routes/cases.js';
 import { contentRoutes } from '../routes/content.js';
 import { followUpRoutes } from '../routes/follow-up.js';
 import { hostedReportPageRoutes } from '../routes/hosted-report-page.js';
+import { intakeRoutes } from '../routes/intake.js';
 import { metaRoutes } from '../routes/meta.js';
 import { reportRoutes } from '../routes/reports.js';
 import { retentionRoutes } from '../routes/retention.js';
@@ -58,7 +60,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(accessLog, { clientIp: config.log.clientIp });
   await app.register(problemAnswers);
 
-  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
+  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, intakeRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
   await app.register(hostedReportPageRoutes, { config });

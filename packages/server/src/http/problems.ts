@@ -72,6 +72,16 @@ const KINDS = {
     nl: { title: 'Statuswijziging niet mogelijk', detail: 'De melding kan niet van de huidige naar de gevraagde status.' },
     en: { title: 'Invalid status change', detail: 'The case cannot move from its current status to the requested one.' },
   },
+  'stale-version': {
+    status: 409,
+    nl: { title: 'Er is een nieuwere versie', detail: 'Het verslag is intussen aangepast. Laad de nieuwste versie en probeer het opnieuw.' },
+    en: { title: 'There is a newer version', detail: 'The minutes were changed in the meantime. Load the latest version and try again.' },
+  },
+  'minutes-answered': {
+    status: 409,
+    nl: { title: 'Deze versie is niet meer open', detail: 'Op deze versie van het verslag is al gereageerd, of er is een nieuwere. Lees de nieuwste versie.' },
+    en: { title: 'This version is no longer open', detail: 'This version of the minutes was already answered, or there is a newer one. Read the latest version.' },
+  },
   'request-timeout': {
     status: 408,
     nl: { title: 'Verzoek duurde te lang', detail: 'Het verzoek kwam niet op tijd binnen. Probeer het opnieuw.' },

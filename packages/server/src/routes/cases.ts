@@ -6,14 +6,15 @@ import { canMove } from '../domain/case-status.js';
 import { feedbackDueAfterAcknowledgement } from '../domain/deadlines.js';
 import type { AuditDetails, NewAuditEntry } from '../domain/audit-chain.js';
 import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
+import { caseAnswer } from '../domain/case-record.js';
+import { handlerMessage } from '../domain/handler-message.js';
 import { liveCase } from '../domain/retention.js';
-import { caseSummaryView, caseView } from '../domain/views.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
 import { callerOperation, type Caller } from '../security/caller.js';
 import { randomId } from '../security/tokens.js';
-import type { CaseChange, CaseFilter, StoredCase } from '../storage/store.js';
-import { loadCaseRecord } from '../domain/case-record.js';
+import type { CaseChange, StoredCase } from '../storage/store.js';
+import { caseCountsAnswer, listCasesAnswer } from './case-list.js';
 
 const DEFAULT_ACKNOWLEDGEMENT = {
   nl: 'Wij hebben uw melding ontvangen en nemen haar in behandeling. U hoort binnen drie maanden wat wij ermee hebben gedaan.',
@@ -23,7 +24,7 @@ const DEFAULT_ACKNOWLEDGEMENT = {
 /** The acknowledgement of a case, as one change: status, deadline and the message to the reporter. */
 function acknowledgement(found: StoredCase, at: string, message: string | undefined): CaseChange & { messages: Schema<'CaseMessage'>[] } {
   return {
-    set: { status: 'acknowledged', acknowledgedAt: at, feedbackDueAt: feedbackDueAfterAcknowledgement(at), lastHandlerActionAt: at },
+    set: { status: 'acknowledged', acknowledgedAt: at, feedbackDueAt: feedbackDueAfterAcknowledgement(at), lastHandlerActionAt: at, substatus: null },
     events: [{ at, type: 'acknowledged', status: 'acknowledged' }],
     messages: [
       {
@@ -50,9 +51,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     return [audited(caller, at, 'acknowledged', { messageId }), audited(caller, at, 'status-changed', { from: 'received', to: 'acknowledged' })];
   }
 
-  async function answerCase(caseId: string): Promise<Schema<'Case'>> {
-    return caseView(await loadCaseRecord(store, caseId), context.now());
-  }
+  const answerCase = (caseId: string) => caseAnswer(context, caseId);
 
   /** The case; 410 when retention deleted it, 404 when it never existed. */
   const existingCase = (caseId: string) => liveCase(context, caseId);
@@ -63,32 +62,11 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     app,
     context,
     'listCases',
-    async ({ params }) => {
-      const sort = (params.sort as string | undefined) ?? '-receivedAt';
-      const page = (params.page as number | undefined) ?? 1;
-      const pageSize = (params.pageSize as number | undefined) ?? 20;
-      const now = context.now();
-      const filter: CaseFilter = {
-        ...(params.status ? { status: params.status as CaseFilter['status'] } : {}),
-        ...(params.category ? { category: params.category as CaseFilter['category'] } : {}),
-        ...(params.overdue === true ? { overdueAt: now } : {}),
-        sort: sort.replace(/^-/, '') as CaseFilter['sort'],
-        descending: sort.startsWith('-'),
-        offset: (page - 1) * pageSize,
-        limit: pageSize,
-      };
-      const { items, total } = await store.listCases(filter);
-      const list: Schema<'CaseList'> = {
-        items: items.map((entry) => caseSummaryView(entry.case, entry.unreadMessages, now)),
-        page,
-        pageSize,
-        totalItems: total,
-        totalPages: Math.ceil(total / pageSize),
-      };
-      return list;
-    },
+    async ({ params, language }) => listCasesAnswer(context, params, language),
     options,
   );
+
+  defineOperation(app, context, 'countCases', async () => caseCountsAnswer(context), options);
 
   defineOperation(
     app,
@@ -148,7 +126,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
         // Closing a case that was never acknowledged also records the acknowledgement.
         const acknowledged = found.status === 'received' ? acknowledgement(found, at, undefined) : undefined;
         change = {
-          set: { ...acknowledged?.set, status: 'closed', outcome: request.outcome!, lastHandlerActionAt: at },
+          set: { ...acknowledged?.set, status: 'closed', outcome: request.outcome!, lastHandlerActionAt: at, substatus: null },
           events: [...(acknowledged?.events ?? []), { at, type: 'closed', status: 'closed', outcome: request.outcome!, ...note }],
           messages: acknowledged?.messages ?? [],
           audit: [
@@ -159,7 +137,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
       } else {
         const reopening = found.status === 'closed';
         change = {
-          set: { status: 'investigating', lastHandlerActionAt: at },
+          set: { status: 'investigating', lastHandlerActionAt: at, substatus: null },
           clearOutcome: reopening,
           events: [{ at, type: reopening ? 'reopened' : 'status-changed', status: 'investigating', ...note }],
           audit: [audited(auth, at, 'status-changed', { from: found.status, to: 'investigating' })],
@@ -180,16 +158,8 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
       const request = body as Schema<'HandlerMessageRequest'>;
       const found = await existingCase(caseId);
       if (found.status === 'closed') throw new ProblemError('case-closed');
-      const at = context.now();
-      const kind = request.kind ?? 'message';
-      const message: Schema<'CaseMessage'> = { id: randomId('m_'), from: 'handler', kind, sentAt: at, body: request.body };
-      const feedback = kind === 'feedback';
-      await store.changeCase(caseId, {
-        set: { lastHandlerActionAt: at, ...(feedback && !found.feedbackGivenAt ? { feedbackGivenAt: at } : {}) },
-        messages: [message],
-        events: [{ at, type: feedback ? 'feedback-given' : 'message-from-handler' }],
-        audit: [audited(auth, at, feedback ? 'feedback-given' : 'message-sent', { messageId: message.id, kind })],
-      });
+      const { message, change } = handlerMessage(context, auth, found, request.kind ?? 'message', request.body);
+      await store.changeCase(caseId, change);
       return reply.code(201).send(message);
     },
     options,

@@ -18,9 +18,20 @@ import type { StoredCase } from '../storage/store.js';
 import { loadCaseRecord } from '../domain/case-record.js';
 import { refusePlainWhenRequired, requireCurrentKey } from '../domain/encryption-checks.js';
 
-interface Session {
+export interface Session {
   tokenHash: Buffer;
   caseId: string;
+}
+
+/** The reporter's follow-up session behind the request's bearer token; 401 when there is none. */
+export async function authenticateFollowUp(context: ServerContext, request: FastifyRequest): Promise<Session> {
+  const token = bearerToken(request.headers.authorization, 'follow-up');
+  if (token) {
+    const tokenHash = hashToken(context.secret, 'follow-up', token);
+    const session = await context.store.findSession(tokenHash, context.now());
+    if (session) return { tokenHash, caseId: session.caseId };
+  }
+  throw new ProblemError('unauthorized');
 }
 
 // A receipt that cannot exist is hashed anyway, so that a wrong receipt costs the same time
@@ -42,15 +53,7 @@ export async function followUpRoutes(app: FastifyInstance, { context }: ApiRoute
     return newAuditEntry(context, { actor: { kind: 'reporter' }, at, action, details });
   }
 
-  async function authenticate(request: FastifyRequest): Promise<Session> {
-    const token = bearerToken(request.headers.authorization, 'follow-up');
-    if (token) {
-      const tokenHash = hashToken(secret, 'follow-up', token);
-      const session = await store.findSession(tokenHash, context.now());
-      if (session) return { tokenHash, caseId: session.caseId };
-    }
-    throw new ProblemError('unauthorized');
-  }
+  const authenticate = (request: FastifyRequest) => authenticateFollowUp(context, request);
 
   async function openCase(session: Session): Promise<StoredCase> {
     const found = await store.getCase(session.caseId);

@@ -73,7 +73,7 @@ export const AUDIT_SQL = {
   openChain: `INSERT INTO audit_chains (chain_id, case_reference, opened_at, entry_count, head_hash, last_entry_at)
     VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT (chain_id) DO NOTHING`,
   /** What a case's first entry is made of, for a case stored before its chain. */
-  caseForGenesis: `SELECT reference, received_at, CASE WHEN encrypted_content_json IS NULL THEN 0 ELSE 1 END AS encrypted
+  caseForGenesis: `SELECT reference, received_at, CASE WHEN encrypted_content_json IS NULL THEN 0 ELSE 1 END AS encrypted, channel
     FROM cases WHERE id = ?`,
   insertEntry: 'INSERT INTO audit_entries (chain_id, seq, entry_json) VALUES (?, ?, ?)',
   moveHead: 'UPDATE audit_chains SET entry_count = ?, head_hash = ?, last_entry_at = ? WHERE chain_id = ?',
@@ -89,6 +89,8 @@ export interface GenesisCaseRow {
   reference: string;
   received_at: string;
   encrypted: number;
+  /** How the report came in (migration 9); NULL is online. */
+  channel: string | null;
 }
 
 /**
@@ -96,7 +98,7 @@ export interface GenesisCaseRow {
  * with the case's `received` entry, then `entries`, each linked to the one before.
  */
 export function entriesAfter(row: AuditChainRow, genesisCase: GenesisCaseRow | undefined, entries: NewAuditEntry[]): AuditEntry[] {
-  const all = genesisCase ? [receivedEntry(genesisCase.received_at, genesisCase.encrypted === 1), ...entries] : entries;
+  const all = genesisCase ? [receivedEntry(genesisCase.received_at, genesisCase.encrypted === 1, genesisCase.channel ?? 'online'), ...entries] : entries;
   const written: AuditEntry[] = [];
   let previousHash = row.head_hash;
   let seq = Number(row.entry_count);

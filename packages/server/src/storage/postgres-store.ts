@@ -19,8 +19,10 @@ import {
   eventValues,
   existingIdempotencyRecord,
   messageValues,
+  sealedResponseFor,
   toAttachment,
   toCase,
+  toCaseCounts,
   toHandlerToken,
   toListEntry,
   toMessage,
@@ -32,10 +34,12 @@ import {
   type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
+import { CASE_WORK_SQL, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
 import type {
   CaseChange,
+  CaseCounts,
   CaseFilter,
   CaseListEntry,
   HandlerToken,
@@ -48,7 +52,14 @@ import type {
   StoredCase,
   StoredEvent,
   StoredMessage,
+  MinutesAnswerChange,
+  StoredMinutes,
+  StoredNote,
 } from './store.js';
+import type { NewAuditEntry } from '../domain/audit-chain.js';
+
+/** PostgreSQL's SQLSTATE for a duplicate key. */
+const UNIQUE_VIOLATION = '23505';
 
 /** Uploads that never completed (an instance died mid-upload) are removed after this long. */
 const INCOMING_ATTACHMENT_MAX_AGE_MS = 60 * 60 * 1000;
@@ -108,11 +119,13 @@ export class PostgresStore implements Store {
       const reference = caseReference(year, last_number);
       await changes(db, SQL.insertCase, caseValues(report, reference));
       await changes(db, SQL.insertEvent, eventValues(c.id, { at: c.receivedAt, type: 'received', status: 'received' }));
-      await appendAuditPostgres(db, c.id, [], c.receivedAt);
+      if (report.minutes) await changes(db, CASE_WORK_SQL.insertMinutes, minutesValues(c.id, report.minutes));
+      await appendAuditPostgres(db, c.id, report.audit ?? [], c.receivedAt);
       if (report.idempotency) {
-        const { sealedResponse, keyHash, claimId } = report.idempotency;
+        const { keyHash, claimId } = report.idempotency;
         // Rolling back undoes the case: the request that took the key over stores it.
-        if ((await changes(db, SQL.completeIdempotencyClaim, [sealedResponse, keyHash, claimId])) !== 1) throw new IdempotencyClaimLostError();
+        const sealed = sealedResponseFor(report.idempotency, reference);
+        if ((await changes(db, SQL.completeIdempotencyClaim, [sealed, keyHash, claimId])) !== 1) throw new IdempotencyClaimLostError();
       }
       return { ...c, reference };
     });
@@ -128,15 +141,34 @@ export class PostgresStore implements Store {
     return row ? toCase(row) : undefined;
   }
 
-  async listCases(filter: CaseFilter): Promise<{ items: CaseListEntry[]; total: number }> {
+  async listCases(filter: CaseFilter): Promise<{ items: CaseListEntry[]; total?: number }> {
     const { where, params, orderBy } = caseListQuery(filter);
     const sql = caseListSql(where, orderBy);
+    if (filter.count === false) {
+      const page = await rows<ListedCaseRow>(this.pool, sql.page, [...params, filter.limit, filter.offset]);
+      return { items: page.map(toListEntry) };
+    }
     // One snapshot for the total and the page, as SQLite's single connection gives.
-    return this.transaction(async (db) => {
-      await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return this.readSnapshot(async (db) => {
       const { total } = (await rows<{ total: number }>(db, sql.count, params))[0]!;
       const page = await rows<ListedCaseRow>(db, sql.page, [...params, filter.limit, filter.offset]);
       return { items: page.map(toListEntry), total };
+    });
+  }
+
+  async countCases(now: string): Promise<CaseCounts> {
+    return this.readSnapshot(async (db) => {
+      const codes = await rows<Parameters<typeof toCaseCounts>[0][number]>(db, CASE_WORK_SQL.countByCodes);
+      const [{ overdue }] = (await rows<{ overdue: number }>(db, CASE_WORK_SQL.countOverdue, [now])) as [{ overdue: number }];
+      return toCaseCounts(codes, overdue);
+    });
+  }
+
+  /** Reads in one snapshot, as SQLite's single connection gives. */
+  private readSnapshot<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.transaction(async (db) => {
+      await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      return work(db);
     });
   }
 
@@ -148,6 +180,7 @@ export class PostgresStore implements Store {
       for (const e of change.events ?? []) await changes(db, SQL.insertEvent, eventValues(caseId, e));
       for (const m of change.messages ?? []) await changes(db, SQL.insertMessage, messageValues(caseId, m));
       for (const a of change.attachments ?? []) await changes(db, SQL.insertAttachment, attachmentValues(caseId, a));
+      for (const n of change.notes ?? []) await changes(db, CASE_WORK_SQL.insertNote, noteValues(caseId, n));
       if (change.audit?.length) await appendAuditPostgres(db, caseId, change.audit, change.audit[0]!.at);
     });
   }
@@ -230,6 +263,39 @@ export class PostgresStore implements Store {
   async rateLimitWindow(bucket: string, nowMs: number): Promise<RateLimitWindow | undefined> {
     const [row] = await rows<{ hits: number; resets_at: string }>(this.pool, SQL.rateLimitWindow, [bucket, nowMs]);
     return row ? { hits: row.hits, resetsAt: Number(row.resets_at) } : undefined;
+  }
+
+  async notes(caseId: string): Promise<StoredNote[]> {
+    return (await rows<NoteRow>(this.pool, CASE_WORK_SQL.notes, [caseId])).map(toNote);
+  }
+
+  async minutes(caseId: string): Promise<StoredMinutes[]> {
+    return (await rows<MinutesRow>(this.pool, CASE_WORK_SQL.minutes, [caseId])).map(toMinutes);
+  }
+
+  async addMinutes(caseId: string, minutes: StoredMinutes, audit: NewAuditEntry[]): Promise<boolean> {
+    try {
+      return await this.transaction(async (db) => {
+        const { latest } = (await rows<{ latest: number }>(db, CASE_WORK_SQL.latestMinutesVersion, [caseId]))[0]!;
+        if (minutes.version !== latest + 1) return false;
+        await changes(db, CASE_WORK_SQL.supersedeDraft, [caseId, latest]);
+        await changes(db, CASE_WORK_SQL.insertMinutes, minutesValues(caseId, minutes));
+        await appendAuditPostgres(db, caseId, audit, minutes.createdAt);
+        return true;
+      });
+    } catch (error) {
+      // Another instance stored this version first (the primary key): this revision is stale.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
+      throw error;
+    }
+  }
+
+  async answerMinutes(caseId: string, { version, status, answer }: MinutesAnswerChange, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.transaction(async (db) => {
+      if ((await changes(db, CASE_WORK_SQL.answerMinutes, [status, JSON.stringify(answer), caseId, version, caseId])) !== 1) return false;
+      await appendAuditPostgres(db, caseId, audit, answer.answeredAt);
+      return true;
+    });
   }
 
   async purgeExpired(now: string): Promise<void> {

@@ -2,6 +2,7 @@
 // tables and columns and the same encodings (RFC 3339 timestamps and JSON as text).
 import type {
   CaseChange,
+  CaseCounts,
   CaseFilter,
   CaseListEntry,
   HandlerToken,
@@ -31,10 +32,12 @@ interface CaseSummaryRow {
   acknowledged_at: string | null;
   feedback_due_at: string;
   feedback_given_at: string | null;
+  substatus: string | null;
+  channel: StoredCase['channel'] | null;
+  locale: string | null;
 }
 
 export interface CaseRow extends CaseSummaryRow {
-  locale: string | null;
   consents_json: string;
   content_json: string | null;
   encrypted_content_json: string | null;
@@ -54,13 +57,15 @@ function caseSummary(row: CaseSummaryRow) {
     acknowledgedAt: row.acknowledged_at ?? undefined,
     feedbackDueAt: row.feedback_due_at,
     feedbackGivenAt: row.feedback_given_at ?? undefined,
+    substatus: row.substatus ?? undefined,
+    channel: row.channel ?? undefined,
+    locale: row.locale ?? undefined,
   };
 }
 
 export function toCase(row: CaseRow): StoredCase {
   return withoutNulls({
     ...caseSummary(row),
-    locale: row.locale ?? undefined,
     consents: JSON.parse(row.consents_json) as string[],
     content: row.content_json ? (JSON.parse(row.content_json) as StoredCase['content']) : undefined,
     encryptedContent: row.encrypted_content_json ? (JSON.parse(row.encrypted_content_json) as StoredCase['encryptedContent']) : undefined,
@@ -91,6 +96,11 @@ export function caseReference(year: string, number: number): string {
   return `WB-${year}-${String(number).padStart(4, '0')}`;
 }
 
+/** The sealed answer to store with a new case whose reference is `reference`. */
+export function sealedResponseFor(idempotency: NonNullable<NewReport['idempotency']>, reference: string): Buffer {
+  return typeof idempotency.sealedResponse === 'function' ? idempotency.sealedResponse(reference) : idempotency.sealedResponse;
+}
+
 /** The WHERE clause (with `?` parameters), its parameters and the ORDER BY of a case list. */
 export function caseListQuery(filter: CaseFilter): { where: string; params: unknown[]; orderBy: string } {
   const conditions: string[] = [];
@@ -103,6 +113,10 @@ export function caseListQuery(filter: CaseFilter): { where: string; params: unkn
     conditions.push('c.category = ?');
     params.push(filter.category);
   }
+  if (filter.role) {
+    conditions.push('c.role = ?');
+    params.push(filter.role);
+  }
   if (filter.overdueAt) {
     // The earliest deadline not met yet has passed (migration 6 defines the column; its index serves this).
     conditions.push('c.open_deadline_at < ?');
@@ -110,11 +124,36 @@ export function caseListQuery(filter: CaseFilter): { where: string; params: unkn
   }
   const column = { receivedAt: 'received_at', acknowledgeDueAt: 'acknowledge_due_at', feedbackDueAt: 'feedback_due_at' }[filter.sort];
   const direction = filter.descending ? 'DESC' : 'ASC';
+  if (filter.after) {
+    // Keyset paging: after the cursor's case in (sort column, reference) order.
+    const beyond = filter.descending ? '<' : '>';
+    conditions.push(`(c.${column} ${beyond} ? OR (c.${column} = ? AND c.reference ${beyond} ?))`);
+    params.push(filter.after.value, filter.after.value, filter.after.reference);
+  }
   return {
     where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
     params,
     orderBy: `ORDER BY c.${column} ${direction}, c.reference ${direction}`,
   };
+}
+
+/** The rows of CASE_WORK_SQL.countByCodes and the overdue count as `CaseCounts`, zeros included. */
+export function toCaseCounts(rows: { status: string; category: string; role: string; cases: number }[], overdue: number): CaseCounts {
+  const counts: CaseCounts = {
+    total: 0,
+    overdue: Number(overdue),
+    byStatus: { received: 0, acknowledged: 0, investigating: 0, closed: 0 },
+    byCategory: { 'threat-intimidation': 0, bribery: 0, infiltration: 0, 'undue-pressure': 0, other: 0 },
+    byRole: { 'civil-servant': 0, administrator: 0, 'council-member': 0, other: 0 },
+  };
+  for (const row of rows) {
+    const cases = Number(row.cases);
+    counts.total += cases;
+    counts.byStatus[row.status as keyof CaseCounts['byStatus']] += cases;
+    counts.byCategory[row.category as keyof CaseCounts['byCategory']] += cases;
+    counts.byRole[row.role as keyof CaseCounts['byRole']] += cases;
+  }
+  return counts;
 }
 
 /** The column assignments of a case change, in a fixed order (`outcome = NULL` needs no value). */
@@ -126,6 +165,7 @@ export function caseAssignments(change: CaseChange): { columns: string[]; values
     feedbackDueAt: 'feedback_due_at',
     feedbackGivenAt: 'feedback_given_at',
     lastHandlerActionAt: 'last_handler_action_at',
+    substatus: 'substatus',
   };
   const assignments = Object.entries(change.set ?? {}).filter(([, value]) => value !== undefined);
   return { columns: assignments.map(([key]) => columnOf[key]!), values: assignments.map(([, value]) => value), clearOutcome: Boolean(change.clearOutcome) };
@@ -148,6 +188,7 @@ export function caseValues(report: NewReport, reference: string): unknown[] {
     c.content ? JSON.stringify(c.content) : null,
     c.encryptedContent ? JSON.stringify(c.encryptedContent) : null,
     c.content?.contact ? 1 : 0,
+    c.channel ?? null,
   ];
 }
 

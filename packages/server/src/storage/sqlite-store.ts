@@ -16,9 +16,11 @@ import {
   existingIdempotencyRecord,
   messageValues,
   attachmentValues,
+  sealedResponseFor,
   toAttachment,
   toCase,
   toHandlerToken,
+  toCaseCounts,
   toListEntry,
   toMessage,
   withoutNulls,
@@ -29,10 +31,12 @@ import {
   type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
+import { CASE_WORK_SQL, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
 import type {
   CaseChange,
+  CaseCounts,
   CaseFilter,
   CaseListEntry,
   HandlerToken,
@@ -45,7 +49,11 @@ import type {
   StoredCase,
   StoredEvent,
   StoredMessage,
+  MinutesAnswerChange,
+  StoredMinutes,
+  StoredNote,
 } from './store.js';
+import type { NewAuditEntry } from '../domain/audit-chain.js';
 
 export const DATABASE_FILE = 'weerbaar.sqlite';
 
@@ -94,11 +102,12 @@ export class SqliteStore implements Store {
       const reference = caseReference(year, last_number);
       this.db.prepare(SQL.insertCase).run(...caseValues(report, reference));
       this.insertEvents(c.id, [{ at: c.receivedAt, type: 'received', status: 'received' }]);
-      appendAuditSqlite(this.db, c.id, [], c.receivedAt);
+      if (report.minutes) this.db.prepare(CASE_WORK_SQL.insertMinutes).run(...minutesValues(c.id, report.minutes));
+      appendAuditSqlite(this.db, c.id, report.audit ?? [], c.receivedAt);
       if (report.idempotency) {
         const { changes } = this.db
           .prepare(SQL.completeIdempotencyClaim)
-          .run(report.idempotency.sealedResponse, report.idempotency.keyHash, report.idempotency.claimId);
+          .run(sealedResponseFor(report.idempotency, reference), report.idempotency.keyHash, report.idempotency.claimId);
         // Throwing inside the transaction rolls the case back: the request that took the key over stores it.
         if (changes !== 1) throw new IdempotencyClaimLostError();
       }
@@ -116,12 +125,20 @@ export class SqliteStore implements Store {
     return row ? toCase(row) : undefined;
   }
 
-  async listCases(filter: CaseFilter): Promise<{ items: CaseListEntry[]; total: number }> {
+  async listCases(filter: CaseFilter): Promise<{ items: CaseListEntry[]; total?: number }> {
     const { where, params, orderBy } = caseListQuery(filter);
     const sql = caseListSql(where, orderBy);
-    const { total } = this.db.prepare(sql.count).get(...params) as { total: number };
+    const total = filter.count === false ? undefined : (this.db.prepare(sql.count).get(...params) as { total: number }).total;
     const rows = this.db.prepare(sql.page).all(...params, filter.limit, filter.offset) as ListedCaseRow[];
-    return { items: rows.map(toListEntry), total };
+    return { items: rows.map(toListEntry), ...(total === undefined ? {} : { total }) };
+  }
+
+  async countCases(now: string): Promise<CaseCounts> {
+    return this.db.transaction(() => {
+      const rows = this.db.prepare(CASE_WORK_SQL.countByCodes).all() as Parameters<typeof toCaseCounts>[0];
+      const { overdue } = this.db.prepare(CASE_WORK_SQL.countOverdue).get(now) as { overdue: number };
+      return toCaseCounts(rows, overdue);
+    })();
   }
 
   async changeCase(caseId: string, change: CaseChange): Promise<void> {
@@ -134,6 +151,8 @@ export class SqliteStore implements Store {
       for (const m of change.messages ?? []) insertMessage.run(...messageValues(caseId, m));
       const insertAttachment = this.db.prepare(SQL.insertAttachment);
       for (const a of change.attachments ?? []) insertAttachment.run(...attachmentValues(caseId, a));
+      const insertNote = this.db.prepare(CASE_WORK_SQL.insertNote);
+      for (const n of change.notes ?? []) insertNote.run(...noteValues(caseId, n));
       if (change.audit?.length) appendAuditSqlite(this.db, caseId, change.audit, change.audit[0]!.at);
     })();
   }
@@ -212,6 +231,33 @@ export class SqliteStore implements Store {
   async rateLimitWindow(bucket: string, nowMs: number): Promise<RateLimitWindow | undefined> {
     const row = this.db.prepare(SQL.rateLimitWindow).get(bucket, nowMs) as { hits: number; resets_at: number } | undefined;
     return row ? { hits: row.hits, resetsAt: row.resets_at } : undefined;
+  }
+
+  async notes(caseId: string): Promise<StoredNote[]> {
+    return (this.db.prepare(CASE_WORK_SQL.notes).all(caseId) as NoteRow[]).map(toNote);
+  }
+
+  async minutes(caseId: string): Promise<StoredMinutes[]> {
+    return (this.db.prepare(CASE_WORK_SQL.minutes).all(caseId) as MinutesRow[]).map(toMinutes);
+  }
+
+  async addMinutes(caseId: string, minutes: StoredMinutes, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      const { latest } = this.db.prepare(CASE_WORK_SQL.latestMinutesVersion).get(caseId) as { latest: number };
+      if (minutes.version !== latest + 1) return false;
+      this.db.prepare(CASE_WORK_SQL.supersedeDraft).run(caseId, latest);
+      this.db.prepare(CASE_WORK_SQL.insertMinutes).run(...minutesValues(caseId, minutes));
+      appendAuditSqlite(this.db, caseId, audit, minutes.createdAt);
+      return true;
+    })();
+  }
+
+  async answerMinutes(caseId: string, { version, status, answer }: MinutesAnswerChange, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.db.prepare(CASE_WORK_SQL.answerMinutes).run(status, JSON.stringify(answer), caseId, version, caseId).changes !== 1) return false;
+      appendAuditSqlite(this.db, caseId, audit, answer.answeredAt);
+      return true;
+    })();
   }
 
   async purgeExpired(now: string): Promise<void> {

@@ -11,8 +11,8 @@ export const SQL = {
     ON CONFLICT (year) DO UPDATE SET last_number = case_reference_counters.last_number + 1
     RETURNING last_number`,
   insertCase: `INSERT INTO cases (id, reference, receipt_hash, role, category, locale, status, received_at, acknowledge_due_at,
-      feedback_due_at, consents_json, content_json, encrypted_content_json, has_contact)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      feedback_due_at, consents_json, content_json, encrypted_content_json, has_contact, channel)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertEvent: 'INSERT INTO case_events (case_id, at, type, status, outcome, note) VALUES (?, ?, ?, ?, ?, ?)',
   insertMessage: 'INSERT INTO case_messages (id, case_id, sender, kind, sent_at, body, encrypted_body_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
   insertAttachment: `INSERT INTO case_attachments (id, case_id, storage_name, name, media_type, description, size_bytes, sha256, encryption_json, added_at)
@@ -66,7 +66,7 @@ export function updateCaseSql(columns: string[], clearOutcome: boolean): string 
 
 /** What the case list reads of a case `c`: no report content, only whether it is encrypted and has contact details. */
 const LISTED_COLUMNS = `c.id, c.reference, c.role, c.category, c.status, c.outcome, c.received_at, c.acknowledge_due_at,
-  c.acknowledged_at, c.feedback_due_at, c.feedback_given_at, c.has_contact,
+  c.acknowledged_at, c.feedback_due_at, c.feedback_given_at, c.has_contact, c.substatus, c.channel, c.locale,
   CASE WHEN c.encrypted_content_json IS NULL THEN 0 ELSE 1 END AS encrypted`;
 
 /**

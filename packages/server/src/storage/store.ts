@@ -28,6 +28,10 @@ export interface StoredCase {
   encryptedContent?: Schema<'HpkeEnvelope'>;
   /** When a handler last acted (message, acknowledgement, status change): reporter messages after it are unread. */
   lastHandlerActionAt?: string;
+  /** A finer step within the status, from the organisation's list (cleared by a status change). */
+  substatus?: string;
+  /** How the report came in; absent means `online` (submitted by the reporter). */
+  channel?: Schema<'ReportChannel'>;
 }
 
 export interface StoredEvent {
@@ -39,6 +43,19 @@ export interface StoredEvent {
 }
 
 export type StoredMessage = Schema<'CaseMessage'>;
+
+/** An internal note: never in any answer to the reporter. */
+export type StoredNote = Schema<'CaseNote'>;
+
+/** One version of the minutes of an oral report. */
+export type StoredMinutes = Schema<'MinutesVersion'>;
+
+/** The reporter's answer to a version of the minutes, and the status it gives the version. */
+export interface MinutesAnswerChange {
+  version: number;
+  status: StoredMinutes['status'];
+  answer: NonNullable<StoredMinutes['answer']>;
+}
 
 export interface StoredAttachment {
   id: string;
@@ -55,12 +72,17 @@ export interface StoredAttachment {
 
 /** What changes together with a case, in one transaction. */
 export interface CaseChange {
-  set?: Partial<Pick<StoredCase, 'status' | 'outcome' | 'acknowledgedAt' | 'feedbackDueAt' | 'feedbackGivenAt' | 'lastHandlerActionAt'>>;
+  set?: Partial<Pick<StoredCase, 'status' | 'outcome' | 'acknowledgedAt' | 'feedbackDueAt' | 'feedbackGivenAt' | 'lastHandlerActionAt'>> & {
+    /** `null` clears it. */
+    substatus?: string | null;
+  };
   /** Clear the outcome (reopening). */
   clearOutcome?: boolean;
   events?: StoredEvent[];
   messages?: StoredMessage[];
   attachments?: StoredAttachment[];
+  /** Internal notes to add (never shown to the reporter). */
+  notes?: StoredNote[];
   /** Entries for the case's audit trail, appended in the same transaction as the change. */
   audit?: NewAuditEntry[];
 }
@@ -68,20 +90,27 @@ export interface CaseChange {
 export interface CaseFilter {
   status?: CaseStatus;
   category?: Schema<'ReportCategory'>;
+  role?: Schema<'ReporterRole'>;
   /** Only cases with a missed deadline at this moment. */
   overdueAt?: string;
   sort: 'receivedAt' | 'acknowledgeDueAt' | 'feedbackDueAt';
   descending: boolean;
   offset: number;
   limit: number;
+  /** Cursor paging: only cases after this one in the sort order. */
+  after?: { value: string; reference: string };
+  /** Whether to count every match (page numbers); cursor paging counts nothing. Default true. */
+  count?: boolean;
 }
 
-/** What the case list knows of a case: everything but the report itself (content, consents, locale). */
-export type ListedCase = Omit<StoredCase, 'content' | 'encryptedContent' | 'consents' | 'locale' | 'lastHandlerActionAt'> & {
+/** What the case list knows of a case: everything but the report itself (content, consents). */
+export type ListedCase = Omit<StoredCase, 'content' | 'encryptedContent' | 'consents' | 'lastHandlerActionAt'> & {
   encrypted: boolean;
   /** Whether the (unencrypted) content has contact details. */
   hasContact: boolean;
 };
+
+export type CaseCounts = Omit<Schema<'CaseCounts'>, 'assignedToMe'>;
 
 export interface CaseListEntry {
   case: ListedCase;
@@ -117,7 +146,16 @@ export interface NewReport {
    * is no longer this request's (its lease ran out and another request took the key), nothing is stored and
    * createReport rejects with IdempotencyClaimLostError.
    */
-  idempotency?: { keyHash: Buffer; claimId: string; sealedResponse: Buffer };
+  idempotency?: {
+    keyHash: Buffer;
+    claimId: string;
+    /** The sealed answer, or how to seal it once the case has its reference (an answer that names it). */
+    sealedResponse: Buffer | ((reference: string) => Buffer);
+  };
+  /** The first version of the minutes of a report received orally, stored with it. */
+  minutes?: StoredMinutes;
+  /** Entries for the case's audit trail after its `received` entry, in the same transaction. */
+  audit?: NewAuditEntry[];
 }
 
 export interface HandlerToken {
@@ -145,7 +183,10 @@ export interface Store {
   createReport(report: NewReport): Promise<StoredCase>;
   findCaseIdByReceiptHash(receiptHash: Buffer): Promise<{ caseId: string; receiptHash: Buffer } | undefined>;
   getCase(caseId: string): Promise<StoredCase | undefined>;
-  listCases(filter: CaseFilter): Promise<{ items: CaseListEntry[]; total: number }>;
+  /** One page of cases; `total` counts every match unless `filter.count` is false. */
+  listCases(filter: CaseFilter): Promise<{ items: CaseListEntry[]; total?: number }>;
+  /** How many cases there are, per status, category and role, and how many are overdue at `now`. */
+  countCases(now: string): Promise<CaseCounts>;
   changeCase(caseId: string, change: CaseChange): Promise<void>;
   events(caseId: string): Promise<StoredEvent[]>;
   messages(caseId: string): Promise<StoredMessage[]>;
@@ -177,6 +218,17 @@ export interface Store {
   hitRateLimit(bucket: string, nowMs: number, windowMs: number): Promise<RateLimitWindow>;
   /** The running window of `bucket` at `nowMs`, if any. */
   rateLimitWindow(bucket: string, nowMs: number): Promise<RateLimitWindow | undefined>;
+
+  // Working a case (migration 9).
+  notes(caseId: string): Promise<StoredNote[]>;
+  minutes(caseId: string): Promise<StoredMinutes[]>;
+  /**
+   * Adds the next version of the minutes, atomically: only when `minutes.version` is one more than the
+   * latest version (else false and nothing changes). A draft it replaces becomes `superseded`.
+   */
+  addMinutes(caseId: string, minutes: StoredMinutes, audit: NewAuditEntry[]): Promise<boolean>;
+  /** Records the reporter's answer to `version`, only while it is the latest version and a draft (else false). */
+  answerMinutes(caseId: string, answer: MinutesAnswerChange, audit: NewAuditEntry[]): Promise<boolean>;
 
   /** Removes expired sessions, idempotency records and rate-limit windows. */
   purgeExpired(now: string): Promise<void>;

@@ -43,22 +43,6 @@ export const NOT_YET_IMPLEMENTED: ReadonlySet<OperationId> = new Set<OperationId
   'excludeFromCase',
   'liftCaseExclusion',
   'transferCase',
-  // working a case (caseManagement.workflow, notes)
-  'giveFeedback',
-  'setCaseSubstatus',
-  'getCaseOptions',
-  'getMessageTemplates',
-  'recordCaseExport',
-  'listCaseNotes',
-  'addCaseNote',
-  // oral intake and minutes (caseManagement.intake)
-  'recordIntake',
-  'listMinutes',
-  'reviseMinutes',
-  'getFollowUpMinutes',
-  'answerFollowUpMinutes',
-  // statistics and lists (caseManagement.statistics, cursorPaging)
-  'countCases',
 ]);
 
 /** Why a test skips an operation; shown in the test output. */

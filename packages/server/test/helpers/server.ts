@@ -31,3 +31,9 @@ export async function newestCaseId(api: ContractClient, handlerToken: string): P
   const response = await api.call('listCases', { token: handlerToken, query: { pageSize: '1' } });
   return response.body.items[0].caseId as string;
 }
+
+/** Submits a report and finds its case as a handler would: the case id, and the reporter's receipt. */
+export async function newCase(api: ContractClient, handlerToken: string, report: unknown = MINIMAL_REPORT): Promise<{ caseId: string; receipt: string }> {
+  const receipt = await submitReport(api, report);
+  return { caseId: await newestCaseId(api, handlerToken), receipt };
+}

@@ -12,10 +12,11 @@ import { migration as sharedRateLimits } from './005-shared-rate-limits.js';
 import { migration as flatCaseLists } from './006-flat-case-lists.js';
 import { migration as auditTrail } from './007-audit-trail.js';
 import { migration as retention } from './008-retention.js';
+import { migration as caseWork } from './009-case-work.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [cases, attachments, idempotencyLeases, handlerTokenExpiry, sharedRateLimits, flatCaseLists, auditTrail, retention];
+export const MIGRATIONS: readonly Migration[] = [cases, attachments, idempotencyLeases, handlerTokenExpiry, sharedRateLimits, flatCaseLists, auditTrail, retention, caseWork];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

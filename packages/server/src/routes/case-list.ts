@@ -1,0 +1,56 @@
+// The case list (listCases): page numbers with counts (1.0), or cursor paging without counts (1.1,
+// caseManagement.cursorPaging), with the same filters and sort; and the counts an inbox shows beside
+// its filters (countCases).
+import type { Schema } from '@weerbaar/spec';
+import type { ServerContext } from '../context.js';
+import { decodeCursor, encodeCursor, listDigest } from '../domain/case-cursor.js';
+import { caseSummaryView } from '../domain/views.js';
+import { fieldError, ProblemError, type Language } from '../http/problems.js';
+import type { CaseFilter, CaseListEntry } from '../storage/store.js';
+
+type SortColumn = CaseFilter['sort'];
+
+export async function listCasesAnswer(context: ServerContext, params: Record<string, unknown>, language: Language): Promise<Schema<'CaseList'> | Schema<'CaseCursorPage'>> {
+  const sort = (params.sort as string | undefined) ?? '-receivedAt';
+  const pageSize = (params.pageSize as number | undefined) ?? 20;
+  const cursorPaging = params.paging === 'cursor' || params.cursor !== undefined;
+  const now = context.now();
+  const errors = [];
+  if (cursorPaging && params.page !== undefined) errors.push(fieldError('query:page', 'const', {}, language));
+  if (params.paging === 'pages' && params.cursor !== undefined) errors.push(fieldError('query:cursor', 'const', {}, language));
+  // Handler tokens belong to no person, so nothing is assigned to them.
+  if (params.assignedToMe === true) errors.push(fieldError('query:assignedToMe', 'const', {}, language));
+  const filters = { status: params.status, category: params.category, role: params.role, overdue: params.overdue, sort };
+  const digest = listDigest(filters);
+  const after = typeof params.cursor === 'string' ? decodeCursor(params.cursor, digest) : undefined;
+  if (typeof params.cursor === 'string' && !after) errors.push(fieldError('query:cursor', 'pattern', {}, language));
+  if (errors.length) throw new ProblemError('validation', { errors });
+
+  const page = (params.page as number | undefined) ?? 1;
+  const filter: CaseFilter = {
+    ...(params.status ? { status: params.status as CaseFilter['status'] } : {}),
+    ...(params.category ? { category: params.category as CaseFilter['category'] } : {}),
+    ...(params.role ? { role: params.role as CaseFilter['role'] } : {}),
+    ...(params.overdue === true ? { overdueAt: now } : {}),
+    sort: sort.replace(/^-/, '') as SortColumn,
+    descending: sort.startsWith('-'),
+    ...(cursorPaging ? { offset: 0, limit: pageSize + 1, count: false, ...(after ? { after } : {}) } : { offset: (page - 1) * pageSize, limit: pageSize }),
+  };
+  const { items, total } = await context.store.listCases(filter);
+  const view = (entry: CaseListEntry) => caseSummaryView(entry.case, entry.unreadMessages, now, context.labels.labels(entry.case, { withContent: false }));
+  if (!cursorPaging) {
+    return { items: items.map(view), page, pageSize, totalItems: total!, totalPages: Math.ceil(total! / pageSize) };
+  }
+  // One more than a page was read: if it is there, another page follows, starting after this page's last case.
+  const shown = items.slice(0, pageSize);
+  const last = shown.at(-1)?.case;
+  return {
+    items: shown.map(view),
+    pageSize,
+    ...(items.length > pageSize && last ? { nextCursor: encodeCursor(digest, { value: last[filter.sort], reference: last.reference }) } : {}),
+  };
+}
+
+export async function caseCountsAnswer(context: ServerContext): Promise<Schema<'CaseCounts'>> {
+  return context.store.countCases(context.now());
+}
