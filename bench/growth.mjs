@@ -77,7 +77,7 @@ function* realisticCases(count, now) {
 }
 
 export async function seedCases(dataDir, count) {
-  const store = new SqliteStore(dataDir);
+  const store = await SqliteStore.open(dataDir);
   try {
     const insertCase = store.db.prepare(
       `INSERT INTO cases (id, reference, receipt_hash, role, category, locale, status, outcome, received_at, acknowledge_due_at,

@@ -1,6 +1,7 @@
 // The registry: which modules make up which profile, in the order they run.
 import type { ConformanceModule, Discovery } from './context.js';
 import { attachmentsModule } from './modules/attachments.js';
+import { auditModule } from './modules/audit.js';
 import { caseManagementModule } from './modules/case-management.js';
 import { contentModule } from './modules/content.js';
 import { deadlinesModule } from './modules/deadlines.js';
@@ -19,6 +20,8 @@ export interface ProfileDefinition {
   title: string;
   /** The discovery capabilities that must be advertised for the profile to be tested. */
   capabilities: (keyof Discovery['capabilities'])[];
+  /** The sub-capabilities of `caseManagement` (contract 1.1) that must be advertised as well. */
+  caseManagement?: (keyof NonNullable<Discovery['capabilities']['caseManagement']>)[];
   needsHandlerToken: boolean;
 }
 
@@ -28,6 +31,7 @@ export const PROFILES: ProfileDefinition[] = [
   { id: 'attachments', title: 'Attachments', capabilities: ['followUp', 'attachments'], needsHandlerToken: false },
   { id: 'encryption', title: 'End-to-end encryption', capabilities: ['encryption'], needsHandlerToken: false },
   { id: 'case-management', title: 'Case management', capabilities: ['caseManagement'], needsHandlerToken: true },
+  { id: 'audit', title: 'Audit trail per case (1.1)', capabilities: ['caseManagement'], caseManagement: ['audit'], needsHandlerToken: true },
 ];
 
 /** Every module, in run order (`late` modules are moved to the end by the runner). */
@@ -44,6 +48,7 @@ export const MODULES: ConformanceModule[] = [
   attachmentsModule,
   encryptionModule,
   caseManagementModule,
+  auditModule,
   guessingModule,
 ];
 

@@ -36,7 +36,10 @@ function decideProfiles(requested: ProfileId[], discovery: Discovery | undefined
   return PROFILES.map((profile): ProfileResult => {
     if (profile.id !== 'core' && !requested.includes(profile.id)) return { id: profile.id, tested: false, reason: 'not requested' };
     if (profile.id !== 'core' && !discovery) return { id: profile.id, tested: false, reason: 'discovery could not be read, so optional capabilities are unknown' };
-    const missing = profile.capabilities.filter((capability) => discovery?.capabilities[capability] === undefined);
+    const missing = [
+      ...profile.capabilities.filter((capability) => discovery?.capabilities[capability] === undefined),
+      ...(profile.caseManagement ?? []).filter((sub) => discovery?.capabilities.caseManagement?.[sub] === undefined).map((sub) => `caseManagement.${sub}`),
+    ];
     if (missing.length > 0) return { id: profile.id, tested: false, reason: `the backend does not advertise capabilities.${missing.join(', capabilities.')}` };
     if (profile.needsHandlerToken && !handlerToken) return { id: profile.id, tested: false, reason: 'needs --handler-token' };
     return { id: profile.id, tested: true };

@@ -35,6 +35,13 @@ const ISOLATED_CASES: Case[] = [
   { fault: 'stores-rejected-reports', check: 'WRA-ERR-09', profiles: ['core', 'case-management'] },
 ];
 
+/** Broken audit trails (contract 1.1): they share one reference server. */
+const AUDIT_CASES: Case[] = [
+  { fault: 'audit-entry-changed', check: 'WRA-AUD-02', profiles: ['audit'] },
+  { fault: 'audit-entry-removed', check: 'WRA-AUD-02', profiles: ['audit'] },
+  { fault: 'audit-history-rewritten', check: 'WRA-AUD-04', profiles: ['audit'] },
+];
+
 function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: string): void {
   const caught = result(report, check);
   assert.equal(caught.outcome, 'failed', `${check} was ${caught.outcome}: ${caught.reason}\nall failures:\n${failures(report)}`);
@@ -44,7 +51,7 @@ function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: str
 
 describe('a broken backend', () => {
   it('has a test case for every fault the proxy can inject', () => {
-    const tested = [...CORE_CASES, ...ISOLATED_CASES].map((entry) => entry.fault);
+    const tested = [...CORE_CASES, ...ISOLATED_CASES, ...AUDIT_CASES].map((entry) => entry.fault);
     assert.deepEqual([...tested, 'no-language-fallback'].sort(), Object.keys(FAULTS).sort());
   });
 
@@ -76,6 +83,25 @@ describe('a broken backend', () => {
       assert.equal(fallback.outcome, 'warning', fallback.reason);
       assert.equal(report.summary.warning, 1);
       assert.equal(report.conforms, true, failures(report));
+    });
+  });
+
+  describe('caught by the audit profile', () => {
+    let shared: Awaited<ReturnType<typeof sharedReferenceServer>>;
+    before(async () => {
+      shared = await sharedReferenceServer();
+    });
+    after(() => shared.stop());
+
+    for (const { fault, check, profiles } of AUDIT_CASES) {
+      it(`that ${FAULTS[fault]} fails ${check}`, async () => {
+        assertCaught(await runAgainst(fault, { profiles }, shared.server), check);
+      });
+    }
+
+    it('a rewritten history verifies on its own: only the head kept from the earlier export shows it', async () => {
+      const report = await runAgainst('audit-history-rewritten', { profiles: ['audit'] }, shared.server);
+      assert.equal(result(report, 'WRA-AUD-02').outcome, 'passed', result(report, 'WRA-AUD-02').reason);
     });
   });
 

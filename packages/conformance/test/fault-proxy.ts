@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Schema } from '@weerbaar/spec';
+import { expectedHash, ZERO_HASH } from '../src/audit-chain.js';
 
 export const FAULTS = {
   'set-cookie': 'sets a cookie on every answer',
@@ -23,6 +25,9 @@ export const FAULTS = {
   'cors-any-origin': 'answers every origin with Access-Control-Allow-Origin: *',
   'late-acknowledge-deadline': 'answers an acknowledgeDueAt one day later than the law allows',
   'no-language-fallback': 'claims an unsupported language instead of falling back to the default',
+  'audit-entry-changed': "changes a detail of an entry in every audit export (without its hash)",
+  'audit-entry-removed': 'leaves the second entry out of every audit export',
+  'audit-history-rewritten': 'rewrites a case trail after its first export: drops an entry and hashes the chain anew',
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -55,6 +60,21 @@ function rewriteJson(answer: Answer, change: (body: Record<string, unknown>) => 
   }
 }
 
+/** A chain without `seq`'s entry, renumbered and hashed anew: it verifies on its own. */
+function rewrittenTrail(trail: Schema<'AuditExport'>, seq: number): void {
+  let previousHash = ZERO_HASH;
+  trail.entries = trail.entries
+    .filter((entry) => entry.seq !== seq)
+    .map((entry, index) => {
+      const rewritten = { ...entry, seq: index + 1, previousHash };
+      rewritten.hash = expectedHash(rewritten);
+      previousHash = rewritten.hash;
+      return rewritten;
+    });
+  trail.entryCount = trail.entries.length;
+  trail.headHash = previousHash;
+}
+
 /** Rewrites the request before it reaches the backend. */
 function breakRequest(fault: Fault | undefined, method: string, path: string, headers: OutgoingHttpHeaders): void {
   if (fault === 'ignore-idempotency-key' && method === 'POST' && path.endsWith('/reports') && headers['idempotency-key']) {
@@ -62,9 +82,11 @@ function breakRequest(fault: Fault | undefined, method: string, path: string, he
   }
 }
 
-/** Rewrites the backend's answer before it reaches the kit. */
-function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer): void {
+/** Rewrites the backend's answer before it reaches the kit. `exports` counts audit exports per path, for faults that change over time. */
+function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer, exports: Map<string, number>): void {
   const path = fullPath.split('?')[0]!;
+  const auditExport = method === 'GET' && path.endsWith('/audit') && answer.status === 200;
+  if (auditExport) exports.set(path, (exports.get(path) ?? 0) + 1);
   switch (fault) {
     case 'set-cookie':
       answer.headers['set-cookie'] = ['weerbaar_session=conformance; Path=/; HttpOnly'];
@@ -140,6 +162,20 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
     case 'no-language-fallback':
       if (/[?&]lang=zz\b/.test(fullPath)) answer.headers['content-language'] = 'zz';
       break;
+    case 'audit-entry-changed':
+      if (auditExport) {
+        rewriteJson(answer, (trail) => {
+          const received = (trail as Schema<'AuditExport'>).entries[0]!;
+          received.details = { ...received.details, encrypted: !received.details.encrypted };
+        });
+      }
+      break;
+    case 'audit-entry-removed':
+      if (auditExport) rewriteJson(answer, (trail) => void (trail as Schema<'AuditExport'>).entries.splice(1, 1));
+      break;
+    case 'audit-history-rewritten':
+      if (auditExport && exports.get(path)! > 1) rewriteJson(answer, (trail) => rewrittenTrail(trail as Schema<'AuditExport'>, 2));
+      break;
     case 'stores-rejected-reports':
     case undefined:
       break;
@@ -166,6 +202,7 @@ const SMUGGLED_REPORT = JSON.stringify({ role: 'other', category: 'other', conte
 /** Starts a proxy on 127.0.0.1:0 in front of `targetOrigin` that applies `fault` (or none). */
 export async function startFaultProxy(targetOrigin: string, fault?: Fault): Promise<FaultProxy> {
   const target = new URL(targetOrigin);
+  const exports = new Map<string, number>();
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -181,7 +218,7 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
           const smuggled = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
           await forward(target, 'POST', incoming.url ?? '/', smuggled, Buffer.from(SMUGGLED_REPORT));
         }
-        breakAnswer(fault, method, incoming.url ?? '/', body, answer);
+        breakAnswer(fault, method, incoming.url ?? '/', body, answer, exports);
         outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
         outgoing.end(answer.body);
       } catch {

@@ -38,7 +38,7 @@ describe('custom-elements.json', () => {
     const manifest = JSON.parse(await readFile(join(packageDir, 'custom-elements.json'), 'utf8')) as { modules: { declarations?: Declaration[] }[] };
     const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName);
     const tags = elements.map((element) => element.tagName);
-    for (const tag of ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory']) assert.ok(tags.includes(tag), tag);
+    for (const tag of ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory', 'weerbaar-report-button']) assert.ok(tags.includes(tag), tag);
     for (const element of elements) {
       assert.ok(element.summary, `${element.tagName} summary`);
       assert.ok(element.attributes?.some((attribute) => attribute.name === 'api'), `${element.tagName} api attribute`);

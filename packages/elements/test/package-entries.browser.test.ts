@@ -1,14 +1,14 @@
 // The npm entries: the classes come without side effects; `define` registers, and tolerates a name already taken.
 import { expect } from '@open-wc/testing';
 
-const tags = ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory'];
+const tags = ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory', 'weerbaar-report-button'];
 
 describe('the package entries', () => {
-  it('exports the classes without registering anything, then define registers all three', async () => {
+  it('exports the classes without registering anything, then define registers all four', async () => {
     const classes = await import('../src/index.js');
-    expect(tags.map((tag) => customElements.get(tag))).to.deep.equal([undefined, undefined, undefined]);
+    expect(tags.map((tag) => customElements.get(tag))).to.deep.equal([undefined, undefined, undefined, undefined]);
     await import('../src/define.js');
-    expect(tags.map((tag) => customElements.get(tag))).to.deep.equal([classes.NormBanner, classes.SignalChecklist, classes.SupportDirectory]);
+    expect(tags.map((tag) => customElements.get(tag))).to.deep.equal([classes.NormBanner, classes.SignalChecklist, classes.SupportDirectory, classes.ReportButton]);
   });
 
   it('leaves a name that is already taken alone instead of throwing', async () => {

@@ -1,9 +1,14 @@
 // Case management for handlers (integrity officers). A separate entry point, so that the citizen's
 // browser never downloads it.
 import { createDiscoveryCache } from './discovery.js';
+import { WeerbaarCapabilityError } from './errors.js';
 import { requireCapability } from './require-capability.js';
 import { createTransport, json, type RequestOptions, type TransportOptions } from './transport.js';
-import type { Case, CaseFilters, CaseList, CaseMessage, Discovery, HandlerMessageRequest, StatusChangeRequest } from './types.js';
+import type { AuditExport, Case, CaseFilters, CaseList, CaseMessage, Discovery, HandlerMessageRequest, StatusChangeRequest } from './types.js';
+
+export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
+export type { AuditTrailProblem, AuditTrailProblemCode, AuditTrailVerification, KnownAuditHead } from './audit-trail.js';
+export type { AuditEntry, AuditExport } from './types.js';
 
 export interface HandlerClientOptions extends TransportOptions {
   /** The handler's bearer token, issued by the backend's administrator. */
@@ -21,6 +26,8 @@ export interface WeerbaarHandlerClient {
   sendMessage(caseId: string, message: HandlerMessageRequest): Promise<CaseMessage>;
   /** The stored bytes; for an encrypted attachment the ciphertext (open it with `openAttachment`). */
   downloadAttachment(caseId: string, attachmentId: string): Promise<Uint8Array>;
+  /** The case's whole audit trail (recorded as an export itself); check it with `verifyAuditTrail`. */
+  getAuditTrail(caseId: string): Promise<AuditExport>;
 }
 
 export function createHandlerClient({ token, ...transportOptions }: HandlerClientOptions): WeerbaarHandlerClient {
@@ -29,8 +36,9 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
   const caseUrl = (caseId: string, rest = '') => `cases/${encodeURIComponent(caseId)}${rest}`;
 
   // Checked first, so that a backend without case management fails with a clear error, not a 404.
-  async function authorized(path: string, options: RequestOptions = {}) {
-    await requireCapability(discovery, 'caseManagement');
+  async function authorized(path: string, options: RequestOptions = {}, subCapability?: 'audit') {
+    const caseManagement = await requireCapability(discovery, 'caseManagement');
+    if (subCapability && !caseManagement[subCapability]) throw new WeerbaarCapabilityError(`caseManagement.${subCapability}`);
     return send(path, { ...options, headers: { Authorization: `Bearer ${token}` }, secrets: [token] });
   }
 
@@ -47,5 +55,6 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
       const response = await authorized(caseUrl(caseId, `/attachments/${encodeURIComponent(attachmentId)}`));
       return new Uint8Array(await response.arrayBuffer());
     },
+    getAuditTrail: (caseId) => json(authorized(caseUrl(caseId, '/audit'), {}, 'audit')),
   };
 }

@@ -41,6 +41,8 @@ export type CaseOutcome = Schema<'CaseOutcome'>;
 export type StatusChangeRequest = Schema<'StatusChangeRequest'>;
 export type HandlerMessageRequest = Schema<'HandlerMessageRequest'>;
 export type Problem = Schema<'Problem'>;
+export type AuditEntry = Schema<'AuditEntry'>;
+export type AuditExport = Schema<'AuditExport'>;
 export type FieldError = Schema<'FieldError'>;
 
 /** Filters of `getSupportContacts`, plus the language. */

@@ -6,10 +6,14 @@
 //   npm run build -w @weerbaar/server && node packages/server/scripts/measure-receipt-timing.mjs
 //
 // Environment: MEASURE_ROUNDS (default 40 per class). The classes are sent interleaved, one request
-// at a time, so that machine load affects them alike. Real HTTP on 127.0.0.1, a real database.
+// at a time, so that machine load affects them alike. Real HTTP on 127.0.0.1, a real SQLite database
+// in a fresh temporary directory. The server is started in this process through the package's own
+// public API (`startServer` from dist/), like an embedding would: no test helpers.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startReferenceServer } from '../../../test-support/reference-server.mjs';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const PREFIX_LENGTHS = [0, 12, 23];
@@ -46,15 +50,18 @@ async function timeOpen(apiUrl, receipt) {
 
 async function main() {
   const rounds = Number(process.env.MEASURE_ROUNDS ?? 40);
-  const server = await startReferenceServer({
-    handlerToken: false,
-    env: {
-      WEERBAAR_LOG_LEVEL: 'warn',
-      WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: '1000000',
-      WEERBAAR_FOLLOW_UP_MAX_FAILURES_TOTAL: '1000000',
-      WEERBAAR_FOLLOW_UP_MAX_SESSIONS_PER_CASE: '1000000',
-    },
+  const { loadConfig, startServer } = await import('../dist/index.js');
+  const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-receipt-timing-'));
+  const config = loadConfig({
+    PORT: '0',
+    WEERBAAR_DATA_DIR: dataDir,
+    WEERBAAR_LOG_LEVEL: 'warn',
+    WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: '1000000',
+    WEERBAAR_FOLLOW_UP_MAX_FAILURES_TOTAL: '1000000',
+    WEERBAAR_FOLLOW_UP_MAX_SESSIONS_PER_CASE: '1000000',
   });
+  const running = await startServer(config);
+  const server = { apiUrl: `${running.url}/v1` };
   try {
     const submitted = await fetch(`${server.apiUrl}/reports`, {
       method: 'POST',
@@ -86,7 +93,8 @@ async function main() {
       console.log(`| ${entry.label} | ${median.toFixed(1)} | ${p10.toFixed(1)} | ${p90.toFixed(1)} | ${(p90 - p10).toFixed(1)} | ${(median / baseline).toFixed(3)} |`);
     }
   } finally {
-    await server.stop();
+    await running.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 

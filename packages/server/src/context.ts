@@ -1,12 +1,13 @@
 // Everything a request handler may use, built once at start-up.
 import type { SpecValidator } from '@weerbaar/spec/validation';
-import type { AttachmentStorage } from './attachments/attachment-storage.js';
+import type { AttachmentStorage } from './storage/attachments/attachment-storage.js';
 import type { ServerConfig } from './config.js';
 import type { ContentCatalogue } from './content/catalogue.js';
 import type { PublicEncryptionKey } from './domain/encryption-key.js';
 import type { RequestValidation } from './http/request-validation.js';
 import type { InstallationSecret } from './security/installation-secret.js';
 import { RateLimiter } from './security/rate-limiter.js';
+import type { AuditLog } from './storage/audit-log.js';
 import type { Store } from './storage/store.js';
 
 export interface RateLimits {
@@ -20,6 +21,8 @@ export interface ServerContext {
   config: ServerConfig;
   store: Store;
   files: AttachmentStorage;
+  /** The audit chains; record entries through recordAuditEntry (domain/audit.ts). */
+  audit: AuditLog;
   secret: InstallationSecret;
   content: ContentCatalogue;
   spec: SpecValidator;

@@ -9,6 +9,6 @@ export type { Store } from './storage/store.js';
 export { SqliteStore } from './storage/sqlite-store.js';
 export { PostgresStore } from './storage/postgres-store.js';
 export { openStorage, type Storage } from './storage/open-storage.js';
-export { MIGRATIONS, LATEST_SCHEMA_VERSION, migrate } from './storage/migrations.js';
+export { MIGRATIONS, LATEST_SCHEMA_VERSION, migrateSqlite, migratePostgres, type Migration } from './storage/migrations/index.js';
 export { deadlinesOnReceipt, feedbackDueAfterAcknowledgement, addCalendarMonths } from './domain/deadlines.js';
 export { generateReceipt, normaliseReceipt } from './security/receipts.js';

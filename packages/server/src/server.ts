@@ -38,12 +38,13 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
   const spec = new SpecValidator();
   const content = ContentCatalogue.load(config.contentFile ?? DEFAULT_CONTENT_FILE, spec);
   const secret = loadInstallationSecret(config);
-  const { store, files } = await openStorage(config, { serving: true });
+  const { store, files, audit } = await openStorage(config, { serving: true });
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const context: ServerContext = {
     config: { ...config, elementsDir: config.elementsDir ?? defaultElementsDir() },
     store,
     files,
+    audit,
     secret,
     content,
     spec,

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION } from '../src/storage/migrations.js';
+import { LATEST_SCHEMA_VERSION } from '../src/storage/migrations/index.js';
 import { DATABASE_FILE } from '../src/storage/sqlite-store.js';
 import { SECRET_FILE } from '../src/security/installation-secret.js';
 import { testDatabase } from '../../../test-support/reference-server.mjs';
@@ -106,6 +106,10 @@ describe('migrations from an older database', {
     const view = await t.api.call('getFollowUpCase', { token });
     assert.equal(view.body.status, 'acknowledged');
     assert.equal(view.body.messages.length, 2);
+    // A case older than audit trails gets its trail on first use, starting with its arrival.
+    const trail = (await t.api.call('getCaseAudit', { token: t.server.handlerToken!, path: { caseId: 'c_v1FixtureCase01' } })).body;
+    assert.deepEqual(trail.entries.map((entry: { action: string }) => entry.action), ['received', 'read', 'follow-up-opened', 'audit-exported']);
+    assert.equal(trail.entries[0].at, new Date(found.body.receivedAt).toISOString());
   });
 
   it('refuses to start on a database newer than it knows', async () => {

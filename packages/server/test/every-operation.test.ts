@@ -57,6 +57,11 @@ describe('the whole flow, through every operation of the contract', () => {
     const closed = await t.api.call('setCaseStatus', { token: handler, path: { caseId }, json: { status: 'closed', outcome: 'measures-taken' } });
     assert.equal(closed.body.status, 'closed');
     await t.api.call('listCases', { token: handler, query: { status: 'closed' } });
+    const trail = await t.api.call('getCaseAudit', { token: handler, path: { caseId } });
+    assert.equal(trail.body.entries.at(-1).action, 'audit-exported');
+    // Auditors alone read these; a handler token is refused as the contract documents it.
+    assert.equal((await t.api.call('listAuditEntries', { token: handler })).status, 403);
+    assert.equal((await t.api.call('listCaseAuditHeads', { token: handler })).status, 403);
 
     const missing = spec.operations().map((operation) => operation.operationId).filter((id) => isImplemented(id) && !calledOperations.has(id));
     assert.deepEqual(missing, [], 'every implemented operation of the contract was called and answered as documented');

@@ -122,7 +122,7 @@ describe('case list plans on SQLite', { skip: onSqlite }, () => {
   let store: SqliteStore;
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-plans-'));
-    store = new SqliteStore(dataDir);
+    store = await SqliteStore.open(dataDir);
   });
   after(async () => {
     await store.close();
@@ -251,7 +251,7 @@ describe('case references on SQLite', { skip: onSqlite }, () => {
       const v1 = new Database(join(dataDir, DATABASE_FILE));
       v1.exec(await readFile(join(fixturesDir, 'v1-database.sql'), 'utf8'));
       v1.close();
-      const store = new SqliteStore(dataDir);
+      const store = await SqliteStore.open(dataDir);
       try {
         assert.ok(store.appliedMigrations.includes(6));
         assert.deepEqual(store.db.prepare('SELECT year, last_number FROM case_reference_counters').all(), [{ year: '2026', last_number: 1 }]);
@@ -270,7 +270,7 @@ describe('case references on SQLite', { skip: onSqlite }, () => {
 
   it('stay unique and without gaps with two connections on one file; a lost claim gives its number back; a case numbered elsewhere moves the counter on', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-refs-'));
-    const stores = [new SqliteStore(dataDir), new SqliteStore(dataDir)];
+    const stores = [await SqliteStore.open(dataDir), await SqliteStore.open(dataDir)];
     try {
       const references = await submitConcurrently(stores, 40, '2030');
       assert.deepEqual(sorted(references), numbered('2030', 1, 40));
@@ -285,7 +285,7 @@ describe('case references on SQLite', { skip: onSqlite }, () => {
 
   it('lists overdue exactly the cases with a missed, unmet deadline, and contactable from the stored flag', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-overdue-'));
-    const store = new SqliteStore(dataDir);
+    const store = await SqliteStore.open(dataDir);
     try {
       const late = await store.createReport(report('2026-10-01T10:00:00.000Z', { content: { description: 'Met contact.', contact: CONTACT } }));
       const acknowledgedInTime = await store.createReport(report('2026-11-01T10:00:00.000Z'));

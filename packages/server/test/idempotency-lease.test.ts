@@ -84,7 +84,7 @@ function leaseRules(engine: string, open: () => Promise<{ store: Store; dispose(
 // Each run of the suite holds the engine it runs on (npm test runs it on SQLite, then on PostgreSQL).
 if (testDatabase === 'sqlite') leaseRules('SQLite', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-lease-'));
-  const store = new SqliteStore(dataDir);
+  const store = await SqliteStore.open(dataDir);
   return { store, dispose: async () => (await store.close(), await rm(dataDir, { recursive: true, force: true })) };
 });
 
@@ -101,7 +101,7 @@ describe('idempotency claims of SQLite across processes', { skip: testDatabase !
   let store: Store;
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-lease-'));
-    store = new SqliteStore(dataDir);
+    store = await SqliteStore.open(dataDir);
   });
   after(async () => {
     await store.close();
@@ -112,7 +112,7 @@ describe('idempotency claims of SQLite across processes', { skip: testDatabase !
     const inFlight = { ...claim('claim_in_flight', 0), keyHash: Buffer.alloc(32, 11) };
     assert.equal(await store.claimIdempotencyKey(inFlight), undefined);
     // What `weerbaar-server token create` (or revoke, migrate) does beside the running server.
-    await new SqliteStore(dataDir).close();
+    await (await SqliteStore.open(dataDir)).close();
     const finished = { ...report('c_inFlight', inFlight.claimId), idempotency: { keyHash: inFlight.keyHash, claimId: inFlight.claimId, sealedResponse: Buffer.from('answer') } };
     await store.createReport(finished);
     assert.equal((await store.getCase('c_inFlight'))?.id, 'c_inFlight');
@@ -121,7 +121,7 @@ describe('idempotency claims of SQLite across processes', { skip: testDatabase !
   it('forgets the claims of the previous server process when a server starts on the database', async () => {
     const orphaned = { ...claim('claim_of_a_killed_server', 0), keyHash: Buffer.alloc(32, 12) };
     assert.equal(await store.claimIdempotencyKey(orphaned), undefined);
-    const restarted = new SqliteStore(dataDir, { releaseEarlierClaims: true });
+    const restarted = await SqliteStore.open(dataDir, { releaseEarlierClaims: true });
     try {
       const retry = { ...orphaned, claimId: 'claim_retry_after_restart', now: secondsAfterT0(1) };
       assert.equal(await restarted.claimIdempotencyKey(retry), undefined, 'the retry takes the key at once, not after the lease');

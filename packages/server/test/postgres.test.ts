@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { findPostgresBinaries } from '../../../test-support/postgres.mjs';
 import { createTestDatabase, testDatabase } from '../../../test-support/reference-server.mjs';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../src/storage/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../src/storage/migrations/index.js';
 import { openSession, startTestServer, submitReport, type TestServer } from './helpers/server.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));

@@ -59,7 +59,7 @@ describe('the rate limiter', () => {
   let store: SqliteStore;
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'weerbaar-limits-'));
-    store = new SqliteStore(dir);
+    store = await SqliteStore.open(dir);
   });
   after(async () => {
     await store.close();

@@ -1,8 +1,10 @@
 // Generates everything in @weerbaar/spec that is derived from openapi.yaml and fixtures/:
-//   src/schema.ts     TypeScript types (openapi-typescript)
-//   src/document.ts   the document as a module (for validators that run in browsers too)
-//   src/fixtures.ts   the golden fixtures as a module
-//   dist/openapi.json the document as JSON
+//   src/generated/schema.ts            TypeScript types (openapi-typescript)
+//   src/generated/openapi-document.ts  the document as a module (for validators that run in browsers too)
+//   src/generated/golden-fixtures.ts   the golden fixtures as a module
+//   src/generated/version.ts           the contract's version
+//   dist/openapi.json                  the document as JSON
+// Nothing else lives in src/generated/; the hand-written types these files use are in src/contract-types.ts.
 // With --check it writes nothing and exits 1 when a committed file is stale.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -47,18 +49,18 @@ export async function generate() {
   const document = await readDocument();
   const fixtures = await readFixtures();
   return {
-    'src/schema.ts': await generateTypes(document),
-    'src/document.ts':
+    'src/generated/schema.ts': await generateTypes(document),
+    'src/generated/openapi-document.ts':
       banner +
-      "import type { OpenApiDocument } from './openapi-document.js';\n\n" +
+      "import type { OpenApiDocument } from '../contract-types.js';\n\n" +
       `export const openapiDocument: OpenApiDocument = JSON.parse(${JSON.stringify(JSON.stringify(document))}) as OpenApiDocument;\n`,
-    'src/fixtures.ts':
+    'src/generated/golden-fixtures.ts':
       banner +
-      "import type { Fixture } from './fixture.js';\n\n" +
+      "import type { Fixture } from '../contract-types.js';\n\n" +
       // Parsed from a string, not written as an object literal: in a literal a `__proto__`
       // key would set the prototype instead of being the hostile key the fixture carries.
       `export const fixtures: readonly Fixture[] = JSON.parse(${JSON.stringify(JSON.stringify(fixtures))}) as Fixture[];\n`,
-    'src/version.ts':
+    'src/generated/version.ts':
       banner +
       '/** The contract\'s version (semver): `info.version`, sent as the `API-Version` header. */\n' +
       `export const API_VERSION = ${JSON.stringify(document.info.version)};\n`,

@@ -6,14 +6,12 @@
  * - `fixtures`: golden valid and invalid example requests and responses
  * - `SpecValidator` (from `@weerbaar/spec/validation`): validation against the document's schemas
  */
-export type { paths, components, operations, webhooks, $defs } from './schema.js';
-export type { OperationId } from './operations.js';
-export type { Fixture } from './fixture.js';
-export type { OpenApiDocument } from './openapi-document.js';
-export { openapiDocument } from './document.js';
-export { fixtures } from './fixtures.js';
-export { API_VERSION } from './version.js';
+export type { paths, components, operations, webhooks, $defs } from './generated/schema.js';
+export type { OperationId, Fixture, OpenApiDocument } from './contract-types.js';
+export { openapiDocument } from './generated/openapi-document.js';
+export { fixtures } from './generated/golden-fixtures.js';
+export { API_VERSION } from './generated/version.js';
 
-import type { components } from './schema.js';
+import type { components } from './generated/schema.js';
 /** A named schema of the contract, e.g. `Schema<'Discovery'>`. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];

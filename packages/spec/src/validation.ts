@@ -4,10 +4,9 @@
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { openapiDocument } from './document.js';
-import type { OpenApiDocument } from './openapi-document.js';
-import type { OperationId } from './operations.js';
-import type { components } from './schema.js';
+import type { OpenApiDocument, OperationId } from './contract-types.js';
+import { openapiDocument } from './generated/openapi-document.js';
+import type { components } from './generated/schema.js';
 
 // ajv ships CommonJS; under Node ESM its default export is the module object.
 const Ajv2020 = Ajv2020Module.default;

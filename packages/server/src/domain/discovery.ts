@@ -4,6 +4,7 @@
 import { API_VERSION, type Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
 import { hostedReportPageUrl } from '../routes/hosted-report-page.js';
+import { AUDIT_ALGORITHM } from './audit-chain.js';
 import { ACKNOWLEDGE_WITHIN_DAYS, FEEDBACK_WITHIN_MONTHS, LEGAL_BASIS } from './deadlines.js';
 import { HPKE_SUITE } from './encryption-key.js';
 
@@ -28,7 +29,7 @@ export function discoveryDocument(context: ServerContext): Schema<'Discovery'> {
   }
   const hostedPage = hostedReportPageUrl(context);
   if (hostedPage) capabilities.hostedReportPage = { url: hostedPage };
-  if (config.caseManagement.enabled) capabilities.caseManagement = {};
+  if (config.caseManagement.enabled) capabilities.caseManagement = { audit: { algorithm: AUDIT_ALGORITHM } };
   return {
     apiVersion: API_VERSION,
     organisation: { name: config.organisation.name, ...(config.organisation.url ? { url: config.organisation.url } : {}) },

@@ -18,6 +18,11 @@ export interface OperationCall<Auth> {
   auth: Auth;
 }
 
+/** What every routes module of the API receives when it is registered (under the /v1 prefix, http/app.ts). */
+export interface ApiRoutesOptions {
+  context: ServerContext;
+}
+
 export interface OperationOptions<Auth> {
   /** Whether the capability the operation belongs to is offered; 404 when not. */
   offered?: () => boolean;
@@ -37,7 +42,8 @@ export function defineOperation<Auth = undefined>(
   options: OperationOptions<Auth> = {},
 ): void {
   const info = context.validation.operation(operationId);
-  const url = `/v1${info.path.replace(/\{(\w+)\}/g, ':$1')}`;
+  // Relative to the prefix the routes module is registered with (/v1).
+  const url = info.path.replace(/\{(\w+)\}/g, ':$1');
   const jsonBody = info.requestMediaTypes.includes('application/json');
   app.route({
     method: info.method.toUpperCase() as 'GET',

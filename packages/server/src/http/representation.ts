@@ -1,7 +1,7 @@
 // Public content: cacheable for a short while, revalidated with a strong ETag (304 when unchanged).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Representation } from '../content/catalogue.js';
-import { vary } from './security-headers.js';
+import { vary } from './headers.js';
 
 const PUBLIC_CACHE = 'public, max-age=300';
 

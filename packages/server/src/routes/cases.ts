@@ -1,16 +1,18 @@
 // Case management for handlers (integrity officers), with a bearer token from the CLI.
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServerContext } from '../context.js';
-import { downloadName } from '../attachments/download-name.js';
+import { downloadName } from '../domain/download-name.js';
 import { canMove } from '../domain/case-status.js';
 import { feedbackDueAfterAcknowledgement } from '../domain/deadlines.js';
+import type { AuditDetails, NewAuditEntry } from '../domain/audit-chain.js';
+import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
 import { caseSummaryView, caseView } from '../domain/views.js';
-import { defineOperation } from '../http/operation.js';
+import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
-import { bearerToken, hashToken, randomId } from '../security/tokens.js';
-import { handlerTokenActive, type CaseChange, type CaseFilter, type StoredCase } from '../storage/store.js';
-import { loadCaseRecord } from './case-record.js';
+import { authenticateCaller, type Caller } from '../security/caller.js';
+import { randomId } from '../security/tokens.js';
+import type { CaseChange, CaseFilter, StoredCase } from '../storage/store.js';
+import { loadCaseRecord } from '../domain/case-record.js';
 
 const DEFAULT_ACKNOWLEDGEMENT = {
   nl: 'Wij hebben uw melding ontvangen en nemen haar in behandeling. U hoort binnen drie maanden wat wij ermee hebben gedaan.',
@@ -18,7 +20,7 @@ const DEFAULT_ACKNOWLEDGEMENT = {
 };
 
 /** The acknowledgement of a case, as one change: status, deadline and the message to the reporter. */
-function acknowledgement(found: StoredCase, at: string, message: string | undefined): CaseChange {
+function acknowledgement(found: StoredCase, at: string, message: string | undefined): CaseChange & { messages: Schema<'CaseMessage'>[] } {
   return {
     set: { status: 'acknowledged', acknowledgedAt: at, feedbackDueAt: feedbackDueAfterAcknowledgement(at), lastHandlerActionAt: at },
     events: [{ at, type: 'acknowledged', status: 'acknowledged' }],
@@ -34,17 +36,19 @@ function acknowledgement(found: StoredCase, at: string, message: string | undefi
   };
 }
 
-export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
-  const { store, secret } = context;
+export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
+  const { store } = context;
   const offered = () => context.config.caseManagement.enabled;
+  const authenticate = (request: FastifyRequest) => authenticateCaller(context, request);
 
-  async function authenticate(request: FastifyRequest): Promise<{ handlerId: string }> {
-    const token = bearerToken(request.headers.authorization, 'handler');
-    if (token) {
-      const found = await store.findHandlerToken(hashToken(secret, 'handler', token));
-      if (found && handlerTokenActive(found, context.now())) return { handlerId: found.id };
-    }
-    throw new ProblemError('unauthorized');
+  /** An entry of the case's audit trail by the caller, to commit with a change. */
+  function audited(caller: Caller, at: string, action: string, details?: AuditDetails): NewAuditEntry {
+    return newAuditEntry(context, { actor: caller.actor, sessionId: caller.sessionId, action, at, ...(details ? { details } : {}) });
+  }
+
+  /** The acknowledgement's entries: the clock is stamped and the status moved. */
+  function acknowledgedEntries(caller: Caller, at: string, messageId: string): NewAuditEntry[] {
+    return [audited(caller, at, 'acknowledged', { messageId }), audited(caller, at, 'status-changed', { from: 'received', to: 'acknowledged' })];
   }
 
   async function answerCase(caseId: string): Promise<Schema<'Case'>> {
@@ -90,19 +94,34 @@ export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
     options,
   );
 
-  defineOperation(app, context, 'getCase', async ({ params }) => answerCase(params.caseId as string), options);
+  defineOperation(
+    app,
+    context,
+    'getCase',
+    async ({ params, auth }) => {
+      const caseId = params.caseId as string;
+      // Recorded before the case is read: no read escapes the trail.
+      await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'read' });
+      return answerCase(caseId);
+    },
+    options,
+  );
 
   defineOperation(
     app,
     context,
     'acknowledgeCase',
-    async ({ params, body }) => {
+    async ({ params, body, auth }) => {
       const caseId = params.caseId as string;
       const found = await existingCase(caseId);
       if (found.status === 'closed') throw new ProblemError('case-closed');
-      // Idempotent: an acknowledged case stays as it is.
+      // Idempotent: an acknowledged case stays as it is (and the answer is a read of it).
       if (found.status === 'received') {
-        await store.changeCase(caseId, acknowledgement(found, context.now(), (body as Schema<'AcknowledgementRequest'>).message));
+        const at = context.now();
+        const change = acknowledgement(found, at, (body as Schema<'AcknowledgementRequest'>).message);
+        await store.changeCase(caseId, { ...change, audit: acknowledgedEntries(auth, at, change.messages[0]!.id) });
+      } else {
+        await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'read' });
       }
       return answerCase(caseId);
     },
@@ -113,7 +132,7 @@ export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
     app,
     context,
     'setCaseStatus',
-    async ({ params, body }) => {
+    async ({ params, body, auth }) => {
       const caseId = params.caseId as string;
       const request = body as Schema<'StatusChangeRequest'>;
       const found = await existingCase(caseId);
@@ -122,15 +141,23 @@ export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
       const note = request.note ? { note: request.note } : {};
       let change: CaseChange;
       if (request.status === 'acknowledged') {
-        change = acknowledgement(found, at, undefined);
-        change.events = change.events!.map((event) => ({ ...event, ...note }));
+        const acknowledged = acknowledgement(found, at, undefined);
+        change = {
+          ...acknowledged,
+          events: acknowledged.events!.map((event) => ({ ...event, ...note })),
+          audit: acknowledgedEntries(auth, at, acknowledged.messages[0]!.id),
+        };
       } else if (request.status === 'closed') {
         // Closing a case that was never acknowledged also records the acknowledgement.
-        const acknowledged = found.status === 'received' ? acknowledgement(found, at, undefined) : { events: [], messages: [] };
+        const acknowledged = found.status === 'received' ? acknowledgement(found, at, undefined) : undefined;
         change = {
-          set: { ...acknowledged.set, status: 'closed', outcome: request.outcome!, lastHandlerActionAt: at },
-          events: [...(acknowledged.events ?? []), { at, type: 'closed', status: 'closed', outcome: request.outcome!, ...note }],
-          messages: acknowledged.messages ?? [],
+          set: { ...acknowledged?.set, status: 'closed', outcome: request.outcome!, lastHandlerActionAt: at },
+          events: [...(acknowledged?.events ?? []), { at, type: 'closed', status: 'closed', outcome: request.outcome!, ...note }],
+          messages: acknowledged?.messages ?? [],
+          audit: [
+            ...(acknowledged ? acknowledgedEntries(auth, at, acknowledged.messages[0]!.id) : []),
+            audited(auth, at, 'status-changed', { from: acknowledged ? 'acknowledged' : found.status, to: 'closed', outcome: request.outcome! }),
+          ],
         };
       } else {
         const reopening = found.status === 'closed';
@@ -138,6 +165,7 @@ export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
           set: { status: 'investigating', lastHandlerActionAt: at },
           clearOutcome: reopening,
           events: [{ at, type: reopening ? 'reopened' : 'status-changed', status: 'investigating', ...note }],
+          audit: [audited(auth, at, 'status-changed', { from: found.status, to: 'investigating' })],
         };
       }
       await store.changeCase(caseId, change);
@@ -150,7 +178,7 @@ export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
     app,
     context,
     'sendCaseMessage',
-    async ({ params, body, reply }) => {
+    async ({ params, body, reply, auth }) => {
       const caseId = params.caseId as string;
       const request = body as Schema<'HandlerMessageRequest'>;
       const found = await existingCase(caseId);
@@ -163,6 +191,7 @@ export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
         set: { lastHandlerActionAt: at, ...(feedback && !found.feedbackGivenAt ? { feedbackGivenAt: at } : {}) },
         messages: [message],
         events: [{ at, type: feedback ? 'feedback-given' : 'message-from-handler' }],
+        audit: [audited(auth, at, feedback ? 'feedback-given' : 'message-sent', { messageId: message.id, kind })],
       });
       return reply.code(201).send(message);
     },
@@ -173,11 +202,12 @@ export function caseRoutes(app: FastifyInstance, context: ServerContext): void {
     app,
     context,
     'getCaseAttachment',
-    async ({ params, reply }) => {
+    async ({ params, reply, auth }) => {
       const caseId = params.caseId as string;
       await existingCase(caseId);
       const attachment = (await store.attachments(caseId)).find((candidate) => candidate.id === params.attachmentId);
       if (!attachment) throw new ProblemError('not-found');
+      await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'attachment-downloaded', details: { attachmentId: attachment.id } });
       const name = downloadName(attachment);
       const asciiName = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
       reply.header('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`);

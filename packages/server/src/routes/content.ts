@@ -1,12 +1,11 @@
 // Localised, cacheable content for the elements.
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext } from '../context.js';
 import { negotiateLanguage } from '../http/language.js';
-import { defineOperation, type OperationCall } from '../http/operation.js';
+import { defineOperation, type OperationCall, type ApiRoutesOptions } from '../http/operation.js';
 import { sendRepresentation } from '../http/representation.js';
 
-export function contentRoutes(app: FastifyInstance, context: ServerContext): void {
+export async function contentRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const languageOf = ({ params, request }: OperationCall<undefined>) =>
     negotiateLanguage(context.content.locales, params.lang as string | undefined, request.headers['accept-language']);
 

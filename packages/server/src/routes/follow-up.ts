@@ -4,17 +4,19 @@
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
-import { contentMatches, type ReceivedFile } from '../attachments/attachment-storage.js';
+import { contentMatches, type ReceivedFile } from '../storage/attachments/attachment-storage.js';
 import type { ServerContext } from '../context.js';
+import type { AuditDetails, NewAuditEntry } from '../domain/audit-chain.js';
+import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
 import { attachmentView, followUpView } from '../domain/views.js';
-import { clientKey, enforceRateLimit } from '../http/client.js';
-import { defineOperation } from '../http/operation.js';
+import { clientKey, enforceRateLimit } from '../security/client-key.js';
+import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { fieldError, ProblemError, type FieldError, type Language } from '../http/problems.js';
 import { hashReceipt, normaliseReceipt, sameHash } from '../security/receipts.js';
 import { bearerToken, generateToken, hashToken, randomId } from '../security/tokens.js';
 import type { StoredCase } from '../storage/store.js';
-import { loadCaseRecord } from './case-record.js';
-import { refusePlainWhenRequired, requireCurrentKey } from './encryption-checks.js';
+import { loadCaseRecord } from '../domain/case-record.js';
+import { refusePlainWhenRequired, requireCurrentKey } from '../domain/encryption-checks.js';
 
 interface Session {
   tokenHash: Buffer;
@@ -30,10 +32,15 @@ function cleanFileName(name: string | undefined): string | undefined {
   return base ? base.slice(0, 255) : undefined;
 }
 
-export function followUpRoutes(app: FastifyInstance, context: ServerContext): void {
+export async function followUpRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { store, secret, config, limits } = context;
   const offered = () => config.followUp.enabled;
   const attachmentsOffered = () => config.followUp.enabled && config.attachments.enabled;
+
+  /** The reporter's entry in the case's audit trail (never identified). */
+  function byReporter(at: string, action: string, details: AuditDetails): NewAuditEntry {
+    return newAuditEntry(context, { actor: { kind: 'reporter' }, at, action, details });
+  }
 
   async function authenticate(request: FastifyRequest): Promise<Session> {
     const token = bearerToken(request.headers.authorization, 'follow-up');
@@ -72,6 +79,7 @@ export function followUpRoutes(app: FastifyInstance, context: ServerContext): vo
       const token = generateToken('follow-up');
       const expiresAt = new Date(Date.parse(context.now()) + config.followUp.sessionTtlSeconds * 1000).toISOString();
       await store.createSession(hashToken(secret, 'follow-up', token), found.caseId, expiresAt);
+      await recordAuditEntry(context, { caseId: found.caseId, actor: { kind: 'reporter' }, action: 'follow-up-opened' });
       const session: Schema<'FollowUpSession'> = { token, tokenType: 'Bearer', expiresAt };
       return reply.code(201).send(session);
     },
@@ -113,7 +121,11 @@ export function followUpRoutes(app: FastifyInstance, context: ServerContext): vo
         sentAt: context.now(),
         ...(request.encryptedBody ? { encryptedBody: request.encryptedBody } : { body: request.body! }),
       };
-      await store.changeCase(auth.caseId, { messages: [message], events: [{ at: message.sentAt, type: 'message-from-reporter' }] });
+      await store.changeCase(auth.caseId, {
+        messages: [message],
+        events: [{ at: message.sentAt, type: 'message-from-reporter' }],
+        audit: [byReporter(message.sentAt, 'message-received', { messageId: message.id, encrypted: Boolean(request.encryptedBody) })],
+      });
       return reply.code(201).send(message);
     },
     { offered, authenticate },
@@ -151,7 +163,11 @@ export function followUpRoutes(app: FastifyInstance, context: ServerContext): vo
               }),
         };
         try {
-          await store.changeCase(auth.caseId, { attachments: [attachment], events: [{ at: addedAt, type: 'attachment-added' }] });
+          await store.changeCase(auth.caseId, {
+            attachments: [attachment],
+            events: [{ at: addedAt, type: 'attachment-added' }],
+            audit: [byReporter(addedAt, 'attachment-added', { attachmentId: attachment.id, encrypted: Boolean(metadata.encryption) })],
+          });
         } catch (error) {
           await context.files.remove(storageName);
           throw error;

@@ -58,7 +58,7 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 }
 
-export function hostedReportPageRoutes(app: FastifyInstance, config: ServerConfig): void {
+export async function hostedReportPageRoutes(app: FastifyInstance, { config }: { config: ServerConfig }): Promise<void> {
   const organisation = escapeHtml(config.organisation.name);
   for (const page of PAGES) {
     const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation);

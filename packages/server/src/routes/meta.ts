@@ -4,12 +4,11 @@ import { createRequire } from 'node:module';
 import { openapiDocument } from '@weerbaar/spec';
 import type { FastifyInstance } from 'fastify';
 import { represent, type Representation } from '../content/catalogue.js';
-import type { ServerContext } from '../context.js';
 import { discoveryDocument } from '../domain/discovery.js';
-import { defineOperation } from '../http/operation.js';
+import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { sendRepresentation } from '../http/representation.js';
 
-export function metaRoutes(app: FastifyInstance, context: ServerContext): void {
+export async function metaRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const json = represent(openapiDocument);
   const yamlText = readFileSync(createRequire(import.meta.url).resolve('@weerbaar/spec/openapi.yaml'), 'utf8');
   const yaml: Representation = { json: yamlText, etag: represent(yamlText).etag };

@@ -4,14 +4,14 @@ import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { deadlinesOnReceipt } from '../domain/deadlines.js';
-import { defineOperation } from '../http/operation.js';
+import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { fieldError, ProblemError, type FieldError, type Language } from '../http/problems.js';
-import { clientKey, enforceRateLimit } from '../http/client.js';
+import { clientKey, enforceRateLimit } from '../security/client-key.js';
 import { generateReceipt, hashReceipt, normaliseReceipt } from '../security/receipts.js';
 import { idempotencyKeyHash, openReplay, requestDigest, sealReplay } from '../security/replay-seal.js';
 import { randomId } from '../security/tokens.js';
 import { IdempotencyClaimLostError } from '../storage/store.js';
-import { refusePlainWhenRequired, requireCurrentKey } from './encryption-checks.js';
+import { refusePlainWhenRequired, requireCurrentKey } from '../domain/encryption-checks.js';
 
 /**
  * How long a pending Idempotency-Key claim keeps other requests with the key out. Far longer than a report
@@ -61,7 +61,7 @@ function sendReceipt(reply: FastifyReply, answer: string, replayed: boolean): Fa
   return reply.code(201).type('application/json; charset=utf-8').send(answer);
 }
 
-export function reportRoutes(app: FastifyInstance, context: ServerContext): void {
+export async function reportRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { store, secret, config } = context;
   const consents = consentRules(context);
 

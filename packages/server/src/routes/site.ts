@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '../http/problems.js';
-import { pathOf } from '../http/security-headers.js';
+import { pathOf } from '../http/headers.js';
 
 export const SITE_CSP = [
   "default-src 'none'",
@@ -78,7 +78,12 @@ async function serveFrom(root: string | undefined, urlPath: string, request: Fas
   return reply.send(createReadStream(file));
 }
 
-export function siteRoutes(app: FastifyInstance, siteDir: string | undefined, elementsDir: string | undefined): void {
+export interface SiteRoutesOptions {
+  siteDir: string | undefined;
+  elementsDir: string | undefined;
+}
+
+export async function siteRoutes(app: FastifyInstance, { siteDir, elementsDir }: SiteRoutesOptions): Promise<void> {
   app.get('/elements/*', async (request, reply) => serveFrom(elementsDir, pathOf(request).slice('/elements'.length), request, reply));
   if (!siteDir) return;
   app.get('/*', async (request, reply) => serveFrom(siteDir, pathOf(request), request, reply));

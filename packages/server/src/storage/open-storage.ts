@@ -2,12 +2,15 @@
 // bytes in the database too, so instances share no disk), else SQLite and files in the data
 // directory. The installation secret comes from its file in either case (never the database).
 import { join } from 'node:path';
-import { AttachmentFiles } from '../attachments/attachment-files.js';
-import type { AttachmentStorage } from '../attachments/attachment-storage.js';
-import { DatabaseAttachments } from '../attachments/database-attachments.js';
+import { AttachmentFiles } from './attachments/attachment-files.js';
+import type { AttachmentStorage } from './attachments/attachment-storage.js';
+import { DatabaseAttachments } from './attachments/database-attachments.js';
 import type { ServerConfig } from '../config.js';
 import { InstallationSecret, SECRET_FILE } from '../security/installation-secret.js';
+import type { AuditLog } from './audit-log.js';
+import { PostgresAuditLog } from './postgres-audit-log.js';
 import { PostgresStore } from './postgres-store.js';
+import { SqliteAuditLog } from './sqlite-audit-log.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -15,6 +18,7 @@ export interface Storage {
   engine: 'sqlite' | 'postgres';
   store: Store;
   files: AttachmentStorage;
+  audit: AuditLog;
   /** The migrations applied on opening (empty when the database was up to date). */
   appliedMigrations: number[];
 }
@@ -32,8 +36,8 @@ export function loadInstallationSecret(config: ServerConfig): InstallationSecret
 export async function openStorage(config: ServerConfig, { serving = false }: { serving?: boolean } = {}): Promise<Storage> {
   if (config.databaseUrl) {
     const store = await PostgresStore.open(config.databaseUrl);
-    return { engine: 'postgres', store, files: new DatabaseAttachments(store.pool), appliedMigrations: store.appliedMigrations };
+    return { engine: 'postgres', store, files: new DatabaseAttachments(store.pool), audit: new PostgresAuditLog(store.pool), appliedMigrations: store.appliedMigrations };
   }
-  const store = new SqliteStore(config.dataDir, { releaseEarlierClaims: serving });
-  return { engine: 'sqlite', store, files: new AttachmentFiles(config.dataDir), appliedMigrations: store.appliedMigrations };
+  const store = await SqliteStore.open(config.dataDir, { releaseEarlierClaims: serving });
+  return { engine: 'sqlite', store, files: new AttachmentFiles(config.dataDir), audit: new SqliteAuditLog(store.db), appliedMigrations: store.appliedMigrations };
 }

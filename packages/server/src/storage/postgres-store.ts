@@ -6,8 +6,9 @@
 // whose 201 was sent survives any instance being killed.
 import pg from 'pg';
 import type { PoolClient } from 'pg';
-import { INCOMING_PREFIX } from '../attachments/database-attachments.js';
-import { MIGRATIONS, refuseNewerSchema } from './migrations.js';
+import { INCOMING_PREFIX } from './attachments/database-attachments.js';
+import { migratePostgres } from './migrations/index.js';
+import { appendAuditPostgres } from './postgres-audit-log.js';
 import {
   attachmentValues,
   caseAssignments,
@@ -47,9 +48,6 @@ import type {
   StoredEvent,
   StoredMessage,
 } from './store.js';
-
-// The advisory lock key of migrations (any fixed 64-bit number; keep it when adding others).
-const MIGRATION_LOCK = 0x5765_6572_0001;
 
 /** Uploads that never completed (an instance died mid-upload) are removed after this long. */
 const INCOMING_ATTACHMENT_MAX_AGE_MS = 60 * 60 * 1000;
@@ -120,6 +118,7 @@ export class PostgresStore implements Store {
       const reference = caseReference(year, last_number);
       await changes(db, SQL.insertCase, caseValues(report, reference));
       await changes(db, SQL.insertEvent, eventValues(c.id, { at: c.receivedAt, type: 'received', status: 'received' }));
+      await appendAuditPostgres(db, c.id, [], c.receivedAt);
       if (report.idempotency) {
         const { sealedResponse, keyHash, claimId } = report.idempotency;
         // Rolling back undoes the case: the request that took the key over stores it.
@@ -159,6 +158,7 @@ export class PostgresStore implements Store {
       for (const e of change.events ?? []) await changes(db, SQL.insertEvent, eventValues(caseId, e));
       for (const m of change.messages ?? []) await changes(db, SQL.insertMessage, messageValues(caseId, m));
       for (const a of change.attachments ?? []) await changes(db, SQL.insertAttachment, attachmentValues(caseId, a));
+      if (change.audit?.length) await appendAuditPostgres(db, caseId, change.audit, change.audit[0]!.at);
     });
   }
 
@@ -252,41 +252,5 @@ export class PostgresStore implements Store {
 
   async close(): Promise<void> {
     await this.pool.end();
-  }
-}
-
-/**
- * Applies the migrations the database does not have yet, each in its own transaction, under an
- * advisory lock so that instances starting together migrate one after the other (the later ones
- * find nothing left to do). Returns the versions applied.
- */
-async function migratePostgres(pool: pg.Pool, now: () => string = () => new Date().toISOString()): Promise<number[]> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    try {
-      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((row) => row.version));
-      refuseNewerSchema(applied);
-      const done: number[] = [];
-      for (const migration of MIGRATIONS) {
-        if (applied.has(migration.version)) continue;
-        await client.query('BEGIN');
-        try {
-          await client.query(migration.postgres);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, now()]);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        }
-        done.push(migration.version);
-      }
-      return done;
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-    }
-  } finally {
-    client.release();
   }
 }

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { migrate } from './migrations.js';
+import { migrateSqlite } from './migrations/index.js';
+import { appendAuditSqlite } from './sqlite-audit-log.js';
 import {
   caseAssignments,
   caseListQuery,
@@ -62,16 +63,27 @@ export class SqliteStore implements Store {
   /** The migrations this opening applied (empty when the database was up to date). */
   readonly appliedMigrations: number[];
 
-  /** Opens (and creates) the database in `dataDir` and applies pending migrations. */
-  constructor(dataDir: string, { releaseEarlierClaims = false }: SqliteStoreOptions = {}) {
+  private constructor(db: Database, appliedMigrations: number[]) {
+    this.db = db;
+    this.appliedMigrations = appliedMigrations;
+  }
+
+  /** Opens (and creates) the database in `dataDir`, applies pending migrations and returns the store (twin of PostgresStore.open). */
+  static async open(dataDir: string, { releaseEarlierClaims = false }: SqliteStoreOptions = {}): Promise<SqliteStore> {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    this.db = new BetterSqlite3(join(dataDir, DATABASE_FILE));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.appliedMigrations = migrate(this.db);
-    if (releaseEarlierClaims) this.db.prepare(`DELETE FROM idempotency_keys WHERE state = 'pending'`).run();
+    const db = new BetterSqlite3(join(dataDir, DATABASE_FILE));
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      const appliedMigrations = migrateSqlite(db);
+      if (releaseEarlierClaims) db.prepare(`DELETE FROM idempotency_keys WHERE state = 'pending'`).run();
+      return new SqliteStore(db, appliedMigrations);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   async createReport(report: NewReport): Promise<StoredCase> {
@@ -82,6 +94,7 @@ export class SqliteStore implements Store {
       const reference = caseReference(year, last_number);
       this.db.prepare(SQL.insertCase).run(...caseValues(report, reference));
       this.insertEvents(c.id, [{ at: c.receivedAt, type: 'received', status: 'received' }]);
+      appendAuditSqlite(this.db, c.id, [], c.receivedAt);
       if (report.idempotency) {
         const { changes } = this.db
           .prepare(SQL.completeIdempotencyClaim)
@@ -121,6 +134,7 @@ export class SqliteStore implements Store {
       for (const m of change.messages ?? []) insertMessage.run(...messageValues(caseId, m));
       const insertAttachment = this.db.prepare(SQL.insertAttachment);
       for (const a of change.attachments ?? []) insertAttachment.run(...attachmentValues(caseId, a));
+      if (change.audit?.length) appendAuditSqlite(this.db, caseId, change.audit, change.audit[0]!.at);
     })();
   }
 

@@ -4,6 +4,7 @@
 // does so atomically, and every read-then-write that must hold across instances (idempotency
 // claims, rate limits, case references) is atomic in the database, not in process memory.
 import type { Schema } from '@weerbaar/spec';
+import type { NewAuditEntry } from '../domain/audit-chain.js';
 
 export type CaseStatus = Schema<'CaseStatus'>;
 export type CaseOutcome = Schema<'CaseOutcome'>;
@@ -60,6 +61,8 @@ export interface CaseChange {
   events?: StoredEvent[];
   messages?: StoredMessage[];
   attachments?: StoredAttachment[];
+  /** Entries for the case's audit trail, appended in the same transaction as the change. */
+  audit?: NewAuditEntry[];
 }
 
 export interface CaseFilter {

@@ -12,6 +12,9 @@ export type DatabaseSnapshot = Record<string, string[]>;
  */
 export const COUNTER_TABLES = /rate_limit|throttle/i;
 
+/** The audit chains, which grow with every read a request makes (a read with harmless noise is still a read). */
+export const COUNTERS_AND_AUDIT_TABLES = new RegExp(`${COUNTER_TABLES.source}|audit_chains|audit_entries`, 'i');
+
 function canonical(row: Record<string, unknown>): string {
   const entries = Object.keys(row)
     .sort()

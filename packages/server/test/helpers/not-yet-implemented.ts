@@ -57,10 +57,6 @@ export const NOT_YET_IMPLEMENTED: ReadonlySet<OperationId> = new Set<OperationId
   'reviseMinutes',
   'getFollowUpMinutes',
   'answerFollowUpMinutes',
-  // audit (caseManagement.audit)
-  'getCaseAudit',
-  'listAuditEntries',
-  'listCaseAuditHeads',
   // retention (caseManagement.retention)
   'setLegalHold',
   'listDeletedCases',

@@ -2,8 +2,8 @@
 // of the IP address (it is what the shared rate-limit counters store, never the address).
 import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
-import type { RateLimiter } from '../security/rate-limiter.js';
-import { ProblemError } from './problems.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { ProblemError } from '../http/problems.js';
 
 export function clientKey(context: ServerContext, request: FastifyRequest): string {
   return context.secret.keyedHash('client', request.ip).toString('base64url').slice(0, 22);

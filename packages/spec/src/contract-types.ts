@@ -1,4 +1,9 @@
-import type { OperationId } from './operations.js';
+// Hand-written types of the contract's generated parts (src/generated/): the operation ids, a golden
+// fixture, the document's shape.
+import type { operations } from './generated/schema.js';
+
+/** The `operationId` of every operation in the contract. */
+export type OperationId = keyof operations;
 
 /**
  * A golden fixture: an example request or response of one operation that every
@@ -20,4 +25,13 @@ export interface Fixture {
   body: unknown;
   /** For invalid fixtures: the JSON Pointers a validator must report (at least these). */
   invalidAt?: string[];
+}
+
+/** The shape of an OpenAPI 3.1 document, as far as the validators walk it. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; [key: string]: unknown };
+  paths: Record<string, Record<string, unknown>>;
+  components: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
 }

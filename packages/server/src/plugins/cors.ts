@@ -1,42 +1,15 @@
-// Headers every answer carries (contract `info.description`, "Security headers" and "CORS"), and
-// the CORS decision: the contract itself for any origin, everything else only for the configured
-// origins, never with credentials.
-import { API_VERSION } from '@weerbaar/spec';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// CORS (contract `info.description`, "CORS"): the contract itself for any origin, everything else
+// under /v1/ only for the configured origins, never with credentials. Hand-written rather than
+// @fastify/cors: the rule depends on the path (the contract's two documents are public), `Vary:
+// Origin` belongs on every /v1/ answer, and a refused preflight still answers 204 with the base
+// headers; expressing that through @fastify/cors's delegator would hide the rule, not shorten it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import { pathOf, vary } from '../http/headers.js';
 
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 const EXPOSED_HEADERS = 'API-Version, Request-Id, ETag, Content-Language, Retry-After, Idempotent-Replayed';
 const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, If-None-Match';
 const PUBLIC_CONTRACT = new Set(['/v1/openapi.json', '/v1/openapi.yaml']);
-
-export function pathOf(request: FastifyRequest): string {
-  return request.url.split('?')[0]!;
-}
-
-/** Adds a token to the `Vary` header without repeating it. */
-export function vary(reply: FastifyReply, token: string): void {
-  const current = String(reply.getHeader('vary') ?? '');
-  const tokens = current.split(',').map((t) => t.trim()).filter(Boolean);
-  if (!tokens.some((t) => t.toLowerCase() === token.toLowerCase())) tokens.push(token);
-  reply.header('Vary', tokens.join(', '));
-}
-
-/** The headers every answer carries, as name and value (also written by hand, see app.ts). */
-export function baseHeaders(requestId: string): [string, string][] {
-  return [
-    ['API-Version', API_VERSION],
-    ['Request-Id', requestId],
-    ['X-Content-Type-Options', 'nosniff'],
-    ['Referrer-Policy', 'no-referrer'],
-    ['Content-Security-Policy', API_CSP],
-    // Personal until proven public: content routes switch this to a public, revalidated policy.
-    ['Cache-Control', 'no-store'],
-  ];
-}
-
-export function applyBaseHeaders(request: FastifyRequest, reply: FastifyReply): void {
-  for (const [name, value] of baseHeaders(request.id)) reply.header(name, value);
-}
 
 export class CorsPolicy {
   private readonly anyOrigin: boolean;
@@ -76,3 +49,15 @@ export class CorsPolicy {
     reply.code(204).send();
   }
 }
+
+export interface CorsOptions {
+  allowedOrigins: string[];
+}
+
+async function corsPlugin(app: FastifyInstance, options: CorsOptions): Promise<void> {
+  const policy = new CorsPolicy(options.allowedOrigins);
+  app.addHook('onRequest', async (request, reply) => policy.apply(request, reply));
+  app.options('*', async (request, reply) => policy.preflight(request, reply));
+}
+
+export const cors = fastifyPlugin(corsPlugin, { name: 'weerbaar-cors', dependencies: ['weerbaar-security-headers'] });

@@ -1,5 +1,5 @@
 // Reads a case with everything that belongs to it.
-import type { CaseRecord } from '../domain/views.js';
+import type { CaseRecord } from './views.js';
 import { ProblemError } from '../http/problems.js';
 import type { Store } from '../storage/store.js';
 
