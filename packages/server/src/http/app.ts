@@ -59,7 +59,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, auditRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
-  await app.register(hostedReportPageRoutes, { config });
+  await app.register(hostedReportPageRoutes, { config, content: context.content });
   await app.register(siteRoutes, { siteDir: config.siteDir, elementsDir: config.elementsDir });
   return app;
 }
