@@ -1,6 +1,10 @@
 // The globals web-test-runner's mocha gives browser tests (no @types/mocha in the workspace).
 declare function describe(title: string, body: () => void): void;
-declare function it(title: string, body: () => void | Promise<void>): void;
+/** `this` in a test written as a `function`: a long test may raise its own timeout. */
+interface MochaTestContext {
+  timeout(milliseconds: number): void;
+}
+declare function it(title: string, body: (this: MochaTestContext) => void | Promise<void>): void;
 declare function beforeEach(body: () => void | Promise<void>): void;
 declare function afterEach(body: () => void | Promise<void>): void;
 declare function before(body: () => void | Promise<void>): void;

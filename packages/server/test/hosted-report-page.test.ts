@@ -55,6 +55,15 @@ describe('the hosted report page, with the elements bundle present', () => {
     }
   });
 
+  it('names contact details without JavaScript: the support directory\'s phone numbers and websites', async () => {
+    for (const page of PAGES) {
+      const body = await (await fetch(`${t.server.origin}${page.path}`)).text();
+      const noScript = body.slice(body.indexOf(page.lang === 'nl' ? 'id="zonder-javascript"' : 'id="without-javascript"'));
+      for (const phone of ['0703738314', '08007000', '0881331000', '09008844']) assert.ok(noScript.includes(`href="tel:${phone}"`), `${page.path}: no ${phone}`);
+      assert.ok(noScript.includes('href="https://www.raadsleden.nl/"'), `${page.path}: no website`);
+    }
+  });
+
   it('has no inline script, style or handler, and loads the report button from /elements/', async () => {
     for (const page of PAGES) {
       const body = await (await fetch(`${t.server.origin}${page.path}`)).text();

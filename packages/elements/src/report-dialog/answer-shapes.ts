@@ -14,6 +14,7 @@ export const reportFormShape: Shape = {
 export const discoveryShape: Shape = {
   capabilities: { 'attachments?': { maxBytes: 'n', mediaTypes: ['s'] } },
   limits: { maxTextLength: 'n' },
+  'links?': { 'privacyStatement?': 's' },
 };
 export const receiptShape: Shape = { receipt: 's', acknowledgeDueAt: 's', feedbackDueAt: 's', followUp: { available: 'b' } };
 export const followUpCaseShape: Shape = {
@@ -21,6 +22,7 @@ export const followUpCaseShape: Shape = {
   deadlines: { acknowledgeDueAt: 's', feedbackDueAt: 's' },
   timeline: [{ at: 's', type: 's' }],
   messages: [{ from: 's', sentAt: 's', 'body?': 's' }],
+  'attachments?': [{ 'name?': 's', sizeBytes: 'n', addedAt: 's' }],
   canReply: 'b',
 };
 

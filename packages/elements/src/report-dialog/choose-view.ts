@@ -3,15 +3,25 @@ import { emit } from '../base/events.js';
 import { safeHref } from '../base/safe-url.js';
 import type { DialogContext } from './dialog-context.js';
 
+/**
+ * Takes the person to the support directory on the page: scrolled to and with focus on its heading,
+ * so that keyboard and screen-reader users arrive there too, not only the eyes.
+ */
+function focusDirectory(directory: Element): void {
+  directory.scrollIntoView({ block: 'start' });
+  const heading = directory.shadowRoot?.querySelector<HTMLElement>('[part="heading"]');
+  if (!heading) return;
+  // Focusable by script only, as the dialog's own step headings are.
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+}
+
 /** "Help now": the page decides first (its own support page or directory), else the dialog shows 112 and the support link. */
 function chooseSupport(context: DialogContext): void {
   const handledByPage = !emit(context.host, 'weerbaar-support-request', {});
   const directory = document.querySelector('weerbaar-support-directory');
-  if (handledByPage || directory) {
-    context.close();
-    if (!handledByPage) directory?.scrollIntoView({ block: 'start' });
-    return;
-  }
+  if (handledByPage) return context.close();
+  if (directory) return context.close(() => focusDirectory(directory));
   void context.flow.go({ name: 'support' });
 }
 

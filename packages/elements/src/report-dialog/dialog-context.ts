@@ -22,8 +22,8 @@ export interface DialogContext {
   readonly supportHref: string | undefined;
   /** Closes the dialog as its close button does (asking first when something would be lost). */
   requestClose(): void;
-  /** Closes the dialog at once. */
-  close(): void;
+  /** Closes the dialog at once; `then` runs once it is closed (and focus went back to the button). */
+  close(then?: () => void): void;
 }
 
 /**
@@ -34,4 +34,11 @@ export function longDate(context: DialogContext, iso: string): string {
   const date = new Date(iso);
   // A backend's malformed date is shown as it came (as text), not thrown at the renderer.
   return Number.isNaN(date.getTime()) ? iso : dateInWords(context.locale, date, dutchTimeZone);
+}
+
+/** A moment in words with its time, Dutch time: "1 december 2026 om 14:03", "1 December 2026 at 14:03". */
+export function dateAndTime(context: DialogContext, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(context.locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: dutchTimeZone }).format(date);
 }

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FollowUpCase } from '@weerbaar/sdk';
-import { longDate, type DialogContext } from './dialog-context.js';
+import { dateAndTime, longDate, type DialogContext } from './dialog-context.js';
 import { errorSummary } from './error-summary.js';
 import { fileTypesInWords } from './file-types.js';
 import { describedBy, fieldError, textField } from './form-controls.js';
@@ -32,8 +32,19 @@ export function followUpEntryView(context: DialogContext, mode: 'report' | 'foll
   `;
 }
 
-/** A followed case: status, deadlines, history, messages, and replying and adding a file. */
-export function caseView(context: DialogContext, found: FollowUpCase): TemplateResult {
+/** The files the person added to the case: name (unless sealed), size and when. */
+function filesList(context: DialogContext, found: FollowUpCase): TemplateResult | typeof nothing {
+  const { t } = context;
+  const files = found.attachments ?? [];
+  if (files.length === 0) return nothing;
+  return html`${context.heading(t('filesHeading'), { id: 'files-heading', depth: 1 })}
+    <ul class="files" part="files" aria-labelledby="files-heading">
+      ${files.map((file) => html`<li>${t('fileItem', { name: file.name ?? t('sealedFile'), size: Math.max(1, Math.round(file.sizeBytes / 1024)), date: dateAndTime(context, file.addedAt) })}</li>`)}
+    </ul>`;
+}
+
+/** A followed case: status, deadlines, history, messages, files, and replying and adding a file. */
+export function caseView(context: DialogContext, found: FollowUpCase, calendarUrl: string): TemplateResult {
   const { t, flow } = context;
   const attachments = flow.discovery?.capabilities.attachments;
   const invalidAttachment = flow.problemFor('attachment') !== undefined;
@@ -43,10 +54,13 @@ export function caseView(context: DialogContext, found: FollowUpCase): TemplateR
       <dt>${t('statusLabel')}</dt>
       <dd>${t(`status_${found.status}` as ReportDialogStringKey)}</dd>
     </dl>
-    <ul>
-      <li>${t('nextAcknowledge', { date: longDate(context, found.deadlines.acknowledgeDueAt) })}</li>
-      <li>${t('nextFeedback', { date: longDate(context, found.deadlines.feedbackDueAt) })}</li>
-    </ul>
+    ${found.status === 'closed'
+      ? nothing
+      : html`<ul>
+          ${found.status === 'received' ? html`<li>${t('nextAcknowledge', { date: longDate(context, found.deadlines.acknowledgeDueAt) })}</li>` : nothing}
+          <li>${t('nextFeedback', { date: longDate(context, found.deadlines.feedbackDueAt) })}</li>
+        </ul>`}
+    ${calendarUrl ? html`<p><a href=${calendarUrl} download="weerbaar.ics" part="calendar-link">${t(found.status === 'received' ? 'calendar' : 'calendarFeedback')}</a></p>` : nothing}
     ${flow.notice ? html`<p class="notice">${flow.notice}</p>` : nothing}
     ${context.heading(t('timelineHeading'), { id: 'timeline-heading', depth: 1 })}
     <ol class="timeline" part="timeline" aria-labelledby="timeline-heading">
@@ -58,11 +72,12 @@ export function caseView(context: DialogContext, found: FollowUpCase): TemplateR
       : html`<ol class="messages" part="messages" aria-labelledby="messages-heading">
           ${found.messages.map(
             (message) => html`<li class=${message.from}>
-              <p class="meta">${t(message.from === 'handler' ? 'fromHandler' : 'fromReporter')}, <time datetime=${message.sentAt}>${longDate(context, message.sentAt)}</time></p>
+              <p class="meta">${t(message.from === 'handler' ? 'fromHandler' : 'fromReporter')}, <time datetime=${message.sentAt}>${dateAndTime(context, message.sentAt)}</time></p>
               <p class="quote">${message.body ?? t('sealedMessage')}</p>
             </li>`,
           )}
         </ol>`}
+    ${filesList(context, found)}
     ${found.canReply
       ? html`<form novalidate @submit=${submitted(() => flow.sendReply())}>
           ${textField(context.fields, 'reply', t('replyLabel'), flow.replyInput, { multiline: true, maxLength: 10000, onInput: (value) => (flow.replyInput = value) })}

@@ -22,20 +22,26 @@ export const reportDialogStyles = css`
     color: inherit;
     overflow: auto;
   }
+  /* The bar with the quick exit and the 112 line stay in view on every step; only the step below
+     them scrolls, so nothing that gets focus can sit under them (WCAG 2.4.11). */
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+  }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.6);
   }
+  .top {
+    flex: none;
+    border-block-end: 1px solid var(--_border-color);
+  }
   .bar {
-    position: sticky;
-    inset-block-start: 0;
-    z-index: 1;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) / 2);
-    padding: calc(var(--_space) / 2) var(--_space);
-    background: var(--_dialog-background);
-    border-block-end: 1px solid var(--_border-color);
+    padding: calc(var(--_space) / 2) var(--_space) 0;
   }
   .title {
     flex: 1 1 10rem;
@@ -48,17 +54,35 @@ export const reportDialogStyles = css`
   }
   .emergency {
     margin: 0;
-    padding: calc(var(--_space) / 2) var(--_space);
+    padding: calc(var(--_space) / 4) var(--_space);
     font-weight: 700;
   }
   .body {
+    flex: 1 1 auto;
+    min-block-size: 0;
+    overflow: auto;
     padding: 0 var(--_space) var(--_space);
   }
-  .heading:focus {
-    outline: none;
+  /* A phone: the dialog's name is for screen readers only, and the header takes two short lines. */
+  @media (max-width: 30rem) {
+    .title {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .bar {
+      justify-content: space-between;
+      padding-block-start: calc(var(--_space) / 4);
+    }
   }
+  /* Step headings get focus so that screen readers start there; they are not controls, so no ring. */
+  .heading:focus,
   .heading:focus-visible {
-    outline: 3px solid var(--_focus-color);
+    outline: none;
+    box-shadow: none;
   }
   ul,
   ol {
@@ -123,10 +147,41 @@ export const reportDialogStyles = css`
   .option .field-error {
     grid-column: 2;
   }
+  /* Radios and checkboxes drawn from the design tokens; native again in forced colours (below). */
   .option input {
+    appearance: none;
+    display: grid;
+    place-content: center;
     inline-size: 1.5rem;
     block-size: 1.5rem;
     margin: 0.1rem 0 0;
+    border: 2px solid var(--_border-color);
+    border-radius: var(--_radius);
+    background: #ffffff;
+  }
+  .option input[type='radio'] {
+    border-radius: 50%;
+  }
+  .option input:checked {
+    border-color: var(--_button-background);
+  }
+  .option input::before {
+    content: '';
+    inline-size: 0.75rem;
+    block-size: 0.75rem;
+    background: var(--_button-background);
+    transform: scale(0);
+  }
+  .option input[type='radio']::before {
+    border-radius: 50%;
+  }
+  .option input[type='checkbox']::before {
+    inline-size: 0.9rem;
+    block-size: 0.9rem;
+    clip-path: polygon(14% 44%, 0 65%, 50% 100%, 100% 16%, 80% 0%, 43% 62%);
+  }
+  .option input:checked::before {
+    transform: scale(1);
   }
   input:not([type='radio'], [type='checkbox']),
   textarea {
@@ -171,8 +226,23 @@ export const reportDialogStyles = css`
     margin-block: var(--_space) 0.25rem;
   }
   progress {
+    appearance: none;
     inline-size: 10rem;
     max-inline-size: 100%;
+    block-size: 0.75rem;
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_radius);
+    background: #ffffff;
+    color: var(--_button-background);
+  }
+  progress::-webkit-progress-bar {
+    background: #ffffff;
+  }
+  progress::-webkit-progress-value {
+    background: var(--_button-background);
+  }
+  progress::-moz-progress-bar {
+    background: var(--_button-background);
   }
   .actions {
     display: flex;
@@ -185,6 +255,25 @@ export const reportDialogStyles = css`
   }
   .summary dd {
     margin: 0 0 0.5rem;
+  }
+  .review .row {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    column-gap: var(--_space);
+    border-block-end: 1px solid var(--_border-color);
+    padding-block: 0.5rem;
+  }
+  .review dt,
+  .review dd:not(.change) {
+    grid-column: 1;
+  }
+  .review .change {
+    grid-column: 2;
+    grid-row: 1;
+    margin: 0;
+  }
+  .action-link {
+    align-self: center;
   }
   .quote {
     white-space: pre-wrap;
@@ -201,15 +290,16 @@ export const reportDialogStyles = css`
     font-weight: 700;
     letter-spacing: 0.05em;
     margin-block: 0.25rem var(--_space);
-    overflow-wrap: anywhere;
     user-select: all;
   }
   .receipt .separator {
     padding-inline: 0.15em;
     color: var(--weerbaar-report-button-hint-color, var(--weerbaar-secondary-text-color, #4a4a4a));
   }
+  /* A group never breaks; a line breaks only after a group's dash. */
   .receipt .group {
     display: inline-block;
+    white-space: nowrap;
   }
   .messages {
     list-style: none;
@@ -255,14 +345,36 @@ export const reportDialogStyles = css`
     .error-summary a {
       color: LinkText;
     }
+    .option input,
+    progress {
+      appearance: auto;
+    }
+    .option input::before {
+      content: none;
+    }
   }
+  /* Printed, the receipt stands alone on the page (the host page is left out, see print-alone.ts). */
   @media print {
     dialog::backdrop {
       background: none;
     }
-    .bar,
-    .emergency,
-    .actions {
+    dialog[open] {
+      display: block;
+      position: absolute;
+      inset: 0 auto auto 0;
+      margin: 0;
+      border: 0;
+      inline-size: 100%;
+      max-block-size: none;
+      overflow: visible;
+    }
+    .body {
+      overflow: visible;
+    }
+    .top,
+    .actions,
+    .notice,
+    .calendar {
       display: none;
     }
   }

@@ -11,6 +11,7 @@ import type { DialogContext } from './dialog-context.js';
 import { caseView, followUpEntryView } from './follow-up-view.js';
 import type { FieldContext } from './form-controls.js';
 import { formView } from './form-view.js';
+import { printAlone } from './print-alone.js';
 import { receiptView } from './receipt-view.js';
 import { reportDialogStrings, type ReportDialogStringKey } from './report-dialog.strings.js';
 import { reportDialogStyles } from './report-dialog.styles.js';
@@ -20,7 +21,7 @@ import { StepFocus } from './step-focus.js';
 export type { ReportDialogStringKey };
 
 const dialogParts =
-  'dialog-box, quick-exit, close-button, emergency, choices, progress, error-summary, next-button, anonymity-explanation, encryption-note, not-sent, retry-button, receipt, receipt-warning, copy-button, calendar-link, open-case-button, case-status, timeline, messages, reply-button, upload-button';
+  'dialog-box, quick-exit, close-button, emergency, choices, progress, error-summary, next-button, anonymity-explanation, encryption-note, not-sent, retry-button, receipt, receipt-warning, copy-button, print-button, download-link, calendar-link, files, privacy-link, open-case-button, case-status, timeline, messages, reply-button, upload-button';
 
 /**
  * The report flow inside a native modal `<dialog>`. Loaded on the report button's first press and
@@ -45,7 +46,7 @@ export class ReportDialog extends LitElement {
     headingLevel: { attribute: false },
     signals: { attribute: false },
     reportForm: { attribute: false },
-    confirmingDiscard: { state: true },
+    confirming: { state: true },
   };
 
   declare api: string | undefined;
@@ -58,8 +59,8 @@ export class ReportDialog extends LitElement {
   declare signals: string[];
   /** A report form given by the page instead of the backend's (the backend still receives the report). */
   declare reportForm: ReportForm | undefined;
-  /** Whether the dialog asks "stop without sending?" instead of showing the step. */
-  declare protected confirmingDiscard: boolean;
+  /** The question the dialog asks instead of showing the step: stop without sending, or close without the receipt kept. */
+  declare protected confirming: 'discard' | 'receipt' | undefined;
 
   readonly #lang = new LocaleController<ReportDialogStringKey>(this, () => reportDialogStrings);
   readonly stepFocus = new StepFocus(this);
@@ -71,14 +72,38 @@ export class ReportDialog extends LitElement {
     this.exitUrl = defaultExitUrl;
     this.headingLevel = 2;
     this.signals = [];
-    this.confirmingDiscard = false;
+    this.confirming = undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The dialog's own parts, styleable from the page as weerbaar-report-button::part(...).
     this.setAttribute('exportparts', dialogParts);
+    window.addEventListener('afterprint', this.#onPrinted);
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('afterprint', this.#onPrinted);
+    this.#showPageAgain?.();
+  }
+
+  protected override updated(): void {
+    // While the receipt is on screen, printing (the button or the browser's command) prints it alone.
+    const receiptShown = this.flow.view.name === 'receipt' && !this.confirming;
+    if (receiptShown && !this.#showPageAgain) this.#showPageAgain = printAlone(this);
+    if (!receiptShown && this.#showPageAgain) {
+      this.#showPageAgain();
+      this.#showPageAgain = undefined;
+    }
+  }
+
+  #showPageAgain: (() => void) | undefined;
+
+  // Printing the receipt, also with the browser's own command, counts as keeping it.
+  #onPrinted = (): void => {
+    if (this.flow.view.name === 'receipt') this.flow.keepReceipt();
+  };
 
   /** The language in effect (the nearest `lang` above the report button). */
   get locale(): SupportedLocale {
@@ -103,38 +128,67 @@ export class ReportDialog extends LitElement {
 
   // ---- closing, guarded closing, quick exit ----------------------------------------------------
 
-  #close = (): void => this.#dialog?.close();
+  /** What to do once the dialog has closed, instead of leaving focus on the report button. */
+  #afterClose: (() => void) | undefined;
+
+  #close = (then?: () => void): void => {
+    this.#afterClose = then;
+    this.#dialog?.close();
+  };
+
+  /** Whether closing now would lose something: a report not sent, or a receipt not kept. */
+  #wouldLose(): 'discard' | 'receipt' | undefined {
+    if (this.flow.hasUnsent()) return 'discard';
+    return this.flow.receiptAtRisk() ? 'receipt' : undefined;
+  }
 
   #requestClose = (): void => {
-    if (this.flow.hasUnsent()) {
-      this.confirmingDiscard = true;
-      this.stepFocus.moveTo('#discard-heading');
-      this.stepFocus.announce(this.t('discardHeading'));
-    } else this.#close();
+    this.confirming = this.#wouldLose();
+    if (!this.confirming) return this.#close();
+    this.stepFocus.moveTo(`#${this.confirming}-heading`);
+    this.stepFocus.announce(this.t(this.confirming === 'discard' ? 'discardHeading' : 'receiptAtRiskHeading'));
   };
 
   #onCancel = (event: Event): void => {
-    // Escape: the same guard as the close button, so a stray key press cannot throw away a report.
+    // Escape: the same guard as the close button, so a stray key press cannot throw away a report or its receipt.
     event.preventDefault();
-    if (this.confirmingDiscard) this.#keepGoing();
+    if (this.confirming) this.#keepGoing();
     else this.#requestClose();
   };
 
   // The browser does not let a page cancel the dialog's `cancel` event without a recent user
   // activation; handling Escape on keydown keeps the guard reliable.
   #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Tab') return this.#keepTabInside(event);
     if (event.key !== 'Escape' || event.defaultPrevented) return;
-    if (this.confirmingDiscard || this.flow.hasUnsent()) this.#onCancel(event);
+    if (this.confirming || this.#wouldLose()) this.#onCancel(event);
   };
 
+  /**
+   * Tab from the last control goes to the first and Shift+Tab from the first to the last, as in
+   * every modal: browsers otherwise let focus wander through the page behind the modal's top layer.
+   */
+  #keepTabInside(event: KeyboardEvent): void {
+    // The first control is always the quick exit and the last a button, so radio groups need no care here.
+    const controls = [...this.renderRoot.querySelectorAll<HTMLElement>('a[href], button:not(:disabled), input:not(:disabled), textarea:not(:disabled), select:not(:disabled)')].filter((control) => control.getClientRects().length > 0);
+    const [first, last] = [controls[0], controls.at(-1)];
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    const wrapTo = event.shiftKey ? (active === first || !active ? last : undefined) : active === last ? first : undefined;
+    if (!wrapTo) return;
+    event.preventDefault();
+    wrapTo.focus();
+  }
+
   #keepGoing = (): void => {
-    this.confirmingDiscard = false;
+    this.confirming = undefined;
     this.stepFocus.moveTo('#step-heading');
   };
 
   #onClosed = (): void => {
     this.flow.wipe();
     this.dispatchEvent(new Event('weerbaar-dialog-closed'));
+    this.#afterClose?.();
+    this.#afterClose = undefined;
   };
 
   #quickExit = (): void => {
@@ -172,26 +226,30 @@ export class ReportDialog extends LitElement {
     const t = (key: ReportDialogStringKey) => this.t(key);
     return html`
       <dialog part="dialog-box" aria-labelledby="dialog-title" lang=${this.locale} @cancel=${this.#onCancel} @keydown=${this.#onKeydown} @close=${this.#onClosed}>
-        <div class="bar">
-          <span id="dialog-title" class="title">${t('dialogTitle')}</span>
-          <button type="button" class="quick-exit" part="quick-exit" aria-describedby="quick-exit-hint" @click=${this.#quickExit}>${t('quickExit')}</button>
-          <span id="quick-exit-hint" class="visually-hidden">${t('quickExitHint')}</span>
-          <button type="button" class="secondary" part="close-button" @click=${this.#requestClose}>${t('close')}</button>
+        <div class="top">
+          <div class="bar">
+            <span id="dialog-title" class="title">${t('dialogTitle')}</span>
+            <button type="button" class="quick-exit" part="quick-exit" aria-describedby="quick-exit-hint" @click=${this.#quickExit}>${t('quickExit')}</button>
+            <span id="quick-exit-hint" class="visually-hidden">${t('quickExitHint')}</span>
+            <button type="button" class="secondary" part="close-button" @click=${this.#requestClose}>${t('close')}</button>
+          </div>
+          <p class="emergency" part="emergency">${t('emergencyLead')} <a href="tel:112">${t('emergencyCall')}</a></p>
         </div>
-        <p class="emergency" part="emergency">${t('emergencyLead')} <a href="tel:112">${t('emergencyCall')}</a></p>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.stepFocus.announcement}</div>
-        <div class="body">${this.confirmingDiscard ? this.#renderDiscard() : this.#renderView(this.#context)}</div>
+        <div class="body">${this.confirming ? this.#renderConfirm(this.confirming) : this.#renderView(this.#context)}</div>
       </dialog>
     `;
   }
 
-  #renderDiscard(): TemplateResult {
-    return html`<div class="panel" role="group" aria-labelledby="discard-heading">
-      ${this.#heading(this.t('discardHeading'), { id: 'discard-heading' })}
-      <p>${this.t('discardText')}</p>
+  #renderConfirm(question: 'discard' | 'receipt'): TemplateResult {
+    const [heading, text, back, close]: [ReportDialogStringKey, ReportDialogStringKey, ReportDialogStringKey, ReportDialogStringKey] =
+      question === 'discard' ? ['discardHeading', 'discardText', 'discardCancel', 'discardConfirm'] : ['receiptAtRiskHeading', 'receiptAtRiskText', 'receiptAtRiskBack', 'receiptAtRiskClose'];
+    return html`<div class="panel" role="group" aria-labelledby="${question}-heading">
+      ${this.#heading(this.t(heading), { id: `${question}-heading` })}
+      <p>${this.t(text)}</p>
       <div class="actions">
-        <button type="button" @click=${this.#keepGoing}>${this.t('discardCancel')}</button>
-        <button type="button" class="secondary" @click=${this.#close}>${this.t('discardConfirm')}</button>
+        <button type="button" @click=${this.#keepGoing}>${this.t(back)}</button>
+        <button type="button" class="secondary" @click=${() => this.#close()}>${this.t(close)}</button>
       </div>
     </div>`;
   }
@@ -222,11 +280,11 @@ export class ReportDialog extends LitElement {
           </div>
         </div>`;
       case 'receipt':
-        return receiptView(context, view.receipt, view.calendarUrl);
+        return receiptView(context, view.receipt, view.calendarUrl, view.receiptFileUrl);
       case 'follow-up':
         return followUpEntryView(context, this.mode);
       case 'case':
-        return caseView(context, view.found);
+        return caseView(context, view.found, view.calendarUrl);
     }
   }
 }

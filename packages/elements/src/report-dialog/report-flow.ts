@@ -19,9 +19,9 @@ export type View =
   | { name: 'form'; page: number }
   | { name: 'sending' }
   | { name: 'not-sent' }
-  | { name: 'receipt'; receipt: ReportReceipt; calendarUrl: string }
+  | { name: 'receipt'; receipt: ReportReceipt; calendarUrl: string; receiptFileUrl: string }
   | { name: 'follow-up' }
-  | { name: 'case'; found: FollowUpCase };
+  | { name: 'case'; found: FollowUpCase; calendarUrl: string };
 
 /** A message for the error summary and the field: `field` is the control it links to, if any. */
 export interface ShownProblem {
@@ -72,6 +72,8 @@ export class ReportFlow implements ReactiveController {
   /** What was typed into the receipt field on the follow-up step, and into the reply field. */
   receiptInput = '';
   replyInput = '';
+  /** Whether the receipt on screen was copied, printed or downloaded: only then it closes without asking. */
+  receiptKept = false;
 
   readonly #host: ReportFlowHost;
   #form: ReportForm | undefined;
@@ -79,6 +81,8 @@ export class ReportFlow implements ReactiveController {
   #session: FollowUpSession | undefined;
   /** One idempotency key per logical submission: retries of the same report reuse it. */
   #pending: { fingerprint: string; idempotencyKey: string } | undefined;
+  /** Blob URLs of the files offered (reminders, the receipt as text), released when the flow is wiped. */
+  readonly #fileUrls = new Set<string>();
 
   constructor(host: ReportFlowHost) {
     this.#host = host;
@@ -148,9 +152,21 @@ export class ReportFlow implements ReactiveController {
     return (name === 'form' || name === 'not-sent' || name === 'sending') && hasUnsentContent(this.draft);
   }
 
+  /** Whether closing now would lose the receipt: it is on screen and was not copied, printed or downloaded. */
+  receiptAtRisk(): boolean {
+    return this.view.name === 'receipt' && !this.receiptKept;
+  }
+
+  /** The person kept the receipt (copied, printed or downloaded it). */
+  keepReceipt(): void {
+    this.receiptKept = true;
+  }
+
   /** Forgets everything: the draft, the receipt, the follow-up session (ended on the server too). */
   wipe(): void {
-    if (this.view.name === 'receipt' && this.view.calendarUrl) URL.revokeObjectURL(this.view.calendarUrl);
+    for (const url of this.#fileUrls) URL.revokeObjectURL(url);
+    this.#fileUrls.clear();
+    this.receiptKept = false;
     void this.#session?.close().catch(() => undefined);
     this.#session = undefined;
     this.#pending = undefined;
@@ -239,11 +255,16 @@ export class ReportFlow implements ReactiveController {
       const receipt = checked(await (await clientFor(api)).submitReport(submission, { idempotencyKey }), receiptShape);
       this.#pending = undefined;
       this.draft = emptyDraft();
-      await this.go({ name: 'receipt', receipt, calendarUrl: this.#calendarUrl(receipt) });
+      this.receiptKept = false;
+      const receiptFileUrl = this.#fileUrl(`${this.#t('receiptLabel')}: ${receipt.receipt}\r\n\r\n${this.#t('receiptWarning')}\r\n`, 'text/plain');
+      await this.go({ name: 'receipt', receipt, calendarUrl: this.#calendarUrl({ acknowledge: receipt.acknowledgeDueAt, feedback: receipt.feedbackDueAt }), receiptFileUrl });
       emit(this.#host, 'weerbaar-report-submitted', { submittedAt: new Date().toISOString() });
     } catch (error) {
       const { WeerbaarApiError } = await loadSdk();
-      if (error instanceof WeerbaarApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) {
+      // Only a refusal of the report itself sends the person back to the answers; a request still
+      // in progress, a busy or unreachable backend, or a rotated key is "not sent yet" (a retry
+      // reuses the key, so nothing is stored twice).
+      if (error instanceof WeerbaarApiError && error.kind === 'rejected') {
         await this.go({ name: 'form', page: this.pages().length - 1 });
         this.showProblems([{ message: this.#t('errRejected') }]);
       } else await this.go({ name: 'not-sent' });
@@ -252,23 +273,37 @@ export class ReportFlow implements ReactiveController {
 
   // ---- the receipt ------------------------------------------------------------------------------
 
-  /** A Blob URL of the reminders file; empty when the backend's dates cannot be read (the receipt still shows). */
-  #calendarUrl(receipt: ReportReceipt): string {
-    if ([receipt.acknowledgeDueAt, receipt.feedbackDueAt].some((at) => Number.isNaN(new Date(at).getTime()))) return '';
-    const ics = calendarFile(
-      [
-        { id: 'acknowledge', title: this.#t('calendarAcknowledgeTitle'), description: this.#t('calendarAcknowledgeText'), at: receipt.acknowledgeDueAt },
-        { id: 'feedback', title: this.#t('calendarFeedbackTitle'), description: this.#t('calendarFeedbackText'), at: receipt.feedbackDueAt },
-      ],
-      { uidSuffix: crypto.randomUUID() },
-    );
-    return URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+  #fileUrl(text: string, type: string): string {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    this.#fileUrls.add(url);
+    return url;
+  }
+
+  /**
+   * A Blob URL of the reminders file for the dates still ahead (the acknowledgement only while it
+   * is due); empty when the backend's dates cannot be read (the step still shows).
+   */
+  #calendarUrl(due: { acknowledge?: string | undefined; feedback: string }): string {
+    const reminders = [
+      ...(due.acknowledge ? [{ id: 'acknowledge', title: this.#t('calendarAcknowledgeTitle'), description: this.#t('calendarAcknowledgeText'), at: due.acknowledge }] : []),
+      { id: 'feedback', title: this.#t('calendarFeedbackTitle'), description: this.#t('calendarFeedbackText'), at: due.feedback },
+    ];
+    if (reminders.some(({ at }) => Number.isNaN(new Date(at).getTime()))) return '';
+    return this.#fileUrl(calendarFile(reminders, { uidSuffix: crypto.randomUUID() }), 'text/calendar');
+  }
+
+  /** The case as the follow-up step shows it, with a reminders file of its current deadlines. */
+  #caseView(found: FollowUpCase): View {
+    const open = found.status !== 'closed';
+    const calendarUrl = open ? this.#calendarUrl({ acknowledge: found.status === 'received' ? found.deadlines.acknowledgeDueAt : undefined, feedback: found.deadlines.feedbackDueAt }) : '';
+    return { name: 'case', found, calendarUrl };
   }
 
   async copy(receipt: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(receipt);
       this.notice = this.#t('copied');
+      this.keepReceipt();
     } catch {
       this.notice = this.#t('copyFailed');
     }
@@ -294,15 +329,17 @@ export class ReportFlow implements ReactiveController {
       await this.#session?.close().catch(() => undefined);
       this.#session = await client.openFollowUp(receipt);
       this.receiptInput = '';
-      await this.go({ name: 'case', found: checked(await this.#session.getCase(), followUpCaseShape) });
+      await this.go(this.#caseView(checked(await this.#session.getCase(), followUpCaseShape)));
     } catch (error) {
       const { WeerbaarApiError, WeerbaarCapabilityError } = await loadSdk();
       const message =
         error instanceof WeerbaarCapabilityError
           ? this.#t('followUpUnavailable')
-          : error instanceof WeerbaarApiError && error.status < 500
-            ? this.#t('errReceiptUnknown')
-            : api
+          : error instanceof WeerbaarApiError && error.kind === 'rate-limited'
+            ? this.#t('errTooManyTries')
+            : error instanceof WeerbaarApiError && error.kind === 'rejected'
+              ? this.#t('errReceiptUnknown')
+              : api
               ? this.#t('networkError')
               : this.#t('followUpUnavailable');
       this.showProblems([{ field: 'receipt', message }]);
@@ -310,8 +347,7 @@ export class ReportFlow implements ReactiveController {
   }
 
   async #refreshCase(notice: string): Promise<void> {
-    const found = checked(await this.#session!.getCase(), followUpCaseShape);
-    this.view = { name: 'case', found };
+    this.view = this.#caseView(checked(await this.#session!.getCase(), followUpCaseShape));
     this.notice = notice;
     this.#host.stepFocus.announce(notice);
   }

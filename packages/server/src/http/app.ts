@@ -63,7 +63,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, intakeRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
-  await app.register(hostedReportPageRoutes, { config });
+  await app.register(hostedReportPageRoutes, { config, content: context.content });
   await app.register(siteRoutes, { siteDir: config.siteDir, elementsDir: config.elementsDir });
   return app;
 }

@@ -6,7 +6,9 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Schema } from '@weerbaar/spec';
 import type { ServerConfig } from '../config.js';
+import type { ContentCatalogue } from '../content/catalogue.js';
 import type { ServerContext } from '../context.js';
 import { ProblemError } from '../http/problems.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -58,10 +60,28 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 }
 
-export async function hostedReportPageRoutes(app: FastifyInstance, { config }: { config: ServerConfig }): Promise<void> {
+/**
+ * The support directory's contacts (not 112, which the page names above) as a list with their phone
+ * numbers and websites: what someone without JavaScript can do instead of the form.
+ */
+function contactList(content: ContentCatalogue, lang: string): string {
+  const locale = content.locales.available.includes(lang) ? lang : content.locales.default;
+  const { items } = JSON.parse(content.document('support-contacts', locale).json) as { items: Schema<'SupportContact'>[] };
+  const entries = items
+    .filter((contact) => contact.urgency !== 'emergency' && (contact.phone || contact.url))
+    .map((contact) => {
+      const name = escapeHtml(contact.name ? `${contact.organisation}: ${contact.name}` : contact.organisation);
+      const phone = contact.phone ? ` <a href="tel:${escapeHtml(contact.phone.number)}">${escapeHtml(contact.phone.display || contact.phone.number)}</a>` : '';
+      const site = contact.url ? ` <a href="${escapeHtml(contact.url)}">${escapeHtml(new URL(contact.url).host)}</a>` : '';
+      return `<li><strong>${name}</strong>${phone}${site}</li>`;
+    });
+  return `<ul class="contacts">${entries.join('')}</ul>`;
+}
+
+export async function hostedReportPageRoutes(app: FastifyInstance, { config, content }: { config: ServerConfig; content: ContentCatalogue }): Promise<void> {
   const organisation = escapeHtml(config.organisation.name);
   for (const page of PAGES) {
-    const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation);
+    const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation).replace('{{contacts}}', contactList(content, page.lang));
     app.get(page.path, async (_request, reply) => {
       if (!servesHostedReportPage(config)) throw new ProblemError('not-found');
       applyPageHeaders(reply, HOSTED_PAGE_CSP, 'no-store');
