@@ -23,6 +23,11 @@ Certifies that a backend honours the Weerbaar Reporting API v1.
   --base-url URL             the API base, e.g. https://meld.example.nl/v1 (required)
   --handler-token T          a handler token: enables case management and read-back checks
                              (or set WEERBAAR_HANDLER_TOKEN, which keeps it out of shell history)
+  --person-token T           an access token of a signed-in person with the handler role: the access
+                             profile grants them the kit's case, excludes them and checks they lose it
+                             (or set WEERBAAR_PERSON_TOKEN)
+  --auditor-token T          an access token of a person with only the auditor role: checks they read no
+                             content (or set WEERBAAR_AUDITOR_TOKEN)
   --profile LIST             comma-separated: ${PROFILE_IDS.join(',')} (default: all; core is always tested)
   --format FORMAT            text (default), json, junit or html
   --output FILE              write the report to FILE instead of standard output
@@ -52,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         'base-url': { type: 'string' },
         'handler-token': { type: 'string' },
+        'person-token': { type: 'string' },
+        'auditor-token': { type: 'string' },
         profile: { type: 'string' },
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
@@ -94,6 +101,8 @@ export async function main(argv: string[]): Promise<number> {
     const report = await runConformance({
       baseUrl,
       handlerToken: values['handler-token'] ?? process.env.WEERBAAR_HANDLER_TOKEN,
+      personToken: values['person-token'] ?? process.env.WEERBAAR_PERSON_TOKEN,
+      auditorToken: values['auditor-token'] ?? process.env.WEERBAAR_AUDITOR_TOKEN,
       profiles: profilesFrom(values.profile),
       expectedFailures,
       maxGuessAttempts,

@@ -42,8 +42,15 @@ export interface SubmittedReport {
   marker: string;
 }
 
+/** Access tokens of signed-in people (contract 1.1), for the access profile. */
+export interface PeopleTokens {
+  personToken?: string;
+  auditorToken?: string;
+}
+
 export class RunContext {
   discovery?: Discovery;
+  people: PeopleTokens = {};
   readonly reports: SubmittedReport[] = [];
 
   constructor(

@@ -1,5 +1,6 @@
 // The registry: which modules make up which profile, in the order they run.
 import type { ConformanceModule, Discovery } from './context.js';
+import { accessModule } from './modules/access.js';
 import { attachmentsModule } from './modules/attachments.js';
 import { auditModule } from './modules/audit.js';
 import { caseManagementModule } from './modules/case-management.js';
@@ -42,6 +43,7 @@ export const PROFILES: ProfileDefinition[] = [
     caseManagement: ['workflow', 'notes'],
     needsHandlerToken: true,
   },
+  { id: 'access', title: 'Accounts and access per case: exclusion, auditors without content', capabilities: ['caseManagement'], caseManagement: ['signIn'], needsHandlerToken: true },
 ];
 
 /** Every module, in run order (`late` modules are moved to the end by the runner). */
@@ -61,6 +63,7 @@ export const MODULES: ConformanceModule[] = [
   caseWorkflowModule,
   auditModule,
   retentionModule,
+  accessModule,
   guessingModule,
 ];
 

@@ -94,9 +94,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const validator = new SpecValidator();
   const secrets = new SecretRegistry();
   if (options.handlerToken) secrets.addToken(options.handlerToken);
+  for (const token of [options.personToken, options.auditorToken]) if (token) secrets.addToken(token);
   const record = new Recorder();
   const client = new HttpClient(options.baseUrl, validator, secrets, options.requestTimeoutMs ?? 15_000);
   const context = new RunContext(client, validator, secrets, record, RunContext.settingsFrom(options), options.handlerToken);
+  context.people = { ...(options.personToken ? { personToken: options.personToken } : {}), ...(options.auditorToken ? { auditorToken: options.auditorToken } : {}) };
 
   let profiles: ProfileResult[] = [];
   const active = () => MODULES.filter((module) => profiles.find((profile) => profile.id === module.profile)?.tested);

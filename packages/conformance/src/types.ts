@@ -2,7 +2,7 @@
 // profiles → modules → checks, each check naming the requirement it verifies.
 
 /** The profiles a backend can be certified for. `core` is always tested; the others are optional capabilities. */
-export const PROFILE_IDS = ['core', 'follow-up', 'attachments', 'encryption', 'case-management', 'audit', 'retention', 'case-workflow'] as const;
+export const PROFILE_IDS = ['core', 'follow-up', 'attachments', 'encryption', 'case-management', 'audit', 'retention', 'case-workflow', 'access'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /** MUST: a failure makes the backend non-conformant. SHOULD: a failure is reported as a warning. */
@@ -85,6 +85,14 @@ export interface ConformanceOptions {
   baseUrl: string;
   /** A handler bearer token; enables the case-management profile and read-back checks. */
   handlerToken?: string;
+  /**
+   * An access token of a signed-in person holding the `handler` role (contract 1.1): enables the
+   * access profile's checks of exclusion. The kit grants them access to its own case, excludes
+   * them, and lifts both again.
+   */
+  personToken?: string;
+  /** An access token of a person holding only the `auditor` role: the access profile checks they read no content. */
+  auditorToken?: string;
   /** The profiles to test (default: all). `core` is always included. */
   profiles?: ProfileId[];
   expectedFailures?: ExpectedFailure[];

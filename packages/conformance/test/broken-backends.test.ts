@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ProfileId } from '../src/types.js';
 import { FAULTS, type Fault } from './fault-proxy.js';
+import { signedInPeople, type PeopleTokens } from './people.js';
 import { failures, result, runAgainst, sharedReferenceServer, type ReferenceServer } from './support.js';
 
 interface Case {
@@ -45,6 +46,12 @@ const AUDIT_CASES: Case[] = [
   { fault: 'note-shown-to-reporter', check: 'WRA-CW-01', profiles: ['case-workflow'] },
 ];
 
+/** Broken backends caught by the access profile: one server with a signed-in handler and auditor (real passkeys). */
+const ACCESS_CASES: Case[] = [
+  { fault: 'lists-excluded-cases', check: 'WRA-ACC-03', profiles: ['access'] },
+  { fault: 'auditor-reads-content', check: 'WRA-ACC-04', profiles: ['access'] },
+];
+
 function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: string): void {
   const caught = result(report, check);
   assert.equal(caught.outcome, 'failed', `${check} was ${caught.outcome}: ${caught.reason}\nall failures:\n${failures(report)}`);
@@ -54,7 +61,7 @@ function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: str
 
 describe('a broken backend', () => {
   it('has a test case for every fault the proxy can inject', () => {
-    const tested = [...CORE_CASES, ...ISOLATED_CASES, ...AUDIT_CASES].map((entry) => entry.fault);
+    const tested = [...CORE_CASES, ...ISOLATED_CASES, ...AUDIT_CASES, ...ACCESS_CASES].map((entry) => entry.fault);
     assert.deepEqual([...tested, 'no-language-fallback'].sort(), Object.keys(FAULTS).sort());
   });
 
@@ -113,6 +120,28 @@ describe('a broken backend', () => {
     for (const { fault, check, profiles } of ISOLATED_CASES) {
       it(`that ${FAULTS[fault]} fails ${check}`, async () => {
         assertCaught(await runAgainst(fault, { profiles }), check);
+      });
+    }
+  });
+
+  describe('caught by the access profile', () => {
+    let shared: Awaited<ReturnType<typeof sharedReferenceServer>>;
+    let people: PeopleTokens;
+    before(async () => {
+      shared = await sharedReferenceServer();
+      people = await signedInPeople(shared.server);
+    });
+    after(() => shared.stop());
+
+    it('is not what fails: without a fault, the proxied reference server passes access, every check tested', async () => {
+      const report = await runAgainst(undefined, { profiles: ['access'], ...people }, shared.server);
+      for (const id of ['WRA-ACC-01', 'WRA-ACC-02', 'WRA-ACC-03', 'WRA-ACC-04']) assert.equal(result(report, id).outcome, 'passed', `${id}: ${result(report, id).reason}`);
+      assert.equal(report.conforms, true, failures(report));
+    });
+
+    for (const { fault, check, profiles } of ACCESS_CASES) {
+      it(`that ${FAULTS[fault]} fails ${check}`, async () => {
+        assertCaught(await runAgainst(fault, { profiles, ...people }, shared.server), check);
       });
     }
   });

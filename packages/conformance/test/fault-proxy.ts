@@ -31,6 +31,8 @@ export const FAULTS = {
   'legal-hold-ignored': 'answers every legal hold as not held',
   'late-delete-date': 'promises to delete closed cases a year later than its advertised retention period',
   'note-shown-to-reporter': "shows the handlers' internal notes to the reporter, as messages in the follow-up view",
+  'lists-excluded-cases': 'lists every case to every signed-in person, excluded or not (no access filter on GET /cases)',
+  'auditor-reads-content': 'answers GET /cases/{caseId} to any signed-in person, auditors included (no role or access check)',
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -78,8 +80,20 @@ function rewrittenTrail(trail: Schema<'AuditExport'>, seq: number): void {
   trail.headHash = previousHash;
 }
 
+/** What the proxy learned from earlier requests: the handler token's Authorization header. */
+interface ProxyMemory {
+  handlerAuthorization?: string;
+}
+
 /** Rewrites the request before it reaches the backend. */
-function breakRequest(fault: Fault | undefined, method: string, path: string, headers: OutgoingHttpHeaders): void {
+function breakRequest(fault: Fault | undefined, method: string, path: string, headers: OutgoingHttpHeaders, memory: ProxyMemory): void {
+  const authorization = typeof headers.authorization === 'string' ? headers.authorization : undefined;
+  if (authorization?.startsWith('Bearer wbh_')) memory.handlerAuthorization ??= authorization;
+  // A backend without an access check answers a signed-in person as if they were the handler token.
+  const asHandler =
+    (fault === 'lists-excluded-cases' && method === 'GET' && /\/v1\/cases$/.test(path)) ||
+    (fault === 'auditor-reads-content' && method === 'GET' && /\/v1\/cases\/[^/]+$/.test(path));
+  if (asHandler && authorization?.startsWith('Bearer wba_') && memory.handlerAuthorization) headers.authorization = memory.handlerAuthorization;
   if (fault === 'ignore-idempotency-key' && method === 'POST' && path.endsWith('/reports') && headers['idempotency-key']) {
     headers['idempotency-key'] = randomUUID();
   }
@@ -199,6 +213,8 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
       }
       break;
     case 'stores-rejected-reports':
+    case 'lists-excluded-cases':
+    case 'auditor-reads-content':
     case undefined:
       break;
   }
@@ -226,6 +242,7 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
   const target = new URL(targetOrigin);
   const exports = new Map<string, number>();
   const notes: Schema<'CaseNote'>[] = [];
+  const memory: ProxyMemory = {};
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -234,7 +251,7 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
       const method = incoming.method ?? 'GET';
       const path = (incoming.url ?? '/').split('?')[0]!;
       const headers = withoutHopByHop(incoming.headers);
-      breakRequest(fault, method, path, headers);
+      breakRequest(fault, method, path, headers, memory);
       try {
         const answer = await forward(target, method, incoming.url ?? '/', headers, body);
         if (fault === 'stores-rejected-reports' && method === 'POST' && path.endsWith('/reports') && answer.status === 400) {

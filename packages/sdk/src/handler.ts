@@ -1,34 +1,53 @@
-// Case management for handlers (integrity officers). A separate entry point, so that the citizen's
-// browser never downloads it.
+// Case management for handlers (integrity officers), and signing in for people. A separate entry
+// point, so that the citizen's browser never downloads it.
 import { createDiscoveryCache } from './discovery.js';
 import { WeerbaarCapabilityError } from './errors.js';
 import { stringsIn } from './redact.js';
 import { requireCapability } from './require-capability.js';
 import { createTransport, json, type RequestOptions, type TransportOptions } from './transport.js';
 import type {
+  AccessGrant,
+  Account,
+  AccountInvitationRequest,
+  AccountList,
+  AccountUpdate,
   AuditExport,
+  AuthenticationCredential,
   Case,
-  CaseFilters,
-  CaseList,
+  CaseAccess,
   CaseCounts,
   CaseCursorFilters,
   CaseCursorPage,
   CaseExportRecord,
   CaseExportRequest,
+  CaseFilters,
+  CaseList,
   CaseManagementCapability,
   CaseMessage,
   CaseNote,
   CaseOptions,
   ContentOptions,
   Discovery,
+  EnrolmentChallenge,
+  Group,
+  GroupDefinition,
+  GroupList,
   HandlerMessageRequest,
   IntakeReceipt,
   IntakeRequest,
+  Invitation,
+  InvitedAccount,
+  Me,
+  MessageTemplates,
   MinutesList,
   MinutesVersion,
-  MessageTemplates,
   NoteList,
+  PasskeyChallenge,
+  RegistrationCredential,
+  Routing,
   StatusChangeRequest,
+  WrappedKey,
+  WrappedKeyRequest,
 } from './types.js';
 
 export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
@@ -36,7 +55,11 @@ export type { AuditTrailProblem, AuditTrailProblemCode, AuditTrailVerification, 
 export type { AuditEntry, AuditExport } from './types.js';
 
 export interface HandlerClientOptions extends TransportOptions {
-  /** The handler's bearer token, issued by the backend's administrator. */
+  /**
+   * A handler token issued by the backend's administrator (machine integrations), or a signed-in
+   * person's access token (`signIn`). Keep an access token in memory only: never in storage, a
+   * cookie or a URL.
+   */
   token: string;
 }
 
@@ -81,12 +104,52 @@ export interface WeerbaarHandlerClient {
   listMinutes(caseId: string): Promise<MinutesList>;
   /** A new version of the minutes based on the latest (`0` for the first); a stale one is a `conflict` error. Needs `caseManagement.intake`. */
   reviseMinutes(caseId: string, basedOnVersion: number, body: string): Promise<MinutesVersion>;
+
+  /** The signed-in person and their session (access tokens only). */
+  getMe(): Promise<Me>;
+  /** Ends the session at once; then forget the token. */
+  signOut(): Promise<void>;
+  /** The organisation's key as the console wrapped it for one of the person's passkeys (opaque bytes). */
+  getWrappedKey(passkeyId: string): Promise<WrappedKey>;
+  storeWrappedKey(passkeyId: string, key: WrappedKeyRequest): Promise<WrappedKey>;
+  deleteWrappedKey(passkeyId: string): Promise<void>;
+
+  /** Admins: every account. */
+  listAccounts(): Promise<AccountList>;
+  /** Admins: a new account and, once, its invitation code and enrolment address. */
+  inviteAccount(request: AccountInvitationRequest): Promise<InvitedAccount>;
+  /** Admins: roles, groups, state (`active: false` suspends and signs out), name, e-mail. */
+  updateAccount(accountId: string, change: AccountUpdate): Promise<Account>;
+  /** Admins: a new one-time invitation (earlier unused ones stop working). */
+  createInvitation(accountId: string): Promise<Invitation>;
+  /** Admins, or the person themselves: a passkey no longer signs in. */
+  revokePasskey(accountId: string, passkeyId: string): Promise<void>;
+  listGroups(): Promise<GroupList>;
+  saveGroup(groupId: string, definition: GroupDefinition): Promise<Group>;
+  deleteGroup(groupId: string): Promise<void>;
+  getRouting(): Promise<Routing>;
+  setRouting(routing: Routing): Promise<Routing>;
+
+  /** Who has access to a case (names and ids only, no content). */
+  getCaseAccess(caseId: string): Promise<CaseAccess>;
+  assignCase(caseId: string, accountId: string): Promise<CaseAccess>;
+  unassignCase(caseId: string, accountId: string): Promise<CaseAccess>;
+  grantCaseAccess(caseId: string, accountId: string): Promise<CaseAccess>;
+  revokeCaseAccess(caseId: string, accountId: string): Promise<CaseAccess>;
+  /** Conflict of interest: the person gets 403 on the case and never sees it in a list. */
+  excludeFromCase(caseId: string, accountId: string): Promise<CaseAccess>;
+  liftCaseExclusion(caseId: string, accountId: string): Promise<CaseAccess>;
+  /** Hands the case over to another group. */
+  transferCase(caseId: string, groupId: string): Promise<CaseAccess>;
 }
 
 export function createHandlerClient({ token, ...transportOptions }: HandlerClientOptions): WeerbaarHandlerClient {
   const send = createTransport(transportOptions);
   const discovery = createDiscoveryCache(send);
   const caseUrl = (caseId: string, rest = '') => `cases/${encodeURIComponent(caseId)}${rest}`;
+  const wrappedKeyUrl = (passkeyId: string) => `me/passkeys/${encodeURIComponent(passkeyId)}/wrapped-key`;
+  const accessUrl = (caseId: string, kind: 'assignees' | 'grants' | 'exclusions', accountId: string) =>
+    caseUrl(caseId, `/access/${kind}/${encodeURIComponent(accountId)}`);
 
   // Checked first, so that a backend without case management fails with a clear error, not a 404.
   async function authorized(path: string, options: RequestOptions = {}, subCapability?: keyof CaseManagementCapability) {
@@ -94,12 +157,19 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     if (subCapability && !caseManagement[subCapability]) throw new WeerbaarCapabilityError(`caseManagement.${subCapability}`);
     return send(path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` }, secrets: [token, ...(options.secrets ?? [])] });
   }
+  /** The operations of people, accounts and access (`caseManagement.signIn`). */
+  const signedIn = (path: string, options: RequestOptions = {}) => authorized(path, options, 'signIn');
+  const empty = async (response: Promise<Response>) => {
+    await response;
+  };
+  // PUT and DELETE of access are idempotent by contract, so they may be retried.
+  const put = (path: string, body?: unknown) => json<CaseAccess>(signedIn(path, { method: 'put', ...(body === undefined ? {} : { json: body }), retry: true }));
+  const remove = (path: string) => json<CaseAccess>(signedIn(path, { method: 'delete', retry: true }));
 
   return {
     discover: discovery.discover,
     listCases: (filters) => json(authorized('cases', { searchParams: filters })),
     getCase: (caseId) => json(authorized(caseUrl(caseId))),
-    // PUT of an acknowledgement is idempotent by contract, so it may be retried.
     acknowledge: (caseId, message) =>
       json(authorized(caseUrl(caseId, '/acknowledgement'), { method: 'put', json: message ? { message } : {}, retry: true })),
     setStatus: (caseId, change) => json(authorized(caseUrl(caseId, '/status'), { method: 'put', json: change })),
@@ -139,5 +209,98 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     listMinutes: (caseId) => json(authorized(caseUrl(caseId, '/minutes'), {}, 'intake')),
     reviseMinutes: (caseId, basedOnVersion, body) =>
       json(authorized(caseUrl(caseId, '/minutes'), { method: 'post', json: { basedOnVersion, body }, secrets: [body] }, 'intake')),
+
+    getMe: () => json(signedIn('me')),
+    signOut: () => empty(signedIn('me/session', { method: 'delete' })),
+    getWrappedKey: (passkeyId) => json(authorized(wrappedKeyUrl(passkeyId), {}, 'wrappedKeys')),
+    storeWrappedKey: (passkeyId, key) => json(authorized(wrappedKeyUrl(passkeyId), { method: 'put', json: key, retry: true }, 'wrappedKeys')),
+    deleteWrappedKey: (passkeyId) => empty(authorized(wrappedKeyUrl(passkeyId), { method: 'delete', retry: true }, 'wrappedKeys')),
+
+    listAccounts: () => json(signedIn('accounts')),
+    inviteAccount: (request) => json(signedIn('accounts', { method: 'post', json: request })),
+    updateAccount: (accountId, change) => json(signedIn(`accounts/${encodeURIComponent(accountId)}`, { method: 'patch', json: change })),
+    createInvitation: (accountId) => json(signedIn(`accounts/${encodeURIComponent(accountId)}/invitations`, { method: 'post' })),
+    revokePasskey: (accountId, passkeyId) =>
+      empty(signedIn(`accounts/${encodeURIComponent(accountId)}/passkeys/${encodeURIComponent(passkeyId)}`, { method: 'delete', retry: true })),
+    listGroups: () => json(signedIn('groups')),
+    saveGroup: (groupId, definition) => json(signedIn(`groups/${encodeURIComponent(groupId)}`, { method: 'put', json: definition, retry: true })),
+    deleteGroup: (groupId) => empty(signedIn(`groups/${encodeURIComponent(groupId)}`, { method: 'delete' })),
+    getRouting: () => json(signedIn('routing')),
+    setRouting: (routing) => json(signedIn('routing', { method: 'put', json: routing, retry: true })),
+
+    getCaseAccess: (caseId) => json(signedIn(caseUrl(caseId, '/access'))),
+    assignCase: (caseId, accountId) => put(accessUrl(caseId, 'assignees', accountId)),
+    unassignCase: (caseId, accountId) => remove(accessUrl(caseId, 'assignees', accountId)),
+    grantCaseAccess: (caseId, accountId) => put(accessUrl(caseId, 'grants', accountId)),
+    revokeCaseAccess: (caseId, accountId) => remove(accessUrl(caseId, 'grants', accountId)),
+    excludeFromCase: (caseId, accountId) => put(accessUrl(caseId, 'exclusions', accountId)),
+    liftCaseExclusion: (caseId, accountId) => remove(accessUrl(caseId, 'exclusions', accountId)),
+    transferCase: (caseId, groupId) => put(caseUrl(caseId, '/group'), { groupId }),
   };
+}
+
+/**
+ * What runs the passkey ceremonies: the browser's `navigator.credentials` by default. Both
+ * functions take the backend's options in the WebAuthn JSON encoding and answer the credential's
+ * `toJSON()`.
+ */
+export interface PasskeyAuthenticator {
+  create(options: EnrolmentChallenge['publicKey']): Promise<RegistrationCredential>;
+  get(options: PasskeyChallenge['publicKey']): Promise<AuthenticationCredential>;
+}
+
+interface BrowserCredential {
+  toJSON(): unknown;
+}
+interface BrowserWebAuthn {
+  navigator?: { credentials?: { create(options: unknown): Promise<unknown>; get(options: unknown): Promise<unknown> } };
+  PublicKeyCredential?: { parseCreationOptionsFromJSON(json: unknown): unknown; parseRequestOptionsFromJSON(json: unknown): unknown };
+}
+
+/** The browser's WebAuthn (WebAuthn Level 3 JSON helpers: current Chromium, Firefox and Safari). */
+export function browserAuthenticator(): PasskeyAuthenticator {
+  const web = globalThis as BrowserWebAuthn;
+  const credentials = web.navigator?.credentials;
+  const parse = web.PublicKeyCredential;
+  if (!credentials || !parse) throw new Error('This browser cannot use passkeys (no WebAuthn).');
+  return {
+    async create(options) {
+      const credential = (await credentials.create({ publicKey: parse.parseCreationOptionsFromJSON(options) })) as BrowserCredential;
+      return credential.toJSON() as RegistrationCredential;
+    },
+    async get(options) {
+      const credential = (await credentials.get({ publicKey: parse.parseRequestOptionsFromJSON(options) })) as BrowserCredential;
+      return credential.toJSON() as AuthenticationCredential;
+    },
+  };
+}
+
+export interface SignInOptions extends TransportOptions {
+  /** Runs the ceremony; the browser's passkeys by default. */
+  authenticator?: PasskeyAuthenticator;
+}
+
+/**
+ * Signs a person in with a passkey: asks the backend for a challenge, lets the person pick their
+ * passkey, and answers the access token and who signed in. Keep the token in memory only.
+ */
+export async function signInWithPasskey({ authenticator, ...transportOptions }: SignInOptions): Promise<AccessGrant> {
+  const send = createTransport(transportOptions);
+  const challenge = await json<PasskeyChallenge>(send('sign-in/passkey/challenges', { method: 'post' }));
+  const credential = await (authenticator ?? browserAuthenticator()).get(challenge.publicKey);
+  return json(send('sign-in/passkey', { method: 'post', json: { challengeId: challenge.challengeId, credential } }));
+}
+
+/**
+ * Enrols a passkey with a one-time invitation code (from the fragment of the enrolment address, or
+ * typed) and signs the person in. The code is sent in a body, never in a URL.
+ */
+export async function enrolPasskey(
+  invitationCode: string,
+  { authenticator, passkeyName, ...transportOptions }: SignInOptions & { passkeyName?: string },
+): Promise<AccessGrant> {
+  const send = createTransport(transportOptions);
+  const enrolment = await json<EnrolmentChallenge>(send('enrolments/challenges', { method: 'post', json: { invitationCode }, secrets: [invitationCode] }));
+  const credential = await (authenticator ?? browserAuthenticator()).create(enrolment.publicKey);
+  return json(send('enrolments', { method: 'post', json: { enrolmentId: enrolment.enrolmentId, credential, ...(passkeyName ? { passkeyName } : {}) } }));
 }

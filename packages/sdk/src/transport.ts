@@ -16,7 +16,7 @@ export interface TransportOptions {
 }
 
 export interface RequestOptions {
-  method?: 'get' | 'post' | 'put' | 'delete';
+  method?: 'get' | 'post' | 'put' | 'patch' | 'delete';
   json?: unknown;
   body?: FormData;
   /** Headers whose value is `undefined` are left out (by ky). */

@@ -61,6 +61,26 @@ export type CaseCursorFilters = Omit<CaseFilters, 'page' | 'paging' | 'cursor'>;
 export type Problem = Schema<'Problem'>;
 export type AuditEntry = Schema<'AuditEntry'>;
 export type AuditExport = Schema<'AuditExport'>;
+export type AccountRole = Schema<'AccountRole'>;
+export type Account = Schema<'Account'>;
+export type AccountList = Schema<'AccountList'>;
+export type AccountInvitationRequest = Schema<'AccountInvitationRequest'>;
+export type AccountUpdate = Schema<'AccountUpdate'>;
+export type Invitation = Schema<'Invitation'>;
+export type InvitedAccount = Schema<'InvitedAccount'>;
+export type Group = Schema<'Group'>;
+export type GroupList = Schema<'GroupList'>;
+export type GroupDefinition = Schema<'GroupDefinition'>;
+export type Routing = Schema<'Routing'>;
+export type CaseAccess = Schema<'CaseAccess'>;
+export type Me = Schema<'Me'>;
+export type AccessGrant = Schema<'AccessGrant'>;
+export type PasskeyChallenge = Schema<'PasskeyChallenge'>;
+export type EnrolmentChallenge = Schema<'EnrolmentChallenge'>;
+export type AuthenticationCredential = Schema<'AuthenticationCredential'>;
+export type RegistrationCredential = Schema<'RegistrationCredential'>;
+export type WrappedKey = Schema<'WrappedKey'>;
+export type WrappedKeyRequest = Schema<'WrappedKeyRequest'>;
 export type FieldError = Schema<'FieldError'>;
 
 /** Filters of `getSupportContacts`, plus the language. */

@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.js';
 import { InstallationSecret, MissingSecretError } from './security/installation-secret.js';
 import { generateToken, hashToken, randomId } from './security/tokens.js';
+import { inviteAccount } from './domain/accounts.js';
+import { enrolmentUrl } from './domain/invitations.js';
+import { ProblemError } from './http/problems.js';
 import { startServer } from './server.js';
+import type { AccountRole } from './storage/people-store.js';
 import { installationSecretPath, loadInstallationSecret, openStorage } from './storage/open-storage.js';
 import { handlerTokenActive, type Store } from './storage/store.js';
 
@@ -24,6 +28,10 @@ Commands:
                              With --expires-at (e.g. 2027-06-30T17:00:00Z) it is refused from then on
   token list                 List handler tokens: id, name, created, expiry, revoked (never the tokens)
   token revoke <id>          Revoke a handler token at once
+  handler invite --name <name> --role <handler|admin|auditor> [--role …] [--group <group id> …] [--email <address>]
+                             Invite a person: prints a single-use enrolment address, valid 24 hours, where
+                             they enrol a passkey (the code is in the address's fragment; hand it over in person
+                             or by a channel only they read)
   keys generate [--force]    Create the HPKE key pair for end-to-end encryption; the private key is shown once
   secret generate            Create the installation secret (needed before the first start on PostgreSQL;
                              give every instance the same file). Never replaces an existing one
@@ -99,6 +107,47 @@ async function tokenCommand(config: ServerConfig, args: string[]): Promise<void>
   });
 }
 
+async function handlerCommand(config: ServerConfig, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { name: { type: 'string' }, role: { type: 'string', multiple: true }, group: { type: 'string', multiple: true }, email: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals[0] !== 'invite') throw new UsageError('handler needs invite');
+  const name = values.name?.trim();
+  if (!name || name.length > 200) throw new UsageError('handler invite needs --name <name> (1 to 200 characters: the name colleagues know the person by)');
+  const roles = [...new Set(values.role ?? [])];
+  if (roles.length === 0 || !roles.every((role): role is AccountRole => ACCOUNT_ROLES.includes(role as AccountRole))) {
+    throw new UsageError(`handler invite needs --role with one of ${ACCOUNT_ROLES.join(', ')} (repeat it for more roles)`);
+  }
+  const groups = [...new Set(values.group ?? (roles.includes('handler') ? ['integrity-officers'] : []))];
+  const secret = loadInstallationSecret(config);
+  const { store, people } = await openStorage(config);
+  try {
+    const now = new Date().toISOString();
+    const invited = await inviteAccount(people, secret, { displayName: name, roles, groups, ...(values.email ? { email: values.email } : {}) }, { now, withInvitation: true }).catch(
+      (error: unknown) => {
+        if (error instanceof ProblemError) throw new UsageError(`Cannot invite: ${error.kind === 'account-exists' ? 'an account with this e-mail address exists already' : `unknown group (${groups.join(', ')})`}.`);
+        throw error;
+      },
+    );
+    const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    console.log(
+      [
+        `${name} is invited as ${roles.join(', ')}${groups.length ? ` (groups: ${groups.join(', ')})` : ''}; account ${invited.accountId}.`,
+        `The enrolment address below works once and until ${invited.expiresAt}. Hand it over in person or by a channel only`,
+        'this person reads; whoever opens it first can enrol a passkey for this account.',
+        '',
+        enrolmentUrl({ config, publicUrl: () => publicUrl }, invited.code!),
+        '',
+        `Invitation code on its own: ${invited.code}`,
+      ].join('\n'),
+    );
+  } finally {
+    await store.close();
+  }
+}
+
 async function keysCommand(config: ServerConfig, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true });
   if (positionals[0] !== 'generate') throw new UsageError('keys needs generate');
@@ -139,6 +188,8 @@ async function retentionCommand(config: ServerConfig, args: string[]): Promise<v
 
 class UsageError extends Error {}
 
+const ACCOUNT_ROLES: readonly AccountRole[] = ['handler', 'admin', 'auditor'];
+
 /** An RFC 3339 date-time with an explicit offset, normalised to UTC. */
 function parseExpiry(text: string): string {
   const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -165,6 +216,8 @@ async function main(argv: string[]): Promise<void> {
       return serve(config);
     case 'token':
       return tokenCommand(config, rest);
+    case 'handler':
+      return handlerCommand(config, rest);
     case 'keys':
       return keysCommand(config, rest);
     case 'secret':

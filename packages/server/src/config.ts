@@ -48,7 +48,13 @@ export interface ServerConfig {
   /** The window of every rate limit, in seconds. */
   rateLimitWindowSeconds: number;
   attachments: { enabled: boolean; maxBytes: number; maxCount: number; mediaTypes: string[] };
-  caseManagement: { enabled: boolean };
+  caseManagement: {
+    enabled: boolean;
+    /** People sign in (accounts, groups, routing, access per case). */
+    signIn: SignInConfig;
+    /** The console's address, advertised and used in enrolment addresses (issue 15 serves it). */
+    consoleUrl?: string;
+  };
   /** Days a closed case is kept after closing, per outcome; then it is deleted (unless on legal hold). */
   retention: { days: Record<CaseOutcome, number> };
   /** Statistics: counts (and figures computed) from fewer cases than this are suppressed. */
@@ -61,6 +67,21 @@ export interface ServerConfig {
   links: { privacyStatement?: string; accessibilityStatement?: string };
   /** Trust `X-Forwarded-For` from a reverse proxy to tell clients apart for rate limits. */
   trustProxy: boolean;
+}
+
+export interface SignInConfig {
+  /** Passkeys (WebAuthn) enrolled by invitation. */
+  passkey: boolean;
+  /** Keep the organisation's key wrapped per person and passkey (`caseManagement.wrappedKeys`; with passkeys). */
+  wrappedKeys: boolean;
+  /** The WebAuthn relying party id; default the host name of the public address. */
+  rpId?: string;
+  /** Origins besides the public address's (and the console's) where passkey ceremonies may run. */
+  origins: string[];
+  idleTimeoutSeconds: number;
+  maxSessionSeconds: number;
+  maxFailuresPerClient: number;
+  maxFailuresTotal: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -80,7 +101,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
     maxCount: 10,
     mediaTypes: ['application/pdf', 'image/jpeg', 'image/png', 'text/plain'],
   },
-  caseManagement: { enabled: true },
+  caseManagement: {
+    enabled: true,
+    signIn: { passkey: true, wrappedKeys: true, origins: [], idleTimeoutSeconds: 900, maxSessionSeconds: 36000, maxFailuresPerClient: 10, maxFailuresTotal: 1000 },
+  },
   // Long enough for an appeal or a complaint to the Huis voor Klokkenluiders after the outcome.
   retention: { days: { 'measures-taken': 1825, referred: 1825, 'no-action-needed': 365, 'insufficient-information': 365, withdrawn: 365 } },
   statistics: { minimumCellCount: 5 },
@@ -132,6 +156,15 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
     (outcome) => [`WEERBAAR_RETENTION_DAYS_${outcome.toUpperCase().replace(/-/g, '_')}`, `retention.days.${outcome}`, 'integer'] as const,
   ),
   ['WEERBAAR_STATISTICS_MINIMUM_CELL_COUNT', 'statistics.minimumCellCount', 'integer'],
+  ['WEERBAAR_CONSOLE_URL', 'caseManagement.consoleUrl', 'string'],
+  ['WEERBAAR_PASSKEYS', 'caseManagement.signIn.passkey', 'boolean'],
+  ['WEERBAAR_WRAPPED_KEYS', 'caseManagement.signIn.wrappedKeys', 'boolean'],
+  ['WEERBAAR_PASSKEY_RP_ID', 'caseManagement.signIn.rpId', 'string'],
+  ['WEERBAAR_PASSKEY_ORIGINS', 'caseManagement.signIn.origins', 'list'],
+  ['WEERBAAR_SESSION_IDLE_SECONDS', 'caseManagement.signIn.idleTimeoutSeconds', 'integer'],
+  ['WEERBAAR_SESSION_MAX_SECONDS', 'caseManagement.signIn.maxSessionSeconds', 'integer'],
+  ['WEERBAAR_SIGN_IN_MAX_FAILURES_PER_CLIENT', 'caseManagement.signIn.maxFailuresPerClient', 'integer'],
+  ['WEERBAAR_SIGN_IN_MAX_FAILURES_TOTAL', 'caseManagement.signIn.maxFailuresTotal', 'integer'],
   ['WEERBAAR_TIME_ZONE', 'organisation.timeZone', 'string'],
   ['WEERBAAR_ENCRYPTION_REQUIRED', 'encryption.required', 'boolean'],
   ['WEERBAAR_HOSTED_REPORT_PAGE_URL', 'hostedReportPageUrl', 'string'],
@@ -240,6 +273,20 @@ function check(config: ServerConfig): void {
   } catch {
     throw new ConfigError(`organisation.timeZone must be an IANA time zone such as Europe/Amsterdam, not "${config.organisation.timeZone}"`);
   }
+  const signIn = config.caseManagement.signIn;
+  requireRange('caseManagement.signIn.idleTimeoutSeconds', signIn.idleTimeoutSeconds, 60, 3600);
+  requireRange('caseManagement.signIn.maxSessionSeconds', signIn.maxSessionSeconds, 300, 86400);
+  requireRange('caseManagement.signIn.maxFailuresPerClient', signIn.maxFailuresPerClient, 1, 1_000_000);
+  requireRange('caseManagement.signIn.maxFailuresTotal', signIn.maxFailuresTotal, 1, 100_000_000);
+  if (signIn.rpId !== undefined && !/^[a-z0-9.-]{1,253}$/.test(signIn.rpId)) {
+    throw new ConfigError(`caseManagement.signIn.rpId must be a domain name such as meld.voorbeeldstad.nl, not "${signIn.rpId}"`);
+  }
+  for (const origin of signIn.origins) {
+    if (!/^(https:\/\/[^/\s]+|http:\/\/localhost(:\d+)?)$/.test(origin)) {
+      throw new ConfigError(`caseManagement.signIn.origins: "${origin}" is not an https origin such as https://intranet.voorbeeldstad.nl`);
+    }
+  }
+  requireHttpsUrl('caseManagement.consoleUrl', config.caseManagement.consoleUrl);
   requireHttpsUrl('organisation.url', config.organisation.url);
   requireHttpsUrl('hostedReportPageUrl', config.hostedReportPageUrl);
   requireHttpsUrl('links.privacyStatement', config.links.privacyStatement);

@@ -7,6 +7,7 @@ import type { CaseWorkCatalogue } from './content/case-work-catalogue.js';
 import type { CaseLabeller } from './domain/case-labels.js';
 import type { PublicEncryptionKey } from './domain/encryption-key.js';
 import type { RequestValidation } from './http/request-validation.js';
+import type { PeopleStore } from './storage/people-store.js';
 import type { InstallationSecret } from './security/installation-secret.js';
 import { RateLimiter } from './security/rate-limiter.js';
 import type { AuditLog } from './storage/audit-log.js';
@@ -24,6 +25,8 @@ export interface RateLimits {
 export interface ServerContext {
   config: ServerConfig;
   store: Store;
+  /** Accounts, sign-in, groups, routing and access per case. */
+  people: PeopleStore;
   files: AttachmentStorage;
   /** The audit chains; record entries through recordAuditEntry (domain/audit.ts). */
   audit: AuditLog;

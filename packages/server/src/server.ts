@@ -41,11 +41,12 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
   const content = ContentCatalogue.load(config.contentFile ?? DEFAULT_CONTENT_FILE, spec);
   const caseWork = CaseWorkCatalogue.load(config.caseWorkFile ?? DEFAULT_CASE_WORK_FILE, spec, content.locales);
   const secret = loadInstallationSecret(config);
-  const { store, files, audit, retention, statistics } = await openStorage(config, { serving: true });
+  const { store, people, files, audit, retention, statistics } = await openStorage(config, { serving: true });
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const context: ServerContext = {
     config: { ...config, elementsDir: config.elementsDir ?? defaultElementsDir() },
     store,
+    people,
     files,
     audit,
     retention,
@@ -73,7 +74,10 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
   const port = typeof address === 'object' && address ? address.port : config.port;
   publicUrl = config.publicUrl ?? `http://localhost:${port}`;
   // Every instance purges; the deletes are idempotent. A failed purge (database briefly away) is retried next time.
-  const purge = setInterval(() => store.purgeExpired(context.now()).catch(() => undefined), PURGE_INTERVAL_MS);
+  const purge = setInterval(() => {
+    store.purgeExpired(context.now()).catch(() => undefined);
+    people.purgeExpired(context.now()).catch(() => undefined);
+  }, PURGE_INTERVAL_MS);
   purge.unref();
   return {
     app,

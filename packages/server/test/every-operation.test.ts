@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { fixtures } from '@weerbaar/spec';
 import { calledOperations, idempotencyKey, MINIMAL_REPORT, spec } from './helpers/contract-client.js';
 import { isImplemented, NOT_YET_IMPLEMENTED } from './helpers/not-yet-implemented.js';
+import { PasskeyDevice } from './helpers/passkey-device.js';
+import { enrol, inviteWithCli, localOrigin, signIn } from './helpers/people.js';
 import { newestCaseId, startTestServer, type TestServer } from './helpers/server.js';
 
 describe('the whole flow, through every operation of the contract', () => {
@@ -84,6 +86,43 @@ describe('the whole flow, through every operation of the contract', () => {
     await t.api.call('answerFollowUpMinutes', { token: intakeSession, json: { version: 1, decision: 'correct', correction: 'Het waren twee mannen.' } });
     await t.api.call('reviseMinutes', { token: handler, path: { caseId: intake.body.caseId }, json: { basedOnVersion: 1, body: 'Telefoongesprek, verbeterd: twee mannen.' } });
     assert.deepEqual((await t.api.call('listMinutes', { token: handler, path: { caseId: intake.body.caseId } })).body.items.map((v: { status: string }) => v.status), ['correction-requested', 'draft']);
+
+    // People: invited with the CLI, a passkey enrolled and used in Chromium (virtual authenticator).
+    const person = await inviteWithCli(t.server, 'Ö. Çelik', ['handler', 'admin']);
+    const device = await PasskeyDevice.open(localOrigin(t.server));
+    try {
+      const access = await enrol(t.api, device, person.code);
+      const me = (await t.api.call('getMe', { token: access })).body;
+      const signedIn = await signIn(t.api, device);
+      assert.equal((await t.api.call('signOut', { token: signedIn.body.token })).status, 204);
+      // Accounts, groups and routing (admin), then access to the case.
+      await t.api.call('listAccounts', { token: access });
+      const invited = (await t.api.call('inviteAccount', { token: access, json: { displayName: 'P. Bakker', roles: ['handler'] } })).body;
+      const colleague = invited.account.accountId;
+      await t.api.call('updateAccount', { token: access, path: { accountId: colleague }, json: { groups: ['griffie'] } });
+      await t.api.call('createInvitation', { token: access, path: { accountId: colleague } });
+      await t.api.call('saveGroup', { token: access, path: { groupId: 'vertrouwenspersonen' }, json: { name: 'Vertrouwenspersonen' } });
+      await t.api.call('listGroups', { token: access });
+      await t.api.call('deleteGroup', { token: access, path: { groupId: 'vertrouwenspersonen' } });
+      const routing = (await t.api.call('getRouting', { token: access })).body;
+      await t.api.call('setRouting', { token: access, json: routing });
+      await t.api.call('getCaseAccess', { token: handler, path: { caseId } });
+      await t.api.call('assignCase', { token: handler, path: { caseId, accountId: colleague } });
+      await t.api.call('unassignCase', { token: handler, path: { caseId, accountId: colleague } });
+      await t.api.call('grantCaseAccess', { token: handler, path: { caseId, accountId: colleague } });
+      await t.api.call('revokeCaseAccess', { token: handler, path: { caseId, accountId: colleague } });
+      await t.api.call('excludeFromCase', { token: handler, path: { caseId, accountId: colleague } });
+      await t.api.call('liftCaseExclusion', { token: handler, path: { caseId, accountId: colleague } });
+      await t.api.call('transferCase', { token: handler, path: { caseId }, json: { groupId: 'griffie' } });
+      const passkeyId = me.account.passkeys[0].passkeyId;
+      const wrapped = { keyId: '2026-11-key-1', algorithm: 'weerbaar-prf-hkdf-sha256-aes-kw', wrappedKey: 'q7XbS9nV2cL5mK8pR1tW4yZ6aD3fG0hJ2kL4mN6oP8qR0sT2uV4wX6y' };
+      await t.api.call('storeWrappedKey', { token: access, path: { passkeyId }, json: wrapped });
+      await t.api.call('getWrappedKey', { token: access, path: { passkeyId } });
+      await t.api.call('deleteWrappedKey', { token: access, path: { passkeyId } });
+      assert.equal((await t.api.call('revokePasskey', { token: access, path: { accountId: me.account.accountId, passkeyId } })).status, 204);
+    } finally {
+      await device.close();
+    }
 
     const missing = spec.operations().map((operation) => operation.operationId).filter((id) => isImplemented(id) && !calledOperations.has(id));
     assert.deepEqual(missing, [], 'every implemented operation of the contract was called and answered as documented');

@@ -7,8 +7,24 @@ import { caseWorkCapabilities } from '../routes/case-work.js';
 import { hostedReportPageUrl } from '../routes/hosted-report-page.js';
 import { AUDIT_ALGORITHM } from './audit-chain.js';
 import { retentionCapability } from './retention.js';
+import { relyingParty } from '../routes/sign-in.js';
+import { signInOffered, wrappedKeysOffered } from './access.js';
 import { ACKNOWLEDGE_WITHIN_DAYS, FEEDBACK_WITHIN_MONTHS, LEGAL_BASIS } from './deadlines.js';
 import { HPKE_SUITE } from './encryption-key.js';
+
+
+/** People sign in (`signIn`, with the session limits), the console and wrapped keys, when offered. */
+function peopleCapabilities(context: ServerContext): Schema<'CaseManagementCapability'> {
+  if (!signInOffered(context)) return {};
+  const { signIn, consoleUrl } = context.config.caseManagement;
+  return {
+    signIn: { passkey: { rpId: relyingParty(context).rpId } },
+    idleTimeoutSeconds: signIn.idleTimeoutSeconds,
+    maxSessionSeconds: signIn.maxSessionSeconds,
+    ...(consoleUrl ? { console: { url: consoleUrl } } : {}),
+    ...(wrappedKeysOffered(context) ? { wrappedKeys: {} } : {}),
+  };
+}
 
 export function discoveryDocument(context: ServerContext): Schema<'Discovery'> {
   const { config, encryptionKey, content } = context;
@@ -37,6 +53,7 @@ export function discoveryDocument(context: ServerContext): Schema<'Discovery'> {
       retention: retentionCapability(config),
       statistics: { minimumCellCount: config.statistics.minimumCellCount },
       ...caseWorkCapabilities(context),
+      ...peopleCapabilities(context),
     };
   }
   return {

@@ -8,8 +8,10 @@ import { answerFrameworkError, answerUnparsableRequest, problemAnswers } from '.
 import { newRequestId } from '../plugins/request-id.js';
 import { requestParsing } from '../plugins/request-parsing.js';
 import { securityHeaders } from '../plugins/security-headers.js';
+import { accountRoutes } from '../routes/accounts.js';
 import { auditRoutes } from '../routes/audit.js';
 import { caseWorkRoutes } from '../routes/case-work.js';
+import { caseAccessRoutes } from '../routes/case-access.js';
 import { caseRoutes } from '../routes/cases.js';
 import { contentRoutes } from '../routes/content.js';
 import { followUpRoutes } from '../routes/follow-up.js';
@@ -18,8 +20,10 @@ import { intakeRoutes } from '../routes/intake.js';
 import { metaRoutes } from '../routes/meta.js';
 import { reportRoutes } from '../routes/reports.js';
 import { retentionRoutes } from '../routes/retention.js';
+import { signInRoutes } from '../routes/sign-in.js';
 import { siteRoutes } from '../routes/site.js';
 import { statisticsRoutes } from '../routes/statistics.js';
+import { wrappedKeyRoutes } from '../routes/wrapped-keys.js';
 
 export interface AppOptions {
   /** Where log lines go (default stdout). */
@@ -60,7 +64,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(accessLog, { clientIp: config.log.clientIp });
   await app.register(problemAnswers);
 
-  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, intakeRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
+  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, intakeRoutes, signInRoutes, wrappedKeyRoutes, accountRoutes, caseAccessRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
   await app.register(hostedReportPageRoutes, { config, content: context.content });

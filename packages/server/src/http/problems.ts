@@ -39,8 +39,38 @@ const KINDS = {
   },
   forbidden: {
     status: 403,
-    nl: { title: 'Niet toegestaan', detail: 'Dit token mag dit niet doen.' },
-    en: { title: 'Forbidden', detail: 'This token may not do this.' },
+    nl: { title: 'Niet toegestaan', detail: 'U mag dit niet doen, of u hebt geen toegang tot deze melding.' },
+    en: { title: 'Forbidden', detail: 'You may not do this, or you have no access to this case.' },
+  },
+  'last-admin': {
+    status: 409,
+    nl: { title: 'Laatste beheerder', detail: 'Er moet altijd een actieve beheerder blijven, en u kunt uw eigen beheerrol niet afnemen of uzelf blokkeren.' },
+    en: { title: 'Last admin', detail: 'There must always be an active admin, and you cannot take away your own admin role or suspend yourself.' },
+  },
+  'account-suspended': {
+    status: 409,
+    nl: { title: 'Account geblokkeerd', detail: 'Dit account is geblokkeerd. Zet het eerst weer actief.' },
+    en: { title: 'Account suspended', detail: 'This account is suspended. Restore it first.' },
+  },
+  'account-exists': {
+    status: 409,
+    nl: { title: 'Account bestaat al', detail: 'Er is al een account met dit e-mailadres of deze inlognaam bij de identiteitsprovider.' },
+    en: { title: 'Account exists', detail: 'An account with this e-mail address or identity provider subject exists already.' },
+  },
+  'group-in-use': {
+    status: 409,
+    nl: { title: 'Groep in gebruik', detail: 'Er horen nog meldingen bij deze groep, of de routering noemt haar. Draag de meldingen over en pas de routering aan.' },
+    en: { title: 'Group in use', detail: 'Cases still belong to this group, or the routing names it. Transfer the cases and change the routing first.' },
+  },
+  excluded: {
+    status: 409,
+    nl: { title: 'Uitgesloten', detail: 'Deze persoon is uitgesloten van deze melding. Hef de uitsluiting eerst op.' },
+    en: { title: 'Excluded', detail: 'This person is excluded from this case. Lift the exclusion first.' },
+  },
+  'not-a-handler': {
+    status: 409,
+    nl: { title: 'Geen behandelaar', detail: 'Deze persoon heeft geen actief account met de rol behandelaar.' },
+    en: { title: 'Not a handler', detail: 'This person has no active account with the handler role.' },
   },
   'not-found': {
     status: 404,

@@ -51,6 +51,13 @@ async function requestParsingPlugin(app: FastifyInstance, options: RequestParsin
       done(new ProblemError('malformed-json'), undefined);
     }
   });
+  // Any other or no Content-Type: an empty body is no body (HTTP clients send POST and PUT without a
+  // body as an empty chunked one, and 1.1 has such operations: createInvitation, assignCase, …); a
+  // non-empty one is refused with 415, as before, by the operation's media-type check.
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: options.maxRequestBytes }, (_request, bytes, done) => {
+    if ((bytes as Buffer).length === 0) done(null, undefined);
+    else done(new ProblemError('unsupported-media-type'), undefined);
+  });
   // Bodies are never decompressed (no decompression bombs): a compressed body is refused before
   // it is read, as RFC 9110 says, with the one coding that is accepted.
   app.addHook('preParsing', async (request, reply, payload) => {

@@ -11,7 +11,7 @@ import { ProblemError } from '../http/problems.js';
 import { callerOperation, requireRole } from '../security/caller.js';
 
 export async function auditRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
-  const options = callerOperation(context);
+  const options = callerOperation(context, { auditorsReadAnyCase: true });
 
   defineOperation(
     app,
@@ -30,8 +30,16 @@ export async function auditRoutes(app: FastifyInstance, { context }: ApiRoutesOp
         entryCount: trail.entryCount,
         headHash: trail.headHash,
         entries: trail.entries,
-        // Entries name sign-in sessions once people sign in; handler tokens have none.
-        sessions: [],
+        // The sign-ins of the people whose entries are in the trail (handler tokens have none).
+        sessions: (await context.people.sessionsByIds([...new Set(trail.entries.flatMap((entry) => (entry.sessionId ? [entry.sessionId] : [])))])).map(
+          (session) => ({
+            sessionId: session.id,
+            actor: { kind: 'person' as const, accountId: session.accountId, name: session.displayName },
+            method: session.method,
+            startedAt: session.startedAt,
+            ...(session.endedAt ? { endedAt: session.endedAt } : {}),
+          }),
+        ),
       };
       return answer;
     },

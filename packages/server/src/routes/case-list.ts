@@ -1,6 +1,8 @@
 // The case list (listCases): page numbers with counts (1.0), or cursor paging without counts (1.1,
 // caseManagement.cursorPaging), with the same filters and sort; and the counts an inbox shows beside
 // its filters (countCases).
+import { caseScope } from '../domain/access.js';
+import type { Caller } from '../security/caller.js';
 import type { Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
 import { decodeCursor, encodeCursor, listDigest } from '../domain/case-cursor.js';
@@ -10,7 +12,8 @@ import type { CaseFilter, CaseListEntry } from '../storage/store.js';
 
 type SortColumn = CaseFilter['sort'];
 
-export async function listCasesAnswer(context: ServerContext, params: Record<string, unknown>, language: Language): Promise<Schema<'CaseList'> | Schema<'CaseCursorPage'>> {
+export async function listCasesAnswer(context: ServerContext, params: Record<string, unknown>, language: Language, caller: Caller): Promise<Schema<'CaseList'> | Schema<'CaseCursorPage'>> {
+  const visibleTo = caseScope(caller);
   const sort = (params.sort as string | undefined) ?? '-receivedAt';
   const pageSize = (params.pageSize as number | undefined) ?? 20;
   const cursorPaging = params.paging === 'cursor' || params.cursor !== undefined;
@@ -19,8 +22,8 @@ export async function listCasesAnswer(context: ServerContext, params: Record<str
   if (cursorPaging && params.page !== undefined) errors.push(fieldError('query:page', 'const', {}, language));
   if (params.paging === 'pages' && params.cursor !== undefined) errors.push(fieldError('query:cursor', 'const', {}, language));
   // Handler tokens belong to no person, so nothing is assigned to them.
-  if (params.assignedToMe === true) errors.push(fieldError('query:assignedToMe', 'const', {}, language));
-  const filters = { status: params.status, category: params.category, role: params.role, overdue: params.overdue, sort };
+  if (params.assignedToMe === true && caller.kind !== 'person') errors.push(fieldError('query:assignedToMe', 'const', {}, language));
+  const filters = { status: params.status, category: params.category, role: params.role, overdue: params.overdue, group: params.group, assignedToMe: params.assignedToMe, sort };
   const digest = listDigest(filters);
   const after = typeof params.cursor === 'string' ? decodeCursor(params.cursor, digest) : undefined;
   if (typeof params.cursor === 'string' && !after) errors.push(fieldError('query:cursor', 'pattern', {}, language));
@@ -31,6 +34,9 @@ export async function listCasesAnswer(context: ServerContext, params: Record<str
     ...(params.status ? { status: params.status as CaseFilter['status'] } : {}),
     ...(params.category ? { category: params.category as CaseFilter['category'] } : {}),
     ...(params.role ? { role: params.role as CaseFilter['role'] } : {}),
+    ...(params.group ? { groupId: params.group as string } : {}),
+    ...(visibleTo ? { visibleTo } : {}),
+    ...(params.assignedToMe === true && caller.kind === 'person' ? { assignedTo: caller.account.id } : {}),
     ...(params.overdue === true ? { overdueAt: now } : {}),
     sort: sort.replace(/^-/, '') as SortColumn,
     descending: sort.startsWith('-'),
@@ -51,6 +57,6 @@ export async function listCasesAnswer(context: ServerContext, params: Record<str
   };
 }
 
-export async function caseCountsAnswer(context: ServerContext): Promise<Schema<'CaseCounts'>> {
-  return context.store.countCases(context.now());
+export async function caseCountsAnswer(context: ServerContext, caller: Caller): Promise<Schema<'CaseCounts'>> {
+  return context.store.countCases(context.now(), caseScope(caller));
 }

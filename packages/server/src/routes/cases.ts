@@ -1,4 +1,5 @@
-// Case management for handlers (integrity officers), with a bearer token from the CLI.
+// Case management for handlers (integrity officers): a handler token from the CLI, or a signed-in
+// person's access token (domain/access.ts decides who may work which case).
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance } from 'fastify';
 import { downloadName } from '../domain/download-name.js';
@@ -62,11 +63,11 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     app,
     context,
     'listCases',
-    async ({ params, language }) => listCasesAnswer(context, params, language),
+    async ({ params, language, auth }) => listCasesAnswer(context, params, language, auth),
     options,
   );
 
-  defineOperation(app, context, 'countCases', async () => caseCountsAnswer(context), options);
+  defineOperation(app, context, 'countCases', async ({ auth }) => caseCountsAnswer(context, auth), options);
 
   defineOperation(
     app,

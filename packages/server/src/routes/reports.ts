@@ -49,6 +49,8 @@ export function submittedCase(submission: Submission): NewCase['case'] {
     category: submission.category,
     ...(submission.locale ? { locale: submission.locale } : {}),
     consents: submission.consents ?? [],
+    // Routed to the role's alternate group (migration 10's trigger).
+    ...('concernsReceiver' in submission && submission.concernsReceiver ? { concernsReceiver: true } : {}),
     ...('content' in submission ? { content: submission.content } : { encryptedContent: submission.encryptedContent }),
   };
 }

@@ -1,51 +1,47 @@
-// Who is calling a case-management operation. Today a handler token (a machine integration, or a
-// handler with a token from the CLI); people who sign in join here (contract 1.1, "People and
-// sign-in"), each with the actor their audit entries name.
+// Who is calling a case-management operation: the names the case-work, intake, audit, retention and
+// statistics routes use, over the one decision in domain/access.ts (authenticateActor,
+// requireCaseAccess). A handler token or a signed-in person; on an operation of one case, a person
+// without access to it (not in its group, not assigned or granted, or excluded) gets 403 here.
 import type { FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
-import type { AuditActor } from '../domain/audit-chain.js';
+import { authenticateActor, hasCaseAccess, hasRole, requireRole as requireActorRole, type Actor } from '../domain/access.js';
 import { ProblemError } from '../http/problems.js';
-import { handlerTokenActive } from '../storage/store.js';
-import { bearerToken, hashToken } from './tokens.js';
+import type { AccountRole } from '../storage/people-store.js';
 
-export interface HandlerTokenCaller {
-  kind: 'handler-token';
-  handlerId: string;
-  /** How the caller appears in audit entries: the token's name. */
-  actor: AuditActor;
-  sessionId?: undefined;
-}
-
-export type Caller = HandlerTokenCaller;
-
-export type Role = 'handler' | 'admin' | 'auditor';
+export type Caller = Actor;
+export type Role = AccountRole;
 
 /** The roles a caller holds: a handler token holds `handler` alone (contract 1.1, "People and sign-in"). */
 export function rolesOf(caller: Caller): Role[] {
-  return caller.kind === 'handler-token' ? ['handler'] : [];
+  return (['handler', 'admin', 'auditor'] as const).filter((role) => hasRole(caller, role));
 }
 
 /** 403 unless the caller holds one of `roles`. */
 export function requireRole(caller: Caller, ...roles: Role[]): void {
-  if (!roles.some((role) => rolesOf(caller).includes(role))) throw new ProblemError('forbidden');
+  requireActorRole(caller, ...roles);
 }
 
-/** The options of a case-management operation: offered with case management, any caller authenticated. */
-export function callerOperation(context: ServerContext) {
+/** The caller (handler token or signed-in person); 401 for anything else. */
+export function authenticateCaller(context: ServerContext, request: FastifyRequest): Promise<Caller> {
+  return authenticateActor(context, request);
+}
+
+/**
+ * The options of a case-management operation: offered with case management, the caller
+ * authenticated (auditors read any case's audit trail: `auditorsReadAnyCase`) and — on an operation of one case that exists — allowed to work it (403 otherwise;
+ * an unknown or deleted case is left to the operation: 404, 410).
+ */
+export function callerOperation(context: ServerContext, { auditorsReadAnyCase = false }: { auditorsReadAnyCase?: boolean } = {}) {
   return {
     offered: () => context.config.caseManagement.enabled,
-    authenticate: (request: FastifyRequest) => authenticateCaller(context, request),
+    authenticate: async (request: FastifyRequest) => {
+      const caller = await authenticateCaller(context, request);
+      const caseId = (request.params as { caseId?: unknown } | undefined)?.caseId;
+      const auditing = auditorsReadAnyCase && hasRole(caller, 'auditor');
+      if (typeof caseId === 'string' && !auditing && (await context.store.getCase(caseId)) && !(await hasCaseAccess(context, caller, caseId))) {
+        throw new ProblemError('forbidden');
+      }
+      return caller;
+    },
   };
-}
-
-/** The caller of a valid handler token; 401 for anything else. */
-export async function authenticateCaller(context: ServerContext, request: FastifyRequest): Promise<Caller> {
-  const token = bearerToken(request.headers.authorization, 'handler');
-  if (token) {
-    const found = await context.store.findHandlerToken(hashToken(context.secret, 'handler', token));
-    if (found && handlerTokenActive(found, context.now())) {
-      return { kind: 'handler-token', handlerId: found.id, actor: { kind: 'handler-token', name: found.name } };
-    }
-  }
-  throw new ProblemError('unauthorized');
 }

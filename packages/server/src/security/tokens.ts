@@ -1,11 +1,11 @@
-// Bearer tokens: follow-up tokens (short-lived, one case) and handler tokens (created with the
-// CLI). Random 256-bit values; only their keyed hash is stored.
+// Bearer tokens: follow-up tokens (short-lived, one case), handler tokens (created with the CLI)
+// and access tokens (a signed-in person's session). Random 256-bit values; only their keyed hash is stored.
 import { randomBytes } from 'node:crypto';
 import type { InstallationSecret } from './installation-secret.js';
 
-export type TokenKind = 'follow-up' | 'handler';
+export type TokenKind = 'follow-up' | 'handler' | 'access';
 
-const PREFIX: Record<TokenKind, string> = { 'follow-up': 'wbf_', handler: 'wbh_' };
+const PREFIX: Record<TokenKind, string> = { 'follow-up': 'wbf_', handler: 'wbh_', access: 'wba_' };
 
 export function generateToken(kind: TokenKind): string {
   return PREFIX[kind] + randomBytes(32).toString('base64url');

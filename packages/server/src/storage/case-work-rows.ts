@@ -1,5 +1,6 @@
 // Rows of the case-work tables (migration 9) ↔ stored values, and the SQL both stores run for them,
 // written once with `?` parameters like statements.ts.
+import { ACCESSIBLE_CASE_CONDITION, accessibleCaseParams } from './people-store.js';
 import type { StoredMinutes, StoredNote } from './store.js';
 import { withoutNulls } from './rows.js';
 
@@ -65,4 +66,14 @@ export function toMinutes(row: MinutesRow): StoredMinutes {
     body: row.body,
     answer: row.answer_json ? (JSON.parse(row.answer_json) as StoredMinutes['answer']) : undefined,
   });
+}
+
+/** The count queries of countCases, limited to the cases a person may work when `visibleTo` is given (excluded cases never counted). */
+export function caseCountQueries(visibleTo?: string): { byCodes: string; overdue: string; params: unknown[] } {
+  const scope = visibleTo ? ACCESSIBLE_CASE_CONDITION : '1 = 1';
+  return {
+    byCodes: `SELECT c.status, c.category, c.role, CAST(COUNT(*) AS INTEGER) AS cases FROM cases c WHERE ${scope} GROUP BY c.status, c.category, c.role`,
+    overdue: `SELECT CAST(COUNT(*) AS INTEGER) AS overdue FROM cases c WHERE c.open_deadline_at < ? AND ${scope}`,
+    params: visibleTo ? accessibleCaseParams(visibleTo) : [],
+  };
 }

@@ -8,12 +8,14 @@ import { DatabaseAttachments } from './attachments/database-attachments.js';
 import type { ServerConfig } from '../config.js';
 import { InstallationSecret, SECRET_FILE } from '../security/installation-secret.js';
 import type { AuditLog } from './audit-log.js';
+import { PeopleStore } from './people-store.js';
 import { PostgresAuditLog } from './postgres-audit-log.js';
 import { PostgresRetentionStore } from './postgres-retention-store.js';
 import type { RetentionStore } from './retention-store.js';
 import { PostgresStore } from './postgres-store.js';
 import { SqliteAuditLog } from './sqlite-audit-log.js';
 import { SqliteRetentionStore } from './sqlite-retention-store.js';
+import { postgresDriver, sqliteDriver } from './sql-driver.js';
 import { SqliteStore } from './sqlite-store.js';
 import { postgresStatisticsSource, sqliteStatisticsSource, type StatisticsSource } from './statistics-source.js';
 import type { Store } from './store.js';
@@ -21,6 +23,8 @@ import type { Store } from './store.js';
 export interface Storage {
   engine: 'sqlite' | 'postgres';
   store: Store;
+  /** Accounts, sign-in, groups, routing and access per case, on the same database. */
+  people: PeopleStore;
   files: AttachmentStorage;
   audit: AuditLog;
   retention: RetentionStore;
@@ -42,8 +46,8 @@ export function loadInstallationSecret(config: ServerConfig): InstallationSecret
 export async function openStorage(config: ServerConfig, { serving = false }: { serving?: boolean } = {}): Promise<Storage> {
   if (config.databaseUrl) {
     const store = await PostgresStore.open(config.databaseUrl);
-    return { engine: 'postgres', store, files: new DatabaseAttachments(store.pool), audit: new PostgresAuditLog(store.pool), retention: new PostgresRetentionStore(store.pool), statistics: postgresStatisticsSource(store.pool), appliedMigrations: store.appliedMigrations };
+    return { engine: 'postgres', store, people: new PeopleStore(postgresDriver(store.pool)), files: new DatabaseAttachments(store.pool), audit: new PostgresAuditLog(store.pool), retention: new PostgresRetentionStore(store.pool), statistics: postgresStatisticsSource(store.pool), appliedMigrations: store.appliedMigrations };
   }
   const store = await SqliteStore.open(config.dataDir, { releaseEarlierClaims: serving });
-  return { engine: 'sqlite', store, files: new AttachmentFiles(config.dataDir), audit: new SqliteAuditLog(store.db), retention: new SqliteRetentionStore(store.db), statistics: sqliteStatisticsSource(store.db), appliedMigrations: store.appliedMigrations };
+  return { engine: 'sqlite', store, people: new PeopleStore(sqliteDriver(store.db)), files: new AttachmentFiles(config.dataDir), audit: new SqliteAuditLog(store.db), retention: new SqliteRetentionStore(store.db), statistics: sqliteStatisticsSource(store.db), appliedMigrations: store.appliedMigrations };
 }

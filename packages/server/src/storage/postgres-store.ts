@@ -34,7 +34,7 @@ import {
   type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
-import { CASE_WORK_SQL, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
+import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
 import type {
@@ -156,10 +156,11 @@ export class PostgresStore implements Store {
     });
   }
 
-  async countCases(now: string): Promise<CaseCounts> {
+  async countCases(now: string, visibleTo?: string): Promise<CaseCounts> {
+    const queries = caseCountQueries(visibleTo);
     return this.readSnapshot(async (db) => {
-      const codes = await rows<Parameters<typeof toCaseCounts>[0][number]>(db, CASE_WORK_SQL.countByCodes);
-      const [{ overdue }] = (await rows<{ overdue: number }>(db, CASE_WORK_SQL.countOverdue, [now])) as [{ overdue: number }];
+      const codes = await rows<Parameters<typeof toCaseCounts>[0][number]>(db, queries.byCodes, queries.params);
+      const [{ overdue }] = (await rows<{ overdue: number }>(db, queries.overdue, [now, ...queries.params])) as [{ overdue: number }];
       return toCaseCounts(codes, overdue);
     });
   }

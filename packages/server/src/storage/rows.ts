@@ -1,5 +1,6 @@
 // Database rows ↔ stored values, shared by the SQLite and PostgreSQL stores: both have the same
 // tables and columns and the same encodings (RFC 3339 timestamps and JSON as text).
+import { ACCESSIBLE_CASE_CONDITION, accessibleCaseParams } from './people-store.js';
 import type {
   CaseChange,
   CaseCounts,
@@ -42,6 +43,8 @@ export interface CaseRow extends CaseSummaryRow {
   content_json: string | null;
   encrypted_content_json: string | null;
   last_handler_action_at: string | null;
+  concerns_receiver: number;
+  group_id: string | null;
 }
 
 function caseSummary(row: CaseSummaryRow) {
@@ -70,6 +73,8 @@ export function toCase(row: CaseRow): StoredCase {
     content: row.content_json ? (JSON.parse(row.content_json) as StoredCase['content']) : undefined,
     encryptedContent: row.encrypted_content_json ? (JSON.parse(row.encrypted_content_json) as StoredCase['encryptedContent']) : undefined,
     lastHandlerActionAt: row.last_handler_action_at ?? undefined,
+    concernsReceiver: row.concerns_receiver === 1 ? true : undefined,
+    groupId: row.group_id ?? undefined,
   });
 }
 
@@ -116,6 +121,18 @@ export function caseListQuery(filter: CaseFilter): { where: string; params: unkn
   if (filter.role) {
     conditions.push('c.role = ?');
     params.push(filter.role);
+  }
+  if (filter.groupId) {
+    conditions.push('c.group_id = ?');
+    params.push(filter.groupId);
+  }
+  if (filter.assignedTo) {
+    conditions.push(`EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.account_id = ? AND a.kind = 'assignee')`);
+    params.push(filter.assignedTo);
+  }
+  if (filter.visibleTo) {
+    conditions.push(ACCESSIBLE_CASE_CONDITION);
+    params.push(...accessibleCaseParams(filter.visibleTo));
   }
   if (filter.overdueAt) {
     // The earliest deadline not met yet has passed (migration 6 defines the column; its index serves this).
@@ -189,6 +206,7 @@ export function caseValues(report: NewReport, reference: string): unknown[] {
     c.encryptedContent ? JSON.stringify(c.encryptedContent) : null,
     c.content?.contact ? 1 : 0,
     c.channel ?? null,
+    c.concernsReceiver ? 1 : 0,
   ];
 }
 

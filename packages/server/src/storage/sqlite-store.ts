@@ -31,7 +31,7 @@ import {
   type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
-import { CASE_WORK_SQL, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
+import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
 import type {
@@ -133,10 +133,11 @@ export class SqliteStore implements Store {
     return { items: rows.map(toListEntry), ...(total === undefined ? {} : { total }) };
   }
 
-  async countCases(now: string): Promise<CaseCounts> {
+  async countCases(now: string, visibleTo?: string): Promise<CaseCounts> {
+    const queries = caseCountQueries(visibleTo);
     return this.db.transaction(() => {
-      const rows = this.db.prepare(CASE_WORK_SQL.countByCodes).all() as Parameters<typeof toCaseCounts>[0];
-      const { overdue } = this.db.prepare(CASE_WORK_SQL.countOverdue).get(now) as { overdue: number };
+      const rows = this.db.prepare(queries.byCodes).all(...queries.params) as Parameters<typeof toCaseCounts>[0];
+      const { overdue } = this.db.prepare(queries.overdue).get(now, ...queries.params) as { overdue: number };
       return toCaseCounts(rows, overdue);
     })();
   }

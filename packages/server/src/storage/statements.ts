@@ -11,8 +11,8 @@ export const SQL = {
     ON CONFLICT (year) DO UPDATE SET last_number = case_reference_counters.last_number + 1
     RETURNING last_number`,
   insertCase: `INSERT INTO cases (id, reference, receipt_hash, role, category, locale, status, received_at, acknowledge_due_at,
-      feedback_due_at, consents_json, content_json, encrypted_content_json, has_contact, channel)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      feedback_due_at, consents_json, content_json, encrypted_content_json, has_contact, channel, concerns_receiver)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertEvent: 'INSERT INTO case_events (case_id, at, type, status, outcome, note) VALUES (?, ?, ?, ?, ?, ?)',
   insertMessage: 'INSERT INTO case_messages (id, case_id, sender, kind, sent_at, body, encrypted_body_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
   insertAttachment: `INSERT INTO case_attachments (id, case_id, storage_name, name, media_type, description, size_bytes, sha256, encryption_json, added_at)

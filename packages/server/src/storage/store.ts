@@ -26,6 +26,10 @@ export interface StoredCase {
   consents: string[];
   content?: Schema<'ReportContent'>;
   encryptedContent?: Schema<'HpkeEnvelope'>;
+  /** The reporter said the report concerns the people who would receive it (routed to the alternate group). */
+  concernsReceiver?: boolean;
+  /** The group the case was routed or transferred to (migration 7's trigger routes it on insert). */
+  groupId?: string;
   /** When a handler last acted (message, acknowledgement, status change): reporter messages after it are unread. */
   lastHandlerActionAt?: string;
   /** A finer step within the status, from the organisation's list (cleared by a status change). */
@@ -93,6 +97,11 @@ export interface CaseFilter {
   role?: Schema<'ReporterRole'>;
   /** Only cases with a missed deadline at this moment. */
   overdueAt?: string;
+  groupId?: string;
+  /** Only cases this account may work (access per case, domain/access.ts); every case when absent. */
+  visibleTo?: string;
+  /** Only cases this account is assigned to. */
+  assignedTo?: string;
   sort: 'receivedAt' | 'acknowledgeDueAt' | 'feedbackDueAt';
   descending: boolean;
   offset: number;
@@ -186,7 +195,8 @@ export interface Store {
   /** One page of cases; `total` counts every match unless `filter.count` is false. */
   listCases(filter: CaseFilter): Promise<{ items: CaseListEntry[]; total?: number }>;
   /** How many cases there are, per status, category and role, and how many are overdue at `now`. */
-  countCases(now: string): Promise<CaseCounts>;
+  /** Counts of the cases `visibleTo` may work (every case when absent): access per case, excluded ones never counted. */
+  countCases(now: string, visibleTo?: string): Promise<CaseCounts>;
   changeCase(caseId: string, change: CaseChange): Promise<void>;
   events(caseId: string): Promise<StoredEvent[]>;
   messages(caseId: string): Promise<StoredMessage[]>;

@@ -11,38 +11,8 @@ import type { OperationId } from '@weerbaar/spec';
 
 export const NOT_YET_IMPLEMENTED: ReadonlySet<OperationId> = new Set<OperationId>([
   // sign-in and enrolment (caseManagement.signIn)
-  'startPasskeySignIn',
-  'finishPasskeySignIn',
   'startOidcSignIn',
   'finishOidcSignIn',
-  'startEnrolment',
-  'finishEnrolment',
-  'getMe',
-  'signOut',
-  // wrapped keys (caseManagement.wrappedKeys)
-  'getWrappedKey',
-  'storeWrappedKey',
-  'deleteWrappedKey',
-  // accounts, groups, routing (caseManagement.signIn)
-  'listAccounts',
-  'inviteAccount',
-  'updateAccount',
-  'createInvitation',
-  'revokePasskey',
-  'listGroups',
-  'saveGroup',
-  'deleteGroup',
-  'getRouting',
-  'setRouting',
-  // access per case (caseManagement.signIn)
-  'getCaseAccess',
-  'assignCase',
-  'unassignCase',
-  'grantCaseAccess',
-  'revokeCaseAccess',
-  'excludeFromCase',
-  'liftCaseExclusion',
-  'transferCase',
 ]);
 
 /** Why a test skips an operation; shown in the test output. */

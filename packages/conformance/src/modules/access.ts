@@ -1,0 +1,126 @@
+// Access per case (contract 1.1, "People and sign-in", "Access to cases"): a person excluded from a
+// case gets 403 on it and never finds it in a list; an auditor never reads case content. The kit
+// works on a case of its own: with the handler token it grants the given person access (the control:
+// they must then read and list it), excludes them, checks, and lifts the exclusion and the grant.
+import type { Schema } from '@weerbaar/spec';
+import type { ConformanceModule, RunContext } from '../context.js';
+import type { Exchange } from '../http.js';
+
+const GRANTED = 'WRA-ACC-01';
+const EXCLUDED_FORBIDDEN = 'WRA-ACC-02';
+const EXCLUDED_UNLISTED = 'WRA-ACC-03';
+const AUDITOR_NO_CONTENT = 'WRA-ACC-04';
+const CHECKS = [GRANTED, EXCLUDED_FORBIDDEN, EXCLUDED_UNLISTED, AUDITOR_NO_CONTENT];
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The list queries an excluded person must never find the case in. */
+function listQueries(category: string): Record<string, string>[] {
+  return [{ pageSize: '100' }, { pageSize: '100', status: 'received' }, { pageSize: '100', category }, { pageSize: '100', sort: 'acknowledgeDueAt' }];
+}
+
+function listed(exchange: Exchange, caseId: string): boolean {
+  const items = (exchange.json as Schema<'CaseList'> | undefined)?.items ?? [];
+  return items.some((item) => item.caseId === caseId);
+}
+
+async function run(context: RunContext): Promise<void> {
+  const { record, client } = context;
+  if (!context.discovery?.capabilities.caseManagement?.signIn) {
+    for (const id of CHECKS) record.skip(id, 'the backend does not advertise capabilities.caseManagement.signIn');
+    return;
+  }
+  const { personToken, auditorToken } = context.people;
+  if (!personToken) for (const id of [GRANTED, EXCLUDED_FORBIDDEN, EXCLUDED_UNLISTED]) record.skip(id, 'needs --person-token (an access token of a person with the handler role)');
+  if (!auditorToken) record.skip(AUDITOR_NO_CONTENT, 'needs --auditor-token (an access token of a person with only the auditor role)');
+  if (!personToken && !auditorToken) return;
+
+  const { body, marker } = await context.reportBody();
+  const submitted = await context.submit(body, context.newIdempotencyKey(), marker);
+  const report = context.reports.find((candidate) => candidate.marker === marker);
+  const found = report && (await context.findCase(report));
+  if (!found) {
+    for (const id of CHECKS) record.fail(id, 'the kit could not submit a case and find it with the handler token', context.evidence(submitted));
+    return;
+  }
+  const caseId = found.caseId;
+  const category = String(body.category);
+
+  if (auditorToken) {
+    const read = await client.send({ operationId: 'getCase', headers: bearer(auditorToken), pathParams: { caseId } });
+    const list = await client.send({ operationId: 'listCases', headers: bearer(auditorToken), query: { pageSize: '100' } });
+    record.expect(AUDITOR_NO_CONTENT, read.status === 403, `an auditor's GET /cases/{caseId} answered ${read.status}, not 403`, context.evidence(read));
+    record.expect(
+      AUDITOR_NO_CONTENT,
+      list.status === 403,
+      `an auditor's GET /cases answered ${list.status}, not 403`,
+      context.evidence(list),
+      'an auditor reads no case and lists none (403)',
+    );
+  }
+  if (!personToken) return;
+
+  const me = await client.send({ operationId: 'getMe', headers: bearer(personToken) });
+  const accountId = (me.json as Schema<'Me'> | undefined)?.account.accountId;
+  if (!record.expect(GRANTED, me.status === 200 && accountId !== undefined, `GET /me with the person's token answered ${me.status}`, context.evidence(me))) {
+    record.skip(EXCLUDED_FORBIDDEN, 'the person token does not work');
+    record.skip(EXCLUDED_UNLISTED, 'the person token does not work');
+    return;
+  }
+  const path = { caseId, accountId: accountId! };
+  try {
+    const grant = await client.send({ operationId: 'grantCaseAccess', headers: context.handlerHeaders, pathParams: path });
+    const granted = await client.send({ operationId: 'getCase', headers: bearer(personToken), pathParams: { caseId } });
+    const grantedList = await client.send({ operationId: 'listCases', headers: bearer(personToken), query: { pageSize: '100' } });
+    const control = record.expect(
+      GRANTED,
+      grant.status === 200 && granted.status === 200 && listed(grantedList, caseId),
+      `after PUT …/access/grants the person's GET /cases/{caseId} answered ${granted.status} and GET /cases ${listed(grantedList, caseId) ? 'listed' : 'did not list'} the case (the person must hold the handler role)`,
+      context.evidence(grant.status === 200 ? granted : grant),
+      'a person granted access to a case reads it and finds it in the list',
+    );
+    if (!control) {
+      record.skip(EXCLUDED_FORBIDDEN, 'the control failed: the person could not work the case even when granted');
+      record.skip(EXCLUDED_UNLISTED, 'the control failed: the person could not work the case even when granted');
+      return;
+    }
+
+    const exclude = await client.send({ operationId: 'excludeFromCase', headers: context.handlerHeaders, pathParams: path });
+    const answered = (exclude.json as Schema<'CaseAccess'> | undefined)?.exclusions.some((entry) => entry.accountId === accountId) === true;
+    record.expect(EXCLUDED_FORBIDDEN, exclude.status === 200 && answered, `PUT …/access/exclusions answered ${exclude.status} without the person among the exclusions`, context.evidence(exclude));
+    for (const [what, exchange] of [
+      ['GET /cases/{caseId}', await client.send({ operationId: 'getCase', headers: bearer(personToken), pathParams: { caseId } })],
+      ['GET /cases/{caseId}/access', await client.send({ operationId: 'getCaseAccess', headers: bearer(personToken), pathParams: { caseId } })],
+      ['POST /cases/{caseId}/messages', await client.send({ operationId: 'sendCaseMessage', headers: bearer(personToken), pathParams: { caseId }, json: { body: 'Synthetisch bericht van de conformancetest.' } })],
+    ] as const) {
+      record.expect(EXCLUDED_FORBIDDEN, exchange.status === 403, `an excluded person's ${what} answered ${exchange.status}, not 403`, context.evidence(exchange), 'an excluded person gets 403 on every operation of the case');
+    }
+    for (const query of listQueries(category)) {
+      const list = await client.send({ operationId: 'listCases', headers: bearer(personToken), query });
+      const page = list.json as Schema<'CaseList'> | undefined;
+      record.expect(
+        EXCLUDED_UNLISTED,
+        list.status === 200 && !listed(list, caseId) && page !== undefined && page.totalItems === page.items.length + (page.page - 1) * page.pageSize,
+        `GET ${list.target} with an excluded person's token ${listed(list, caseId) ? 'lists the case' : `answered ${list.status} or a total that does not match its items`}`,
+        context.evidence(list),
+        'an excluded person never finds the case in a list or its total',
+      );
+    }
+  } finally {
+    await client.send({ operationId: 'liftCaseExclusion', headers: context.handlerHeaders, pathParams: path });
+    await client.send({ operationId: 'revokeCaseAccess', headers: context.handlerHeaders, pathParams: path });
+  }
+}
+
+export const accessModule: ConformanceModule = {
+  id: 'access',
+  profile: 'access',
+  title: 'Accounts and access per case',
+  checks: [
+    { id: GRANTED, title: 'A person granted access to a case reads it and finds it in the list (the control of the checks below).', requirement: 'info.description "Access to cases"; paths./cases/{caseId}/access/grants/{accountId}', severity: 'MUST' },
+    { id: EXCLUDED_FORBIDDEN, title: 'A person excluded from a case gets 403 on every operation of the case.', requirement: 'paths./cases/{caseId}/access/exclusions/{accountId}; components.responses.Forbidden', severity: 'MUST' },
+    { id: EXCLUDED_UNLISTED, title: 'A person excluded from a case never finds it in any list or total.', requirement: 'info.description "Access to cases"; paths./cases.get', severity: 'MUST' },
+    { id: AUDITOR_NO_CONTENT, title: 'An auditor reads no case and lists none (403): never any content.', requirement: 'info.description "People and sign-in"; paths./cases/{caseId}.get', severity: 'MUST' },
+  ],
+  run,
+};
