@@ -32,7 +32,7 @@ Certifies that a backend honours the Weerbaar Reporting API v1.
   --format FORMAT            text (default), json, junit or html
   --output FILE              write the report to FILE instead of standard output
   --expected-failures FILE   JSON or YAML list of { id, reason }: known failures that do not fail the run
-  --max-guess-attempts N     wrong receipts to try before expecting 429 (default 60)
+  --max-guess-attempts N     wrong receipts to try (at once, then in a row) before expecting 429 (default 60)
   --help                     show this help
   --version                  print the kit's version
 

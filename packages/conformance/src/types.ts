@@ -96,7 +96,7 @@ export interface ConformanceOptions {
   /** The profiles to test (default: all). `core` is always included. */
   profiles?: ProfileId[];
   expectedFailures?: ExpectedFailure[];
-  /** How many wrong receipts to try before expecting a `429` (default 60). */
+  /** How many wrong receipts to try before expecting a `429`, sent all at once and then one after another (default 60). */
   maxGuessAttempts?: number;
   /** How many identical submissions to send at once in the concurrency check (default 5). */
   concurrentDuplicates?: number;

@@ -33,6 +33,7 @@ const CORE_CASES: Case[] = [
 const ISOLATED_CASES: Case[] = [
   { fault: 'receipt-oracle', check: 'WRA-FU-03', profiles: ['core', 'follow-up'] },
   { fault: 'no-rate-limit', check: 'WRA-FU-04', profiles: ['core', 'follow-up'] },
+  { fault: 'racy-guess-limit', check: 'WRA-FU-09', profiles: ['core', 'follow-up'] },
   { fault: 'stores-rejected-reports', check: 'WRA-ERR-09', profiles: ['core', 'case-management'] },
 ];
 

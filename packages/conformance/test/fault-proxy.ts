@@ -17,6 +17,7 @@ export const FAULTS = {
   'stack-trace': 'leaks a stack trace in error details',
   'receipt-oracle': 'tells in a wrong-receipt answer which part of the receipt was wrong',
   'no-rate-limit': 'never rate-limits guessing (turns 429 into 401)',
+  'racy-guess-limit': 'checks the guessing limit before counting (a 429 to a guess that overlapped another becomes 401)',
   'no-nosniff': 'drops X-Content-Type-Options',
   'stores-rejected-reports': 'answers 400 to an invalid report but stores a report anyway',
   'hidden-capability': 'hides case management from discovery but still serves it',
@@ -99,8 +100,12 @@ function breakRequest(fault: Fault | undefined, method: string, path: string, he
   }
 }
 
-/** Rewrites the backend's answer before it reaches the kit. `exports` counts audit exports per path, for faults that change over time. */
-function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer, exports: Map<string, number>, notes: Schema<'CaseNote'>[]): void {
+/**
+ * Rewrites the backend's answer before it reaches the kit. `exports` counts audit exports per path,
+ * for faults that change over time; `notes` keeps notes seen; `overlapped` says whether another
+ * guess was open meanwhile.
+ */
+function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer, exports: Map<string, number>, notes: Schema<'CaseNote'>[], overlapped: boolean): void {
   const path = fullPath.split('?')[0]!;
   const auditExport = method === 'GET' && path.endsWith('/audit') && answer.status === 200;
   if (auditExport) exports.set(path, (exports.get(path) ?? 0) + 1);
@@ -145,6 +150,14 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
       break;
     case 'no-rate-limit':
       if (path.endsWith('/follow-up/sessions') && answer.status === 429) {
+        answer.status = 401;
+        delete answer.headers['retry-after'];
+      }
+      break;
+    case 'racy-guess-limit':
+      // What a backend that checks first and counts after the slow receipt hash does: guesses
+      // arriving together all pass the check, one after another they are limited.
+      if (path.endsWith('/follow-up/sessions') && answer.status === 429 && overlapped) {
         answer.status = 401;
         delete answer.headers['retry-after'];
       }
@@ -243,6 +256,8 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
   const exports = new Map<string, number>();
   const notes: Schema<'CaseNote'>[] = [];
   const memory: ProxyMemory = {};
+  /** Guesses being answered now, each marked when another arrived while it was open. */
+  const openGuesses = new Set<{ overlapped: boolean }>();
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -252,16 +267,23 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
       const path = (incoming.url ?? '/').split('?')[0]!;
       const headers = withoutHopByHop(incoming.headers);
       breakRequest(fault, method, path, headers, memory);
+      const guess = { overlapped: false };
+      if (method === 'POST' && path.endsWith('/follow-up/sessions')) {
+        for (const open of openGuesses) open.overlapped = guess.overlapped = true;
+        openGuesses.add(guess);
+      }
       try {
         const answer = await forward(target, method, incoming.url ?? '/', headers, body);
         if (fault === 'stores-rejected-reports' && method === 'POST' && path.endsWith('/reports') && answer.status === 400) {
           const smuggled = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
           await forward(target, 'POST', incoming.url ?? '/', smuggled, Buffer.from(SMUGGLED_REPORT));
         }
-        breakAnswer(fault, method, incoming.url ?? '/', body, answer, exports, notes);
+        openGuesses.delete(guess);
+        breakAnswer(fault, method, incoming.url ?? '/', body, answer, exports, notes, guess.overlapped);
         outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
         outgoing.end(answer.body);
       } catch {
+        openGuesses.delete(guess);
         if (!outgoing.headersSent) outgoing.writeHead(502);
         outgoing.end();
       }

@@ -69,6 +69,32 @@ describe('sustained guessing from one client', () => {
   });
 });
 
+describe('a burst of guesses sent at once', () => {
+  const LIMIT = 3;
+  let t: TestServer;
+  before(async () => {
+    t = await startGuessingTarget({ WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT: String(LIMIT) });
+  });
+  after(() => t.server.stop());
+
+  it('lets no more wrong receipts through than the limit: each attempt is checked and counted in one step', async () => {
+    const receipt = await submitReport(t.api);
+    // Checked first and counted after the slow receipt hash, all 30 passed the check before any was counted.
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => openAs(t, '203.0.113.50', guessSharingPrefix(receipt, PREFIX_LENGTHS[i % PREFIX_LENGTHS.length]!))));
+    const statuses = burst.map((answer) => answer.status);
+    assert.equal(statuses.filter((status) => status === 401).length, LIMIT, `answers: ${statuses.join(' ')}`);
+    assert.equal(statuses.filter((status) => status === 429).length, 30 - LIMIT);
+    assert.equal((await openAs(t, '203.0.113.50', receipt)).status, 429, 'the right receipt waits too');
+  });
+
+  it('gives the attempt back when the receipt was right: right receipts never use up the allowance of failures', async () => {
+    const receipt = await submitReport(t.api);
+    for (let i = 0; i < 2 * LIMIT; i++) assert.equal((await openAs(t, '203.0.113.51', receipt)).status, 201);
+    const wrong = await Promise.all(Array.from({ length: LIMIT }, () => openAs(t, '203.0.113.51', guessSharingPrefix(receipt, 12))));
+    assert.deepEqual(new Set(wrong.map((answer) => answer.status)), new Set([401]), 'the whole allowance of failures is still there');
+  });
+});
+
 describe('guessing spread over many clients', () => {
   let t: TestServer;
   before(async () => {

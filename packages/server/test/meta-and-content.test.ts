@@ -43,6 +43,19 @@ describe('the contract and discovery', () => {
     assert.match(response.headers.get('cache-control') ?? '', /public/);
   });
 
+  for (const operationId of ['getDiscovery', 'getOpenApiJson', 'getOpenApiYaml'] as const) {
+    it(`${operationId} carries an ETag and answers 304 without a body when If-None-Match names it, as the contract documents`, async () => {
+      const first = await t.api.call(operationId);
+      const etag = first.headers.get('etag');
+      assert.match(etag ?? '', /^"[^"]+"$/, 'a strong ETag');
+      const again = await t.api.call(operationId, { headers: { 'If-None-Match': etag! } });
+      assert.equal(again.status, 304);
+      assert.equal(again.headers.get('etag'), etag);
+      assert.equal(again.headers.get('content-length') ?? '0', '0');
+      assert.equal((await t.api.call(operationId, { headers: { 'If-None-Match': '"stale"' } })).status, 200);
+    });
+  }
+
   it('answers a URL that cannot be decoded with a 400 problem carrying the usual headers', async () => {
     const response = await fetch(`${t.server.apiUrl}/cases/%ZZ`);
     assert.equal(response.status, 400);

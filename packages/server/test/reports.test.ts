@@ -39,6 +39,50 @@ describe('submitting a report', () => {
     });
   }
 
+  it('refuses answers to questions the form does not ask for the category, choices that are not options, and unknown signals, each at its place, in one answer', async () => {
+    const before = await countCases();
+    const content = {
+      description: 'Ik word bedreigd.',
+      answers: {
+        whoWasThreatened: ['me', 'the-neighbours'],
+        reportedToPolice: 'maybe',
+        favouriteColour: 'blue',
+        witnesses: ['not', 'a', 'text'],
+      },
+      checkedSignals: ['bribery-gift-offered', 'made-up-signal'],
+    };
+    const refused = await t.api.call('submitReport', {
+      json: { ...MINIMAL_REPORT, category: 'threat-intimidation', content },
+      headers: { 'Idempotency-Key': idempotencyKey(), 'Accept-Language': 'en' },
+    });
+    assert.equal(refused.status, 400);
+    assert.deepEqual(
+      refused.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]),
+      [
+        ['/content/answers/whoWasThreatened/1', 'unknown-option'],
+        ['/content/answers/reportedToPolice', 'unknown-option'],
+        ['/content/answers/favouriteColour', 'unknown-question'],
+        ['/content/answers/witnesses', 'type'],
+        ['/content/checkedSignals/1', 'unknown-signal'],
+      ],
+    );
+    assert.match(refused.body.errors[2].detail, /not on the report form/);
+
+    const otherCategory = await t.api.call('submitReport', {
+      json: { ...MINIMAL_REPORT, category: 'bribery', content: { description: 'Geld aangeboden.', answers: { whoWasThreatened: ['me'] } } },
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    });
+    assert.deepEqual(otherCategory.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/content/answers/whoWasThreatened', 'unknown-question']], 'a question asked only for threats is not one for bribery');
+    assert.match(otherCategory.body.errors[0].detail, /niet op het meldformulier/);
+    assert.equal(await countCases(), before, 'nothing was stored');
+
+    const long = await t.api.call('submitReport', {
+      json: { ...MINIMAL_REPORT, content: { description: 'Getuigen.', answers: { witnesses: 'x'.repeat(1001) } } },
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    });
+    assert.deepEqual(long.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/content/answers/witnesses', 'maxLength']], "a text answer is held to the question's maxLength");
+  });
+
   it('computes acknowledgeDueAt as receipt + 7 days and feedbackDueAt as 3 calendar months after that', async () => {
     const response = await t.api.call('submitReport', { json: MINIMAL_REPORT, headers: { 'Idempotency-Key': idempotencyKey() } });
     const received = new Date(response.body.receivedAt);

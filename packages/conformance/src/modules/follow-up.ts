@@ -1,5 +1,5 @@
 // Following a report with its receipt: sessions, the reporter's view, replies, revocation,
-// and guessing (which runs last: it may rate-limit the kit's own client).
+// and guessing, all at once and one after another (which runs last: it rate-limits the kit's own client).
 import { randomInt } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Schema } from '@weerbaar/spec';
@@ -16,6 +16,7 @@ const REVOCATION = 'WRA-FU-05';
 const TOKEN_REQUIRED = 'WRA-FU-06';
 const REPLY = 'WRA-FU-07';
 const TOKEN_LIFETIME = 'WRA-FU-08';
+const GUESSING_BURST = 'WRA-FU-09';
 
 /** Recorded under the core check for content types (WRA-ERR-06). */
 const UNSUPPORTED_MEDIA_TYPE = 'WRA-ERR-06';
@@ -210,8 +211,38 @@ async function run(context: RunContext): Promise<void> {
   }
 }
 
+/** Checks a 429 to a guess: it must say when to try again. */
+function expectRetryAfter(context: RunContext, exchange: Exchange, attempts: string): void {
+  const retryAfter = exchange.headers.get('retry-after') ?? '';
+  context.record.expect(
+    GUESSING,
+    /^\d+$/.test(retryAfter) && Number(retryAfter) >= 1,
+    `the 429 after ${attempts} has Retry-After "${retryAfter || '(absent)'}", not a number of seconds`,
+    context.evidence(exchange),
+    `guessing receipts is answered 429 with Retry-After after ${attempts}`,
+  );
+}
+
+/**
+ * Guessing, first all at once and then one after another, within `maxGuessAttempts` each. A
+ * backend that checks its limit and only counts a failure later (after the slow receipt hash)
+ * lets a whole burst through; one that checks and counts in one step refuses the burst beyond
+ * its limit, just as it refuses guesses one after another.
+ */
 async function guessing(context: RunContext): Promise<void> {
   const attempts = context.settings.maxGuessAttempts;
+  const burst = await Promise.all(Array.from({ length: attempts }, () => context.openSession(randomReceipt())));
+  const unexpected = burst.find(({ exchange }) => exchange.status !== 401 && exchange.status !== 429);
+  if (unexpected) {
+    context.record.fail(GUESSING_BURST, `a guess sent in a burst answered ${unexpected.exchange.status}, not 401 or 429`, context.evidence(unexpected.exchange));
+    return;
+  }
+  const limited = burst.find(({ exchange }) => exchange.status === 429);
+  if (limited) {
+    context.record.pass(GUESSING_BURST, `${burst.filter(({ exchange }) => exchange.status === 401).length} of ${attempts} guesses sent at once were let through, the rest answered 429`);
+    expectRetryAfter(context, limited.exchange, `a burst of ${attempts} wrong receipts`);
+    return;
+  }
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const { exchange } = await context.openSession(randomReceipt());
     if (exchange.status === 401) continue;
@@ -219,17 +250,17 @@ async function guessing(context: RunContext): Promise<void> {
       context.record.fail(GUESSING, `guess ${attempt} answered ${exchange.status}, not 401 or 429`, context.evidence(exchange));
       return;
     }
-    const retryAfter = exchange.headers.get('retry-after') ?? '';
-    context.record.expect(
-      GUESSING,
-      /^\d+$/.test(retryAfter) && Number(retryAfter) >= 1,
-      `the 429 after ${attempt} guesses has Retry-After "${retryAfter || '(absent)'}", not a number of seconds`,
+    context.record.fail(
+      GUESSING_BURST,
+      `${attempts} wrong receipts sent at once were all answered 401, yet one after another they were refused after ${attempt - 1} more: the limit is checked before failures are counted (or it is above maxGuessAttempts)`,
       context.evidence(exchange),
-      `guessing receipts is answered 429 with Retry-After after ${attempt} wrong receipts`,
     );
+    expectRetryAfter(context, exchange, `${attempts} + ${attempt} wrong receipts`);
     return;
   }
-  context.record.fail(GUESSING, `${attempts} wrong receipts in a row were never answered 429 (configure the bound with maxGuessAttempts)`);
+  const bound = `(configure the bound with maxGuessAttempts)`;
+  context.record.fail(GUESSING_BURST, `${attempts} wrong receipts sent at once were all answered 401 ${bound}`);
+  context.record.fail(GUESSING, `${attempts} wrong receipts in a row, after the burst, were never answered 429 ${bound}`);
 }
 
 const checks: ConformanceModule['checks'] = [
@@ -254,6 +285,12 @@ const checks: ConformanceModule['checks'] = [
   {
     id: GUESSING,
     title: 'Guessing receipts is rate limited: 429 with Retry-After within a bounded number of attempts.',
+    requirement: 'paths./follow-up/sessions.post.description; components.responses.TooManyRequests',
+    severity: 'MUST',
+  },
+  {
+    id: GUESSING_BURST,
+    title: 'Guesses sent all at once are limited like guesses one after another: the limit is checked and counted in one step.',
     requirement: 'paths./follow-up/sessions.post.description; components.responses.TooManyRequests',
     severity: 'MUST',
   },
@@ -287,7 +324,7 @@ export const followUpModule: ConformanceModule = {
   id: 'follow-up',
   profile: 'follow-up',
   title: 'Following a report with the receipt',
-  checks: checks.filter((check) => check.id !== GUESSING),
+  checks: checks.filter((check) => check.id !== GUESSING && check.id !== GUESSING_BURST),
   run,
 };
 
@@ -295,7 +332,7 @@ export const guessingModule: ConformanceModule = {
   id: 'follow-up-guessing',
   profile: 'follow-up',
   title: 'Guessing receipts',
-  checks: checks.filter((check) => check.id === GUESSING),
+  checks: checks.filter((check) => check.id === GUESSING || check.id === GUESSING_BURST),
   phase: 'late',
   run: guessing,
 };

@@ -238,6 +238,9 @@ export function fieldErrorText(code: string, params: Record<string, unknown>, la
     propertyNames: 'Deze naam is niet toegestaan.',
     if: 'Vul ook het bijbehorende veld in.',
     body: 'De inhoud van het verzoek ontbreekt.',
+    'unknown-question': 'Deze vraag staat niet op het meldformulier (voor deze soort melding).',
+    'unknown-option': 'Dit antwoord is niet een van de keuzes bij deze vraag.',
+    'unknown-signal': 'Dit signaal staat niet op de lijst met signalen.',
   };
   const en: Record<string, string> = {
     required: 'This field is required.',
@@ -260,6 +263,9 @@ export function fieldErrorText(code: string, params: Record<string, unknown>, la
     propertyNames: 'This name is not allowed.',
     if: 'Also fill in the field that goes with it.',
     body: 'The request body is missing.',
+    'unknown-question': 'This question is not on the report form (for this kind of report).',
+    'unknown-option': 'This answer is not one of the choices of this question.',
+    'unknown-signal': 'This signal is not on the signal checklist.',
   };
   const texts = language === 'en' ? en : nl;
   return texts[code] ?? (language === 'en' ? 'This value is not valid.' : 'Deze waarde is niet geldig.');

@@ -9,7 +9,7 @@ import type { ServerContext } from '../context.js';
 import type { AuditDetails, NewAuditEntry } from '../domain/audit-chain.js';
 import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
 import { attachmentView, followUpView } from '../domain/views.js';
-import { clientKey, enforceRateLimit } from '../security/client-key.js';
+import { clientKey, takeRateLimit } from '../security/client-key.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { fieldError, ProblemError, type FieldError, type Language } from '../http/problems.js';
 import { hashReceipt, normaliseReceipt, sameHash } from '../security/receipts.js';
@@ -67,18 +67,20 @@ export async function followUpRoutes(app: FastifyInstance, { context }: ApiRoute
     context,
     'openFollowUpSession',
     async ({ request, reply, body }) => {
+      // Every attempt takes a failure from the allowances before the receipt is checked (one
+      // atomic step per limit, see rate-limiter.ts); a right receipt gives them back.
       const client = clientKey(context, request);
-      await enforceRateLimit(limits.followUpFailuresPerClient, client);
-      await enforceRateLimit(limits.followUpFailuresTotal, 'all');
+      const perClient = await takeRateLimit(limits.followUpFailuresPerClient, client);
+      const total = await takeRateLimit(limits.followUpFailuresTotal, 'all').catch(async (error: unknown) => {
+        await perClient.giveBack();
+        throw error;
+      });
       const normalised = normaliseReceipt((body as Schema<'FollowUpSessionRequest'>).receipt);
       const receiptHash = await hashReceipt(secret, normalised ?? IMPOSSIBLE_RECEIPT);
       const found = normalised ? await store.findCaseIdByReceiptHash(receiptHash) : undefined;
-      if (!found || !sameHash(found.receiptHash, receiptHash)) {
-        await Promise.all([limits.followUpFailuresPerClient.hit(client), limits.followUpFailuresTotal.hit('all')]);
-        throw new ProblemError('unauthorized');
-      }
-      await enforceRateLimit(limits.followUpSessionsPerCase, found.caseId);
-      await limits.followUpSessionsPerCase.hit(found.caseId);
+      if (!found || !sameHash(found.receiptHash, receiptHash)) throw new ProblemError('unauthorized');
+      await Promise.all([perClient.giveBack(), total.giveBack()]);
+      await takeRateLimit(limits.followUpSessionsPerCase, found.caseId);
       const token = generateToken('follow-up');
       const expiresAt = new Date(Date.parse(context.now()) + config.followUp.sessionTtlSeconds * 1000).toISOString();
       await store.createSession(hashToken(secret, 'follow-up', token), found.caseId, expiresAt);

@@ -15,7 +15,7 @@ import { fieldError, ProblemError } from '../http/problems.js';
 import { authenticateCaller } from '../security/caller.js';
 import type { StoredMinutes } from '../storage/store.js';
 import { authenticateFollowUp } from './follow-up.js';
-import { checkSubmission, consentRules, sendReceipt, submittedCase } from './reports.js';
+import { checkSubmission, sendReceipt, submissionRules, submittedCase } from './reports.js';
 
 /** The channels a handler can record a report from. */
 export const INTAKE_CHANNELS: Schema<'PlainIntakeRequest'>['channel'][] = ['phone', 'meeting', 'other'];
@@ -35,7 +35,7 @@ function followUpMinutes({ author: _author, ...version }: StoredMinutes): Schema
 
 export async function intakeRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { store } = context;
-  const consents = consentRules(context);
+  const rules = submissionRules(context);
   const offered = () => intakeOffered(context);
   const caseWork = { offered, authenticate: (request: FastifyRequest) => authenticateCaller(context, request) };
 
@@ -53,7 +53,7 @@ export async function intakeRoutes(app: FastifyInstance, { context }: ApiRoutesO
       if (Date.parse(intake.heldAt) > Date.parse(context.now()) + HELD_AT_TOLERANCE_MS) {
         throw new ProblemError('validation', { errors: [fieldError('/heldAt', 'maximum', { limit: context.now() }, language)] });
       }
-      checkSubmission(context, consents, intake, language);
+      checkSubmission(context, rules, intake, language);
       const minutes = (receivedAt: string): StoredMinutes => ({ version: 1, createdAt: receivedAt, author: auth.actor, status: 'draft', body: intake.minutes.body });
       const { answer, replayed } = await storeCaseOnce(context, params['Idempotency-Key'] as string, intake, {
         case: { ...submittedCase(intake), channel: intake.channel },

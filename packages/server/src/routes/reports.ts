@@ -3,10 +3,11 @@
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServerContext } from '../context.js';
+import { formAnswerErrors, formRules, type FormRules } from '../domain/form-answers.js';
 import { storeCaseOnce, type NewCase } from '../domain/report-creation.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { fieldError, ProblemError, type FieldError, type Language } from '../http/problems.js';
-import { clientKey, enforceRateLimit } from '../security/client-key.js';
+import { clientKey, enforceRateLimit, takeRateLimit } from '../security/client-key.js';
 import { refusePlainWhenRequired, requireCurrentKey } from '../domain/encryption-checks.js';
 
 /** A report as submitted, or as a handler records one received orally (the same fields and rules). */
@@ -17,20 +18,32 @@ interface ConsentRules {
   required: string[];
 }
 
-/** The report form's consents, which are the same in every language. */
-export function consentRules(context: ServerContext): ConsentRules {
+/** What the report form allows: its consents, questions and signals (the same in every language). */
+export interface SubmissionRules {
+  consents: ConsentRules;
+  form: FormRules;
+}
+
+export function submissionRules(context: ServerContext): SubmissionRules {
   const form = JSON.parse(context.content.document('report-form', context.content.locales.default).json) as Schema<'ReportForm'>;
   return {
-    known: new Set(form.consents.map((consent) => consent.id)),
-    required: form.consents.filter((consent) => consent.required).map((consent) => consent.id),
+    consents: {
+      known: new Set(form.consents.map((consent) => consent.id)),
+      required: form.consents.filter((consent) => consent.required).map((consent) => consent.id),
+    },
+    form: formRules(context.content),
   };
 }
 
-/** Rules of this installation beyond the contract's schemas: its text limit and its form's consents. */
-export function installationErrors(context: ServerContext, consents: ConsentRules, submission: Submission, language: Language): FieldError[] {
+/** Rules of this installation beyond the contract's schemas: its text limit, its form's questions and consents, its signal checklist. */
+export function installationErrors(context: ServerContext, rules: SubmissionRules, submission: Submission, language: Language): FieldError[] {
+  const { consents } = rules;
   const errors: FieldError[] = [];
-  if ('content' in submission && submission.content.description.length > context.config.limits.maxTextLength) {
-    errors.push(fieldError('/content/description', 'maxLength', { limit: context.config.limits.maxTextLength }, language));
+  if ('content' in submission) {
+    if (submission.content.description.length > context.config.limits.maxTextLength) {
+      errors.push(fieldError('/content/description', 'maxLength', { limit: context.config.limits.maxTextLength }, language));
+    }
+    errors.push(...formAnswerErrors(rules.form, submission.category, submission.content, language));
   }
   const given = submission.consents ?? [];
   for (const [index, id] of given.entries()) {
@@ -55,9 +68,9 @@ export function submittedCase(submission: Submission): NewCase['case'] {
   };
 }
 
-/** Checks what the contract's schemas cannot: this installation's limits and consents, and its encryption key. */
-export function checkSubmission(context: ServerContext, consents: ConsentRules, submission: Submission, language: Language): void {
-  const errors = installationErrors(context, consents, submission, language);
+/** Checks what the contract's schemas cannot: this installation's limits and form, and its encryption key. */
+export function checkSubmission(context: ServerContext, rules: SubmissionRules, submission: Submission, language: Language): void {
+  const errors = installationErrors(context, rules, submission, language);
   if (errors.length) throw new ProblemError('validation', { errors });
   if ('encryptedContent' in submission) requireCurrentKey(context, submission.encryptedContent.keyId);
   else refusePlainWhenRequired(context);
@@ -70,13 +83,13 @@ export function sendReceipt(reply: FastifyReply, answer: string, replayed: boole
 
 export async function reportRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { config } = context;
-  const consents = consentRules(context);
+  const rules = submissionRules(context);
 
   defineOperation(app, context, 'submitReport', async ({ request, reply, params, body, language }) => {
     await enforceRateLimit(context.limits.reportsPerClient, clientKey(context, request));
     const submission = body as Submission;
-    checkSubmission(context, consents, submission, language);
-    await context.limits.reportsPerClient.hit(clientKey(context, request));
+    checkSubmission(context, rules, submission, language);
+    await takeRateLimit(context.limits.reportsPerClient, clientKey(context, request));
 
     const { answer, replayed } = await storeCaseOnce(context, params['Idempotency-Key'] as string, submission, {
       case: submittedCase(submission),

@@ -255,10 +255,14 @@ export class PostgresStore implements Store {
     return (await changes(this.pool, SQL.revokeHandlerToken, [at, id])) > 0;
   }
 
-  async hitRateLimit(bucket: string, nowMs: number, windowMs: number): Promise<RateLimitWindow> {
-    const [row] = await rows<{ hits: number; resets_at: string }>(this.pool, SQL.hitRateLimit, [bucket, nowMs + windowMs, nowMs, nowMs]);
+  async takeRateLimit(bucket: string, nowMs: number, windowMs: number, limit: number): Promise<RateLimitWindow | undefined> {
+    const [row] = await rows<{ hits: number; resets_at: string }>(this.pool, SQL.takeRateLimit, [bucket, nowMs + windowMs, nowMs, nowMs, nowMs, limit]);
     // BIGINT arrives as text; milliseconds since the epoch are exact as a number.
-    return { hits: row!.hits, resetsAt: Number(row!.resets_at) };
+    return row ? { hits: row.hits, resetsAt: Number(row.resets_at) } : undefined;
+  }
+
+  async returnRateLimit(bucket: string, resetsAt: number): Promise<void> {
+    await changes(this.pool, SQL.returnRateLimit, [bucket, resetsAt]);
   }
 
   async rateLimitWindow(bucket: string, nowMs: number): Promise<RateLimitWindow | undefined> {

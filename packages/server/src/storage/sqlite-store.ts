@@ -224,9 +224,13 @@ export class SqliteStore implements Store {
     return this.db.prepare(SQL.revokeHandlerToken).run(at, id).changes > 0;
   }
 
-  async hitRateLimit(bucket: string, nowMs: number, windowMs: number): Promise<RateLimitWindow> {
-    const row = this.db.prepare(SQL.hitRateLimit).get(bucket, nowMs + windowMs, nowMs, nowMs) as { hits: number; resets_at: number };
-    return { hits: row.hits, resetsAt: row.resets_at };
+  async takeRateLimit(bucket: string, nowMs: number, windowMs: number, limit: number): Promise<RateLimitWindow | undefined> {
+    const row = this.db.prepare(SQL.takeRateLimit).get(bucket, nowMs + windowMs, nowMs, nowMs, nowMs, limit) as { hits: number; resets_at: number } | undefined;
+    return row ? { hits: row.hits, resetsAt: row.resets_at } : undefined;
+  }
+
+  async returnRateLimit(bucket: string, resetsAt: number): Promise<void> {
+    this.db.prepare(SQL.returnRateLimit).run(bucket, resetsAt);
   }
 
   async rateLimitWindow(bucket: string, nowMs: number): Promise<RateLimitWindow | undefined> {

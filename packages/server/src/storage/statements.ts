@@ -43,14 +43,20 @@ export const SQL = {
   listHandlerTokens: 'SELECT id, name, created_at, revoked_at, expires_at FROM handler_tokens ORDER BY created_at',
   revokeHandlerToken: 'UPDATE handler_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
   /**
-   * One hit on a rate-limit bucket, atomically: a new window (`resets_at` = the second parameter)
-   * when the bucket has none or its window ended at or before now (third and fourth), else one more.
+   * Takes one hit of a rate-limit bucket's allowance in one statement, so that checking the limit
+   * and counting the hit cannot be torn apart by a parallel request (also on another instance): a
+   * new window (`resets_at` = the second parameter) when the bucket has none or its window ended at
+   * or before now (third to fifth), else one more hit — but only while fewer than the limit (sixth)
+   * were counted. Answers no row when the limit was reached.
    */
-  hitRateLimit: `INSERT INTO rate_limit_counters (bucket, hits, resets_at) VALUES (?, 1, ?)
+  takeRateLimit: `INSERT INTO rate_limit_counters (bucket, hits, resets_at) VALUES (?, 1, ?)
     ON CONFLICT (bucket) DO UPDATE SET
       hits = CASE WHEN rate_limit_counters.resets_at <= ? THEN 1 ELSE rate_limit_counters.hits + 1 END,
       resets_at = CASE WHEN rate_limit_counters.resets_at <= ? THEN excluded.resets_at ELSE rate_limit_counters.resets_at END
+    WHERE rate_limit_counters.resets_at <= ? OR rate_limit_counters.hits < ?
     RETURNING hits, resets_at`,
+  /** Gives one hit back to the window it was taken from (bucket, resets_at); a later window is left alone. */
+  returnRateLimit: 'UPDATE rate_limit_counters SET hits = hits - 1 WHERE bucket = ? AND resets_at = ? AND hits > 0',
   rateLimitWindow: 'SELECT hits, resets_at FROM rate_limit_counters WHERE bucket = ? AND resets_at > ?',
   purgeSessions: 'DELETE FROM follow_up_sessions WHERE expires_at <= ?',
   purgeIdempotencyKeys: `DELETE FROM idempotency_keys WHERE (state = 'done' AND expires_at <= ?) OR (state = 'pending' AND lease_expires_at <= ?)`,

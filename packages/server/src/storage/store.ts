@@ -221,11 +221,14 @@ export interface Store {
   revokeHandlerToken(id: string, at: string): Promise<boolean>;
 
   /**
-   * Counts one hit on a rate-limit `bucket`, atomically (also across server instances on one
-   * database): starts a window ending at `nowMs + windowMs` when there is none or the last one
-   * ended, and answers the window after the hit.
+   * Takes one hit of a rate-limit `bucket`'s allowance of `limit` hits, atomically (also across
+   * server instances on one database): starts a window ending at `nowMs + windowMs` when there is
+   * none or the last one ended, and answers the window after the hit; answers undefined, counting
+   * nothing, when the window already holds `limit` hits.
    */
-  hitRateLimit(bucket: string, nowMs: number, windowMs: number): Promise<RateLimitWindow>;
+  takeRateLimit(bucket: string, nowMs: number, windowMs: number, limit: number): Promise<RateLimitWindow | undefined>;
+  /** Gives back one hit taken from the window of `bucket` that ends at `resetsAt` (nothing when that window is over). */
+  returnRateLimit(bucket: string, resetsAt: number): Promise<void>;
   /** The running window of `bucket` at `nowMs`, if any. */
   rateLimitWindow(bucket: string, nowMs: number): Promise<RateLimitWindow | undefined>;
 
