@@ -28,7 +28,13 @@ if (!(await run('npm', ['run', 'build', '--silent']))) {
 const server = spawn(process.execPath, [join('packages', 'server', 'dist', 'cli.js'), 'serve'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, WEERBAAR_SITE_DIR: process.env.WEERBAAR_SITE_DIR ?? join(root, 'examples', 'municipal-site') },
+  env: {
+    ...process.env,
+    WEERBAAR_SITE_DIR: process.env.WEERBAAR_SITE_DIR ?? join(root, 'examples', 'municipal-site'),
+    // Without a mail server the notices to handlers land on the demo site's /postvak page.
+    WEERBAAR_DEMO_OUTBOX: process.env.WEERBAAR_DEMO_OUTBOX ?? 'true',
+    WEERBAAR_NOTIFY_RECIPIENTS: process.env.WEERBAAR_NOTIFY_RECIPIENTS ?? 'integriteit@voorbeeldstad.example',
+  },
 });
 // Ctrl+C reaches the server through the terminal's process group; a SIGTERM sent to this script
 // is passed on, so that the server can close its database cleanly.

@@ -67,6 +67,27 @@ export interface ServerConfig {
   links: { privacyStatement?: string; accessibilityStatement?: string };
   /** Trust `X-Forwarded-For` from a reverse proxy to tell clients apart for rate limits. */
   trustProxy: boolean;
+  /** Notices to handlers without content (issue 14, item 5): when they go out, and to whom. */
+  notifications: {
+    /** Who gets the notices, until cases are routed to groups of accounts. */
+    recipients: string[];
+    /** "Acknowledgement due" this many days before the 7-day deadline. */
+    acknowledgementDueWithinDays: number;
+    /** "Feedback due" this many days before the feedback deadline. */
+    feedbackDueWithinDays: number;
+    /** Where a notice sends the reader; default PUBLIC_URL/behandelen. */
+    consoleUrl?: string;
+  };
+  /** Mail by SMTP (`smtp://user:password@host:587`, `smtps://…`). */
+  smtp: { url?: string; from: string };
+  /**
+   * Without SMTP, keep the mails in the database and show them at /postvak and /en/outbox, so that
+   * a demo shows what would have been sent (`npm start` turns it on). Off by default: the page
+   * lists case references to anyone who can reach the server.
+   */
+  demoOutbox: boolean;
+  /** The job table's runner on this instance. */
+  jobs: { pollMilliseconds: number; leaseSeconds: number; maxAttempts: number };
 }
 
 export interface SignInConfig {
@@ -112,6 +133,10 @@ export const DEFAULT_CONFIG: ServerConfig = {
   serveHostedReportPage: true,
   links: {},
   trustProxy: false,
+  notifications: { recipients: [], acknowledgementDueWithinDays: 2, feedbackDueWithinDays: 14 },
+  smtp: { from: 'Weerbaar <meldpunt@localhost>' },
+  demoOutbox: false,
+  jobs: { pollMilliseconds: 5000, leaseSeconds: 120, maxAttempts: 8 },
 };
 
 type Kind = 'string' | 'integer' | 'boolean' | 'list';
@@ -172,6 +197,16 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
   ['WEERBAAR_PRIVACY_STATEMENT_URL', 'links.privacyStatement', 'string'],
   ['WEERBAAR_ACCESSIBILITY_STATEMENT_URL', 'links.accessibilityStatement', 'string'],
   ['WEERBAAR_TRUST_PROXY', 'trustProxy', 'boolean'],
+  ['WEERBAAR_NOTIFY_RECIPIENTS', 'notifications.recipients', 'list'],
+  ['WEERBAAR_NOTIFY_ACKNOWLEDGEMENT_DUE_DAYS', 'notifications.acknowledgementDueWithinDays', 'integer'],
+  ['WEERBAAR_NOTIFY_FEEDBACK_DUE_DAYS', 'notifications.feedbackDueWithinDays', 'integer'],
+  ['WEERBAAR_CONSOLE_URL', 'notifications.consoleUrl', 'string'],
+  ['WEERBAAR_SMTP_URL', 'smtp.url', 'string'],
+  ['WEERBAAR_SMTP_FROM', 'smtp.from', 'string'],
+  ['WEERBAAR_DEMO_OUTBOX', 'demoOutbox', 'boolean'],
+  ['WEERBAAR_JOBS_POLL_MILLISECONDS', 'jobs.pollMilliseconds', 'integer'],
+  ['WEERBAAR_JOBS_LEASE_SECONDS', 'jobs.leaseSeconds', 'integer'],
+  ['WEERBAAR_JOBS_MAX_ATTEMPTS', 'jobs.maxAttempts', 'integer'],
 ];
 
 export class ConfigError extends Error {}
@@ -287,6 +322,21 @@ function check(config: ServerConfig): void {
     }
   }
   requireHttpsUrl('caseManagement.consoleUrl', config.caseManagement.consoleUrl);
+  requireRange('notifications.acknowledgementDueWithinDays', config.notifications.acknowledgementDueWithinDays, 1, 7);
+  requireRange('notifications.feedbackDueWithinDays', config.notifications.feedbackDueWithinDays, 1, 60);
+  requireRange('jobs.pollMilliseconds', config.jobs.pollMilliseconds, 50, 3_600_000);
+  requireRange('jobs.leaseSeconds', config.jobs.leaseSeconds, 1, 3600);
+  requireRange('jobs.maxAttempts', config.jobs.maxAttempts, 1, 100);
+  for (const address of config.notifications.recipients) {
+    if (!/^[^\s@<>,]+@[^\s@<>,]+$/.test(address)) throw new ConfigError(`notifications.recipients: "${address}" is not an e-mail address`);
+  }
+  // The URL may hold a password: never repeat it in a message.
+  if (config.smtp.url !== undefined && !/^smtps?:\/\/[^\s]+$/.test(config.smtp.url)) {
+    throw new ConfigError('smtp.url (WEERBAAR_SMTP_URL) must be an smtp:// or smtps:// URL');
+  }
+  if (config.notifications.consoleUrl !== undefined && !/^https?:\/\/\S+$/.test(config.notifications.consoleUrl)) {
+    throw new ConfigError(`notifications.consoleUrl must be an http(s) URL, not "${config.notifications.consoleUrl}"`);
+  }
   requireHttpsUrl('organisation.url', config.organisation.url);
   requireHttpsUrl('hostedReportPageUrl', config.hostedReportPageUrl);
   requireHttpsUrl('links.privacyStatement', config.links.privacyStatement);

@@ -14,6 +14,7 @@ import { RequestValidation } from './http/request-validation.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { loadInstallationSecret, openStorage } from './storage/open-storage.js';
 import type { Store } from './storage/store.js';
+import { startJobs } from './jobs/start-jobs.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -79,12 +80,14 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
     people.purgeExpired(context.now()).catch(() => undefined);
   }, PURGE_INTERVAL_MS);
   purge.unref();
+  const jobs = startJobs(context, app.log);
   return {
     app,
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     store,
     async close() {
       clearInterval(purge);
+      await jobs.stop();
       await app.close();
       await store.close();
     },

@@ -37,4 +37,23 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ WEERBAAR_PRIVACY_STATEMENT_URL: 'http://www.voorbeeldstad.nl/privacy' }), /https URL/);
     assert.throws(() => loadConfig({ WEERBAAR_ALLOWED_ORIGINS: 'https://a.example/path' }), /not an origin/);
   });
+
+  it('reads the notice and job settings, and refuses wrong ones without repeating an SMTP password', () => {
+    const config = loadConfig({
+      WEERBAAR_NOTIFY_RECIPIENTS: 'integriteit@voorbeeldstad.nl, griffie@voorbeeldstad.nl',
+      WEERBAAR_NOTIFY_ACKNOWLEDGEMENT_DUE_DAYS: '3',
+      WEERBAAR_SMTP_URL: 'smtps://meldpunt:geheim@smtp.voorbeeldstad.nl:465',
+      WEERBAAR_JOBS_LEASE_SECONDS: '60',
+    });
+    assert.deepEqual(config.notifications, { recipients: ['integriteit@voorbeeldstad.nl', 'griffie@voorbeeldstad.nl'], acknowledgementDueWithinDays: 3, feedbackDueWithinDays: 14 });
+    assert.deepEqual(config.jobs, { pollMilliseconds: 5000, leaseSeconds: 60, maxAttempts: 8 });
+    assert.equal(config.demoOutbox, false, 'the outbox page lists case references: only for a demo');
+    assert.throws(() => loadConfig({ WEERBAAR_NOTIFY_RECIPIENTS: 'integriteit' }), /not an e-mail address/);
+    assert.throws(() => loadConfig({ WEERBAAR_NOTIFY_ACKNOWLEDGEMENT_DUE_DAYS: '8' }), /from 1 to 7/);
+    assert.throws(() => loadConfig({ WEERBAAR_JOBS_POLL_MILLISECONDS: '10' }), /from 50 to/);
+    assert.throws(
+      () => loadConfig({ WEERBAAR_SMTP_URL: 'http://meldpunt:geheim@smtp.voorbeeldstad.nl' }),
+      (error: Error) => /smtp:\/\/ or smtps:\/\//.test(error.message) && !error.message.includes('geheim'),
+    );
+  });
 });

@@ -8,6 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { testDatabase } from '../../../test-support/reference-server.mjs';
 import { idempotencyKey, MINIMAL_REPORT, type ContractResponse } from './helpers/contract-client.js';
 import { newestCaseId, openSession, startTestServer, submitReport, type TestServer } from './helpers/server.js';
+import { startSmtpInbox, subjectOf, type SmtpInbox } from './helpers/smtp-inbox.js';
+import pg from 'pg';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const run = promisify(execFile);
@@ -116,5 +118,82 @@ describe('three instances on one PostgreSQL database', { skip }, () => {
     // Another client is not affected.
     const other = await instances[2]!.api.call('openFollowUpSession', { json: { receipt }, headers: { 'X-Forwarded-For': '198.51.100.23' } });
     assert.equal(other.status, 201);
+  });
+});
+
+describe('scheduled work on three instances on one PostgreSQL database', { skip }, () => {
+  const LEASE_SECONDS = 3;
+  let inbox: SmtpInbox;
+  let instances: TestServer[];
+  /** Each instance greets the mail server with its own name, so a held mail tells which one sent it. */
+  const names = ['instance-a', 'instance-b', 'instance-c'];
+
+  before(async () => {
+    inbox = await startSmtpInbox();
+    const env = (name: string) => ({
+      WEERBAAR_SMTP_URL: `${inbox.url}/?name=${name}`,
+      WEERBAAR_NOTIFY_RECIPIENTS: 'integriteit@voorbeeldstad.example',
+      WEERBAAR_JOBS_POLL_MILLISECONDS: '100',
+      WEERBAAR_JOBS_LEASE_SECONDS: String(LEASE_SECONDS),
+    });
+    const first = await startTestServer({ env: env(names[0]!) });
+    const others = await Promise.all(names.slice(1).map((name) => startTestServer({ shareWith: first.server, env: { ...first.server.env, ...env(name) } })));
+    instances = [first, ...others];
+  });
+  after(async () => {
+    await Promise.all(instances.slice(1).map((instance) => instance.server.stop()));
+    await instances[0]!.server.stop();
+    await inbox.stop();
+  });
+
+  /** Submits a report through `instance`; answers its case id and reference (handlers see both). */
+  async function newCase(instance: TestServer): Promise<{ caseId: string; reference: string }> {
+    const response = await instance.api.call('submitReport', { json: MINIMAL_REPORT, headers: { 'Idempotency-Key': idempotencyKey() } });
+    assert.equal(response.status, 201);
+    const caseId = await newestCaseId(instance.api, instance.server.handlerToken!);
+    const reference = (await instance.api.call('getCase', { token: instance.server.handlerToken!, path: { caseId } })).body.reference as string;
+    return { caseId, reference };
+  }
+
+  it('mails the notice of a new report exactly once, though all three instances look for due jobs ten times a second', async () => {
+    const { reference } = await newCase(instances[1]!);
+    const about = (mail: { raw: string }) => subjectOf(mail as never).includes(reference);
+    await inbox.waitFor(about);
+    // Thirty more polls of each instance: a second mail would have come by now.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const mails = inbox.mails.filter(about);
+    assert.equal(mails.length, 1, mails.map((mail) => `${mail.client}: ${subjectOf(mail)}`).join('\n'));
+    assert.match(subjectOf(mails[0]!), /^\[Weerbaar\] Nieuwe melding WB-\d{4}-\d+ \/ New report$/);
+  });
+
+  it('has another instance deliver the mail of an instance that was killed while sending it, once its lease ran out', async () => {
+    inbox.holdNext();
+    const { caseId, reference } = await newCase(instances[0]!);
+    const holder = await new Promise<string>((resolve, reject) => {
+      const started = Date.now();
+      const look = setInterval(() => {
+        if (inbox.held.length) resolve((clearInterval(look), inbox.held[0]!));
+        else if (Date.now() - started > 30_000) reject((clearInterval(look), new Error('no mail was held')));
+      }, 20);
+    });
+    const killed = instances[names.indexOf(holder)]!;
+    const killedAt = Date.now();
+    await killed.server.kill('SIGKILL');
+
+    const about = (mail: { raw: string }) => subjectOf(mail as never).includes(reference);
+    const [mail] = await inbox.waitFor(about);
+    assert.notEqual(mail!.client, holder, 'another instance sent it');
+    assert.ok(Date.now() - killedAt >= (LEASE_SECONDS - 1) * 1000, 'not before the lease of the killed instance ran out');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    assert.equal(inbox.mails.filter(about).length, 1, 'delivered once');
+
+    const db = new pg.Client({ connectionString: instances[0]!.server.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ state: string; attempts: number }>('SELECT state, attempts FROM jobs WHERE job_key = $1', [`mail:received:${caseId}`]);
+      assert.deepEqual(rows, [{ state: 'done', attempts: 2 }], 'claimed twice: by the killed instance and by the one that sent it');
+    } finally {
+      await db.end();
+    }
   });
 });

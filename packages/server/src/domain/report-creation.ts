@@ -4,6 +4,7 @@
 // another body is 422; the same key while the first request runs is 409.
 import type { ServerContext } from '../context.js';
 import { ProblemError } from '../http/problems.js';
+import { noticeJobs } from '../notifications/notices.js';
 import { generateReceipt, hashReceipt, normaliseReceipt } from '../security/receipts.js';
 import { idempotencyKeyHash, openReplay, requestDigest, sealReplay } from '../security/replay-seal.js';
 import { randomId } from '../security/tokens.js';
@@ -66,6 +67,8 @@ export async function storeCaseOnce(context: ServerContext, idempotencyKey: stri
       ...(newCase.minutes ? { minutes: newCase.minutes(receivedAt) } : {}),
       ...(newCase.audit ? { audit: newCase.audit } : {}),
       idempotency: { keyHash, claimId, sealedResponse: (reference) => sealReplay(secret, idempotencyKey, answerFor(reference)) },
+      // Its notices to handlers, stored with it: a report received online or orally alike.
+      jobs: noticeJobs(stored.id, stored, context.config.notifications),
     });
     return { answer: answerFor(created.reference), replayed: false };
   } catch (error) {

@@ -37,6 +37,7 @@ import {
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
+import { JOB_SQL, jobValues } from './job-queue.js';
 import type {
   CaseChange,
   CaseCounts,
@@ -66,7 +67,7 @@ const INCOMING_ATTACHMENT_MAX_AGE_MS = 60 * 60 * 1000;
 
 /** `?` parameters → `$1, $2, …` (the shared SQL has no other question marks). */
 const numbered = new Map<string, string>();
-function pgSql(sql: string): string {
+export function pgSql(sql: string): string {
   let text = numbered.get(sql);
   if (text === undefined) {
     let n = 0;
@@ -121,6 +122,7 @@ export class PostgresStore implements Store {
       await changes(db, SQL.insertEvent, eventValues(c.id, { at: c.receivedAt, type: 'received', status: 'received' }));
       if (report.minutes) await changes(db, CASE_WORK_SQL.insertMinutes, minutesValues(c.id, report.minutes));
       await appendAuditPostgres(db, c.id, report.audit ?? [], c.receivedAt);
+      for (const job of report.jobs ?? []) await changes(db, JOB_SQL.enqueue, jobValues(job, c.receivedAt));
       if (report.idempotency) {
         const { keyHash, claimId } = report.idempotency;
         // Rolling back undoes the case: the request that took the key over stores it.

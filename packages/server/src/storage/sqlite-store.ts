@@ -34,6 +34,7 @@ import {
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
+import { JOB_SQL, jobValues } from './job-queue.js';
 import type {
   CaseChange,
   CaseCounts,
@@ -104,6 +105,7 @@ export class SqliteStore implements Store {
       this.insertEvents(c.id, [{ at: c.receivedAt, type: 'received', status: 'received' }]);
       if (report.minutes) this.db.prepare(CASE_WORK_SQL.insertMinutes).run(...minutesValues(c.id, report.minutes));
       appendAuditSqlite(this.db, c.id, report.audit ?? [], c.receivedAt);
+      for (const job of report.jobs ?? []) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, c.receivedAt));
       if (report.idempotency) {
         const { changes } = this.db
           .prepare(SQL.completeIdempotencyClaim)

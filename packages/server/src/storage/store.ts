@@ -5,6 +5,7 @@
 // claims, rate limits, case references) is atomic in the database, not in process memory.
 import type { Schema } from '@weerbaar/spec';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
+import type { NewJob } from './job-queue.js';
 
 export type CaseStatus = Schema<'CaseStatus'>;
 export type CaseOutcome = Schema<'CaseOutcome'>;
@@ -165,6 +166,8 @@ export interface NewReport {
   minutes?: StoredMinutes;
   /** Entries for the case's audit trail after its `received` entry, in the same transaction. */
   audit?: NewAuditEntry[];
+  /** Scheduled in the same transaction as the report (its notices and reminders): stored together or not at all. */
+  jobs?: NewJob[];
 }
 
 export interface HandlerToken {

@@ -1,0 +1,62 @@
+// The job runner of a serving instance, with the handlers of every kind of job: the notices and
+// their mails (notifications/notices.ts). Every instance runs one; the job table makes sure each
+// job runs once. CLI commands beside the server (token create, migrate) run none.
+import type { FastifyBaseLogger } from 'fastify';
+import type { ServerContext } from '../context.js';
+import { outboxTransport, smtpTransport, type MailTransport } from '../notifications/mail.js';
+import { noticeHandlers } from '../notifications/notices.js';
+import { jobQueue } from '../storage/job-queue.js';
+import { MailOutbox } from '../storage/mail-outbox.js';
+import { sqlRunnerFor } from '../storage/sql-runner.js';
+import { JobRunner } from './job-runner.js';
+
+export interface RunningJobs {
+  stop(): Promise<void>;
+}
+
+/** The console address notices link to. */
+export function consoleUrl(context: ServerContext): string {
+  return context.config.notifications.consoleUrl ?? `${context.publicUrl()}/behandelen`;
+}
+
+/** SMTP when configured, else the demo outbox when it is on, else none (notices are not sent). */
+export function mailTransport(context: ServerContext): MailTransport | undefined {
+  const { smtp, demoOutbox } = context.config;
+  if (smtp.url) return smtpTransport(smtp.url, smtp.from);
+  return demoOutbox ? outboxTransport(new MailOutbox(sqlRunnerFor(context.store)), context.now) : undefined;
+}
+
+export function startJobs(context: ServerContext, log: FastifyBaseLogger): RunningJobs {
+  const { config, store } = context;
+  const queue = jobQueue(sqlRunnerFor(store));
+  const transport = mailTransport(context);
+  const handlers = noticeHandlers({
+    queue,
+    getCase: (caseId) => store.getCase(caseId),
+    settings: config.notifications,
+    organisation: config.organisation.name,
+    consoleUrl: () => consoleUrl(context),
+    transport,
+    now: () => Date.parse(context.now()),
+  });
+  const runner = new JobRunner(queue, handlers, {
+    now: () => Date.parse(context.now()),
+    leaseMs: config.jobs.leaseSeconds * 1000,
+    pollMs: config.jobs.pollMilliseconds,
+    maxAttempts: config.jobs.maxAttempts,
+    log: (message) => log.warn(message),
+  });
+  const recipients = config.notifications.recipients.length;
+  log.info(
+    transport
+      ? `Notices go to ${recipients ? `${recipients} configured address(es)` : 'no address yet (WEERBAAR_NOTIFY_RECIPIENTS)'} through ${transport.description}`
+      : 'Notices are not mailed: set WEERBAAR_SMTP_URL (or WEERBAAR_DEMO_OUTBOX=true for a demo)',
+  );
+  runner.start();
+  return {
+    async stop() {
+      await runner.stop();
+      transport?.close();
+    },
+  };
+}
