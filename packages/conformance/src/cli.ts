@@ -33,6 +33,8 @@ Certifies that a backend honours the Weerbaar Reporting API v1.
   --output FILE              write the report to FILE instead of standard output
   --expected-failures FILE   JSON or YAML list of { id, reason }: known failures that do not fail the run
   --max-guess-attempts N     wrong receipts to try (at once, then in a row) before expecting 429 (default 60)
+  --webhook-port N           listen on 127.0.0.1:N for the backend's webhooks (configure the backend to send them
+                             there) and check them; the shared secret in --webhook-secret or WEERBAAR_WEBHOOK_SECRET
   --help                     show this help
   --version                  print the kit's version
 
@@ -64,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
         output: { type: 'string' },
         'expected-failures': { type: 'string' },
         'max-guess-attempts': { type: 'string' },
+        'webhook-port': { type: 'string' },
+        'webhook-secret': { type: 'string' },
         help: { type: 'boolean', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -90,6 +94,10 @@ export async function main(argv: string[]): Promise<number> {
     if (!format) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
     const maxGuessAttempts = values['max-guess-attempts'] === undefined ? undefined : Number(values['max-guess-attempts']);
     if (maxGuessAttempts !== undefined && (!Number.isInteger(maxGuessAttempts) || maxGuessAttempts < 1)) throw new UsageError('--max-guess-attempts must be a positive integer');
+    const webhookPort = values['webhook-port'] === undefined ? undefined : Number(values['webhook-port']);
+    const webhookSecret = values['webhook-secret'] ?? process.env.WEERBAAR_WEBHOOK_SECRET;
+    if (webhookPort !== undefined && (!Number.isInteger(webhookPort) || webhookPort < 1 || webhookPort > 65535)) throw new UsageError('--webhook-port must be a port number');
+    if (webhookPort !== undefined && !webhookSecret?.startsWith('whsec_')) throw new UsageError('--webhook-port needs the shared whsec_ secret (--webhook-secret or WEERBAAR_WEBHOOK_SECRET)');
     let expectedFailures;
     if (values['expected-failures']) {
       const text = await readFile(values['expected-failures'], 'utf8').catch((error: Error) => {
@@ -106,6 +114,7 @@ export async function main(argv: string[]): Promise<number> {
       profiles: profilesFrom(values.profile),
       expectedFailures,
       maxGuessAttempts,
+      ...(webhookPort !== undefined ? { webhookReceiver: { port: webhookPort, secret: webhookSecret! } } : {}),
     });
     const rendered = format(report);
     if (values.output) {

@@ -28,6 +28,8 @@ export interface ConformanceModule {
 }
 
 export interface Settings {
+  /** Where the kit listens for the backend's webhooks, with the shared secret. */
+  webhookReceiver?: { port: number; host?: string; secret: string; waitSeconds: number };
   maxGuessAttempts: number;
   concurrentDuplicates: number;
   deadlineToleranceSeconds: number;
@@ -63,7 +65,9 @@ export class RunContext {
   ) {}
 
   static settingsFrom(options: ConformanceOptions): Settings {
+    const { webhookReceiver } = options;
     return {
+      ...(webhookReceiver ? { webhookReceiver: { ...webhookReceiver, waitSeconds: webhookReceiver.waitSeconds ?? 30 } } : {}),
       maxGuessAttempts: options.maxGuessAttempts ?? 60,
       concurrentDuplicates: options.concurrentDuplicates ?? 5,
       deadlineToleranceSeconds: options.deadlineToleranceSeconds ?? 3600,

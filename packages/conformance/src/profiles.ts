@@ -12,6 +12,7 @@ import { encryptionModule } from './modules/encryption.js';
 import { errorsModule } from './modules/errors.js';
 import { followUpModule, guessingModule } from './modules/follow-up.js';
 import { idempotencyModule } from './modules/idempotency.js';
+import { notificationsModule } from './modules/notifications.js';
 import { reportsModule } from './modules/reports.js';
 import { responsesModule } from './modules/responses.js';
 import { retentionModule } from './modules/retention.js';
@@ -63,6 +64,7 @@ export const MODULES: ConformanceModule[] = [
   caseWorkflowModule,
   auditModule,
   retentionModule,
+  notificationsModule,
   accessModule,
   guessingModule,
 ];

@@ -106,4 +106,10 @@ export interface ConformanceOptions {
   requestTimeoutMs?: number;
   /** An origin the backend is certainly not configured to allow (default `https://unconfigured-origin.invalid`). */
   foreignOrigin?: string;
+  /**
+   * Where the kit listens for the backend's webhooks (configure the backend to send them there),
+   * with the shared `whsec_` secret and how long to wait for an event (default 30 s). Without it,
+   * the notification checks are skipped.
+   */
+  webhookReceiver?: { port: number; host?: string; secret: string; waitSeconds?: number };
 }

@@ -35,6 +35,7 @@ const ISOLATED_CASES: Case[] = [
   { fault: 'no-rate-limit', check: 'WRA-FU-04', profiles: ['core', 'follow-up'] },
   { fault: 'racy-guess-limit', check: 'WRA-FU-09', profiles: ['core', 'follow-up'] },
   { fault: 'stores-rejected-reports', check: 'WRA-ERR-09', profiles: ['core', 'case-management'] },
+  { fault: 'category-in-webhook', check: 'WRA-NOTE-02', profiles: ['core', 'case-management'] },
 ];
 
 /** Broken audit trails, retention and case work (contract 1.1): they share one reference server. */

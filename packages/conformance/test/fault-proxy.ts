@@ -1,6 +1,6 @@
 // A deliberately non-conforming backend for the kit's own tests: an HTTP proxy in front of the
 // reference server that breaks exactly one thing, so that a test can assert the kit notices.
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Schema } from '@weerbaar/spec';
@@ -34,6 +34,7 @@ export const FAULTS = {
   'note-shown-to-reporter': "shows the handlers' internal notes to the reporter, as messages in the follow-up view",
   'lists-excluded-cases': 'lists every case to every signed-in person, excluded or not (no access filter on GET /cases)',
   'auditor-reads-content': 'answers GET /cases/{caseId} to any signed-in person, auditors included (no role or access check)',
+  'category-in-webhook': "puts the report's category in its webhook event (signed, as a backend would)",
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -293,6 +294,53 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
   const { port } = server.address() as AddressInfo;
   return {
     apiUrl: `http://127.0.0.1:${port}/v1`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The category the kit's synthetic reports have (the spec's minimal anonymous fixture). */
+const KIT_REPORT_CATEGORY = 'threat-intimidation';
+
+export interface WebhookRelay {
+  /** Where the backend sends its webhooks. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Relays the backend's webhooks to the kit's receiver on 127.0.0.1:`kitPort`; with the
+ * 'category-in-webhook' fault it adds the report's category to each event and signs it again with
+ * the shared secret, so that only what the event says gives it away.
+ */
+export async function startWebhookRelay(kitPort: number, secret: string, fault?: Fault): Promise<WebhookRelay> {
+  const server = createServer((incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', async () => {
+      let body = Buffer.concat(chunks);
+      const headers = withoutHopByHop(incoming.headers);
+      if (fault === 'category-in-webhook') {
+        const event = JSON.parse(body.toString('utf8')) as { data: Record<string, unknown> };
+        event.data.category = KIT_REPORT_CATEGORY;
+        body = Buffer.from(JSON.stringify(event));
+        const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+        headers['webhook-signature'] = `v1,${createHmac('sha256', key).update(`${String(headers['webhook-id'])}.${String(headers['webhook-timestamp'])}.`).update(body).digest('base64')}`;
+      }
+      try {
+        const answer = await forward(new URL(`http://127.0.0.1:${kitPort}`), 'POST', incoming.url ?? '/', headers, body);
+        outgoing.writeHead(answer.status).end();
+      } catch {
+        outgoing.writeHead(502).end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -4,9 +4,9 @@ import { runConformance } from '../src/index.js';
 import { failures, result, runAgainst, withReferenceServer } from './support.js';
 
 describe('the reference server', () => {
-  it('passes every check of every profile, with encryption and a handler token', async () => {
+  it('passes every check of every profile, with encryption, a handler token and its webhooks', async () => {
     await withReferenceServer(async (server) => {
-      const report = await runConformance({ baseUrl: server.apiUrl, handlerToken: server.handlerToken, maxGuessAttempts: 40 });
+      const report = await runConformance({ baseUrl: server.apiUrl, handlerToken: server.handlerToken, maxGuessAttempts: 40, webhookReceiver: server.webhookReceiver });
       assert.deepEqual(
         report.profiles.filter((profile) => !profile.tested),
         [],

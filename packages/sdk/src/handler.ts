@@ -239,6 +239,7 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
   };
 }
 
+export { verifyWebhook, WebhookVerificationError, type CaseEvent, type CaseEventType, type VerifyWebhookOptions, type WebhookRefusal } from './webhooks.js';
 /**
  * What runs the passkey ceremonies: the browser's `navigator.credentials` by default. Both
  * functions take the backend's options in the WebAuthn JSON encoding and answer the credential's

@@ -18,6 +18,7 @@ import { startServer } from './server.js';
 import type { AccountRole } from './storage/people-store.js';
 import { installationSecretPath, loadInstallationSecret, openStorage } from './storage/open-storage.js';
 import { handlerTokenActive, type Store } from './storage/store.js';
+import { generateWebhookSecret } from './notifications/webhooks.js';
 
 const USAGE = `Usage: weerbaar-server <command>
 
@@ -35,6 +36,7 @@ Commands:
   keys generate [--force]    Create the HPKE key pair for end-to-end encryption; the private key is shown once
   secret generate            Create the installation secret (needed before the first start on PostgreSQL;
                              give every instance the same file). Never replaces an existing one
+  webhook secret             Print a new webhook signing secret (whsec_…) for WEERBAAR_WEBHOOK_SECRET and the receiver
   migrate                    Apply pending database migrations and exit
   retention run              Delete the closed cases whose retention period has ended (not those on legal
                              hold) and print how many; safe beside running servers (see the README)
@@ -224,6 +226,10 @@ async function main(argv: string[]): Promise<void> {
       return secretCommand(config, rest);
     case 'retention':
       return retentionCommand(config, rest);
+    case 'webhook':
+      if (rest[0] !== 'secret') throw new UsageError('webhook needs secret');
+      console.log(generateWebhookSecret());
+      return;
     case 'migrate': {
       const { store, appliedMigrations: applied } = await openStorage(config);
       await store.close();

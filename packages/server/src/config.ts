@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { webhookSecretBytes } from './notifications/webhooks.js';
 
 export interface ServerConfig {
   host: string;
@@ -86,6 +87,8 @@ export interface ServerConfig {
    * lists case references to anyone who can reach the server.
    */
   demoOutbox: boolean;
+  /** Signed, content-free events for a vendor's case system (contract 1.1 `caseEvent`). */
+  webhooks: { url?: string; secret?: string };
   /** The job table's runner on this instance. */
   jobs: { pollMilliseconds: number; leaseSeconds: number; maxAttempts: number };
 }
@@ -136,6 +139,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   notifications: { recipients: [], acknowledgementDueWithinDays: 2, feedbackDueWithinDays: 14 },
   smtp: { from: 'Weerbaar <meldpunt@localhost>' },
   demoOutbox: false,
+  webhooks: {},
   jobs: { pollMilliseconds: 5000, leaseSeconds: 120, maxAttempts: 8 },
 };
 
@@ -204,6 +208,8 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
   ['WEERBAAR_SMTP_URL', 'smtp.url', 'string'],
   ['WEERBAAR_SMTP_FROM', 'smtp.from', 'string'],
   ['WEERBAAR_DEMO_OUTBOX', 'demoOutbox', 'boolean'],
+  ['WEERBAAR_WEBHOOK_URL', 'webhooks.url', 'string'],
+  ['WEERBAAR_WEBHOOK_SECRET', 'webhooks.secret', 'string'],
   ['WEERBAAR_JOBS_POLL_MILLISECONDS', 'jobs.pollMilliseconds', 'integer'],
   ['WEERBAAR_JOBS_LEASE_SECONDS', 'jobs.leaseSeconds', 'integer'],
   ['WEERBAAR_JOBS_MAX_ATTEMPTS', 'jobs.maxAttempts', 'integer'],
@@ -336,6 +342,13 @@ function check(config: ServerConfig): void {
   }
   if (config.notifications.consoleUrl !== undefined && !/^https?:\/\/\S+$/.test(config.notifications.consoleUrl)) {
     throw new ConfigError(`notifications.consoleUrl must be an http(s) URL, not "${config.notifications.consoleUrl}"`);
+  }
+  const { webhooks } = config;
+  if ((webhooks.url === undefined) !== (webhooks.secret === undefined)) throw new ConfigError('webhooks.url and webhooks.secret (WEERBAAR_WEBHOOK_URL, WEERBAAR_WEBHOOK_SECRET) go together');
+  if (webhooks.url !== undefined && !/^https?:\/\/\S+$/.test(webhooks.url)) throw new ConfigError('webhooks.url must be an http(s) URL');
+  // The secret is never repeated in a message.
+  if (webhooks.secret !== undefined && !webhookSecretBytes(webhooks.secret)) {
+    throw new ConfigError('webhooks.secret must be whsec_ followed by the base64 of 24 to 64 random bytes (weerbaar-server webhook secret makes one)');
   }
   requireHttpsUrl('organisation.url', config.organisation.url);
   requireHttpsUrl('hostedReportPageUrl', config.hostedReportPageUrl);

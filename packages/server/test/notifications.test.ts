@@ -6,12 +6,17 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { SpecValidator } from '@weerbaar/spec/validation';
 import { createTestDatabase, testDatabase } from '../../../test-support/reference-server.mjs';
 import { deadlinesOnReceipt, feedbackDueAfterAcknowledgement } from '../src/domain/deadlines.js';
 import { JobRunner } from '../src/jobs/job-runner.js';
 import { smtpTransport } from '../src/notifications/mail.js';
-import { noticeHandlers, noticeJobs } from '../src/notifications/notices.js';
+import { noticeHandlers, noticeJobs, WEBHOOK_JOB } from '../src/notifications/notices.js';
+import { WEBHOOK_RETRY_DELAYS_MS } from '../src/notifications/webhooks.js';
 import { jobQueue, type JobQueue } from '../src/storage/job-queue.js';
 import { PostgresStore } from '../src/storage/postgres-store.js';
 import { sqlRunnerFor } from '../src/storage/sql-runner.js';
@@ -227,5 +232,90 @@ describe(`the demo outbox (${testDatabase})`, () => {
     assert.match(english.html, /<html lang="en">/);
     assert.ok(english.html.includes(`Nieuwe melding ${reference} / New report`));
     assert.match(english.html, /Outbox: notice mails sent/);
+  });
+});
+
+describe(`webhook events (${testDatabase}), on an injected clock`, () => {
+  let opened: Awaited<ReturnType<typeof openTestStore>>;
+  let receiver: Server;
+  let url: string;
+  const arrived: { headers: IncomingHttpHeaders; body: string; answered: number }[] = [];
+  let answers: number[] = [];
+  const secretBytes = Buffer.from('notifications-test-webhook-secret-32b');
+
+  before(async () => {
+    opened = await openTestStore();
+    receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const answered = answers.shift() ?? 204;
+        arrived.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), answered });
+        response.writeHead(answered).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events`;
+  });
+  after(async () => {
+    await new Promise((resolve) => receiver.close(resolve));
+    await opened.dispose();
+  });
+
+  it('sends a signed CloudEvent with only the case id, reference and open deadlines, and retries it with the same id after the contract\'s first pause (5 s)', async () => {
+    const { store } = opened;
+    const queue = jobQueue(sqlRunnerFor(store));
+    let now = T0;
+    const settings = { recipients: [], acknowledgementDueWithinDays: 2, feedbackDueWithinDays: 14 };
+    const handlers = noticeHandlers({
+      queue,
+      getCase: (id) => store.getCase(id),
+      settings,
+      organisation: 'Gemeente Voorbeeldstad',
+      consoleUrl: () => 'https://meld.voorbeeldstad.example/behandelen',
+      transport: undefined,
+      webhook: { url, secretBytes, source: () => 'https://meld.voorbeeldstad.example/v1' },
+      now: () => now,
+    });
+    const runner = new JobRunner(queue, handlers, { now: () => now, leaseMs: 60_000, pollMs: 1000, maxAttempts: 3, retrySchedules: { [WEBHOOK_JOB]: WEBHOOK_RETRY_DELAYS_MS } });
+    const receivedAt = new Date(T0).toISOString();
+    const deadlines = deadlinesOnReceipt(receivedAt);
+    await store.createReport({
+      case: { id: 'c_webhook1', role: 'council-member', category: 'threat-intimidation', status: 'received', receivedAt, ...deadlines, consents: [], content: { description: 'Bedreigd bij de voordeur.' } },
+      receiptHash: Buffer.alloc(32, 7),
+      jobs: noticeJobs('c_webhook1', { receivedAt, ...deadlines }, settings),
+    });
+    answers = [503];
+    while ((await runner.runDue()) > 0);
+    assert.equal(arrived.length, 1);
+    now = T0 + 4999;
+    while ((await runner.runDue()) > 0);
+    assert.equal(arrived.length, 1, 'not retried before 5 s');
+    now = T0 + 5000;
+    while ((await runner.runDue()) > 0);
+    assert.equal(arrived.length, 2, 'retried after 5 s');
+    const [first, second] = arrived as [(typeof arrived)[0], (typeof arrived)[0]];
+    assert.equal(second.headers['webhook-id'], first.headers['webhook-id'], 'the same webhook-id on the retry');
+    assert.equal(second.body, first.body, 'the same event');
+    for (const { headers, body } of arrived) {
+      const signed = `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`;
+      assert.equal(headers['webhook-signature'], `v1,${createHmac('sha256', secretBytes).update(signed).digest('base64')}`);
+      assert.equal(headers['content-type'], 'application/cloudevents+json');
+    }
+    assert.equal(second.headers['webhook-timestamp'], String(Math.floor((T0 + 5000) / 1000)), 'each attempt is signed when it is sent');
+    const event = JSON.parse(first.body) as Record<string, unknown>;
+    assert.deepEqual(event, {
+      specversion: '1.0',
+      id: first.headers['webhook-id'],
+      source: 'https://meld.voorbeeldstad.example/v1',
+      type: 'nl.weerbaar.case.received',
+      time: receivedAt,
+      subject: 'c_webhook1',
+      datacontenttype: 'application/json',
+      data: { caseId: 'c_webhook1', reference: event.data && (event.data as { reference: string }).reference, ...deadlines },
+    });
+    assert.match((event.data as { reference: string }).reference, /^WB-2026-\d+$/);
+    for (const word of ['threat', 'council', 'Bedreigd']) assert.ok(!first.body.includes(word), `"${word}" is in the event`);
+    assert.deepEqual(new SpecValidator().schema('CaseEvent')(event), [], 'the event fits the contract');
   });
 });

@@ -4,6 +4,7 @@
 import { API_VERSION, type Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
 import { caseWorkCapabilities } from '../routes/case-work.js';
+import { SENT_EVENT_TYPES } from '../notifications/webhooks.js';
 import { hostedReportPageUrl } from '../routes/hosted-report-page.js';
 import { AUDIT_ALGORITHM } from './audit-chain.js';
 import { retentionCapability } from './retention.js';
@@ -53,6 +54,7 @@ export function discoveryDocument(context: ServerContext): Schema<'Discovery'> {
       retention: retentionCapability(config),
       statistics: { minimumCellCount: config.statistics.minimumCellCount },
       ...caseWorkCapabilities(context),
+      ...(config.webhooks.url ? { webhooks: { eventTypes: SENT_EVENT_TYPES } } : {}),
       ...peopleCapabilities(context),
     };
   }

@@ -20,6 +20,8 @@ export interface JobRunnerOptions {
   pollMs: number;
   /** Runs before a failing job is given up. */
   maxAttempts: number;
+  /** Kinds with pauses of their own between runs (a contract's retry schedule): given up after the last. */
+  retrySchedules?: Readonly<Record<string, readonly number[]>>;
   /** Jobs claimed per poll. */
   batchSize?: number;
   /** Finished jobs are kept this long (for the CLI), then removed. */
@@ -71,9 +73,12 @@ export class JobRunner {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const now = this.options.now();
-      const givenUp = job.attempts >= this.options.maxAttempts;
-      this.options.log?.(`job ${job.kind} ${job.id} failed (run ${job.attempts} of ${this.options.maxAttempts}${givenUp ? ', given up' : ''}): ${message}`);
-      await this.queue.fail(job, message, this.iso(now + retryDelayMs(job.attempts)), this.options.maxAttempts, this.iso(now)).catch(() => undefined);
+      const schedule = this.options.retrySchedules?.[job.kind];
+      const maxAttempts = schedule ? schedule.length + 1 : this.options.maxAttempts;
+      const delay = schedule ? (schedule[job.attempts - 1] ?? 0) : retryDelayMs(job.attempts);
+      const givenUp = job.attempts >= maxAttempts;
+      this.options.log?.(`job ${job.kind} ${job.id} failed (run ${job.attempts} of ${maxAttempts}${givenUp ? ', given up' : ''}): ${message}`);
+      await this.queue.fail(job, message, this.iso(now + delay), maxAttempts, this.iso(now)).catch(() => undefined);
     }
   }
 

@@ -1,10 +1,11 @@
-// The job runner of a serving instance, with the handlers of every kind of job: the notices and
-// their mails (notifications/notices.ts). Every instance runs one; the job table makes sure each
+// The job runner of a serving instance, with the handlers of every kind of job: the notices, their
+// mails and webhook events (notifications/). Every instance runs one; the job table makes sure each
 // job runs once. CLI commands beside the server (token create, migrate) run none.
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { outboxTransport, smtpTransport, type MailTransport } from '../notifications/mail.js';
-import { noticeHandlers } from '../notifications/notices.js';
+import { noticeHandlers, WEBHOOK_JOB } from '../notifications/notices.js';
+import { WEBHOOK_RETRY_DELAYS_MS, webhookSecretBytes } from '../notifications/webhooks.js';
 import { jobQueue } from '../storage/job-queue.js';
 import { MailOutbox } from '../storage/mail-outbox.js';
 import { sqlRunnerFor } from '../storage/sql-runner.js';
@@ -37,6 +38,9 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
     organisation: config.organisation.name,
     consoleUrl: () => consoleUrl(context),
     transport,
+    ...(config.webhooks.url && config.webhooks.secret
+      ? { webhook: { url: config.webhooks.url, secretBytes: webhookSecretBytes(config.webhooks.secret)!, source: () => `${context.publicUrl()}/v1` } }
+      : {}),
     now: () => Date.parse(context.now()),
   });
   const runner = new JobRunner(queue, handlers, {
@@ -44,6 +48,7 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
     leaseMs: config.jobs.leaseSeconds * 1000,
     pollMs: config.jobs.pollMilliseconds,
     maxAttempts: config.jobs.maxAttempts,
+    retrySchedules: { [WEBHOOK_JOB]: WEBHOOK_RETRY_DELAYS_MS },
     log: (message) => log.warn(message),
   });
   const recipients = config.notifications.recipients.length;

@@ -3,14 +3,15 @@
 // transaction and run by whichever instance claims it (jobs/job-runner.ts); at its time it looks
 // at the case as it is then — closed, already acknowledged, feedback already given: no notice;
 // its time moved (an acknowledgement moves the feedback deadline): it waits until then — and
-// hands the mail to a delivery job of its own, so that a mail server that is away retries the
-// mail alone.
+// hands the mail (and the signed webhook event, when configured) to delivery jobs of their own, so
+// that a mail server or receiver that is away is retried alone.
 import type { ServerConfig } from '../config.js';
 import { addDays, feedbackDueAfterAcknowledgement } from '../domain/deadlines.js';
 import { DONE, type JobHandler, type JobOutcome } from '../jobs/job-runner.js';
 import type { JobQueue, NewJob } from '../storage/job-queue.js';
 import type { StoredCase } from '../storage/store.js';
 import { noticeMail, type MailTransport } from './mail.js';
+import { caseEvent, deliverWebhook, newEventId } from './webhooks.js';
 
 export const NOTICE_KINDS = ['received', 'acknowledgement-due', 'acknowledgement-overdue', 'feedback-due', 'feedback-overdue'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -18,6 +19,7 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 /** Job kinds. */
 export const NOTICE_JOB = 'case-notice';
 export const MAIL_JOB = 'notice-mail';
+export const WEBHOOK_JOB = 'notice-webhook';
 
 type NoticeSettings = Pick<ServerConfig['notifications'], 'acknowledgementDueWithinDays' | 'feedbackDueWithinDays'>;
 
@@ -71,6 +73,8 @@ export interface NoticeDependencies {
   consoleUrl: () => string;
   /** None: the notices are decided and recorded, but no mail goes out. */
   transport: MailTransport | undefined;
+  /** Where signed events go as well, when configured. */
+  webhook?: { url: string; secretBytes: Buffer; source: () => string };
   now: () => number;
 }
 
@@ -100,7 +104,10 @@ export function noticeHandlers(deps: NoticeDependencies): Record<string, JobHand
       if (typeof caseId !== 'string' || !isNoticeKind(notice)) return DONE;
       const decision = await decide(caseId, notice);
       if (!('send' in decision)) return decision;
-      await deps.queue.enqueue([{ kind: MAIL_JOB, key: `mail:${notice}:${caseId}`, payload: { caseId, notice }, runAt: iso() }], iso());
+      const deliveries: NewJob[] = [{ kind: MAIL_JOB, key: `mail:${notice}:${caseId}`, payload: { caseId, notice }, runAt: iso() }];
+      // The event's id and time are fixed now, so that every retry sends the same event.
+      if (deps.webhook) deliveries.push({ kind: WEBHOOK_JOB, key: `webhook:${notice}:${caseId}`, payload: { caseId, notice, eventId: newEventId(), time: iso() }, runAt: iso() });
+      await deps.queue.enqueue(deliveries, iso());
       return DONE;
     },
     [MAIL_JOB]: async (job) => {
@@ -114,6 +121,14 @@ export function noticeHandlers(deps: NoticeDependencies): Record<string, JobHand
       const dueAt = noticeTiming(notice, found, deps.settings)?.dueAt;
       const facts = { kind: notice, reference: found.reference, ...(dueAt ? { dueAt } : {}), organisation: deps.organisation, consoleUrl: deps.consoleUrl() };
       await transport.send(noticeMail(facts, deps.settings.recipients));
+      return DONE;
+    },
+    [WEBHOOK_JOB]: async (job) => {
+      const { caseId, notice, eventId, time } = job.payload;
+      if (!deps.webhook || typeof caseId !== 'string' || !isNoticeKind(notice) || typeof eventId !== 'string' || typeof time !== 'string') return DONE;
+      const found = await deps.getCase(caseId);
+      if (!found || found.status === 'closed') return DONE;
+      await deliverWebhook(deps.webhook.url, deps.webhook.secretBytes, caseEvent(notice, found, eventId, time, deps.webhook.source()), deps.now());
       return DONE;
     },
   };
