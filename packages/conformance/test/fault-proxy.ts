@@ -17,7 +17,7 @@ export const FAULTS = {
   'stack-trace': 'leaks a stack trace in error details',
   'receipt-oracle': 'tells in a wrong-receipt answer which part of the receipt was wrong',
   'no-rate-limit': 'never rate-limits guessing (turns 429 into 401)',
-  'racy-guess-limit': 'checks the guessing limit before counting (a 429 to a guess that overlapped another becomes 401)',
+  'racy-guess-limit': 'checks the guessing limit before counting (the first burst of guesses over the limit all get 401)',
   'no-nosniff': 'drops X-Content-Type-Options',
   'stores-rejected-reports': 'answers 400 to an invalid report but stores a report anyway',
   'hidden-capability': 'hides case management from discovery but still serves it',
@@ -38,6 +38,9 @@ export const FAULTS = {
 } as const;
 
 export type Fault = keyof typeof FAULTS;
+
+/** The burst the kit's tests send (their maxGuessAttempts): what 'racy-guess-limit' lets through. */
+export const RACY_BURST = 40;
 
 export interface FaultProxy {
   /** The proxied API base (`http://127.0.0.1:PORT/v1`). */
@@ -103,10 +106,10 @@ function breakRequest(fault: Fault | undefined, method: string, path: string, he
 
 /**
  * Rewrites the backend's answer before it reaches the kit. `exports` counts audit exports per path,
- * for faults that change over time; `notes` keeps notes seen; `overlapped` says whether another
- * guess was open meanwhile.
+ * for faults that change over time; `notes` keeps notes seen; `racy` how many guesses over the
+ * limit are still let through.
  */
-function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer, exports: Map<string, number>, notes: Schema<'CaseNote'>[], overlapped: boolean): void {
+function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer, exports: Map<string, number>, notes: Schema<'CaseNote'>[], racy: { left: number }): void {
   const path = fullPath.split('?')[0]!;
   const auditExport = method === 'GET' && path.endsWith('/audit') && answer.status === 200;
   if (auditExport) exports.set(path, (exports.get(path) ?? 0) + 1);
@@ -156,9 +159,12 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
       }
       break;
     case 'racy-guess-limit':
-      // What a backend that checks first and counts after the slow receipt hash does: guesses
-      // arriving together all pass the check, one after another they are limited.
-      if (path.endsWith('/follow-up/sessions') && answer.status === 429 && overlapped) {
+      // What a backend that checks first and counts after the slow receipt hash does to a burst:
+      // every guess of it passed the check before any was counted, so none is limited; only the
+      // guesses after it are. Emulated by count, not timing, so that a busy machine cannot spread
+      // the kit's burst out: the first RACY_BURST guesses over the limit get a 401.
+      if (path.endsWith('/follow-up/sessions') && answer.status === 429 && racy.left > 0) {
+        racy.left--;
         answer.status = 401;
         delete answer.headers['retry-after'];
       }
@@ -257,8 +263,7 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
   const exports = new Map<string, number>();
   const notes: Schema<'CaseNote'>[] = [];
   const memory: ProxyMemory = {};
-  /** Guesses being answered now, each marked when another arrived while it was open. */
-  const openGuesses = new Set<{ overlapped: boolean }>();
+  const racy = { left: RACY_BURST };
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -268,23 +273,16 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
       const path = (incoming.url ?? '/').split('?')[0]!;
       const headers = withoutHopByHop(incoming.headers);
       breakRequest(fault, method, path, headers, memory);
-      const guess = { overlapped: false };
-      if (method === 'POST' && path.endsWith('/follow-up/sessions')) {
-        for (const open of openGuesses) open.overlapped = guess.overlapped = true;
-        openGuesses.add(guess);
-      }
       try {
         const answer = await forward(target, method, incoming.url ?? '/', headers, body);
         if (fault === 'stores-rejected-reports' && method === 'POST' && path.endsWith('/reports') && answer.status === 400) {
           const smuggled = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
           await forward(target, 'POST', incoming.url ?? '/', smuggled, Buffer.from(SMUGGLED_REPORT));
         }
-        openGuesses.delete(guess);
-        breakAnswer(fault, method, incoming.url ?? '/', body, answer, exports, notes, guess.overlapped);
+        breakAnswer(fault, method, incoming.url ?? '/', body, answer, exports, notes, racy);
         outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
         outgoing.end(answer.body);
       } catch {
-        openGuesses.delete(guess);
         if (!outgoing.headersSent) outgoing.writeHead(502);
         outgoing.end();
       }

@@ -4,7 +4,7 @@ import { runConformance } from '../src/index.js';
 import type { CheckResult, ConformanceOptions, ConformanceReport } from '../src/types.js';
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { startFaultProxy, startWebhookRelay, type Fault } from './fault-proxy.js';
+import { RACY_BURST, startFaultProxy, startWebhookRelay, type Fault } from './fault-proxy.js';
 
 export type ReferenceServer = Awaited<ReturnType<typeof startReferenceServer>>;
 
@@ -56,7 +56,7 @@ export async function runAgainst(fault: Fault | undefined, options: Partial<Conf
   const proxy = await startFaultProxy(server.origin, fault);
   const webhooks = 'webhookReceiver' in server ? { webhookReceiver: server.webhookReceiver } : {};
   try {
-    return await runConformance({ baseUrl: proxy.apiUrl, handlerToken: server.handlerToken, maxGuessAttempts: 40, ...webhooks, ...options });
+    return await runConformance({ baseUrl: proxy.apiUrl, handlerToken: server.handlerToken, maxGuessAttempts: RACY_BURST, ...webhooks, ...options });
   } finally {
     await proxy.close();
   }
