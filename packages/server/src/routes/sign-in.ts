@@ -19,7 +19,7 @@ import { hashTypedInvitation } from '../domain/invitations.js';
 import { meView } from '../domain/people-views.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
-import { clientKey, enforceRateLimit } from '../security/client-key.js';
+import { clientKey, takeRateLimit } from '../security/client-key.js';
 import { RateLimiter } from '../security/rate-limiter.js';
 import { SignInAttempt } from '../security/sign-in-limits.js';
 import { generateToken, hashToken, randomId } from '../security/tokens.js';
@@ -115,8 +115,7 @@ export async function signInRoutes(app: FastifyInstance, { context }: ApiRoutesO
     'startPasskeySignIn',
     async ({ request, reply }) => {
       const client = clientKey(context, request);
-      await enforceRateLimit(challengesPerClient, client);
-      await challengesPerClient.hit(client);
+      await takeRateLimit(challengesPerClient, client);
       const { rpId } = relyingParty(context);
       const options = await generateAuthenticationOptions({ rpID: rpId, allowCredentials: [], userVerification: 'required', timeout: BROWSER_TIMEOUT_MS });
       const ceremony = { id: randomId('ch_', 12), kind: 'sign-in' as const, challenge: options.challenge, expiresAt: expiresAt() };

@@ -1,4 +1,4 @@
-// The job table (migration 10) on either engine: scheduled work that runs once however many
+// The job table (migration 11) on either engine: scheduled work that runs once however many
 // instances serve the database. The pattern of pg-boss, small: a job is claimed by one statement
 // that marks it `claimed` with a fresh claim id and a lease; on PostgreSQL the candidate rows are
 // locked `FOR UPDATE SKIP LOCKED`, so instances claiming at the same moment take different jobs

@@ -1,4 +1,4 @@
-// The demo outbox (migration 10): where a server without SMTP puts the mails it would have sent,
+// The demo outbox (migration 11): where a server without SMTP puts the mails it would have sent,
 // so that the demo site can show them (/postvak). The mails hold no report content, like every
 // notice; the outbox keeps the latest ones only.
 import { randomUUID } from 'node:crypto';

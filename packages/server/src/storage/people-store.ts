@@ -660,11 +660,6 @@ export class PeopleStore {
     await this.db.run('UPDATE cases SET group_id = ? WHERE id = ?', [groupId, caseId]);
   }
 
-  /** Counts one hit less in a rate-limit bucket (a sign-in attempt that succeeded is no failure). */
-  async refundRateLimit(bucket: string): Promise<void> {
-    await this.db.run('UPDATE rate_limit_counters SET hits = hits - 1 WHERE bucket = ? AND hits > 0', [bucket]);
-  }
-
   /** Removes expired ceremonies. Sessions stay: audit entries name them. */
   async purgeExpired(now: string): Promise<void> {
     await this.db.run('DELETE FROM sign_in_ceremonies WHERE expires_at <= ?', [now]);
