@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runConformance } from '../src/index.js';
+import { signedInPeople } from './people.js';
 import { failures, result, runAgainst, withReferenceServer } from './support.js';
 
 describe('the reference server', () => {
-  it('passes every check of every profile, with encryption, a handler token and its webhooks', async () => {
+  it('passes every check of every profile, with encryption, a handler token, signed-in people and its webhooks', async () => {
     await withReferenceServer(async (server) => {
-      const report = await runConformance({ baseUrl: server.apiUrl, handlerToken: server.handlerToken, maxGuessAttempts: 40, webhookReceiver: server.webhookReceiver });
+      const people = await signedInPeople(server);
+      const report = await runConformance({ baseUrl: server.apiUrl, handlerToken: server.handlerToken, ...people, maxGuessAttempts: 40, webhookReceiver: server.webhookReceiver });
       assert.deepEqual(
         report.profiles.filter((profile) => !profile.tested),
         [],
