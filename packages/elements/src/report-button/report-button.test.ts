@@ -50,10 +50,6 @@ async function fillReport(button: ReportButton, description: string, { checkAcce
   await untilHeading(button, /5 (van|of)/);
 }
 
-async function caseCount(): Promise<number> {
-  return (await handler.listCases({ pageSize: 1 })).totalItems;
-}
-
 async function storedContentWith(marker: string): Promise<{ description: string; count: number }> {
   const { items } = await handler.listCases({ pageSize: 100, sort: '-receivedAt' });
   const matches: string[] = [];
@@ -94,7 +90,6 @@ describe('the report flow, from the button to a stored case and back via follow-
       const button = await mountButton(lang);
       const submitted: CustomEvent[] = [];
       button.addEventListener('weerbaar-report-submitted', (event) => submitted.push(event));
-      const before = await caseCount();
       const marker = `happy-${lang}-${crypto.randomUUID()}`;
 
       await open(button);
@@ -123,7 +118,7 @@ describe('the report flow, from the button to a stored case and back via follow-
       expect(ics).not.to.include(receipt);
       await expectAccessible(button);
 
-      expect(await caseCount()).to.equal(before + 1);
+      // Counted by the marker, not by the total: other test files send reports to the same server at the same time.
       const stored = await storedContentWith(marker);
       expect(stored).to.deep.equal({ description: `Mij werd geld aangeboden. ${marker}`, count: 1 });
       expect(submitted).to.have.length(1);
@@ -216,7 +211,6 @@ describe('sending while the network fails', () => {
     await open(button);
     await clickText(button, 'Melden bij de organisatie');
     await fillReport(button, `Omkoping gemeld. ${marker}`);
-    const before = await caseCount();
 
     // Nothing listens on port 9: the connection is refused, as when the network is down.
     button.api = 'http://127.0.0.1:9/v1';
@@ -234,7 +228,6 @@ describe('sending while the network fails', () => {
     await settle(button);
     await click(button, '[part="retry-button"]');
     await untilHeading(button, 'Uw melding is verstuurd');
-    expect(await caseCount()).to.equal(before + 1);
     expect((await storedContentWith(marker)).count).to.equal(1);
   });
 });
@@ -371,7 +364,7 @@ describe('the whole flow by keyboard alone', () => {
 
   it('reports, receives a receipt and closes with keys only (asked whether the receipt was kept)', async () => {
     const button = await mountButton('nl');
-    const before = await caseCount();
+    const marker = `keys-${crypto.randomUUID()}`;
     shadow(button, '[part="button"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => heading(button).includes('Wat heeft u nodig?'), 'Enter did not open the dialog', { timeout: 10_000 });
@@ -387,7 +380,7 @@ describe('the whole flow by keyboard alone', () => {
     await sendKeys({ press: 'Enter' });
     await untilHeading(button, /2 van/);
     await tabTo(button, withId('description'), 'the description');
-    await sendKeys({ type: 'Met toetsen gemeld.' });
+    await sendKeys({ type: `Met toetsen gemeld. ${marker}` });
     await tabTo(button, withText('Volgende'), 'Next');
     await sendKeys({ press: 'Enter' });
     await untilHeading(button, /3 van/);
@@ -402,7 +395,7 @@ describe('the whole flow by keyboard alone', () => {
     await tabTo(button, withText('Melding versturen'), 'Send');
     await sendKeys({ press: 'Enter' });
     await untilHeading(button, 'Uw melding is verstuurd');
-    expect(await caseCount()).to.equal(before + 1);
+    expect((await storedContentWith(marker)).count).to.equal(1);
 
     // The receipt was not kept yet: Escape asks first, and closing takes a choice.
     await sendKeys({ press: 'Escape' });
