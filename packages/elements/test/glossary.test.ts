@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
+import { caseViewStrings } from '../src/case-view/case-view.strings.js';
 import { normBannerStrings } from '../src/norm-banner/norm-banner.strings.js';
 import { reportButtonStrings } from '../src/report-button/report-button.strings.js';
 import { reportDialogStrings } from '../src/report-dialog/report-dialog.strings.js';
@@ -42,6 +43,7 @@ const elementTables = {
   'report-dialog': reportDialogStrings,
   'signal-checklist': signalChecklistStrings,
   'support-directory': supportDirectoryStrings,
+  'case-view': caseViewStrings,
 } as const;
 
 // Fields of the content that are codes, addresses or search words, not text people read.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { eventPropName, readManifest, reactModulePath, renderReactModule } from '../scripts/generate-react.mjs';
+import { consoleElementTags, eventPropName, readManifest, reactModulePath, renderReactModule } from '../scripts/generate-react.mjs';
 import { cdnDir, packageDir } from './built-files.js';
 
 // The bare specifiers a built module imports statically (`import ... from 'x'` and `import 'x'`).
@@ -16,16 +16,23 @@ describe('the React wrappers (src/react/index.ts)', () => {
     assert.equal(readFileSync(reactModulePath, 'utf8'), renderReactModule(await readManifest()));
   });
 
-  it('wrap every element of the manifest and map each of its events to an on<PascalCase> prop', async () => {
+  it('wrap every public element of the manifest and map each of its events to an on<PascalCase> prop', async () => {
     const manifest = await readManifest();
     const source = readFileSync(reactModulePath, 'utf8');
     const tags = ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory', 'weerbaar-report-button'];
     for (const tag of tags) assert.match(source, new RegExp(`tagName: '${tag}'`), tag);
-    const events = manifest.modules.flatMap((module: { declarations?: { events?: { name: string }[] }[] }) =>
-      (module.declarations ?? []).flatMap((declaration) => (declaration.events ?? []).map((event) => event.name)),
+    const events = manifest.modules.flatMap((module: { declarations?: { tagName?: string; events?: { name: string }[] }[] }) =>
+      (module.declarations ?? [])
+        .filter((declaration) => !consoleElementTags.has(declaration.tagName ?? ''))
+        .flatMap((declaration) => (declaration.events ?? []).map((event) => event.name)),
     );
     assert.ok(events.includes('weerbaar-report-submitted'));
     for (const event of events) assert.ok(source.includes(`${eventPropName(event)}: '${event}'`), event);
+  });
+
+  it('leave the console out: its elements load with its own entry only', () => {
+    const source = readFileSync(reactModulePath, 'utf8');
+    for (const tag of consoleElementTags) assert.doesNotMatch(source, new RegExp(tag), tag);
   });
 
   it('names event props in PascalCase after "on"', () => {

@@ -1,5 +1,6 @@
 // Case management for handlers (integrity officers), and signing in for people. A separate entry
 // point, so that the citizen's browser never downloads it.
+import { createContentReader } from './content-reader.js';
 import { createDiscoveryCache } from './discovery.js';
 import { WeerbaarCapabilityError } from './errors.js';
 import { stringsIn } from './redact.js';
@@ -39,6 +40,7 @@ import type {
   InvitedAccount,
   Me,
   MessageTemplates,
+  ReportForm,
   MinutesList,
   MinutesVersion,
   NoteList,
@@ -67,6 +69,11 @@ export interface WeerbaarHandlerClient {
   discover(): Promise<Discovery>;
   listCases(filters?: CaseFilters): Promise<CaseList>;
   getCase(caseId: string): Promise<Case>;
+  /**
+   * The public report form in a language (`lang`): a console labels the answers of a sealed report
+   * with it, in the case's language (`case.locale`), after opening it on the device.
+   */
+  getReportForm(options?: ContentOptions): Promise<ReportForm>;
   /** Records the acknowledgement (the 7-day duty); `message` is shown to the reporter. Idempotent. */
   acknowledge(caseId: string, message?: string): Promise<Case>;
   setStatus(caseId: string, change: StatusChangeRequest): Promise<Case>;
@@ -146,6 +153,7 @@ export interface WeerbaarHandlerClient {
 export function createHandlerClient({ token, ...transportOptions }: HandlerClientOptions): WeerbaarHandlerClient {
   const send = createTransport(transportOptions);
   const discovery = createDiscoveryCache(send);
+  const getContent = createContentReader((path, searchParams, headers) => send(path, { searchParams, headers }));
   const caseUrl = (caseId: string, rest = '') => `cases/${encodeURIComponent(caseId)}${rest}`;
   const wrappedKeyUrl = (passkeyId: string) => `me/passkeys/${encodeURIComponent(passkeyId)}/wrapped-key`;
   const accessUrl = (caseId: string, kind: 'assignees' | 'grants' | 'exclusions', accountId: string) =>
@@ -170,6 +178,7 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     discover: discovery.discover,
     listCases: (filters) => json(authorized('cases', { searchParams: filters })),
     getCase: (caseId) => json(authorized(caseUrl(caseId))),
+    getReportForm: (options) => getContent('report-form', options),
     acknowledge: (caseId, message) =>
       json(authorized(caseUrl(caseId, '/acknowledgement'), { method: 'put', json: message ? { message } : {}, retry: true })),
     setStatus: (caseId, change) => json(authorized(caseUrl(caseId, '/status'), { method: 'put', json: change })),

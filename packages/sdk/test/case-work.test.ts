@@ -46,6 +46,10 @@ describe('working a case with the handler client', () => {
     const templates = await handler.getMessageTemplates({ lang: 'nl' });
     assert.equal(templates.locale, 'nl');
     assert.ok(templates.items.some((template) => template.kind === 'feedback'));
+    // The form a console labels a sealed report's answers with, in the case's language.
+    const form = await handler.getReportForm({ lang: 'en' });
+    assert.equal(form.locale, 'en');
+    assert.ok(form.categories.some((category) => category.id === 'undue-pressure'));
   });
 
   it('adds plain notes when the backend has no encryption key, and lists them', async () => {

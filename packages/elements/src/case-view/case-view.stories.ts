@@ -1,0 +1,79 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { sampleCase, sampleHandlerClient, type SampleClientOptions } from '../../test/sample-case.js';
+import type { SupportedLocale } from '../base/locale.js';
+import './define.js';
+
+interface Args {
+  lang: SupportedLocale;
+  sample: SampleClientOptions;
+}
+
+const sealed = {
+  keyId: '2026-11-key-1',
+  suite: 'DHKEM-P256-HKDF-SHA256/HKDF-SHA256/AES-256-GCM',
+  enc: 'BCn3mIuTZ7aYwQ2Xy7VQ9Cq5r8hEo8XQvDk3i0m4kK1sPq9uY0aXxGm9nS2fT6dLh1gZcQ2VbN4MpR7wE3yJ5aU',
+  ciphertext: '5x8uV2mQ9kR3tY7wZ1aB4cD6eF8gH0iJ2kL4mN6oP8qR0sT2uV4wX6yZ8aB0cD2eF4gH6iJ8kL0mN2oP4qR6s',
+} as const;
+
+/**
+ * The console's view of one case. Storybook has no backend: the stories give the element a handler
+ * client that answers from memory (test/sample-case.ts), so sending and notes work on the sample.
+ */
+const meta: Meta<Args> = {
+  title: 'Console/Case view',
+  component: 'weerbaar-case-view',
+  argTypes: { lang: { control: 'inline-radio', options: ['nl', 'en'] } },
+  args: { lang: 'nl', sample: {} },
+  render: ({ lang, sample }) =>
+    html`<div lang=${lang}><weerbaar-case-view case-id="c_3M8qZt2LkW9xYv4N" .client=${sampleHandlerClient(sample)}></weerbaar-case-view></div>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** A new report, not yet acknowledged: the acknowledgement template is ready to edit. */
+export const NewReport: Story = {};
+export const NewReportEnglish: Story = { args: { lang: 'en' } };
+
+/** Acknowledged, with a question from the handler, the reporter's answer and an internal note. */
+export const InProgress: Story = {
+  args: {
+    sample: {
+      found: sampleCase({
+        status: 'investigating',
+        deadlines: { acknowledgeDueAt: new Date().toISOString(), acknowledgedAt: new Date(Date.now() - 4 * 86_400_000).toISOString(), feedbackDueAt: new Date(Date.now() + 80 * 86_400_000).toISOString(), acknowledgeOverdue: false, feedbackOverdue: false },
+        timeline: [
+          { at: new Date(Date.now() - 6 * 86_400_000).toISOString(), type: 'received', status: 'received' },
+          { at: new Date(Date.now() - 4 * 86_400_000).toISOString(), type: 'acknowledged', status: 'acknowledged' },
+          { at: new Date(Date.now() - 3 * 86_400_000).toISOString(), type: 'status-changed', status: 'investigating', note: 'Politie ingelicht.' },
+        ],
+        messages: [
+          { id: 'm_ack00000001', from: 'handler', kind: 'acknowledgement', sentAt: new Date(Date.now() - 4 * 86_400_000).toISOString(), body: 'Wij hebben uw melding ontvangen.' },
+          { id: 'm_question0001', from: 'handler', kind: 'question', sentAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), body: 'Weet u het kenteken van de auto?' },
+          { id: 'm_answer000001', from: 'reporter', kind: 'message', sentAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), body: 'Nee, maar het was een grijze bestelbus.' },
+        ],
+      }),
+      notes: [{ noteId: 'n_8Zx3Cv5Bn7Mq', author: { kind: 'person', accountId: 'u_7Hq2Lm9Xc4Rt', name: 'Ö. Çelik' }, createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), body: 'Melder gebeld; zij wil eerst met de vertrouwenspersoon spreken.' }],
+    },
+  },
+};
+export const InProgressEnglish: Story = { args: { ...InProgress.args, lang: 'en' } };
+
+/** Overdue: the acknowledgement deadline passed. */
+export const Overdue: Story = {
+  args: { sample: { found: sampleCase({ receivedAt: new Date(Date.now() - 9 * 86_400_000).toISOString(), deadlines: { acknowledgeDueAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), feedbackDueAt: new Date(Date.now() + 89 * 86_400_000).toISOString(), acknowledgeOverdue: true, feedbackOverdue: false } }) } },
+};
+
+/** Sealed: the report opens only with the organisation's key, on this device. */
+export const Sealed: Story = {
+  args: { sample: { found: sampleCase({ encrypted: true, contactable: 'unknown', content: undefined, encryptedContent: sealed, labels: undefined, attachments: [] }) } },
+};
+export const SealedEnglish: Story = { args: { ...Sealed.args, lang: 'en' } };
+
+export const Closed: Story = { args: { sample: { found: sampleCase({ status: 'closed', outcome: 'measures-taken' }) } } };
+
+export const Loading: Story = { args: { sample: { found: 'loading' } } };
+export const LoadingEnglish: Story = { args: { lang: 'en', sample: { found: 'loading' } } };
+export const BackendUnavailable: Story = { args: { sample: { found: 'error' } } };
+export const BackendUnavailableEnglish: Story = { args: { lang: 'en', sample: { found: 'error' } } };
+export const NotFound: Story = { args: { sample: { found: 'not-found' } } };
