@@ -36,6 +36,7 @@ export const testPackages = [
   // xvfb only recommends it, but xvfb-run cannot start a display without it.
   { name: 'xauth', for: 'xvfb-run', installed: () => onPath('xauth') },
   { name: 'postgresql', for: "the server's tests on PostgreSQL", installed: () => findPostgresBinaries() !== undefined },
+  { name: 'openssl', for: 'the throwaway TLS certificate of the test OpenID provider', installed: () => onPath('openssl') },
 ];
 
 export const allPackages = [...buildPackages, ...testPackages];

@@ -44,6 +44,8 @@ import type {
   MinutesList,
   MinutesVersion,
   NoteList,
+  OidcAuthorization,
+  OidcCallback,
   PasskeyChallenge,
   RegistrationCredential,
   Routing,
@@ -313,4 +315,37 @@ export async function enrolPasskey(
   const enrolment = await json<EnrolmentChallenge>(send('enrolments/challenges', { method: 'post', json: { invitationCode }, secrets: [invitationCode] }));
   const credential = await (authenticator ?? browserAuthenticator()).create(enrolment.publicKey);
   return json(send('enrolments', { method: 'post', json: { enrolmentId: enrolment.enrolmentId, credential, ...(passkeyName ? { passkeyName } : {}) } }));
+}
+
+/**
+ * Starts signing in through the organisation's OpenID provider (discovery
+ * `caseManagement.signIn.oidc`): answers the provider's address to send the browser to
+ * (`location.assign(authorizationUrl)`). The provider sends the browser back to `redirectUri` (one
+ * the backend is configured with; the console's address by default) with `code` and `state`.
+ */
+export async function startOidcSignIn({ redirectUri, ...transportOptions }: TransportOptions & { redirectUri?: string }): Promise<OidcAuthorization> {
+  const send = createTransport(transportOptions);
+  return json(send('sign-in/oidc/authorizations', { method: 'post', json: redirectUri ? { redirectUri } : {} }));
+}
+
+/**
+ * The `code` and `state` the provider put in the address it sent the browser back to, or undefined
+ * when there are none. Remove them from the address bar at once (`history.replaceState`), then
+ * call `finishOidcSignIn`.
+ */
+export function oidcCallbackFrom(address: string | URL): OidcCallback | undefined {
+  const query = new URL(address).searchParams;
+  const code = query.get('code');
+  const state = query.get('state');
+  return code && state ? { code, state } : undefined;
+}
+
+/**
+ * Finishes signing in through the OpenID provider: sends `code` and `state` in a body (never a URL)
+ * and answers the access token and who signed in, as `signInWithPasskey` does. Keep the token in
+ * memory only.
+ */
+export async function finishOidcSignIn(callback: OidcCallback, transportOptions: TransportOptions): Promise<AccessGrant> {
+  const send = createTransport(transportOptions);
+  return json(send('sign-in/oidc', { method: 'post', json: { code: callback.code, state: callback.state }, secrets: [callback.code] }));
 }

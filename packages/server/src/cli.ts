@@ -29,7 +29,7 @@ Commands:
                              With --expires-at (e.g. 2027-06-30T17:00:00Z) it is refused from then on
   token list                 List handler tokens: id, name, created, expiry, revoked (never the tokens)
   token revoke <id>          Revoke a handler token at once
-  handler invite --name <name> --role <handler|admin|auditor> [--role …] [--group <group id> …] [--email <address>]
+  handler invite --name <name> --role <handler|admin|auditor> [--role …] [--group <group id> …] [--email <address>] [--oidc-subject <subject>]
                              Invite a person: prints a single-use enrolment address, valid 24 hours, where
                              they enrol a passkey (the code is in the address's fragment; hand it over in person
                              or by a channel only they read)
@@ -112,7 +112,7 @@ async function tokenCommand(config: ServerConfig, args: string[]): Promise<void>
 async function handlerCommand(config: ServerConfig, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { name: { type: 'string' }, role: { type: 'string', multiple: true }, group: { type: 'string', multiple: true }, email: { type: 'string' } },
+    options: { name: { type: 'string' }, role: { type: 'string', multiple: true }, group: { type: 'string', multiple: true }, email: { type: 'string' }, 'oidc-subject': { type: 'string' } },
     allowPositionals: true,
   });
   if (positionals[0] !== 'invite') throw new UsageError('handler needs invite');
@@ -127,20 +127,33 @@ async function handlerCommand(config: ServerConfig, args: string[]): Promise<voi
   const { store, people } = await openStorage(config);
   try {
     const now = new Date().toISOString();
-    const invited = await inviteAccount(people, secret, { displayName: name, roles, groups, ...(values.email ? { email: values.email } : {}) }, { now, withInvitation: true }).catch(
-      (error: unknown) => {
-        if (error instanceof ProblemError) throw new UsageError(`Cannot invite: ${error.kind === 'account-exists' ? 'an account with this e-mail address exists already' : `unknown group (${groups.join(', ')})`}.`);
-        throw error;
-      },
-    );
+    const oidcSubject = values['oidc-subject']?.trim();
+    if (oidcSubject !== undefined && (oidcSubject.length < 1 || oidcSubject.length > 255)) throw new UsageError('--oidc-subject must be 1 to 255 characters');
+    const request = { displayName: name, roles, groups, ...(values.email ? { email: values.email } : {}), ...(oidcSubject ? { oidcSubject } : {}) };
+    const invited = await inviteAccount(people, secret, request, { now, withInvitation: config.caseManagement.signIn.passkey }).catch((error: unknown) => {
+      if (error instanceof ProblemError) {
+        throw new UsageError(`Cannot invite: ${error.kind === 'account-exists' ? 'an account with this e-mail address or OpenID subject exists already' : `unknown group (${groups.join(', ')})`}.`);
+      }
+      throw error;
+    });
     const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    const invitedLine = `${name} is invited as ${roles.join(', ')}${groups.length ? ` (groups: ${groups.join(', ')})` : ''}; account ${invited.accountId}.`;
+    const provider = config.caseManagement.signIn.oidc;
+    const oidcLine = provider && (oidcSubject || (provider.claim === 'email' && values.email))
+      ? [`They can sign in through ${provider.displayName ?? new URL(provider.issuer).hostname} now.`]
+      : [];
+    if (!invited.code) {
+      console.log([invitedLine, ...oidcLine].join('\n'));
+      return;
+    }
     console.log(
       [
-        `${name} is invited as ${roles.join(', ')}${groups.length ? ` (groups: ${groups.join(', ')})` : ''}; account ${invited.accountId}.`,
+        invitedLine,
+        ...oidcLine,
         `The enrolment address below works once and until ${invited.expiresAt}. Hand it over in person or by a channel only`,
         'this person reads; whoever opens it first can enrol a passkey for this account.',
         '',
-        enrolmentUrl({ config, publicUrl: () => publicUrl }, invited.code!),
+        enrolmentUrl({ config, publicUrl: () => publicUrl }, invited.code),
         '',
         `Invitation code on its own: ${invited.code}`,
       ].join('\n'),

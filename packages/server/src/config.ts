@@ -106,6 +106,25 @@ export interface SignInConfig {
   maxSessionSeconds: number;
   maxFailuresPerClient: number;
   maxFailuresTotal: number;
+  /** Sign-in through the organisation's OpenID provider; absent: not offered. */
+  oidc?: OidcConfig;
+}
+
+/** The organisation's OpenID provider, with this server as a confidential client (authorization code + PKCE). */
+export interface OidcConfig {
+  /** The provider's issuer (its `/.well-known/openid-configuration` is read from there); https only. */
+  issuer: string;
+  clientId: string;
+  /** Never logged or shown. */
+  clientSecret: string;
+  /** The provider's name as people know it, for the sign-in button; default the issuer's host name. */
+  displayName?: string;
+  /** The ID-token claim that names the person: `sub` (default, matched to `oidcSubject`), `email` (matched to the account's e-mail, only when verified) or another claim (matched to `oidcSubject`). */
+  claim: string;
+  /** The scopes asked for; default `openid`, plus `email` when the claim is `email`. */
+  scope?: string;
+  /** The addresses the provider may send the browser back to; default the console's address. */
+  redirectUris: string[];
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -194,6 +213,13 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
   ['WEERBAAR_SESSION_MAX_SECONDS', 'caseManagement.signIn.maxSessionSeconds', 'integer'],
   ['WEERBAAR_SIGN_IN_MAX_FAILURES_PER_CLIENT', 'caseManagement.signIn.maxFailuresPerClient', 'integer'],
   ['WEERBAAR_SIGN_IN_MAX_FAILURES_TOTAL', 'caseManagement.signIn.maxFailuresTotal', 'integer'],
+  ['WEERBAAR_OIDC_ISSUER', 'caseManagement.signIn.oidc.issuer', 'string'],
+  ['WEERBAAR_OIDC_CLIENT_ID', 'caseManagement.signIn.oidc.clientId', 'string'],
+  ['WEERBAAR_OIDC_CLIENT_SECRET', 'caseManagement.signIn.oidc.clientSecret', 'string'],
+  ['WEERBAAR_OIDC_DISPLAY_NAME', 'caseManagement.signIn.oidc.displayName', 'string'],
+  ['WEERBAAR_OIDC_CLAIM', 'caseManagement.signIn.oidc.claim', 'string'],
+  ['WEERBAAR_OIDC_SCOPE', 'caseManagement.signIn.oidc.scope', 'string'],
+  ['WEERBAAR_OIDC_REDIRECT_URIS', 'caseManagement.signIn.oidc.redirectUris', 'list'],
   ['WEERBAAR_TIME_ZONE', 'organisation.timeZone', 'string'],
   ['WEERBAAR_ENCRYPTION_REQUIRED', 'encryption.required', 'boolean'],
   ['WEERBAAR_HOSTED_REPORT_PAGE_URL', 'hostedReportPageUrl', 'string'],
@@ -282,6 +308,24 @@ function requireHttpsUrl(name: string, value: string | undefined): void {
   }
 }
 
+/** The OpenID settings go together; the issuer is https (the contract advertises it as such and the provider's addresses follow it). */
+function checkOidc(oidc: Partial<OidcConfig>): void {
+  if (!oidc.issuer || !/^https:\/\/[^\s/]+(\/\S*)?$/.test(oidc.issuer)) {
+    throw new ConfigError(`caseManagement.signIn.oidc.issuer (WEERBAAR_OIDC_ISSUER) must be the provider's https address, such as https://login.voorbeeldstad.nl/`);
+  }
+  // The secret is never repeated in a message.
+  if (!oidc.clientId || !oidc.clientSecret) {
+    throw new ConfigError('caseManagement.signIn.oidc needs clientId and clientSecret (WEERBAAR_OIDC_CLIENT_ID, WEERBAAR_OIDC_CLIENT_SECRET)');
+  }
+  oidc.claim ??= 'sub';
+  if (!/^[A-Za-z0-9_:.-]{1,100}$/.test(oidc.claim)) throw new ConfigError(`caseManagement.signIn.oidc.claim must be a claim name such as sub or email, not "${oidc.claim}"`);
+  oidc.redirectUris ??= [];
+  for (const uri of oidc.redirectUris) requireHttpsUrl('caseManagement.signIn.oidc.redirectUris', uri);
+  if (oidc.displayName !== undefined && (oidc.displayName.length < 1 || oidc.displayName.length > 100)) {
+    throw new ConfigError('caseManagement.signIn.oidc.displayName must be 1 to 100 characters');
+  }
+}
+
 /** Checks the limits the contract puts on advertised values, so discovery never lies. */
 function check(config: ServerConfig): void {
   requireRange('port', config.port, 0, 65535);
@@ -328,6 +372,7 @@ function check(config: ServerConfig): void {
     }
   }
   requireHttpsUrl('caseManagement.consoleUrl', config.caseManagement.consoleUrl);
+  if (signIn.oidc) checkOidc(signIn.oidc);
   requireRange('notifications.acknowledgementDueWithinDays', config.notifications.acknowledgementDueWithinDays, 1, 7);
   requireRange('notifications.feedbackDueWithinDays', config.notifications.feedbackDueWithinDays, 1, 60);
   requireRange('jobs.pollMilliseconds', config.jobs.pollMilliseconds, 50, 3_600_000);

@@ -56,4 +56,23 @@ describe('configuration', () => {
       (error: Error) => /smtp:\/\/ or smtps:\/\//.test(error.message) && !error.message.includes('geheim'),
     );
   });
+
+  it('reads the OpenID provider settings and refuses an http issuer or a missing client secret without repeating the secret', () => {
+    const provider = { WEERBAAR_OIDC_ISSUER: 'https://login.voorbeeldstad.nl/', WEERBAAR_OIDC_CLIENT_ID: 'weerbaar', WEERBAAR_OIDC_CLIENT_SECRET: 'geheim-123' };
+    assert.equal(loadConfig({}).caseManagement.signIn.oidc, undefined, 'not offered unless configured');
+    assert.deepEqual(loadConfig(provider).caseManagement.signIn.oidc, {
+      issuer: 'https://login.voorbeeldstad.nl/',
+      clientId: 'weerbaar',
+      clientSecret: 'geheim-123',
+      claim: 'sub',
+      redirectUris: [],
+    });
+    assert.equal(loadConfig({ ...provider, WEERBAAR_OIDC_CLAIM: 'email' }).caseManagement.signIn.oidc!.claim, 'email');
+    assert.throws(() => loadConfig({ ...provider, WEERBAAR_OIDC_ISSUER: 'http://login.voorbeeldstad.nl/' }), /https address/);
+    assert.throws(
+      () => loadConfig({ WEERBAAR_OIDC_ISSUER: provider.WEERBAAR_OIDC_ISSUER, WEERBAAR_OIDC_CLIENT_SECRET: 'geheim-123' }),
+      (error: Error) => /clientId and clientSecret/.test(error.message) && !error.message.includes('geheim'),
+    );
+    assert.throws(() => loadConfig({ ...provider, WEERBAAR_OIDC_REDIRECT_URIS: 'http://intranet.voorbeeldstad.nl/behandelen' }), /https URL/);
+  });
 });

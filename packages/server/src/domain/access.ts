@@ -70,15 +70,26 @@ export async function authenticatePerson(context: ServerContext, request: Fastif
   return requirePerson(await authenticateActor(context, request));
 }
 
-/** Whether people can sign in here at all (caseManagement.signIn). */
+/** Whether people can sign in here at all (caseManagement.signIn): with a passkey, through the OpenID provider, or both. */
 export function signInOffered(context: ServerContext): boolean {
+  return passkeysOffered(context) || oidcOffered(context);
+}
+
+/** Whether people enrol and sign in with passkeys (caseManagement.signIn.passkey). */
+export function passkeysOffered(context: ServerContext): boolean {
   const { caseManagement } = context.config;
   return caseManagement.enabled && caseManagement.signIn.passkey;
 }
 
+/** Whether people sign in through the organisation's OpenID provider (caseManagement.signIn.oidc). */
+export function oidcOffered(context: ServerContext): boolean {
+  const { caseManagement } = context.config;
+  return caseManagement.enabled && caseManagement.signIn.oidc !== undefined;
+}
+
 /** Whether the console may keep the organisation's key wrapped per passkey here (caseManagement.wrappedKeys). */
 export function wrappedKeysOffered(context: ServerContext): boolean {
-  return signInOffered(context) && context.config.caseManagement.signIn.wrappedKeys;
+  return passkeysOffered(context) && context.config.caseManagement.signIn.wrappedKeys;
 }
 
 /** Whether the actor holds the role (a handler token holds `handler` only). */

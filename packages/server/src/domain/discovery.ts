@@ -9,7 +9,8 @@ import { hostedReportPageUrl } from '../routes/hosted-report-page.js';
 import { AUDIT_ALGORITHM } from './audit-chain.js';
 import { retentionCapability } from './retention.js';
 import { relyingParty } from '../routes/sign-in.js';
-import { signInOffered, wrappedKeysOffered } from './access.js';
+import { oidcOffered, passkeysOffered, signInOffered, wrappedKeysOffered } from './access.js';
+import { oidcDisplayName } from './oidc.js';
 import { ACKNOWLEDGE_WITHIN_DAYS, FEEDBACK_WITHIN_MONTHS, LEGAL_BASIS } from './deadlines.js';
 import { HPKE_SUITE } from './encryption-key.js';
 
@@ -19,7 +20,10 @@ function peopleCapabilities(context: ServerContext): Schema<'CaseManagementCapab
   if (!signInOffered(context)) return {};
   const { signIn, consoleUrl } = context.config.caseManagement;
   return {
-    signIn: { passkey: { rpId: relyingParty(context).rpId } },
+    signIn: {
+      ...(passkeysOffered(context) ? { passkey: { rpId: relyingParty(context).rpId } } : {}),
+      ...(oidcOffered(context) ? { oidc: { issuer: signIn.oidc!.issuer, displayName: oidcDisplayName(signIn.oidc!) } } : {}),
+    },
     idleTimeoutSeconds: signIn.idleTimeoutSeconds,
     maxSessionSeconds: signIn.maxSessionSeconds,
     ...(consoleUrl ? { console: { url: consoleUrl } } : {}),

@@ -20,6 +20,7 @@ import { hostedReportPageRoutes } from '../routes/hosted-report-page.js';
 import { intakeRoutes } from '../routes/intake.js';
 import { metaRoutes } from '../routes/meta.js';
 import { reportRoutes } from '../routes/reports.js';
+import { oidcSignInRoutes } from '../routes/oidc-sign-in.js';
 import { retentionRoutes } from '../routes/retention.js';
 import { signInRoutes } from '../routes/sign-in.js';
 import { siteRoutes } from '../routes/site.js';
@@ -65,7 +66,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(accessLog, { clientIp: config.log.clientIp });
   await app.register(problemAnswers);
 
-  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, intakeRoutes, signInRoutes, wrappedKeyRoutes, accountRoutes, caseAccessRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
+  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, intakeRoutes, signInRoutes, oidcSignInRoutes, wrappedKeyRoutes, accountRoutes, caseAccessRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
   await app.register(hostedReportPageRoutes, { config, content: context.content });

@@ -13,7 +13,7 @@ import {
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
-import { authenticatePersonOnly, signInOffered, wrappedKeysOffered } from '../domain/access.js';
+import { authenticatePersonOnly, passkeysOffered, signInOffered, wrappedKeysOffered } from '../domain/access.js';
 import { recordAuditEntry } from '../domain/audit.js';
 import { hashTypedInvitation } from '../domain/invitations.js';
 import { meView } from '../domain/people-views.js';
@@ -35,7 +35,22 @@ const PRF_INPUT = Buffer.from('weerbaar/v1 key wrapping', 'utf8').toString('base
 const CHALLENGES_PER_CLIENT = 60;
 
 /** Why a sign-in failed, as a code for the log and the global audit list (the answer is the same 401 whatever it was). */
-class SignInFailure extends Error {}
+export class SignInFailure extends Error {}
+
+/** Runs a sign-in step: counts the attempt, gives it back on success, answers 401 (logged, audited) on a SignInFailure. */
+export async function attemptSignIn<T>(context: ServerContext, request: FastifyRequest, method: string, work: () => Promise<T>): Promise<T> {
+  const counted = await SignInAttempt.begin(context, clientKey(context, request));
+  try {
+    const result = await work();
+    await counted.succeeded();
+    return result;
+  } catch (error) {
+    if (!(error instanceof SignInFailure)) throw error;
+    request.log.warn({ signIn: method, reason: error.message }, 'sign-in failed');
+    await recordAuditEntry(context, { actor: { kind: 'system' }, action: 'sign-in-failed', details: { method, reason: error.message } });
+    throw new ProblemError('unauthorized');
+  }
+}
 
 /** The WebAuthn relying party: its id and the origins where ceremonies may run. */
 export function relyingParty(context: ServerContext): { rpId: string; origins: string[] } {
@@ -82,32 +97,20 @@ export async function accessGrant(context: ServerContext, token: string, session
   return { token, tokenType: 'Bearer', me: meView(context, account, stored) };
 }
 
+/** Sign-in ceremonies (passkey challenges, OpenID authorizations) one client may start per rate-limit window. */
+export function signInChallengesPerClient(context: ServerContext): RateLimiter {
+  const windowMs = context.config.rateLimitWindowSeconds * 1000;
+  return new RateLimiter(context.store, 'sign-in-challenges-per-client', CHALLENGES_PER_CLIENT, windowMs, () => Date.parse(context.now()));
+}
+
 export async function signInRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { people } = context;
-  const offered = () => signInOffered(context);
-  const challengesPerClient = new RateLimiter(
-    context.store,
-    'sign-in-challenges-per-client',
-    CHALLENGES_PER_CLIENT,
-    context.config.rateLimitWindowSeconds * 1000,
-    () => Date.parse(context.now()),
-  );
+  const offered = () => passkeysOffered(context);
+  const signedIn = () => signInOffered(context);
+  const challengesPerClient = signInChallengesPerClient(context);
   const expiresAt = () => new Date(Date.parse(context.now()) + CEREMONY_SECONDS * 1000).toISOString();
 
-  /** Runs a ceremony step: counts the attempt, refunds it on success, answers 401 (logged) on failure. */
-  async function attempt<T>(request: FastifyRequest, method: string, work: () => Promise<T>): Promise<T> {
-    const counted = await SignInAttempt.begin(context, clientKey(context, request));
-    try {
-      const result = await work();
-      await counted.succeeded();
-      return result;
-    } catch (error) {
-      if (!(error instanceof SignInFailure)) throw error;
-      request.log.warn({ signIn: method, reason: error.message }, 'sign-in failed');
-      await recordAuditEntry(context, { actor: { kind: 'system' }, action: 'sign-in-failed', details: { method, reason: error.message } });
-      throw new ProblemError('unauthorized');
-    }
-  }
+  const attempt = <T>(request: FastifyRequest, method: string, work: () => Promise<T>) => attemptSignIn(context, request, method, work);
 
   defineOperation(
     app,
@@ -281,7 +284,7 @@ export async function signInRoutes(app: FastifyInstance, { context }: ApiRoutesO
 
   const authenticatePerson = (request: FastifyRequest) => authenticatePersonOnly(context, request);
 
-  defineOperation(app, context, 'getMe', async ({ auth }) => meView(context, auth.account, auth.session), { offered, authenticate: authenticatePerson });
+  defineOperation(app, context, 'getMe', async ({ auth }) => meView(context, auth.account, auth.session), { offered: signedIn, authenticate: authenticatePerson });
 
   defineOperation(
     app,
@@ -293,6 +296,6 @@ export async function signInRoutes(app: FastifyInstance, { context }: ApiRoutesO
       request.log.info({ signOut: auth.session.id }, 'signed out');
       return reply.code(204).send();
     },
-    { offered, authenticate: authenticatePerson },
+    { offered: signedIn, authenticate: authenticatePerson },
   );
 }

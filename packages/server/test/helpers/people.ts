@@ -24,13 +24,18 @@ export interface Invitation {
 }
 
 /** `weerbaar-server handler invite` against the server's data; the printed account, code and address. */
-export async function inviteWithCli(server: ReferenceServer, name: string, roles: string[], groups: string[] = []): Promise<Invitation> {
-  const args = ['handler', 'invite', '--name', name, ...roles.flatMap((role) => ['--role', role]), ...groups.flatMap((group) => ['--group', group])];
-  const { stdout } = await run(process.execPath, [cli, ...args], { env: { ...server.env, WEERBAAR_PUBLIC_URL: localOrigin(server) } });
+export async function inviteWithCli(server: ReferenceServer, name: string, roles: string[], groups: string[] = [], more: string[] = []): Promise<Invitation> {
+  const args = ['handler', 'invite', '--name', name, ...roles.flatMap((role) => ['--role', role]), ...groups.flatMap((group) => ['--group', group]), ...more];
+  const stdout = await runCli(server, args);
   const url = /^(http\S+#uitnodiging=(\S+))$/m.exec(stdout);
   const account = /account (u_[A-Za-z0-9_-]+)/.exec(stdout);
   assert.ok(url && account, `handler invite printed no address: ${stdout}`);
   return { accountId: account[1]!, code: url[2]!, url: url[1]!, stdout };
+}
+
+/** Runs `weerbaar-server` with the server's settings; what it printed. */
+export async function runCli(server: ReferenceServer, args: string[]): Promise<string> {
+  return (await run(process.execPath, [cli, ...args], { env: { ...server.env, WEERBAAR_PUBLIC_URL: localOrigin(server) } })).stdout;
 }
 
 /** The server's origin by the host name `localhost` (a relying party id; an IP address is not). */
