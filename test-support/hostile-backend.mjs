@@ -11,6 +11,10 @@
 //   /huge/v1                    thousands of items, 100 000-character texts
 //   /broken/<variant>/<op>/v1   operation <op> answers with its body broken (see `breakers`);
 //                               every other operation answers as /hostile does
+//   /problem/<status>/<code>/<op>/v1
+//                               operation <op> answers with an RFC 9457 problem of that status
+//                               and code (`Retry-After: 0`, so the SDK's retries cost no time);
+//                               every other operation answers as /hostile does
 //
 // Payloads call `weerbaarTripwire(label)`: a browser test defines it and asserts it never ran.
 import { createServer } from 'node:http';
@@ -190,13 +194,14 @@ export const routes = [
 ];
 for (const name of breakerNames) if (!(name in breakers)) throw new Error(`hostile-content.mjs names a breaker ${name} that does not exist`);
 
-const API_BASE = /^\/(?:(hostile|hostile-enums|huge)|broken\/([a-z-]+)\/([A-Za-z]+))\/v1\/(.*)$/;
+const API_BASE = /^\/(?:(hostile|hostile-enums|huge)|broken\/([a-z-]+)\/([A-Za-z]+)|problem\/([45]\d\d)\/([a-z-]+)\/([A-Za-z]+))\/v1\/(.*)$/;
 
 /**
  * @typedef {object} HostileBackend
  * @property {string} origin `http://127.0.0.1:PORT`
  * @property {(kind: 'hostile' | 'hostile-enums' | 'huge') => string} apiUrl an API base of that kind
  * @property {(variant: string, operationId: string) => string} brokenApiUrl an API base where one operation answers broken
+ * @property {(status: number, code: string, operationId: string) => string} problemApiUrl an API base where one operation answers with a problem
  * @property {() => string[]} requests `METHOD path` of every request so far (no bodies, no headers)
  * @property {() => Promise<void>} stop
  */
@@ -222,11 +227,16 @@ export async function startHostileBackend() {
     // The request body is read and dropped: this backend stores nothing.
     request.resume();
     const match = API_BASE.exec(pathname);
-    const route = match && routes.find((candidate) => candidate.method === request.method && candidate.path === match[4]);
+    const route = match && routes.find((candidate) => candidate.method === request.method && candidate.path === match[7]);
     if (!match || !route) {
       return response.writeHead(404, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'No such route.' }));
     }
-    const [, kind, variant, brokenOperation] = match;
+    const [, kind, variant, brokenOperation, problemStatus, problemCode, problemOperation] = match;
+    if (problemOperation === route.operationId) {
+      const status = Number(problemStatus);
+      const problem = { type: 'about:blank', title: `Problem ${status}`, status, detail: 'Chosen by the test.', code: problemCode };
+      return response.writeHead(status, { 'Content-Type': 'application/problem+json', 'Retry-After': '0', 'Cache-Control': 'no-store' }).end(JSON.stringify(problem));
+    }
     if (!route.answer) return response.writeHead(route.status).end();
     const body = answersOf(kind ?? 'hostile')[route.answer];
     const breaker = brokenOperation === route.operationId ? breakers[variant] : undefined;
@@ -244,6 +254,7 @@ export async function startHostileBackend() {
     origin,
     apiUrl: (kind) => `${origin}/${kind}/v1`,
     brokenApiUrl: (variant, operationId) => `${origin}/broken/${variant}/${operationId}/v1`,
+    problemApiUrl: (status, code, operationId) => `${origin}/problem/${status}/${code}/${operationId}/v1`,
     requests: () => [...requests],
     stop: () =>
       new Promise((resolve) => {

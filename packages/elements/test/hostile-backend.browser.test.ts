@@ -12,7 +12,7 @@ import { signalChecklistStrings } from '../src/signal-checklist/signal-checklist
 import { contactsPerPage, type SupportDirectory } from '../src/support-directory/support-directory.js';
 import { supportDirectoryStrings } from '../src/support-directory/support-directory.strings.js';
 import { expectAccessible, mount, shadow, shadowAll } from './browser-helpers.js';
-import { apiOf, breakerNames, brokenApi, expectInert, expectPayloadsAsText, installTripwire, safeLinks, type BackendKind } from './hostile-helpers.js';
+import { apiOf, breakerNames, brokenApi, expectInert, expectPayloadsAsText, installTripwire, problemApi, safeLinks, type BackendKind } from './hostile-helpers.js';
 import { click, dialogOf, fill, fillReportForm, inDialog, open, reportAndFollowUp, untilHeading, untilInDialog } from './report-dialog-helpers.js';
 
 const tripwire = installTripwire();
@@ -208,6 +208,55 @@ describe('the elements against answers that break the schema', () => {
       await click(button, '[part="open-case-button"]');
       await untilInDialog(button, '#receipt-error', `no follow-up error for a broken case (${variant})`);
       expect(inDialog(button, '[part="case-status"]')).to.be.null;
+      await checkState(button);
+    });
+  }
+});
+
+// The dialog tells the person what a failure means for them, from the SDK's error kinds, whatever
+// status carried it: only a refusal of the answers themselves sends them back to the answers.
+describe('the report dialog against problem answers', () => {
+  const strings = reportDialogStrings.nl;
+  const notSentYet = [
+    [409, 'idempotency-in-progress', 'a report with this key still being stored'],
+    [422, 'unknown-key', 'sealed to a key the backend no longer uses'],
+    [503, 'unavailable', 'a backend that is down'],
+    [429, 'rate-limited', 'too many reports'],
+  ] as const;
+  for (const [status, code, what] of notSentYet) {
+    it(`says "not sent yet" and keeps the report for ${what} (${status})`, async () => {
+      const button = await mountButton(problemApi(status, code, 'submitReport'));
+      await fillReportForm(button);
+      await click(button, '[part="next-button"]');
+      await untilInDialog(button, '[part="not-sent"]', `no "not sent yet" for ${status} ${code}`);
+      expect(inDialog(button, '[part="retry-button"]')).to.exist;
+      await checkState(button);
+    });
+  }
+
+  it('sends the person back to the answers when the backend refuses them (400)', async () => {
+    const button = await mountButton(problemApi(400, 'validation', 'submitReport'));
+    await fillReportForm(button);
+    await click(button, '[part="next-button"]');
+    await untilInDialog(button, '[part="error-summary"]', 'no error summary for a refused report');
+    expect(inDialog(button, '[part="error-summary"]')!.textContent).to.include(strings.errRejected);
+    expect(inDialog(button, '[part="not-sent"]')).to.be.null;
+    await checkState(button);
+  });
+
+  const followUpErrors = [
+    [429, 'rate-limited', strings.errTooManyTries],
+    [404, 'not-found', strings.errReceiptUnknown],
+    [503, 'unavailable', strings.networkError],
+  ] as const;
+  for (const [status, code, message] of followUpErrors) {
+    it(`the follow-up view says what a ${status} when opening the case means`, async () => {
+      const button = await mountButton(problemApi(status, code, 'openFollowUpSession'), 'follow-up');
+      await open(button);
+      await fill(button, 'receipt', 'ABCD-EFGH-JKMN-PQRS-TUVW');
+      await click(button, '[part="open-case-button"]');
+      await untilInDialog(button, '#receipt-error', `no follow-up error for ${status}`);
+      expect(inDialog(button, '#receipt-error')!.textContent).to.include(message);
       await checkState(button);
     });
   }

@@ -10,6 +10,8 @@ export const backendOrigin = hostileOrigin as string;
 export type BackendKind = 'hostile' | 'hostile-enums' | 'huge';
 export const apiOf = (kind: BackendKind): string => `${backendOrigin}/${kind}/v1`;
 export const brokenApi = (variant: string, operationId: string): string => `${backendOrigin}/broken/${variant}/${operationId}/v1`;
+/** An API base where `operationId` answers with an RFC 9457 problem of that status and code. */
+export const problemApi = (status: number, code: string, operationId: string): string => `${backendOrigin}/problem/${status}/${code}/${operationId}/v1`;
 export { breakerNames, htmlPayloads, safeLinks };
 
 type TripwireWindow = Window & { tripwireCalls?: string[]; weerbaarTripwire?: (label: string) => void };

@@ -4,6 +4,7 @@
 // the case's state. In real browsers against the real reference server.
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { createClient } from '@weerbaar/sdk';
 import { openReportContent } from '@weerbaar/sdk/crypto';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
@@ -87,6 +88,21 @@ describe('the review step', () => {
     await untilHeading(button, /2 van/);
     await settle(button);
     expect(active(button)?.id).to.equal('location');
+  });
+});
+
+describe('the privacy statement', () => {
+  it("is linked on the last step, at the consents, to the backend's own statement, and opens apart from the page", async () => {
+    const { links } = await createClient({ baseUrl: api }).discover();
+    expect(links?.privacyStatement, 'the reference server advertises no privacy statement').to.be.a('string');
+    const button = await mountButton();
+    await fillEverything(button, 'privacy');
+    const link = inDialog<HTMLAnchorElement>(button, '[part="privacy-link"]')!;
+    expect(link, 'no privacy link on the last step').to.exist;
+    expect(link.href).to.equal(links!.privacyStatement);
+    expect(link.textContent!.trim()).to.equal('Lees de privacyverklaring (opent in een nieuw venster)');
+    expect(link.target).to.equal('_blank');
+    expect(link.rel.split(' ')).to.include.members(['noopener', 'noreferrer']);
   });
 });
 
