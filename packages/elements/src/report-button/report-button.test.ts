@@ -364,7 +364,8 @@ describe('the whole flow by keyboard alone', () => {
 
   it('reports, receives a receipt and closes with keys only (asked whether the receipt was kept)', async () => {
     const button = await mountButton('nl');
-    const marker = `keys-${crypto.randomUUID()}`;
+    // Typed by the driver: WebKit's driver types a doubled character once ("ee" as "e"), so the marker has none.
+    const marker = `keys-${crypto.randomUUID().replace(/(.)\1+/g, '$1')}`;
     shadow(button, '[part="button"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => heading(button).includes('Wat heeft u nodig?'), 'Enter did not open the dialog', { timeout: 10_000 });
