@@ -27,7 +27,7 @@ Certifies that a backend honours the Weerbaar Reporting API v1.
                              profile grants them the kit's case, excludes them and checks they lose it
                              (or set WEERBAAR_PERSON_TOKEN)
   --auditor-token T          an access token of a person with only the auditor role: checks they read no
-                             content (or set WEERBAAR_AUDITOR_TOKEN)
+                             content, and enables the statistics profile (or set WEERBAAR_AUDITOR_TOKEN)
   --profile LIST             comma-separated: ${PROFILE_IDS.join(',')} (default: all; core is always tested)
   --format FORMAT            text (default), json, junit or html
   --output FILE              write the report to FILE instead of standard output

@@ -17,6 +17,7 @@ import { reportsModule } from './modules/reports.js';
 import { responsesModule } from './modules/responses.js';
 import { retentionModule } from './modules/retention.js';
 import { securityModule } from './modules/security.js';
+import { statisticsModule } from './modules/statistics.js';
 import type { CheckDefinition, ProfileId } from './types.js';
 
 export interface ProfileDefinition {
@@ -27,6 +28,8 @@ export interface ProfileDefinition {
   /** The sub-capabilities of `caseManagement` (contract 1.1) that must be advertised as well. */
   caseManagement?: (keyof NonNullable<Discovery['capabilities']['caseManagement']>)[];
   needsHandlerToken: boolean;
+  /** Needs an auditor's access token (`--auditor-token`, contract 1.1 oversight operations). */
+  needsAuditorToken?: boolean;
 }
 
 export const PROFILES: ProfileDefinition[] = [
@@ -45,6 +48,7 @@ export const PROFILES: ProfileDefinition[] = [
     needsHandlerToken: true,
   },
   { id: 'access', title: 'Accounts and access per case: exclusion, auditors without content', capabilities: ['caseManagement'], caseManagement: ['signIn'], needsHandlerToken: true },
+  { id: 'statistics', title: 'Statistics without small cells (1.1)', capabilities: ['caseManagement'], caseManagement: ['statistics'], needsHandlerToken: false, needsAuditorToken: true },
 ];
 
 /** Every module, in run order (`late` modules are moved to the end by the runner). */
@@ -66,6 +70,7 @@ export const MODULES: ConformanceModule[] = [
   retentionModule,
   notificationsModule,
   accessModule,
+  statisticsModule,
   guessingModule,
 ];
 

@@ -32,7 +32,7 @@ function specHash(): string {
   return createHash('sha256').update(JSON.stringify(openapiDocument)).digest('hex');
 }
 
-function decideProfiles(requested: ProfileId[], discovery: Discovery | undefined, handlerToken: string | undefined): ProfileResult[] {
+function decideProfiles(requested: ProfileId[], discovery: Discovery | undefined, handlerToken: string | undefined, auditorToken: string | undefined): ProfileResult[] {
   return PROFILES.map((profile): ProfileResult => {
     if (profile.id !== 'core' && !requested.includes(profile.id)) return { id: profile.id, tested: false, reason: 'not requested' };
     if (profile.id !== 'core' && !discovery) return { id: profile.id, tested: false, reason: 'discovery could not be read, so optional capabilities are unknown' };
@@ -42,6 +42,7 @@ function decideProfiles(requested: ProfileId[], discovery: Discovery | undefined
     ];
     if (missing.length > 0) return { id: profile.id, tested: false, reason: `the backend does not advertise capabilities.${missing.join(', capabilities.')}` };
     if (profile.needsHandlerToken && !handlerToken) return { id: profile.id, tested: false, reason: 'needs --handler-token' };
+    if (profile.needsAuditorToken && !auditorToken) return { id: profile.id, tested: false, reason: 'needs --auditor-token' };
     return { id: profile.id, tested: true };
   });
 }
@@ -115,7 +116,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     throw new BackendUnreachableError(options.baseUrl, (error as Error).message);
   }
   const requested = options.profiles ?? [...PROFILE_IDS];
-  profiles = decideProfiles(requested, context.discovery, options.handlerToken);
+  profiles = decideProfiles(requested, context.discovery, options.handlerToken, options.auditorToken);
 
   const modules = active();
   for (const module of [...modules.filter((candidate) => candidate.phase !== 'late'), ...modules.filter((candidate) => candidate.phase === 'late')]) {

@@ -48,10 +48,11 @@ const AUDIT_CASES: Case[] = [
   { fault: 'note-shown-to-reporter', check: 'WRA-CW-01', profiles: ['case-workflow'] },
 ];
 
-/** Broken backends caught by the access profile: one server with a signed-in handler and auditor (real passkeys). */
+/** Broken backends caught by the access and statistics profiles: one server with a signed-in handler and auditor (real passkeys). */
 const ACCESS_CASES: Case[] = [
   { fault: 'lists-excluded-cases', check: 'WRA-ACC-03', profiles: ['access'] },
   { fault: 'auditor-reads-content', check: 'WRA-ACC-04', profiles: ['access'] },
+  { fault: 'statistics-small-cell', check: 'WRA-STAT-02', profiles: ['statistics'] },
 ];
 
 function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: string): void {
@@ -126,7 +127,7 @@ describe('a broken backend', () => {
     }
   });
 
-  describe('caught by the access profile', () => {
+  describe('caught by the access and statistics profiles', () => {
     let shared: Awaited<ReturnType<typeof sharedReferenceServer>>;
     let people: PeopleTokens;
     before(async () => {
@@ -138,6 +139,12 @@ describe('a broken backend', () => {
     it('is not what fails: without a fault, the proxied reference server passes access, every check tested', async () => {
       const report = await runAgainst(undefined, { profiles: ['access'], ...people }, shared.server);
       for (const id of ['WRA-ACC-01', 'WRA-ACC-02', 'WRA-ACC-03', 'WRA-ACC-04']) assert.equal(result(report, id).outcome, 'passed', `${id}: ${result(report, id).reason}`);
+      assert.equal(report.conforms, true, failures(report));
+    });
+
+    it('is not what fails: without a fault, the proxied reference server passes statistics, every check tested', async () => {
+      const report = await runAgainst(undefined, { profiles: ['statistics'], ...people }, shared.server);
+      for (const id of ['WRA-STAT-01', 'WRA-STAT-02', 'WRA-STAT-03', 'WRA-STAT-04']) assert.equal(result(report, id).outcome, 'passed', `${id}: ${result(report, id).reason}`);
       assert.equal(report.conforms, true, failures(report));
     });
 

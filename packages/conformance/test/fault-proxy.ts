@@ -35,6 +35,7 @@ export const FAULTS = {
   'lists-excluded-cases': 'lists every case to every signed-in person, excluded or not (no access filter on GET /cases)',
   'auditor-reads-content': 'answers GET /cases/{caseId} to any signed-in person, auditors included (no role or access check)',
   'category-in-webhook': "puts the report's category in its webhook event (signed, as a backend would)",
+  'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -229,6 +230,15 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
         rewriteJson(answer, (view) => {
           const leaked = notes.map((note) => ({ id: `m_${note.noteId.slice(2)}`, from: 'handler', kind: 'message', sentAt: note.createdAt, ...(note.body ? { body: note.body } : { encryptedBody: note.encryptedBody }) }));
           (view.messages as unknown[]).push(...leaked);
+        });
+      }
+      break;
+    case 'statistics-small-cell':
+      if (method === 'GET' && path.endsWith('/statistics') && answer.status === 200) {
+        rewriteJson(answer, (statistics) => {
+          const cells = [statistics.received, ...(statistics.byCategory as { received: unknown }[]).map((row) => row.received)] as { suppressed: boolean; count?: number }[];
+          const hidden = cells.find((cell) => cell.suppressed);
+          if (hidden) Object.assign(hidden, { suppressed: false, count: 3 });
         });
       }
       break;

@@ -53,7 +53,10 @@ export interface ServerConfig {
     enabled: boolean;
     /** People sign in (accounts, groups, routing, access per case). */
     signIn: SignInConfig;
-    /** The console's address, advertised and used in enrolment addresses (issue 15 serves it). */
+    /**
+     * The console's address (default PUBLIC_URL/behandelen): advertised when set, and the one
+     * address invitations, notices and the OpenID provider's return point to.
+     */
     consoleUrl?: string;
   };
   /** Days a closed case is kept after closing, per outcome; then it is deleted (unless on legal hold). */
@@ -76,8 +79,6 @@ export interface ServerConfig {
     acknowledgementDueWithinDays: number;
     /** "Feedback due" this many days before the feedback deadline. */
     feedbackDueWithinDays: number;
-    /** Where a notice sends the reader; default PUBLIC_URL/behandelen. */
-    consoleUrl?: string;
   };
   /** Mail by SMTP (`smtp://user:password@host:587`, `smtps://…`). */
   smtp: { url?: string; from: string };
@@ -230,7 +231,6 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
   ['WEERBAAR_NOTIFY_RECIPIENTS', 'notifications.recipients', 'list'],
   ['WEERBAAR_NOTIFY_ACKNOWLEDGEMENT_DUE_DAYS', 'notifications.acknowledgementDueWithinDays', 'integer'],
   ['WEERBAAR_NOTIFY_FEEDBACK_DUE_DAYS', 'notifications.feedbackDueWithinDays', 'integer'],
-  ['WEERBAAR_CONSOLE_URL', 'notifications.consoleUrl', 'string'],
   ['WEERBAAR_SMTP_URL', 'smtp.url', 'string'],
   ['WEERBAAR_SMTP_FROM', 'smtp.from', 'string'],
   ['WEERBAAR_DEMO_OUTBOX', 'demoOutbox', 'boolean'],
@@ -384,9 +384,6 @@ function check(config: ServerConfig): void {
   // The URL may hold a password: never repeat it in a message.
   if (config.smtp.url !== undefined && !/^smtps?:\/\/[^\s]+$/.test(config.smtp.url)) {
     throw new ConfigError('smtp.url (WEERBAAR_SMTP_URL) must be an smtp:// or smtps:// URL');
-  }
-  if (config.notifications.consoleUrl !== undefined && !/^https?:\/\/\S+$/.test(config.notifications.consoleUrl)) {
-    throw new ConfigError(`notifications.consoleUrl must be an http(s) URL, not "${config.notifications.consoleUrl}"`);
   }
   const { webhooks } = config;
   if ((webhooks.url === undefined) !== (webhooks.secret === undefined)) throw new ConfigError('webhooks.url and webhooks.secret (WEERBAAR_WEBHOOK_URL, WEERBAAR_WEBHOOK_SECRET) go together');

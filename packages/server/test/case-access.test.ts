@@ -4,7 +4,8 @@
 // sees it in a list or its total; admins and auditors never read content.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MINIMAL_REPORT } from './helpers/contract-client.js';
+import { fixtures } from '@weerbaar/spec';
+import { idempotencyKey, MINIMAL_REPORT } from './helpers/contract-client.js';
 import { PasskeyDevice } from './helpers/passkey-device.js';
 import { enrol, inviteWithCli, localOrigin } from './helpers/people.js';
 import { newestCaseId, startTestServer, submitReport, type TestServer } from './helpers/server.js';
@@ -238,6 +239,64 @@ describe('accounts, groups, routing and access per case', () => {
     assert.equal((await t.api.call('getCaseAccess', { token: token.auditor, path: { caseId } })).status, 403);
     assert.equal((await t.api.call('getCase', { token: token.auditor, path: { caseId } })).status, 403);
     assert.equal((await t.api.call('listCases', { token: handlerToken, query: { assignedToMe: 'true' } })).status, 400);
+  });
+
+  it('gives the oversight operations to the roles the contract names: audit lists to auditors, statistics and tombstones to auditors and admins', async () => {
+    const who = { auditor: token.auditor, admin: token.admin, handler: token.anna, 'handler token': handlerToken };
+    const year = String(new Date().getUTCFullYear());
+    const operations = {
+      listAuditEntries: {},
+      listCaseAuditHeads: {},
+      listDeletedCases: {},
+      getStatistics: { query: { period: year } },
+    } as const;
+    const answered: Record<string, Record<string, number>> = {};
+    for (const [operationId, options] of Object.entries(operations)) {
+      answered[operationId] = {};
+      for (const [name, bearer] of Object.entries(who)) {
+        answered[operationId]![name] = (await t.api.call(operationId as keyof typeof operations, { token: bearer, ...options })).status;
+      }
+    }
+    const auditorsOnly = { auditor: 200, admin: 403, handler: 403, 'handler token': 403 };
+    const auditorsAndAdmins = { auditor: 200, admin: 200, handler: 403, 'handler token': 403 };
+    assert.deepEqual(answered, { listAuditEntries: auditorsOnly, listCaseAuditHeads: auditorsOnly, listDeletedCases: auditorsAndAdmins, getStatistics: auditorsAndAdmins });
+  });
+
+  it('exports a case’s trail to auditors (any case), handlers with access and handler tokens, with the sign-ins its entries name', async () => {
+    const caseId = await newCase();
+    assert.equal((await t.api.call('getCase', { token: token.anna, path: { caseId } })).status, 200);
+    const status = async (bearer: string) => (await t.api.call('getCaseAudit', { token: bearer, path: { caseId } })).status;
+    assert.deepEqual(
+      { auditor: await status(token.auditor), anna: await status(token.anna), 'handler token': await status(handlerToken), admin: await status(token.admin), cor: await status(token.cor) },
+      { auditor: 200, anna: 200, 'handler token': 200, admin: 403, cor: 403 },
+    );
+    const trail = (await t.api.call('getCaseAudit', { token: token.auditor, path: { caseId } })).body;
+    const annasRead = trail.entries.find((entry: { action: string; actor: { accountId?: string } }) => entry.action === 'read' && entry.actor.accountId === id.anna);
+    assert.ok(annasRead?.sessionId, 'anna’s read names her sign-in session');
+    const session = trail.sessions.find((s: { sessionId: string }) => s.sessionId === annasRead.sessionId);
+    assert.deepEqual({ actor: session.actor, method: session.method }, { actor: { kind: 'person', accountId: id.anna, name: 'anna' }, method: 'passkey' });
+    assert.equal(trail.entries.at(-1).actor.accountId, id.auditor, 'the auditor’s export is itself in the trail');
+    const heads = (await t.api.call('listCaseAuditHeads', { token: token.auditor, query: { pageSize: '100' } })).body.items;
+    assert.equal(heads.find((head: { caseId: string }) => head.caseId === caseId)?.entryCount, trail.entryCount);
+  });
+
+  it('assigns the person who records an intake to its case, and shows group, assignees and assignedToMe in the case and the list', async () => {
+    const phoneCall = fixtures.find((fixture) => fixture.name === 'recordIntake/valid/phone')!.body as Record<string, unknown>;
+    const recorded = await t.api.call('recordIntake', { token: token.anna, json: { ...phoneCall, role: 'council-member', concernsReceiver: true }, headers: { 'Idempotency-Key': idempotencyKey() } });
+    assert.equal(recorded.status, 201, JSON.stringify(recorded.body));
+    const caseId = recorded.body.caseId as string;
+    const read = await t.api.call('getCase', { token: token.anna, path: { caseId } });
+    assert.equal(read.status, 200, 'assigned: anna works it although it went to another group');
+    assert.deepEqual(read.body.group, { groupId: 'mayors-office', name: read.body.group.name }, 'a council member’s report about its receivers goes to the alternate group');
+    assert.deepEqual(read.body.assignees, [{ accountId: id.anna, displayName: 'anna' }]);
+    assert.equal(read.body.concernsReceiver, true);
+    const listed = (await t.api.call('listCases', { token: token.anna, query: { pageSize: '100' } })).body.items.find((item: { caseId: string }) => item.caseId === caseId);
+    assert.deepEqual([listed.assignedToMe, listed.group.groupId, listed.concernsReceiver], [true, 'mayors-office', true]);
+    await newCase();
+    const other = (await t.api.call('listCases', { token: token.bram, query: { pageSize: '100' } })).body.items;
+    assert.ok(other.length > 0 && other.every((item: { assignedToMe: boolean }) => item.assignedToMe === false), 'bram is assigned to none of his cases');
+    const trail = (await t.api.call('getCaseAudit', { token: token.anna, path: { caseId } })).body;
+    assert.deepEqual(trail.entries.filter((entry: { action: string }) => ['intake-recorded', 'assigned'].includes(entry.action)).map((entry: { action: string; details: { accountId?: string } }) => [entry.action, entry.details.accountId]), [['intake-recorded', undefined], ['assigned', id.anna]]);
   });
 
   it('revokes a passkey: its sessions end; a person may revoke their own, not another’s', async () => {

@@ -57,6 +57,13 @@ describe('configuration', () => {
     );
   });
 
+  it('has one console address, for discovery, invitations and notices alike', () => {
+    const config = loadConfig({ WEERBAAR_CONSOLE_URL: 'https://meld.voorbeeldstad.nl/behandelen' });
+    assert.equal(config.caseManagement.consoleUrl, 'https://meld.voorbeeldstad.nl/behandelen');
+    assert.equal('consoleUrl' in config.notifications, false, 'no second setting for the notices');
+    assert.throws(() => loadConfig({ WEERBAAR_CONSOLE_URL: 'ftp://meld.voorbeeldstad.nl/' }), /https URL/);
+  });
+
   it('reads the OpenID provider settings and refuses an http issuer or a missing client secret without repeating the secret', () => {
     const provider = { WEERBAAR_OIDC_ISSUER: 'https://login.voorbeeldstad.nl/', WEERBAAR_OIDC_CLIENT_ID: 'weerbaar', WEERBAAR_OIDC_CLIENT_SECRET: 'geheim-123' };
     assert.equal(loadConfig({}).caseManagement.signIn.oidc, undefined, 'not offered unless configured');

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright';
 import { SpecValidator } from '@weerbaar/spec/validation';
 import { createTestDatabase, testDatabase } from '../../../test-support/reference-server.mjs';
 import { deadlinesOnReceipt, feedbackDueAfterAcknowledgement } from '../src/domain/deadlines.js';
@@ -21,6 +23,8 @@ import { jobQueue, type JobQueue } from '../src/storage/job-queue.js';
 import { PostgresStore } from '../src/storage/postgres-store.js';
 import { sqlRunnerFor } from '../src/storage/sql-runner.js';
 import { SqliteStore } from '../src/storage/sqlite-store.js';
+import { PeopleStore, type AccountRole } from '../src/storage/people-store.js';
+import { postgresDriver, sqliteDriver } from '../src/storage/sql-driver.js';
 import type { Store } from '../src/storage/store.js';
 import { idempotencyKey } from './helpers/contract-client.js';
 import { newestCaseId, startTestServer, type TestServer } from './helpers/server.js';
@@ -65,12 +69,12 @@ describe(`the notice schedule (${testDatabase}), on an injected clock`, () => {
   });
 
   /** A case received at the current clock, with its notices scheduled in the same transaction. */
-  async function receive(): Promise<{ id: string; reference: string }> {
+  async function receive(role: 'civil-servant' | 'administrator' = 'civil-servant'): Promise<{ id: string; reference: string }> {
     const receivedAt = new Date(now).toISOString();
     const deadlines = deadlinesOnReceipt(receivedAt);
     const id = `c_notice${++counter}`;
     const stored = await store.createReport({
-      case: { id, role: 'civil-servant', category: 'bribery', status: 'received', receivedAt, ...deadlines, consents: [], content: { description: 'Geheim.' } },
+      case: { id, role, category: 'bribery', status: 'received', receivedAt, ...deadlines, consents: [], content: { description: 'Geheim.' } },
       receiptHash: Buffer.alloc(32, counter),
       jobs: noticeJobs(id, { receivedAt, ...deadlines }, settings),
     });
@@ -121,6 +125,35 @@ describe(`the notice schedule (${testDatabase}), on an injected clock`, () => {
     await store.changeCase(c.id, { set: { status: 'closed', outcome: 'no-action-needed' } });
     assert.deepEqual(await advanceTo(T0 + 200 * DAY, c.reference), []);
     assert.deepEqual(new Set((await queue.list('notice:')).filter((job) => job.key.endsWith(c.id)).map((job) => job.state)), new Set(['done']));
+  });
+
+  it('mails the people with access to the case — its group, a grant — never one excluded, outside it or without the handler role; the configured addresses only when none of them has an address', async () => {
+    const people = new PeopleStore(store instanceof SqliteStore ? sqliteDriver(store.db) : postgresDriver((store as PostgresStore).pool));
+    const at = new Date(T0).toISOString();
+    const account = (id: string, roles: AccountRole[], groups: string[], email?: string) =>
+      people.createAccount({ id, displayName: id, roles, groups, ...(email ? { email } : {}), createdAt: at });
+    await account('u_anna', ['handler'], ['integrity-officers'], 'anna@voorbeeldstad.example');
+    await account('u_bram', ['handler'], ['integrity-officers'], 'bram@voorbeeldstad.example');
+    await account('u_cor', ['handler'], ['griffie'], 'cor@voorbeeldstad.example');
+    await account('u_dirk', ['auditor'], ['integrity-officers'], 'dirk@voorbeeldstad.example');
+    await account('u_eva', ['handler'], ['integrity-officers']);
+    await account('u_fenna', ['handler', 'admin'], ['integrity-officers'], 'fenna@voorbeeldstad.example');
+    await people.updateAccount('u_fenna', { active: false }, at);
+    const transport = smtpTransport(inbox.url, 'Meldpunt <meldpunt@voorbeeldstad.example>');
+    const handlers = noticeHandlers({ queue, getCase: (id) => store.getCase(id), recipientsFor: (id) => people.caseNoticeRecipients(id), settings, organisation: 'Gemeente Voorbeeldstad', consoleUrl: () => 'https://meld.voorbeeldstad.example/behandelen', transport, now: () => now });
+    const groupRunner = new JobRunner(queue, handlers, { now: () => now, leaseMs: 60_000, pollMs: 1000, maxAttempts: 3 });
+    const mailedAbout = async (reference: string) => {
+      while ((await groupRunner.runDue()) > 0);
+      return inbox.mails.filter((mail) => subjectOf(mail).includes(reference)).map((mail) => mail.to);
+    };
+    now = T0;
+    const c = await receive();
+    await people.addCaseAccess(c.id, 'u_bram', 'exclusion', at);
+    await people.addCaseAccess(c.id, 'u_cor', 'grant', at);
+    assert.deepEqual(await mailedAbout(c.reference), [['anna@voorbeeldstad.example', 'cor@voorbeeldstad.example']]);
+    // An administrator's report goes to the mayor's office, where nobody has an account yet.
+    const elsewhere = await receive('administrator');
+    assert.deepEqual(await mailedAbout(elsewhere.reference), [settings.recipients]);
   });
 });
 
@@ -232,6 +265,28 @@ describe(`the demo outbox (${testDatabase})`, () => {
     assert.match(english.html, /<html lang="en">/);
     assert.ok(english.html.includes(`Nieuwe melding ${reference} / New report`));
     assert.match(english.html, /Outbox: notice mails sent/);
+  });
+  it('is accessible: no axe violations on /postvak and /en/outbox, a mail listed (Chromium)', async () => {
+    const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium' });
+    try {
+      // The page's own CSP (default-src 'none') would refuse axe's script; the page itself is unchanged.
+      const tab = await (await browser.newContext({ bypassCSP: true })).newPage();
+      const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+      const found: Record<string, string[]> = {};
+      for (const path of ['/postvak', '/en/outbox']) {
+        await tab.goto(`${t.server.origin}${path}`);
+        assert.ok(await tab.locator('text=/WB-\\d{4}-\\d{4}/').count(), `${path} lists a mail`);
+        await tab.addScriptTag({ path: axeSource });
+        found[path] = await tab.evaluate(async () => {
+          // Runs in the page (no DOM types in the server's TypeScript settings).
+          const page = globalThis as unknown as { document: unknown; axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+          return (await page.axe.run(page.document)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+        });
+      }
+      assert.deepEqual(found, { '/postvak': [], '/en/outbox': [] });
+    } finally {
+      await browser.close();
+    }
   });
 });
 

@@ -26,7 +26,7 @@ describe('retention: closed cases are deleted on their date, unless on legal hol
   let handler: string;
 
   before(async () => {
-    t = await startTestServer({ env: { WEERBAAR_RETENTION_DAYS_MEASURES_TAKEN: '30', WEERBAAR_RETENTION_DAYS_WITHDRAWN: '7' } });
+    t = await startTestServer({ env: { WEERBAAR_RETENTION_DAYS_MEASURES_TAKEN: '30', WEERBAAR_RETENTION_DAYS_WITHDRAWN: '7', WEERBAAR_JOBS_POLL_MILLISECONDS: '200' } });
     handler = t.server.handlerToken!;
   });
   after(() => t.server.stop());
@@ -161,6 +161,28 @@ describe('retention: closed cases are deleted on their date, unless on legal hol
     const trail = ((await t.api.call('getCaseAudit', { token: handler, path: { caseId: due.caseId } })).body as AuditExport);
     assert.equal(trail.entries.filter((entry) => entry.action === 'deleted').length, 1);
     assert.deepEqual(await verifyAuditTrail(trail), { valid: true, problems: [] });
+  });
+
+  it('runs by itself as one daily job in the job table: a case whose date has come is deleted without the command', async () => {
+    const retentionJob = async () => withReadOnlyDatabase(t.server, async (db) => (await db.query(`SELECT job_key, state, run_at FROM jobs WHERE kind = 'retention'`)) as { job_key: string; state: string; run_at: string }[]);
+    /** Waits until the job is queued for about a day after `since` (it ran); its rows. */
+    const ranSince = async (since: number) => {
+      for (let waited = 0; waited < 30_000; waited += 200) {
+        const rows = await retentionJob();
+        if (rows.length === 1 && rows[0]!.state === 'queued' && Date.parse(rows[0]!.run_at) >= since + 23 * 3600_000) return rows;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.fail(`the retention job did not run: ${JSON.stringify(await retentionJob())}`);
+    };
+    const started = await ranSince(Date.now() - 3600_000);
+    assert.deepEqual(started.map((row) => row.job_key), ['retention:daily'], 'one job for the installation, run at start and set for the next day');
+    const due = await workedCase('job-marker', 'withdrawn');
+    await closedDaysAgo(due.caseId, 10);
+    const now = Date.now();
+    await withWritableDatabase(t.server, (db) => db.run(`UPDATE jobs SET run_at = ? WHERE job_key = 'retention:daily'`, [new Date(now).toISOString()]));
+    await ranSince(now);
+    assert.equal((await t.api.call('getCase', { token: handler, path: { caseId: due.caseId } })).status, 410, 'deleted by the job');
+    assert.match(t.server.output(), /retention: 1 closed case\(s\) deleted/);
   });
 
   it('lists tombstones to auditors and admins only: a handler token gets 403', async () => {

@@ -17,5 +17,12 @@ export async function loadCaseRecord(store: Store, caseId: string): Promise<Case
 export async function caseAnswer(context: ServerContext, caseId: string): Promise<Schema<'Case'>> {
   await liveCase(context, caseId);
   const record = await loadCaseRecord(context.store, caseId);
-  return caseView(record, context.now(), context.labels.labels(record.case, { withContent: true }));
+  const access = await context.people.caseAccess(caseId);
+  const who = access
+    ? {
+        group: { groupId: access.groupId, name: access.groupName },
+        assignees: access.entries.filter((entry) => entry.kind === 'assignee').map(({ accountId, displayName }) => ({ accountId, displayName })),
+      }
+    : {};
+  return caseView(record, context.now(), context.labels.labels(record.case, { withContent: true }), who);
 }

@@ -58,16 +58,28 @@ function common(stored: ListedCase, now: string) {
     contactable: contactable(stored),
     ...(stored.substatus ? { substatus: stored.substatus } : {}),
     channel: stored.channel ?? 'online',
+    ...(stored.concernsReceiver ? { concernsReceiver: true } : {}),
   };
 }
 
+/** Who works a case (1.1): its group, and for a signed-in person whether they are assigned. */
+export interface CaseAccessFacts {
+  group?: Schema<'GroupRef'>;
+  assignedToMe?: boolean;
+}
+
 /** A case in a list; `labels` (1.1) without questions and signals. */
-export function caseSummaryView(stored: ListedCase, unreadMessages: number, now: string, labels?: Schema<'CaseLabels'>): Schema<'CaseSummary'> {
-  return { ...common(stored, now), unreadMessages, ...(labels ? { labels } : {}) };
+export function caseSummaryView(stored: ListedCase, unreadMessages: number, now: string, labels?: Schema<'CaseLabels'>, access: CaseAccessFacts = {}): Schema<'CaseSummary'> {
+  return { ...common(stored, now), unreadMessages, ...access, ...(labels ? { labels } : {}) };
 }
 
 /** The whole case for handlers, with its `labels` (1.1). Internal notes are not part of it: they have their own operation. */
-export function caseView(record: CaseRecord, now: string, labels?: Schema<'CaseLabels'>): Schema<'Case'> {
+export function caseView(
+  record: CaseRecord,
+  now: string,
+  labels?: Schema<'CaseLabels'>,
+  access: { group?: Schema<'GroupRef'>; assignees?: Schema<'AccountRef'>[] } = {},
+): Schema<'Case'> {
   const stored = record.case;
   const { caseId, reference, role, category, ...rest } = common(listed(stored), now);
   return {
@@ -83,7 +95,9 @@ export function caseView(record: CaseRecord, now: string, labels?: Schema<'CaseL
     timeline: record.events,
     messages: record.messages,
     attachments: record.attachments.map(attachmentView),
+    ...(access.group ? { group: access.group } : {}),
     ...(labels ? { labels } : {}),
+    ...(access.assignees ? { assignees: access.assignees } : {}),
     ...minutesSummary(record.minutes),
   };
 }

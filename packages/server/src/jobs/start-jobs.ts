@@ -9,15 +9,12 @@ import { WEBHOOK_RETRY_DELAYS_MS, webhookSecretBytes } from '../notifications/we
 import { jobQueue } from '../storage/job-queue.js';
 import { MailOutbox } from '../storage/mail-outbox.js';
 import { sqlRunnerFor } from '../storage/sql-runner.js';
+import { consoleUrl } from '../domain/invitations.js';
 import { JobRunner } from './job-runner.js';
+import { RETENTION_JOB, retentionHandler, retentionJob } from './retention-job.js';
 
 export interface RunningJobs {
   stop(): Promise<void>;
-}
-
-/** The console address notices link to. */
-export function consoleUrl(context: ServerContext): string {
-  return context.config.notifications.consoleUrl ?? `${context.publicUrl()}/behandelen`;
 }
 
 /** SMTP when configured, else the demo outbox when it is on, else none (notices are not sent). */
@@ -31,10 +28,11 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
   const { config, store } = context;
   const queue = jobQueue(sqlRunnerFor(store));
   const transport = mailTransport(context);
-  const handlers = noticeHandlers({
+  const notices = noticeHandlers({
     queue,
     getCase: (caseId) => store.getCase(caseId),
     settings: config.notifications,
+    recipientsFor: (caseId) => context.people.caseNoticeRecipients(caseId),
     organisation: config.organisation.name,
     consoleUrl: () => consoleUrl(context),
     transport,
@@ -43,6 +41,7 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
       : {}),
     now: () => Date.parse(context.now()),
   });
+  const handlers = { ...notices, [RETENTION_JOB]: retentionHandler(context, (message) => log.info(message)) };
   const runner = new JobRunner(queue, handlers, {
     now: () => Date.parse(context.now()),
     leaseMs: config.jobs.leaseSeconds * 1000,
@@ -54,12 +53,15 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
   const recipients = config.notifications.recipients.length;
   log.info(
     transport
-      ? `Notices go to ${recipients ? `${recipients} configured address(es)` : 'no address yet (WEERBAAR_NOTIFY_RECIPIENTS)'} through ${transport.description}`
+      ? `Notices go to the people with access to each case who have an e-mail address${recipients ? ` (else to ${recipients} configured address(es))` : ''} through ${transport.description}`
       : 'Notices are not mailed: set WEERBAAR_SMTP_URL (or WEERBAAR_DEMO_OUTBOX=true for a demo)',
   );
+  // Every instance offers the one retention job; the first wins (its key is fixed), the rest change nothing.
+  const offered = queue.enqueue([retentionJob(context.now())], context.now()).catch((error: unknown) => log.warn(`retention job not enqueued: ${(error as Error).message}`));
   runner.start();
   return {
     async stop() {
+      await offered;
       await runner.stop();
       transport?.close();
     },

@@ -69,6 +69,11 @@ export interface NoticeDependencies {
   queue: JobQueue;
   getCase(caseId: string): Promise<StoredCase | undefined>;
   settings: ServerConfig['notifications'];
+  /**
+   * Who is mailed about a case: the people with access to it. Without this, or when nobody with
+   * access has an address, the configured `settings.recipients`.
+   */
+  recipientsFor?(caseId: string): Promise<string[]>;
   organisation: string;
   consoleUrl: () => string;
   /** None: the notices are decided and recorded, but no mail goes out. */
@@ -117,10 +122,14 @@ export function noticeHandlers(deps: NoticeDependencies): Record<string, JobHand
       // Closed since the notice decided: a closed case gets no notice.
       if (!found || found.status === 'closed') return DONE;
       const { transport } = deps;
-      if (!transport || (deps.settings.recipients.length === 0 && transport.needsRecipients)) return DONE;
+      if (!transport) return DONE;
+      // Read when the mail goes out: whoever was excluded or lost access meanwhile is not mailed.
+      const people = (await deps.recipientsFor?.(caseId)) ?? [];
+      const recipients = people.length > 0 ? people : deps.settings.recipients;
+      if (recipients.length === 0 && transport.needsRecipients) return DONE;
       const dueAt = noticeTiming(notice, found, deps.settings)?.dueAt;
       const facts = { kind: notice, reference: found.reference, ...(dueAt ? { dueAt } : {}), organisation: deps.organisation, consoleUrl: deps.consoleUrl() };
-      await transport.send(noticeMail(facts, deps.settings.recipients));
+      await transport.send(noticeMail(facts, recipients));
       return DONE;
     },
     [WEBHOOK_JOB]: async (job) => {

@@ -43,7 +43,14 @@ export async function listCasesAnswer(context: ServerContext, params: Record<str
     ...(cursorPaging ? { offset: 0, limit: pageSize + 1, count: false, ...(after ? { after } : {}) } : { offset: (page - 1) * pageSize, limit: pageSize }),
   };
   const { items, total } = await context.store.listCases(filter);
-  const view = (entry: CaseListEntry) => caseSummaryView(entry.case, entry.unreadMessages, now, context.labels.labels(entry.case, { withContent: false }));
+  const groupNames = new Map((await context.people.groups()).map((group) => [group.id, group.name]));
+  const assigned = caller.kind === 'person' ? await context.people.assignedCaseIds(caller.account.id) : undefined;
+  const view = (entry: CaseListEntry) => {
+    const groupId = entry.case.groupId;
+    const name = groupId && groupNames.get(groupId);
+    const access = { ...(groupId && name ? { group: { groupId, name } } : {}), ...(assigned ? { assignedToMe: assigned.has(entry.case.id) } : {}) };
+    return caseSummaryView(entry.case, entry.unreadMessages, now, context.labels.labels(entry.case, { withContent: false }), access);
+  };
   if (!cursorPaging) {
     return { items: items.map(view), page, pageSize, totalItems: total!, totalPages: Math.ceil(total! / pageSize) };
   }

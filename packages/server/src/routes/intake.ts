@@ -70,6 +70,14 @@ export async function intakeRoutes(app: FastifyInstance, { context }: ApiRoutesO
           minutes: minutes(stored.receivedAt),
         }),
       });
+      // The person who recorded it is assigned to it (not a handler token: it belongs to nobody).
+      if (!replayed && auth.kind === 'person') {
+        const { caseId } = JSON.parse(answer) as Schema<'IntakeReceipt'>;
+        const at = context.now();
+        if (await context.people.addCaseAccessUnlessExcluded(caseId, auth.account.id, 'assignee', at)) {
+          await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'assigned', details: { accountId: auth.account.id }, at });
+        }
+      }
       return sendReceipt(reply, answer, replayed);
     },
     caseWork,

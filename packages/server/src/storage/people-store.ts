@@ -170,9 +170,14 @@ interface SessionRow {
  * accessibleCaseParams) may work the case: in its group, assigned or granted — and not excluded,
  * which always wins. Lists, counts and single reads all use this one condition.
  */
-export const ACCESSIBLE_CASE_CONDITION = `(NOT EXISTS (SELECT 1 FROM case_access x WHERE x.case_id = c.id AND x.account_id = ? AND x.kind = 'exclusion')
-    AND (c.group_id IN (SELECT g.group_id FROM account_groups g WHERE g.account_id = ?)
-      OR EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.account_id = ? AND a.kind IN ('assignee', 'grant'))))`;
+export const ACCESSIBLE_CASE_CONDITION = accessibleCaseCondition('?');
+
+/** The same condition for the account named by an SQL expression (a placeholder, or a column of an outer query). */
+function accessibleCaseCondition(account: string): string {
+  return `(NOT EXISTS (SELECT 1 FROM case_access x WHERE x.case_id = c.id AND x.account_id = ${account} AND x.kind = 'exclusion')
+    AND (c.group_id IN (SELECT g.group_id FROM account_groups g WHERE g.account_id = ${account})
+      OR EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.account_id = ${account} AND a.kind IN ('assignee', 'grant'))))`;
+}
 
 export function accessibleCaseParams(accountId: string): unknown[] {
   return [accountId, accountId, accountId];
@@ -596,6 +601,26 @@ export class PeopleStore {
       ...accessibleCaseParams(accountId),
     ]);
     return rows.length === 1;
+  }
+
+  /**
+   * The e-mail addresses of the people who may work the case: active, with the handler role, in its
+   * group or assigned or granted, and not excluded (hasCaseAccess's rule, for every account at once).
+   */
+  async caseNoticeRecipients(caseId: string): Promise<string[]> {
+    const rows = await this.db.all<{ email: string }>(
+      `SELECT p.email FROM accounts p JOIN cases c ON c.id = ?
+       WHERE p.active = 1 AND p.email IS NOT NULL AND (',' || p.roles || ',') LIKE '%,handler,%' AND ${accessibleCaseCondition('p.id')}
+       ORDER BY p.email`,
+      [caseId],
+    );
+    return rows.map((row) => row.email);
+  }
+
+  /** The cases the person is assigned to. */
+  async assignedCaseIds(accountId: string): Promise<Set<string>> {
+    const rows = await this.db.all<{ case_id: string }>(`SELECT case_id FROM case_access WHERE account_id = ? AND kind = 'assignee'`, [accountId]);
+    return new Set(rows.map((row) => row.case_id));
   }
 
   async caseAccess(caseId: string): Promise<StoredCaseAccess | undefined> {

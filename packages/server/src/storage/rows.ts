@@ -36,6 +36,8 @@ interface CaseSummaryRow {
   substatus: string | null;
   channel: StoredCase['channel'] | null;
   locale: string | null;
+  concerns_receiver: number;
+  group_id: string | null;
 }
 
 export interface CaseRow extends CaseSummaryRow {
@@ -43,8 +45,6 @@ export interface CaseRow extends CaseSummaryRow {
   content_json: string | null;
   encrypted_content_json: string | null;
   last_handler_action_at: string | null;
-  concerns_receiver: number;
-  group_id: string | null;
 }
 
 function caseSummary(row: CaseSummaryRow) {
@@ -63,6 +63,8 @@ function caseSummary(row: CaseSummaryRow) {
     substatus: row.substatus ?? undefined,
     channel: row.channel ?? undefined,
     locale: row.locale ?? undefined,
+    concernsReceiver: row.concerns_receiver === 1 ? true : undefined,
+    groupId: row.group_id ?? undefined,
   };
 }
 
@@ -73,8 +75,6 @@ export function toCase(row: CaseRow): StoredCase {
     content: row.content_json ? (JSON.parse(row.content_json) as StoredCase['content']) : undefined,
     encryptedContent: row.encrypted_content_json ? (JSON.parse(row.encrypted_content_json) as StoredCase['encryptedContent']) : undefined,
     lastHandlerActionAt: row.last_handler_action_at ?? undefined,
-    concernsReceiver: row.concerns_receiver === 1 ? true : undefined,
-    groupId: row.group_id ?? undefined,
   });
 }
 

@@ -72,7 +72,7 @@ export function updateCaseSql(columns: string[], clearOutcome: boolean): string 
 
 /** What the case list reads of a case `c`: no report content, only whether it is encrypted and has contact details. */
 const LISTED_COLUMNS = `c.id, c.reference, c.role, c.category, c.status, c.outcome, c.received_at, c.acknowledge_due_at,
-  c.acknowledged_at, c.feedback_due_at, c.feedback_given_at, c.has_contact, c.substatus, c.channel, c.locale,
+  c.acknowledged_at, c.feedback_due_at, c.feedback_given_at, c.has_contact, c.substatus, c.channel, c.locale, c.group_id, c.concerns_receiver,
   CASE WHEN c.encrypted_content_json IS NULL THEN 0 ELSE 1 END AS encrypted`;
 
 /**
