@@ -37,6 +37,8 @@ const pageShape: Shape = { items: [summaryShape], 'nextCursor?': 's' };
 const countMap = (keys: readonly string[]): Shape => Object.fromEntries(keys.map((key) => [key, 'n']));
 const countsShape: Shape = { total: 'n', overdue: 'n', 'assignedToMe?': 'n', byStatus: countMap(statuses), byCategory: countMap(categories), byRole: countMap(roles) };
 const grantShape: Shape = { token: 's', me: { account: { accountId: 's', displayName: 's', roles: ['s'] } } };
+// Discovery as far as the console reads it; a backend that advertises nothing usable gets "cannot be reached".
+const discoveryShape: Shape = { capabilities: { 'caseManagement?': { 'signIn?': { 'passkey?': {}, 'oidc?': { displayName: 's' } }, 'idleTimeoutSeconds?': 'n' } } };
 
 /**
  * The handler SDK, loaded when the console starts: a lazy chunk, like every SDK import of the
@@ -200,7 +202,7 @@ export class CaseInbox extends LitElement {
       const { createHandlerClient } = await handlerSdk();
       const discovery = await createHandlerClient({ baseUrl: api, token: '' }).discover();
       if (generation !== this.#generation) return;
-      this.#discovery = discovery;
+      this.#discovery = matchesShape(discovery, discoveryShape) ? discovery : undefined;
     } catch {
       if (generation !== this.#generation) return;
     }
@@ -209,7 +211,8 @@ export class CaseInbox extends LitElement {
 
   get #idleSeconds(): number {
     const backend = this.#discovery?.capabilities.caseManagement?.idleTimeoutSeconds ?? defaultIdleSeconds;
-    return Math.max(1, Math.min(backend, this.idleTimeout ?? defaultIdleSeconds));
+    const page = this.idleTimeout ?? defaultIdleSeconds;
+    return Math.max(1, Math.min(Number.isFinite(backend) ? backend : defaultIdleSeconds, Number.isFinite(page) ? page : defaultIdleSeconds));
   }
 
   readonly #activity = (): void => {
