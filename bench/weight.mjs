@@ -128,7 +128,8 @@ function shippedCdnBundle() {
   // The console (its own build): its entry, and the handler SDK it imports lazily but at once
   // (discovery, then sign-in), as packages/elements/test/budgets.test.ts finds it.
   const consoleEntry = closure('inbox.js');
-  const handlerSdk = manifest.files['inbox.js'].dynamicImports.filter((file) => readFileSync(`${cdnDir}${file}`, 'utf8').includes('sign-in/passkey'));
+  const lazyOfConsole = [...new Set(consoleEntry.flatMap((file) => manifest.files[file].dynamicImports))].filter((file) => manifest.files[file]);
+  const handlerSdk = lazyOfConsole.filter((file) => readFileSync(`${cdnDir}${file}`, 'utf8').includes('sign-in/passkey'));
   const consoleStart = [...new Set(handlerSdk.flatMap(closure))].filter((file) => !consoleEntry.includes(file));
   return {
     allFour: size(firstLoad),

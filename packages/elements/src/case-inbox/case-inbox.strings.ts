@@ -151,7 +151,7 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     backToList: 'Terug naar de meldingen',
     caseHeading: 'Melding {reference}',
     caseLoading: 'De melding wordt geopend…',
-    caseSummaryOnly: 'Hier ziet u de gegevens uit de lijst. De volledige melding lezen en behandelen kan nog niet in deze versie.',
+    caseSummaryOnly: 'De melding kon niet worden geopend. Hier ziet u de gegevens uit de lijst. Probeer het later opnieuw.',
   },
   en: {
     title: 'Handle reports',
@@ -227,6 +227,6 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     backToList: 'Back to the reports',
     caseHeading: 'Report {reference}',
     caseLoading: 'Opening the report…',
-    caseSummaryOnly: 'This shows the details from the list. Reading and handling the full report is not possible in this version yet.',
+    caseSummaryOnly: 'The report could not be opened. This shows the details from the list. Please try again later.',
   },
 };

@@ -7,7 +7,7 @@ import { createClient } from '@weerbaar/sdk';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken } from '/__weerbaar/test-env.js';
-import { describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { deepText, describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
 import './define.js';
 import type { CaseInbox } from './case-inbox.js';
 
@@ -203,15 +203,18 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
     expect(shadow(inbox, 'label[for="filter-overdue"]')!.textContent).to.match(/Alleen te laat \(\d+\)/);
   });
 
-  it('opens a case from the list and comes back to it with focus on its link', async () => {
+  it('opens a case in the case view and comes back to it with focus on its link', async () => {
     const inbox = await enrol('nl', 'Opener');
     await filteredToOurKind(inbox);
     const index = shadowAll(inbox, '[part="case-link"]').findIndex((link) => link.textContent!.includes(reference));
     await press(inbox, `[data-index="${index}"]`);
-    await until(inbox, new RegExp(`Melding ${reference}`), 'the case opened');
-    expect(inbox.shadowRoot!.activeElement).to.equal(shadow(inbox, '[part="heading"]'));
+    await waitUntil(() => shadow(inbox, 'weerbaar-case-view'), 'the case view opened', { timeout: 15_000 });
+    const view = shadow(inbox, 'weerbaar-case-view')!;
+    await waitUntil(() => deepText(view).includes(`Melding ${reference}`), 'the case view shows the case', { timeout: 15_000 });
     await expectAccessible(inbox);
-    await press(inbox, '[part="back-button"]');
+    const back = view.shadowRoot!.querySelector<HTMLElement>('[part="back-button"]')!;
+    back.focus();
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => inbox.shadowRoot!.activeElement === shadow(inbox, `[data-index="${index}"]`), 'focus back on the case link', { timeout: 5_000 });
   });
 

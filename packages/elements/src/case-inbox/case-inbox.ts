@@ -5,6 +5,7 @@ import { longDate } from '../base/locale.js';
 import { LocaleController } from '../base/locale-controller.js';
 import { matchesShape, type Shape } from '../base/shape.js';
 import { sharedStyles } from '../base/shared.styles.js';
+import { createCaseKeyring, type CaseKeyring } from '../case-view/keyring.js';
 import { stringsProperty } from '../base/strings.js';
 import { caseInboxStrings, type CaseInboxStringKey } from './case-inbox.strings.js';
 import { caseInboxStyles } from './case-inbox.styles.js';
@@ -112,6 +113,7 @@ export class CaseInbox extends LitElement {
     listStatus: { state: true },
     counts: { state: true },
     openCase: { state: true },
+    caseViewLoaded: { state: true },
   };
 
   /** Base URL of the Weerbaar Reporting API (`…/v1`) whose cases this console works. */
@@ -132,10 +134,16 @@ export class CaseInbox extends LitElement {
   declare private listStatus: ListStatus;
   declare private counts: CaseCounts | undefined;
   declare private openCase: CaseSummary | undefined;
+  /** Whether `<weerbaar-case-view>` (a lazy chunk) is defined; `false` when loading it failed. */
+  declare private caseViewLoaded: boolean | undefined;
 
   readonly #lang = new LocaleController<CaseInboxStringKey>(this, () => caseInboxStrings);
   #discovery: Discovery | undefined;
   #session: Session | undefined;
+  /** The organisation's private key for this session (memory only), shared by every case opened. */
+  #keyring: CaseKeyring | undefined;
+  /** A case changed while it was open: the list and counts are read again on the way back. */
+  #listStale = false;
   #invitationCode: string | undefined;
   /** The list in clock order, read page by page; a new one for every sign-in and filter change. */
   #order: InboxOrder | undefined;
@@ -229,6 +237,9 @@ export class CaseInbox extends LitElement {
     clearTimeout(this.#idleTimer);
     this.#idleTimer = undefined;
     this.#session = undefined;
+    this.#keyring?.clear();
+    this.#keyring = undefined;
+    this.#listStale = false;
     this.#order = undefined;
     this.items = [];
     this.counts = undefined;
@@ -299,6 +310,7 @@ export class CaseInbox extends LitElement {
     const generation = ++this.#generation;
     const { createHandlerClient } = await handlerSdk();
     this.#session = { client: createHandlerClient({ baseUrl: this.api, token: grant.token }), me: grant.me };
+    this.#keyring = createCaseKeyring();
     this.busy = false;
     this.lockReason = undefined;
     this.view = 'inbox';
@@ -382,13 +394,26 @@ export class CaseInbox extends LitElement {
   #openCase(summary: CaseSummary): void {
     this.openCase = summary;
     this.view = 'case';
-    this.#focusAfterRender = '[part="heading"]';
+    // The case view focuses its own heading once the case is there; until then focus waits on the status line.
+    this.#focusAfterRender = '#case-status';
+    if (this.caseViewLoaded) return;
+    // The case view is a chunk of its own: the list does not wait for it.
+    import('../case-view/define.js').then(
+      () => (this.caseViewLoaded = true),
+      () => (this.caseViewLoaded = false),
+    );
   }
 
   #closeCase(): void {
     const caseId = this.openCase?.caseId;
     this.openCase = undefined;
     this.view = 'inbox';
+    if (this.#listStale) {
+      this.#listStale = false;
+      this.#focusAfterRender = '#list-heading';
+      void this.#loadFirstPage();
+      return;
+    }
     const index = this.items.findIndex((item) => item.caseId === caseId);
     this.#focusAfterRender = index >= 0 ? `[data-index="${index}"]` : '[part="heading"]';
   }
@@ -494,7 +519,7 @@ export class CaseInbox extends LitElement {
     if (!this.#session?.me.account.roles.includes('handler')) return html`<p>${this.#text('noHandlerRole')}</p>`;
     return html`${this.#renderFilters()}
       <section aria-labelledby="list-heading">
-        ${this.#heading(1, html`<span id="list-heading">${this.#text('listHeading')}</span>`)}
+        <div role="heading" aria-level=${Math.min(6, Math.trunc(this.headingLevel || 1) + 1)} part="subheading" class="heading heading-1" id="list-heading" tabindex="-1">${this.#text('listHeading')}</div>
         <p role="status" part="status" class="status">${this.#statusText()}</p>
         ${this.listStatus === 'error' ? html`<p><button type="button" class="secondary" part="retry-button" @click=${() => this.#loadMore(this.#generation)}>${this.#text('retry')}</button></p>` : nothing}
         ${this.items.length ? html`<ul class="cases" role="list">${this.items.map((item, index) => this.#renderCaseItem(item, index))}</ul>` : nothing}
@@ -587,10 +612,26 @@ export class CaseInbox extends LitElement {
 
   #renderCase(): TemplateResult {
     const item = this.openCase;
-    if (!item) return html``;
+    const session = this.#session;
+    if (!item || !session) return html``;
+    if (this.caseViewLoaded) {
+      return html`<weerbaar-case-view
+        .client=${session.client}
+        .caseId=${item.caseId}
+        .me=${session.me}
+        .keyring=${this.#keyring}
+        heading-level=${this.headingLevel}
+        @weerbaar-case-back=${() => this.#closeCase()}
+        @weerbaar-case-view-close=${() => this.#closeCase()}
+        @weerbaar-case-changed=${() => (this.#listStale = true)}
+        @weerbaar-session-ended=${() => this.#lock('session-ended')}
+      ></weerbaar-case-view>`;
+    }
+    if (this.caseViewLoaded === undefined) return html`<p id="case-status" role="status" tabindex="-1">${this.#text('caseLoading')}</p>`;
+    // The case view could not be loaded (a network failure): what the list knows, and the way back.
     return html`<p><button type="button" class="secondary" part="back-button" @click=${() => this.#closeCase()}>${this.#text('backToList')}</button></p>
       ${this.#heading(0, this.#text('caseHeading', { reference: item.reference }))}
-      <p>${this.#text('caseSummaryOnly')}</p>
+      <p id="case-status" tabindex="-1">${this.#text('caseSummaryOnly')}</p>
       <ul class="cases" role="list">
         ${this.#renderCaseSummary(item)}
       </ul>`;
