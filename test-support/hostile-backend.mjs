@@ -1,6 +1,8 @@
 // A compromised Weerbaar backend for the elements' browser tests: a real HTTP server on
 // 127.0.0.1:0 that answers just enough of the contract's routes to drive every element — the
-// public content, discovery, a report, a follow-up session and its case — with hostile content.
+// public content, discovery, a report, a follow-up session and its case, and for the console a
+// passkey sign-in (it takes any credential), the case counts and a page of cases — with hostile
+// content.
 //
 // Every answer starts from the contract's own golden fixture (`@weerbaar/spec`), so it keeps the
 // contract's field names and nesting; then the text is made hostile. The API base picks the kind:
@@ -95,6 +97,10 @@ function contentAnswers() {
     session: fixtureBody('openFollowUpSession/valid/session'),
     caseView,
     message: structuredClone(caseView.messages[1]),
+    signInChallenge: fixtureBody('startPasskeySignIn/valid/challenge'),
+    accessGrant: fixtureBody('finishPasskeySignIn/valid/signed-in'),
+    caseCounts: fixtureBody('countCases/valid/inbox'),
+    casePage: fixtureBody('listCases/valid/cursor-page'),
   };
 }
 
@@ -109,6 +115,9 @@ function hostileAnswers({ enums = false } = {}) {
   const safe = answers.directory.items.at(-1);
   Object.assign(safe, { url: safeLinks.https, email: safeLinks.mailto.slice('mailto:'.length), phone: { number: safeLinks.tel.slice('tel:'.length), display: `bel ${payloadText}` } });
   safe.source.url = safeLinks.https;
+  // The console must get as far as its inbox: sign-in advertised, cursor paging, the person a handler.
+  answers.discovery.capabilities.caseManagement = { signIn: { passkey: { rpId: 'localhost' } }, idleTimeoutSeconds: 900, maxSessionSeconds: 36000, cursorPaging: {} };
+  answers.accessGrant.me.account.roles = ['handler'];
   return answers;
 }
 
@@ -141,6 +150,8 @@ function hugeAnswers() {
   const [message] = answers.caseView.messages;
   answers.caseView.messages = times(2000, (index) => ({ ...message, id: `m_${index}`, body: index === 0 ? longText : onePayload(index) }));
   answers.caseView.timeline = times(2000, (index) => answers.caseView.timeline[index % answers.caseView.timeline.length]);
+  const [summary] = answers.casePage.items;
+  answers.casePage.items = times(5000, (index) => ({ ...summary, caseId: `c_${index}`, reference: index === 0 ? longText : onePayload(index) }));
   return answers;
 }
 
@@ -191,6 +202,11 @@ export const routes = [
   { operationId: 'getFollowUpCase', method: 'GET', path: 'follow-up/case', status: 200, answer: 'caseView' },
   { operationId: 'sendFollowUpMessage', method: 'POST', path: 'follow-up/messages', status: 201, answer: 'message' },
   { operationId: 'closeFollowUpSession', method: 'DELETE', path: 'follow-up/sessions/current', status: 204 },
+  { operationId: 'startPasskeySignIn', method: 'POST', path: 'sign-in/passkey/challenges', status: 201, answer: 'signInChallenge' },
+  { operationId: 'finishPasskeySignIn', method: 'POST', path: 'sign-in/passkey', status: 201, answer: 'accessGrant' },
+  { operationId: 'countCases', method: 'GET', path: 'case-counts', status: 200, answer: 'caseCounts' },
+  { operationId: 'listCases', method: 'GET', path: 'cases', status: 200, answer: 'casePage' },
+  { operationId: 'signOut', method: 'DELETE', path: 'me/session', status: 204 },
 ];
 for (const name of breakerNames) if (!(name in breakers)) throw new Error(`hostile-content.mjs names a breaker ${name} that does not exist`);
 

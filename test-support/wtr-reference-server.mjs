@@ -1,8 +1,23 @@
 // A web-test-runner plugin that gives browser tests a real reference server: it serves the virtual
 // module `/__weerbaar/test-env.js` exporting `{ apiUrl, handlerToken, privateKeyJwk }`. The server
-// (encryption on, a handler token, CORS allowing the test runner's own origin) starts on the first
-// import of that module, so runs without such tests do not pay for it, and stops with the runner.
+// (encryption on, a handler token, CORS allowing the test runner's own origin, passkeys for pages
+// on the runner's origin) starts on the first import of that module, so runs without such tests do
+// not pay for it, and stops with the runner.
+//
+// Two commands (`executeServerCommand` of @web/test-runner-commands) let tests act as people:
+// - `weerbaar-invite` `{ name, roles, groups? }`: invites a person with the server's own CLI (`handler
+//   invite`), as an administrator would; answers `{ code }`, the one-time invitation code.
+// - `weerbaar-virtual-authenticator` `{ action: 'add' | 'remove', prf? }`: a Chromium virtual
+//   authenticator (CTAP2, resident keys, user verification; the PRF extension with `prf: true`) on
+//   the test's page, so passkey ceremonies run for real in the browser. Chromium only: other
+//   engines' drivers have no such command.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startReferenceServer } from './reference-server.mjs';
+
+const serverCli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.url));
+const AUTHENTICATOR = { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true };
 
 export const TEST_ENV_PATH = '/__weerbaar/test-env.js';
 
@@ -12,6 +27,47 @@ export function referenceServerPlugin() {
   let testRunnerOrigin;
   /** @type {Promise<import('./reference-server.mjs').ReferenceServer> | undefined} */
   let starting;
+  /** CDP sessions with a virtual authenticator, per test session id. */
+  const authenticators = new Map();
+
+  function start() {
+    // The runner's pages are on http://localhost:PORT: a secure context whose host name is a valid relying party id.
+    starting ??= startReferenceServer({
+      encryption: true,
+      allowedOrigins: [testRunnerOrigin],
+      env: { WEERBAAR_PASSKEY_RP_ID: new URL(testRunnerOrigin).hostname, WEERBAAR_PASSKEY_ORIGINS: testRunnerOrigin },
+    });
+    return starting;
+  }
+
+  async function invite({ name, roles = ['handler'], groups = [] }) {
+    const server = await start();
+    const args = [
+      serverCli, 'handler', 'invite', '--name', String(name),
+      ...roles.flatMap((role) => ['--role', String(role)]),
+      ...groups.flatMap((group) => ['--group', String(group)]),
+    ];
+    const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...server.env, WEERBAAR_PUBLIC_URL: testRunnerOrigin } });
+    const code = /Invitation code on its own: (\S+)/.exec(stdout)?.[1];
+    if (!code) throw new Error(`handler invite printed no code:\n${stdout}`);
+    return { code };
+  }
+
+  async function virtualAuthenticator(session, { action, prf = false }) {
+    if (session.browser.type !== 'playwright') throw new Error('a virtual authenticator needs Chromium');
+    const existing = authenticators.get(session.id);
+    if (existing) {
+      await existing.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: existing.authenticatorId }).catch(() => undefined);
+      authenticators.delete(session.id);
+    }
+    if (action === 'remove') return {};
+    const page = session.browser.getPage(session.id);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: { ...AUTHENTICATOR, hasPrf: Boolean(prf) } });
+    authenticators.set(session.id, { cdp, authenticatorId });
+    return { authenticatorId };
+  }
 
   return {
     name: 'weerbaar-reference-server',
@@ -21,13 +77,17 @@ export function referenceServerPlugin() {
     },
     async serve(context) {
       if (context.path !== TEST_ENV_PATH) return undefined;
-      starting ??= startReferenceServer({ encryption: true, allowedOrigins: [testRunnerOrigin] });
-      const server = await starting;
+      const server = await start();
       const env = { apiUrl: server.apiUrl, handlerToken: server.handlerToken, privateKeyJwk: server.privateKeyJwk };
       const body = Object.entries(env)
         .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
         .join('\n');
       return { body, type: 'js', headers: { 'cache-control': 'no-store' } };
+    },
+    async executeCommand({ command, payload, session }) {
+      if (command === 'weerbaar-invite') return invite(payload ?? {});
+      if (command === 'weerbaar-virtual-authenticator') return virtualAuthenticator(session, payload ?? {});
+      return undefined;
     },
     async serverStop() {
       if (starting) await (await starting).stop();

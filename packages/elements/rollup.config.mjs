@@ -10,11 +10,12 @@ const elements = ['norm-banner', 'signal-checklist', 'support-directory', 'repor
  * (sha384), so a municipality can pin exactly what it embeds:
  * `<script type="module" src=".../weerbaar.js" integrity="sha384-..." crossorigin="anonymous">`.
  */
-function subresourceIntegrityManifest() {
+function subresourceIntegrityManifest({ addToExisting = false } = {}) {
   return {
     name: 'weerbaar-sri-manifest',
     async writeBundle(options, bundle) {
-      const files = {};
+      const manifestPath = join(options.dir, 'manifest.json');
+      const files = addToExisting ? JSON.parse(await readFile(manifestPath, 'utf8')).files : {};
       for (const fileName of Object.keys(bundle).sort()) {
         if (!fileName.endsWith('.js')) continue;
         const bytes = await readFile(join(options.dir, fileName));
@@ -25,7 +26,8 @@ function subresourceIntegrityManifest() {
           dynamicImports: bundle[fileName].dynamicImports ?? [],
         };
       }
-      await writeFile(join(options.dir, 'manifest.json'), `${JSON.stringify({ entry: 'weerbaar.js', files }, null, 2)}\n`);
+      const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      await writeFile(manifestPath, `${JSON.stringify({ entry: 'weerbaar.js', files: sorted }, null, 2)}\n`);
     },
   };
 }
@@ -54,24 +56,27 @@ function minifyStyleTemplates() {
   };
 }
 
-const cdn = createConfig({
-  // `report-button.js` is the report button alone, for pages that only need it (and its budget).
-  input: { weerbaar: 'src/define.ts', 'report-button': 'src/report-button/define.ts' },
-  outDir: 'dist/cdn',
-  bundleDependencies: true,
-  minify: true,
-  declarations: false,
-  tsconfig: './tsconfig.build.json',
-});
-// After TypeScript (which reads sources from disk), before terser.
-cdn.plugins.splice(2, 0, minifyStyleTemplates());
-cdn.plugins.push(subresourceIntegrityManifest());
-// Third-party code in the lazy SDK chunks (HPKE) trips rollup's style warnings; our own code still fails the build on any.
-const warnAboutOwnCode = cdn.onwarn;
-cdn.onwarn = (warning, warn) => {
-  if (warning.id?.includes('/node_modules/') || warning.code === 'THIS_IS_UNDEFINED') return;
-  warnAboutOwnCode(warning, warn);
-};
+/** A CDN build: Lit and the SDK bundled, minified, with every file in the SRI manifest. */
+function cdnConfig(input, { addToManifest = false } = {}) {
+  const config = createConfig({ input, outDir: 'dist/cdn', bundleDependencies: true, minify: true, declarations: false, tsconfig: './tsconfig.build.json' });
+  // After TypeScript (which reads sources from disk), before terser.
+  config.plugins.splice(2, 0, minifyStyleTemplates());
+  config.plugins.push(subresourceIntegrityManifest({ addToExisting: addToManifest }));
+  // Third-party code in the lazy SDK chunks (HPKE) trips rollup's style warnings; our own code still fails the build on any.
+  const warnAboutOwnCode = config.onwarn;
+  config.onwarn = (warning, warn) => {
+    if (warning.id?.includes('/node_modules/') || warning.code === 'THIS_IS_UNDEFINED') return;
+    warnAboutOwnCode(warning, warn);
+  };
+  return config;
+}
+
+// `report-button.js` is the report button alone, for pages that only need it (and its budget).
+const cdn = cdnConfig({ weerbaar: 'src/define.ts', 'report-button': 'src/report-button/define.ts' });
+// `inbox.js`, the console for handlers, is a build of its own: it shares no chunk with the public
+// elements, so they stay exactly as they are (a page that reports never loads a byte of it). Rollup
+// runs the configurations in order, so its files join the manifest the build above wrote.
+const inboxCdn = cdnConfig({ inbox: 'src/inbox.ts' }, { addToManifest: true });
 
 export default [
   // npm: side-effect-free classes, a define entry for all and one per element; lit and the SDK stay external.
@@ -80,6 +85,8 @@ export default [
       index: 'src/index.ts',
       define: 'src/define.ts',
       ...Object.fromEntries(elements.map((name) => [`${name}/define`, `src/${name}/define.ts`])),
+      // `@weerbaar/elements/inbox`: the console, registered by its own entry only.
+      inbox: 'src/inbox.ts',
       // `@weerbaar/elements/react`: React and @lit/react stay external (optional peer dependencies).
       'react/index': 'src/react/index.ts',
     },
@@ -87,4 +94,5 @@ export default [
   }),
   // CDN: one ES module that defines every element, Lit bundled, the SDK in lazy chunks.
   cdn,
+  inboxCdn,
 ];

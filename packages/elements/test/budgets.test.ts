@@ -12,6 +12,9 @@ const withoutReportButtonBudget = 15_000;
 // Issue 5: everything the report button loads before its first press, Lit included, at most 10 kB.
 const reportButtonBudget = 10_000;
 const reportButtonEntry = 'report-button.js';
+// Issue 15: the console (sign-in and inbox, Lit and the handler SDK included) at most 30 kB before any interaction.
+const inboxBudget = 30_000;
+const inboxEntry = 'inbox.js';
 
 describe('the CDN bundle', () => {
   const manifest = readCdnManifest();
@@ -77,5 +80,36 @@ describe('the CDN bundle', () => {
       assert.equal(content.length, bytes, file);
       assert.equal(integrity, `sha384-${createHash('sha384').update(content).digest('base64')}`, file);
     }
+  });
+
+  it(`loads the console (${inboxEntry}), Lit and the handler SDK included, in at most ${inboxBudget} bytes min+gzip before any interaction`, () => {
+    const entryFiles = firstLoadFiles(manifest, inboxEntry);
+    // The console imports the handler SDK lazily but at once (discovery, then sign-in): part of its first load.
+    const lazy = [...new Set(entryFiles.flatMap((file) => manifest.files[file]!.dynamicImports))].filter((file) => manifest.files[file]);
+    const sdkChunks = lazy.filter((file) => readFileSync(`${cdnDir}${file}`, 'utf8').includes('sign-in/passkey'));
+    assert.equal(sdkChunks.length, 1, 'the handler SDK is not one lazy chunk of the console');
+    const files = [...new Set([...entryFiles, ...firstLoadFiles(manifest, sdkChunks[0])])];
+    const total = files.reduce((sum, file) => sum + gzipBytes(file), 0);
+    console.log(`console first load: ${files.join(', ')} = ${total} bytes min+gzip`);
+    assert.ok(total <= inboxBudget, `${total} bytes`);
+  });
+
+  it('keeps the console out of every file the public elements load, at first or later', () => {
+    const everythingOf = (entry: string): string[] => {
+      const files = new Set<string>();
+      const visit = (file: string) => {
+        // Not a file of ours: a bare import left external (@hpke/core's Node fallback `import("crypto")`).
+        if (files.has(file) || !manifest.files[file]) return;
+        files.add(file);
+        for (const imported of [...manifest.files[file]!.imports, ...manifest.files[file]!.dynamicImports]) visit(imported);
+      };
+      visit(entry);
+      return [...files];
+    };
+    const publicFiles = new Set([manifest.entry, reportButtonEntry].flatMap(everythingOf));
+    assert.ok(!publicFiles.has(inboxEntry));
+    for (const file of publicFiles) assert.doesNotMatch(readFileSync(`${cdnDir}${file}`, 'utf8'), /weerbaar-case-inbox|sign-in\/passkey/, file);
+    // And the other way round: the console shares no file with them (its own build), so they never change because of it.
+    assert.deepEqual(everythingOf(inboxEntry).filter((file) => publicFiles.has(file)), []);
   });
 });

@@ -17,4 +17,11 @@ describe('the package entries', () => {
     expect(() => defineElement('weerbaar-norm-banner', Other)).not.to.throw();
     expect(customElements.get('weerbaar-norm-banner')).to.equal(NormBanner);
   });
+
+  it('registers the console only through its own entry, never through define', async () => {
+    await import('../src/define.js');
+    expect(customElements.get('weerbaar-case-inbox')).to.be.undefined;
+    const inbox = await import('../src/inbox.js');
+    expect(customElements.get('weerbaar-case-inbox')).to.equal(inbox.CaseInbox);
+  });
 });

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { tokensToCss } from '../scripts/tokens-to-css.mjs';
 import { packageDir } from './built-files.js';
 
-const elements = ['norm-banner', 'signal-checklist', 'support-directory', 'report-button', 'case-view'];
+const elements = ['norm-banner', 'signal-checklist', 'support-directory', 'report-button', 'case-inbox', 'case-view'];
 // The report button's dialog loads lazily from its own folder, but its properties are the button's.
 const styleFiles = (element: string) => [`src/${element}/${element}.styles.ts`, ...(element === 'report-button' ? ['src/report-dialog/report-dialog.styles.ts'] : [])];
 const read = (path: string) => readFileSync(join(packageDir, path), 'utf8');

@@ -5,6 +5,8 @@
 // elements, so that React sets properties on upgraded elements, never on plain HTMLElements.
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
+import '../case-inbox/define.js';
+import { CaseInbox as CaseInboxElement } from '../case-inbox/case-inbox.js';
 import '../norm-banner/define.js';
 import { NormBanner as NormBannerElement } from '../norm-banner/norm-banner.js';
 import '../report-button/define.js';
@@ -13,6 +15,14 @@ import '../signal-checklist/define.js';
 import { SignalChecklist as SignalChecklistElement } from '../signal-checklist/signal-checklist.js';
 import '../support-directory/define.js';
 import { SupportDirectory as SupportDirectoryElement } from '../support-directory/support-directory.js';
+
+/** `<weerbaar-case-inbox>` as a React component. */
+export const CaseInbox = createComponent({
+  tagName: 'weerbaar-case-inbox',
+  elementClass: CaseInboxElement,
+  react: React,
+  events: {},
+});
 
 /** `<weerbaar-norm-banner>` as a React component. */
 export const NormBanner = createComponent({

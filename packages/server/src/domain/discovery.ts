@@ -5,6 +5,7 @@ import { API_VERSION, type Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
 import { caseWorkCapabilities } from '../routes/case-work.js';
 import { SENT_EVENT_TYPES } from '../notifications/webhooks.js';
+import { hostedConsoleUrl } from '../routes/hosted-console.js';
 import { hostedReportPageUrl } from '../routes/hosted-report-page.js';
 import { AUDIT_ALGORITHM } from './audit-chain.js';
 import { retentionCapability } from './retention.js';
@@ -18,7 +19,8 @@ import { HPKE_SUITE } from './encryption-key.js';
 /** People sign in (`signIn`, with the session limits), the console and wrapped keys, when offered. */
 function peopleCapabilities(context: ServerContext): Schema<'CaseManagementCapability'> {
   if (!signInOffered(context)) return {};
-  const { signIn, consoleUrl } = context.config.caseManagement;
+  const { signIn } = context.config.caseManagement;
+  const consoleUrl = hostedConsoleUrl(context);
   return {
     signIn: {
       ...(passkeysOffered(context) ? { passkey: { rpId: relyingParty(context).rpId } } : {}),

@@ -16,6 +16,7 @@ import { caseRoutes } from '../routes/cases.js';
 import { contentRoutes } from '../routes/content.js';
 import { followUpRoutes } from '../routes/follow-up.js';
 import { demoOutboxRoutes } from '../routes/demo-outbox.js';
+import { hostedConsoleRoutes } from '../routes/hosted-console.js';
 import { hostedReportPageRoutes } from '../routes/hosted-report-page.js';
 import { intakeRoutes } from '../routes/intake.js';
 import { metaRoutes } from '../routes/meta.js';
@@ -70,6 +71,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     await app.register(routes, { prefix: API_PREFIX, context });
   }
   await app.register(hostedReportPageRoutes, { config, content: context.content });
+  await app.register(hostedConsoleRoutes, { config });
   await app.register(demoOutboxRoutes, { context });
   await app.register(siteRoutes, { siteDir: config.siteDir, elementsDir: config.elementsDir });
   return app;

@@ -1,0 +1,232 @@
+import type { StringTables } from '../base/strings.js';
+
+export type CaseInboxStringKey =
+  | 'title'
+  | 'signInHeading'
+  | 'signInIntro'
+  | 'signInButton'
+  | 'oidcButton'
+  | 'signingIn'
+  | 'signInFailed'
+  | 'signInRateLimited'
+  | 'noPasskeySupport'
+  | 'noSignIn'
+  | 'backendError'
+  | 'enrolHeading'
+  | 'enrolIntro'
+  | 'passkeyName'
+  | 'passkeyNameHint'
+  | 'enrolButton'
+  | 'enrolling'
+  | 'enrolFailed'
+  | 'lockedIdle'
+  | 'signedOut'
+  | 'sessionEnded'
+  | 'signedInAs'
+  | 'signOut'
+  | 'noHandlerRole'
+  | 'filtersLabel'
+  | 'status'
+  | 'statusAll'
+  | 'status-received'
+  | 'status-acknowledged'
+  | 'status-investigating'
+  | 'status-closed'
+  | 'category'
+  | 'categoryAll'
+  | 'category-threat-intimidation'
+  | 'category-bribery'
+  | 'category-infiltration'
+  | 'category-undue-pressure'
+  | 'category-other'
+  | 'role'
+  | 'roleAll'
+  | 'role-civil-servant'
+  | 'role-administrator'
+  | 'role-council-member'
+  | 'role-other'
+  | 'withCount'
+  | 'assignedToMe'
+  | 'overdueOnly'
+  | 'listHeading'
+  | 'loading'
+  | 'loadError'
+  | 'retry'
+  | 'empty'
+  | 'shownCount'
+  | 'shownCountOne'
+  | 'moreAvailable'
+  | 'showMore'
+  | 'reference'
+  | 'received'
+  | 'deadline-acknowledge'
+  | 'deadline-feedback'
+  | 'noOpenDeadline'
+  | 'daysLeft'
+  | 'daysLeftOne'
+  | 'dueToday'
+  | 'overdue'
+  | 'dueOn'
+  | 'encrypted'
+  | 'unreadMessages'
+  | 'unreadMessagesOne'
+  | 'assignedToYou'
+  | 'backToList'
+  | 'caseHeading'
+  | 'caseLoading'
+  | 'caseSummaryOnly';
+
+export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
+  nl: {
+    title: 'Meldingen behandelen',
+    signInHeading: 'Inloggen',
+    signInIntro: 'Log in met de passkey op dit apparaat, bijvoorbeeld met uw vingerafdruk, uw gezicht of een pincode.',
+    signInButton: 'Inloggen met passkey',
+    oidcButton: 'Inloggen met {provider}',
+    signingIn: 'Bezig met inloggen…',
+    signInFailed: 'Inloggen is niet gelukt. Probeer het opnieuw. Lukt het niet? Vraag wie u uitnodigde om een nieuwe uitnodiging.',
+    signInRateLimited: 'Er is te vaak geprobeerd in te loggen. Wacht een kwartier en probeer het dan opnieuw.',
+    noPasskeySupport: 'Deze browser kan geen passkeys gebruiken. Gebruik een recente versie van Chrome, Edge, Firefox of Safari.',
+    noSignIn: 'Bij dit meldpunt kunt u niet inloggen in de browser.',
+    backendError: 'Het meldpunt is nu niet bereikbaar. Probeer het later opnieuw.',
+    enrolHeading: 'Welkom: maak uw passkey',
+    enrolIntro: 'U bent uitgenodigd om meldingen te behandelen. Maak een passkey op dit apparaat. Daarmee logt u voortaan in. De uitnodiging werkt één keer.',
+    passkeyName: 'Naam van dit apparaat (niet verplicht)',
+    passkeyNameHint: 'Bijvoorbeeld: werklaptop. Zo herkent u de passkey later.',
+    enrolButton: 'Passkey maken',
+    enrolling: 'Bezig met de passkey…',
+    enrolFailed: 'De passkey is niet gemaakt. De uitnodiging is misschien verlopen of al gebruikt. Vraag wie u uitnodigde om een nieuwe uitnodiging.',
+    lockedIdle: 'U bent afgemeld omdat u {minutes} minuten niets deed. Log opnieuw in.',
+    signedOut: 'U bent afgemeld. Wat u zag, is gewist.',
+    sessionEnded: 'Uw sessie is afgelopen. Log opnieuw in.',
+    signedInAs: 'Ingelogd als {name}',
+    signOut: 'Afmelden',
+    noHandlerRole: 'Uw account mag geen meldingen lezen. Alleen een behandelaar ziet meldingen.',
+    filtersLabel: 'Filter de meldingen',
+    status: 'Status',
+    statusAll: 'Alle statussen',
+    'status-received': 'Ontvangen',
+    'status-acknowledged': 'Ontvangst bevestigd',
+    'status-investigating': 'In onderzoek',
+    'status-closed': 'Afgesloten',
+    category: 'Soort melding',
+    categoryAll: 'Alle soorten',
+    'category-threat-intimidation': 'Bedreiging of intimidatie',
+    'category-bribery': 'Omkoping',
+    'category-infiltration': 'Infiltratie',
+    'category-undue-pressure': 'Ongewenste druk',
+    'category-other': 'Iets anders',
+    role: 'Rol van de melder',
+    roleAll: 'Alle rollen',
+    'role-civil-servant': 'Ambtenaar',
+    'role-administrator': 'Bestuurder',
+    'role-council-member': 'Raadslid',
+    'role-other': 'Anders',
+    withCount: '{label} ({count})',
+    assignedToMe: 'Alleen aan mij toegewezen',
+    overdueOnly: 'Alleen te laat',
+    listHeading: 'Meldingen',
+    loading: 'De meldingen worden geladen…',
+    loadError: 'De meldingen konden niet worden geladen.',
+    retry: 'Opnieuw proberen',
+    empty: 'Er zijn geen meldingen die bij deze filters passen.',
+    shownCount: '{count} meldingen getoond',
+    shownCountOne: '1 melding getoond',
+    moreAvailable: 'er zijn er meer',
+    showMore: 'Toon meer meldingen',
+    reference: 'Melding',
+    received: 'Ontvangen',
+    'deadline-acknowledge': 'Ontvangst bevestigen',
+    'deadline-feedback': 'Terugkoppeling geven',
+    noOpenDeadline: 'Geen termijn meer open',
+    daysLeft: 'nog {count} dagen',
+    daysLeftOne: 'nog 1 dag',
+    dueToday: 'vandaag',
+    overdue: 'te laat',
+    dueOn: 'uiterlijk {date}',
+    encrypted: 'Versleuteld',
+    unreadMessages: '{count} nieuwe berichten',
+    unreadMessagesOne: '1 nieuw bericht',
+    assignedToYou: 'Aan u toegewezen',
+    backToList: 'Terug naar de meldingen',
+    caseHeading: 'Melding {reference}',
+    caseLoading: 'De melding wordt geopend…',
+    caseSummaryOnly: 'De melding kon niet worden geopend. Hier ziet u de gegevens uit de lijst. Probeer het later opnieuw.',
+  },
+  en: {
+    title: 'Handle reports',
+    signInHeading: 'Sign in',
+    signInIntro: 'Sign in with the passkey on this device, for example with your fingerprint, your face or a PIN.',
+    signInButton: 'Sign in with a passkey',
+    oidcButton: 'Sign in with {provider}',
+    signingIn: 'Signing in…',
+    signInFailed: 'Signing in did not work. Please try again. Still not working? Ask the person who invited you for a new invitation.',
+    signInRateLimited: 'There were too many attempts to sign in. Wait a quarter of an hour and try again.',
+    noPasskeySupport: 'This browser cannot use passkeys. Use a recent version of Chrome, Edge, Firefox or Safari.',
+    noSignIn: 'This reporting point does not offer signing in through the browser.',
+    backendError: 'The reporting point cannot be reached right now. Please try again later.',
+    enrolHeading: 'Welcome: create your passkey',
+    enrolIntro: 'You have been invited to handle reports. Create a passkey on this device; you will sign in with it from now on. The invitation works once.',
+    passkeyName: 'Name of this device (optional)',
+    passkeyNameHint: 'For example: work laptop. This helps you recognise the passkey later.',
+    enrolButton: 'Create passkey',
+    enrolling: 'Creating the passkey…',
+    enrolFailed: 'The passkey was not created. The invitation may have expired or been used already. Ask the person who invited you for a new invitation.',
+    lockedIdle: 'You were signed out because you did nothing for {minutes} minutes. Please sign in again.',
+    signedOut: 'You are signed out. What you saw has been wiped.',
+    sessionEnded: 'Your session has ended. Please sign in again.',
+    signedInAs: 'Signed in as {name}',
+    signOut: 'Sign out',
+    noHandlerRole: 'Your account may not read reports. Only a handler sees reports.',
+    filtersLabel: 'Filter the reports',
+    status: 'Status',
+    statusAll: 'All statuses',
+    'status-received': 'Received',
+    'status-acknowledged': 'Receipt acknowledged',
+    'status-investigating': 'Being investigated',
+    'status-closed': 'Closed',
+    category: 'Kind of report',
+    categoryAll: 'All kinds',
+    'category-threat-intimidation': 'Threats or intimidation',
+    'category-bribery': 'Bribery',
+    'category-infiltration': 'Infiltration',
+    'category-undue-pressure': 'Undue pressure',
+    'category-other': 'Something else',
+    role: "Reporter's role",
+    roleAll: 'All roles',
+    'role-civil-servant': 'Civil servant',
+    'role-administrator': 'Mayor or alderman',
+    'role-council-member': 'Council member',
+    'role-other': 'Other',
+    withCount: '{label} ({count})',
+    assignedToMe: 'Only assigned to me',
+    overdueOnly: 'Only overdue',
+    listHeading: 'Reports',
+    loading: 'Loading the reports…',
+    loadError: 'The reports could not be loaded.',
+    retry: 'Try again',
+    empty: 'No reports match these filters.',
+    shownCount: '{count} reports shown',
+    shownCountOne: '1 report shown',
+    moreAvailable: 'there are more',
+    showMore: 'Show more reports',
+    reference: 'Report',
+    received: 'Received',
+    'deadline-acknowledge': 'Acknowledge receipt',
+    'deadline-feedback': 'Give feedback',
+    noOpenDeadline: 'No deadline open',
+    daysLeft: '{count} days left',
+    daysLeftOne: '1 day left',
+    dueToday: 'today',
+    overdue: 'overdue',
+    dueOn: 'by {date}',
+    encrypted: 'Encrypted',
+    unreadMessages: '{count} new messages',
+    unreadMessagesOne: '1 new message',
+    assignedToYou: 'Assigned to you',
+    backToList: 'Back to the reports',
+    caseHeading: 'Report {reference}',
+    caseLoading: 'Opening the report…',
+    caseSummaryOnly: 'The report could not be opened. This shows the details from the list. Please try again later.',
+  },
+};

@@ -1,0 +1,163 @@
+import { css } from 'lit';
+
+export const caseInboxStyles = css`
+  :host {
+    --_case-border: var(--weerbaar-case-inbox-case-border-color, var(--_border-color));
+    --_case-background: var(--weerbaar-case-inbox-case-background-color, transparent);
+    --_notice-background: var(--weerbaar-case-inbox-notice-background-color, var(--weerbaar-info-background-color, #eef4fb));
+    --_overdue: var(--weerbaar-case-inbox-overdue-color, var(--weerbaar-urgent-accent-color, #a4161a));
+    --_due-soon: var(--weerbaar-case-inbox-due-soon-color, #7a4b00);
+    --_meta: var(--weerbaar-secondary-text-color, #4a4a4a);
+  }
+  .heading:focus {
+    outline: none;
+  }
+  .heading:focus-visible {
+    outline: 3px solid var(--_focus-color);
+  }
+  .account-bar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) var(--_space);
+    align-items: center;
+    justify-content: space-between;
+    margin-block-end: var(--_space);
+    padding-block-end: calc(var(--_space) / 2);
+    border-block-end: 1px solid var(--_case-border);
+  }
+  .account-bar p {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .notice {
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-inline-start: 0.5rem solid var(--_link-color);
+    background: var(--_notice-background);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: end;
+    margin-block-end: var(--_space);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    flex: 1 1 12rem;
+    min-inline-size: 0;
+  }
+  .field.checkbox {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .field.checkbox input {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_meta);
+  }
+  select,
+  input[type='text'] {
+    min-block-size: 2.75rem;
+    max-inline-size: 100%;
+    padding-inline: 0.5rem;
+    border: 2px solid var(--_border-color);
+    border-radius: var(--_radius);
+    background: var(--weerbaar-input-background-color, #ffffff);
+  }
+  .cases {
+    display: grid;
+    gap: var(--_space);
+    margin: 0 0 var(--_space);
+    padding: 0;
+    list-style: none;
+  }
+  .case {
+    padding: var(--_space);
+    border: 1px solid var(--_case-border);
+    border-radius: var(--_radius);
+    background: var(--_case-background);
+    overflow-wrap: anywhere;
+  }
+  .case .heading {
+    margin-block-end: 0.25rem;
+  }
+  button.link {
+    min-block-size: 2.75rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_link-color);
+    font-weight: 700;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    overflow-wrap: anywhere;
+    text-align: start;
+  }
+  .clock.overdue {
+    color: var(--_overdue);
+    font-weight: 700;
+  }
+  .clock.due-soon {
+    color: var(--_due-soon);
+  }
+  .clock.overdue .left,
+  .clock.due-soon .left {
+    padding-inline: 0.375rem;
+    border: 2px solid currentColor;
+    border-radius: var(--_radius);
+  }
+  .due {
+    color: var(--_meta);
+    font-weight: 400;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    gap: 0.25rem var(--_space);
+    margin-block: 0 calc(var(--_space) / 2);
+  }
+  dt {
+    font-weight: 700;
+  }
+  dd {
+    margin: 0;
+    min-inline-size: 0;
+  }
+  .badges {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0;
+  }
+  .badge {
+    display: inline-block;
+    padding-inline: 0.5rem;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    font-size: 0.875rem;
+    font-weight: 700;
+  }
+  @media (forced-colors: active) {
+    .clock.overdue,
+    .clock.due-soon,
+    button.link {
+      color: CanvasText;
+      forced-color-adjust: auto;
+    }
+    button.link {
+      color: LinkText;
+      border: 0;
+    }
+    .notice {
+      border: 1px solid CanvasText;
+      border-inline-start: 0.5rem solid CanvasText;
+    }
+  }
+`;

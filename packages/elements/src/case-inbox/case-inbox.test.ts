@@ -1,0 +1,230 @@
+// <weerbaar-case-inbox> in real Chromium against the real reference server (started by the test
+// runner's plugin): a person is invited with the server's CLI, enrols a real passkey (Chromium's
+// virtual authenticator) from the invitation address, signs in, and works the inbox.
+import { expect, waitUntil } from '@open-wc/testing';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import { createClient } from '@weerbaar/sdk';
+import { createHandlerClient } from '@weerbaar/sdk/handler';
+// @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
+import { apiUrl, handlerToken } from '/__weerbaar/test-env.js';
+import { deepText, describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import './define.js';
+import type { CaseInbox } from './case-inbox.js';
+
+const api = apiUrl as string;
+const handler = createHandlerClient({ baseUrl: api, token: handlerToken as string });
+// Passkeys need Chromium's virtual authenticator: the other engines' drivers have none.
+const describeWithPasskeys = describeWhere('emulateMedia');
+
+/** Invites a person with the server's CLI; handlers join the griffie, which receives council members' reports. */
+async function invite(name: string, roles: string[] = ['handler']): Promise<string> {
+  const groups = roles.includes('handler') ? ['griffie'] : [];
+  const { code } = await executeServerCommand<{ code: string }, { name: string; roles: string[]; groups: string[] }>('weerbaar-invite', { name, roles, groups });
+  return code;
+}
+
+/** A report of a combination the other browser suites do not send, and its reference as the handler sees it. */
+async function submitReport(): Promise<string> {
+  const receipt = await createClient({ baseUrl: api }).submitReport({ role: 'council-member', category: 'infiltration', content: { description: 'Een bedrijf zoekt contact met raadsleden.' } });
+  const { items } = await handler.listCases({ sort: '-receivedAt', pageSize: 100, role: 'council-member', category: 'infiltration' });
+  const found = items.find((item) => item.receivedAt === receipt.receivedAt);
+  if (!found) throw new Error('the submitted report is not in the handler list');
+  return found.reference;
+}
+
+async function until(inbox: CaseInbox, pattern: RegExp, message: string): Promise<void> {
+  try {
+    await waitUntil(() => pattern.test(shadowText(inbox)), message, { timeout: 15_000 });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the console shows: ${shadowText(inbox).slice(0, 500)}`);
+  }
+}
+
+async function press(inbox: CaseInbox, selector: string): Promise<void> {
+  const target = shadow(inbox, selector);
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  target.focus();
+  await sendKeys({ press: 'Enter' });
+}
+
+/** Mounts the console as if the page was opened from the invitation address. */
+async function openFromInvitation(lang: string, code: string): Promise<CaseInbox> {
+  history.replaceState(null, '', `${location.pathname}${location.search}#uitnodiging=${code}`);
+  const inbox = await mount<CaseInbox>(lang, 'weerbaar-case-inbox', { attributes: { api } });
+  await waitUntil(() => shadow(inbox, '[part="enrol-button"]'), 'the enrolment screen shows', { timeout: 15_000 });
+  return inbox;
+}
+
+async function enrol(lang: string, name: string): Promise<CaseInbox> {
+  const inbox = await openFromInvitation(lang, await invite(name));
+  await press(inbox, '[part="enrol-button"]');
+  await waitUntil(() => shadow(inbox, '[part="sign-out-button"]'), 'signed in after enrolment', { timeout: 15_000 });
+  return inbox;
+}
+
+function nothingStored(): void {
+  expect(localStorage.length, 'localStorage').to.equal(0);
+  expect(sessionStorage.length, 'sessionStorage').to.equal(0);
+  expect(document.cookie, 'cookies').to.equal('');
+}
+
+describeWithPasskeys('<weerbaar-case-inbox> signing in', function (this: { timeout(ms: number): void }) {
+  // Each test invites a person through the server's CLI (a process start) and runs real ceremonies.
+  this.timeout(60_000);
+  beforeEach(async () => {
+    await executeServerCommand('weerbaar-virtual-authenticator', { action: 'add' });
+  });
+  afterEach(async () => {
+    await executeServerCommand('weerbaar-virtual-authenticator', { action: 'remove' });
+    history.replaceState(null, '', `${location.pathname}${location.search}`);
+  });
+
+  it('takes the invitation code from the fragment, removes it from the address at once, and enrols a passkey by keyboard', async () => {
+    const code = await invite('Ö. Çelik');
+    const inbox = await openFromInvitation('nl', code);
+    expect(location.hash, 'the fragment is gone from the address bar').to.equal('');
+    expect(location.href).not.to.contain(code);
+    expect(shadowText(inbox)).to.contain('Welkom: maak uw passkey');
+    await expectAccessible(inbox);
+    await press(inbox, '[part="enrol-button"]');
+    await until(inbox, /Ingelogd als Ö\. Çelik/, 'signed in as the invited person');
+    expect(shadow(inbox, '[part="heading"]')!.textContent).to.contain('Meldingen behandelen');
+    expect(inbox.shadowRoot!.activeElement, 'focus moves to the heading').to.equal(shadow(inbox, '[part="heading"]'));
+    await until(inbox, /getoond|Er zijn geen meldingen/, 'the list loaded');
+    await expectAccessible(inbox);
+    nothingStored();
+  });
+
+  it('refuses a used invitation and offers signing in instead', async () => {
+    const code = await invite('Tweede Gebruik');
+    const first = await openFromInvitation('en', code);
+    await press(first, '[part="enrol-button"]');
+    await until(first, /Signed in as Tweede Gebruik/, 'the first use works');
+    first.remove();
+    const second = await openFromInvitation('en', code);
+    await press(second, '[part="enrol-button"]');
+    await until(second, /The passkey was not created/, 'a used invitation is refused');
+    expect(shadow(second, '[part="sign-in-button"]'), 'signing in is offered').to.exist;
+    expect(second.shadowRoot!.activeElement).to.equal(shadow(second, '[part="notice"]'));
+    await expectAccessible(second);
+  });
+
+  it('signs out on request, wipes what was shown, and signs in again with the same passkey', async () => {
+    const reference = await submitReport();
+    const inbox = await enrol('nl', 'Afmelder');
+    await until(inbox, /getoond/, 'the list loaded');
+    await press(inbox, '[part="sign-out-button"]');
+    await until(inbox, /U bent afgemeld/, 'signed out');
+    expect(shadowText(inbox)).not.to.contain(reference);
+    expect(shadowText(inbox)).not.to.contain('Afmelder');
+    await expectAccessible(inbox);
+    await press(inbox, '[part="sign-in-button"]');
+    await until(inbox, /Ingelogd als Afmelder/, 'signed in with the passkey');
+    nothingStored();
+  });
+
+  it('locks after the idle time without a key press or click', async () => {
+    const inbox = await enrol('en', 'Idle Person');
+    inbox.idleTimeout = 1;
+    // The lock is armed on the next activity with the new idle time.
+    inbox.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true }));
+    await until(inbox, /You were signed out because you did nothing/, 'locked after the idle time');
+    expect(shadow(inbox, '[part="sign-out-button"]')).to.be.null;
+    await expectAccessible(inbox);
+  });
+
+  it('tells people without the handler role that they see no reports', async () => {
+    const inbox = await openFromInvitation('nl', await invite('Alleen Auditor', ['auditor']));
+    await press(inbox, '[part="enrol-button"]');
+    await until(inbox, /mag geen meldingen lezen/, 'no list for an auditor');
+    await expectAccessible(inbox);
+  });
+});
+
+describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeout(ms: number): void }) {
+  this.timeout(60_000);
+  let reference: string;
+  before(async () => {
+    reference = await submitReport();
+  });
+  beforeEach(async () => {
+    await executeServerCommand('weerbaar-virtual-authenticator', { action: 'add' });
+  });
+  afterEach(async () => {
+    await executeServerCommand('weerbaar-virtual-authenticator', { action: 'remove' });
+    await setViewport({ width: 800, height: 600 });
+    await emulateMedia({ forcedColors: 'none' });
+  });
+
+  async function filteredToOurKind(inbox: CaseInbox): Promise<void> {
+    const choices: [string, string][] = [
+      ['#filter-role', 'council-member'],
+      ['#filter-category', 'infiltration'],
+    ];
+    for (const [id, value] of choices) {
+      const select = shadow<HTMLSelectElement>(inbox, id)!;
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await inbox.updateComplete;
+      await until(inbox, /getoond|shown/, 'the filtered list loaded');
+    }
+    // Older cases first: page on until ours is there.
+    while (!shadowText(inbox).includes(reference) && shadow(inbox, '[part="show-more-button"]')) {
+      const before = shadowAll(inbox, '[part="case"]').length;
+      await press(inbox, '[part="show-more-button"]');
+      await waitUntil(() => shadowAll(inbox, '[part="case"]').length > before, 'the next page came', { timeout: 15_000 });
+      expect(inbox.shadowRoot!.activeElement, 'focus on the first new case').to.equal(shadow(inbox, `[data-index="${before}"]`));
+    }
+  }
+
+  for (const lang of ['nl', 'en']) {
+    it(`shows a new case with its reference, kind, role, date and 7 days left to acknowledge (${lang})`, async () => {
+      const inbox = await enrol(lang, `Behandelaar ${lang}`);
+      await filteredToOurKind(inbox);
+      const item = shadowAll(inbox, '[part="case"]').find((element) => element.textContent!.includes(reference))!;
+      expect(item, 'the case is listed').to.exist;
+      const text = item.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain(lang === 'nl' ? 'Infiltratie' : 'Infiltration');
+      expect(text).to.contain(lang === 'nl' ? 'Raadslid' : 'Council member');
+      expect(text).to.contain(lang === 'nl' ? 'Ontvangst bevestigen: nog 7 dagen' : 'Acknowledge receipt: 7 days left');
+      expect(text).to.contain(new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(new Date()));
+      await expectAccessible(inbox);
+    });
+  }
+
+  it('shows how many cases each filter value has, from the backend\'s counts', async () => {
+    const inbox = await enrol('nl', 'Teller');
+    await until(inbox, /getoond/, 'the list loaded');
+    await waitUntil(() => /\(\d+\)/.test(shadow(inbox, '#filter-category option[value="infiltration"]')!.textContent!), 'counts arrived', { timeout: 15_000 });
+    const counts = await handler.countCases();
+    const shown = Number(/\((\d+)\)/.exec(shadow(inbox, '#filter-category option[value="infiltration"]')!.textContent!)![1]);
+    // Other suites add reports meanwhile, never remove them.
+    expect(shown).to.be.at.least(1).and.at.most(counts.byCategory.infiltration);
+    expect(shadow(inbox, 'label[for="filter-overdue"]')!.textContent).to.match(/Alleen te laat \(\d+\)/);
+  });
+
+  it('opens a case in the case view and comes back to it with focus on its link', async () => {
+    const inbox = await enrol('nl', 'Opener');
+    await filteredToOurKind(inbox);
+    const index = shadowAll(inbox, '[part="case-link"]').findIndex((link) => link.textContent!.includes(reference));
+    await press(inbox, `[data-index="${index}"]`);
+    await waitUntil(() => shadow(inbox, 'weerbaar-case-view'), 'the case view opened', { timeout: 15_000 });
+    const view = shadow(inbox, 'weerbaar-case-view')!;
+    await waitUntil(() => deepText(view).includes(`Melding ${reference}`), 'the case view shows the case', { timeout: 15_000 });
+    await expectAccessible(inbox);
+    const back = view.shadowRoot!.querySelector<HTMLElement>('[part="back-button"]')!;
+    back.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => inbox.shadowRoot!.activeElement === shadow(inbox, `[data-index="${index}"]`), 'focus back on the case link', { timeout: 5_000 });
+  });
+
+  it('reflows at 320 px and keeps working in forced colours', async () => {
+    const inbox = await enrol('nl', 'Smal Scherm');
+    await until(inbox, /getoond/, 'the list loaded');
+    await setViewport({ width: 320, height: 640 });
+    await emulateMedia({ forcedColors: 'active' });
+    await inbox.updateComplete;
+    expect(document.documentElement.scrollWidth, 'no horizontal scrolling').to.be.at.most(320);
+    await expectAccessible(inbox);
+  });
+});
