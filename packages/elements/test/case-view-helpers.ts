@@ -49,7 +49,7 @@ export async function openView(
   more: Partial<Pick<CaseView, 'me' | 'discovery'>> = {},
 ): Promise<CaseView> {
   const view = await mount<CaseView>(lang, 'weerbaar-case-view', { properties: { client, caseId, keyring, ...more } });
-  await waitUntil(() => !shadow(view, '[role="status"]')?.textContent?.includes(lang === 'nl' ? 'geladen' : 'Loading'), 'the case did not load', { timeout: 10_000 });
+  await waitUntil(() => !shadow(view, '[role="status"]')?.textContent?.includes(lang === 'nl' ? 'geladen' : 'Loading'), 'the case did not load', { timeout: 20_000 });
   await view.updateComplete;
   return view;
 }
@@ -81,6 +81,6 @@ export const answers = (view: CaseView) =>
   shadowAll(view, '.answers .row').map((row) => [row.querySelector('dt')!.textContent!.trim(), row.querySelector('dd')!.textContent!.trim()]);
 
 export async function untilText(view: CaseView, text: string, message = `no "${text}"`): Promise<void> {
-  await waitUntil(() => shadowText(view).includes(text), message, { timeout: 10_000 });
+  await waitUntil(() => shadowText(view).includes(text), message, { timeout: 20_000 });
   await view.updateComplete;
 }

@@ -11,7 +11,9 @@ import { sampleCase, sampleHandlerClient } from '../../test/sample-case.js';
 import { createCaseKeyring } from './keyring.js';
 
 describe('<weerbaar-case-view>', () => {
-  it('opens a sealed report with the key file, on the device, and labels every answer', async () => {
+  it('opens a sealed report with the key file, on the device, and labels every answer', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const marker = `sealed-${crypto.randomUUID()}`;
     const { caseId } = await report(marker);
     const keyring = createCaseKeyring();
@@ -54,7 +56,9 @@ describe('<weerbaar-case-view>', () => {
     expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 
-  it('acknowledges with the template, which the reporter reads; the internal note the reporter never sees', async () => {
+  it('acknowledges with the template, which the reporter reads; the internal note the reporter never sees', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const marker = `ack-${crypto.randomUUID()}`;
     const { caseId, receipt } = await report(marker);
     const keyring = createCaseKeyring();
@@ -64,7 +68,7 @@ describe('<weerbaar-case-view>', () => {
     view.addEventListener('weerbaar-case-changed', (event) => changed.push(event.detail.caseId));
 
     const body = shadow<HTMLTextAreaElement>(view, '#compose-body')!;
-    await waitUntil(() => body.value.includes('Huis voor Klokkenluiders'), 'the acknowledgement template was not filled in', { timeout: 10_000 });
+    await waitUntil(() => body.value.includes('Huis voor Klokkenluiders'), 'the acknowledgement template was not filled in', { timeout: 20_000 });
     expect(shadow<HTMLSelectElement>(view, '#compose-kind')!.value).to.equal('acknowledgement');
     const reference = shadow(view, '#case-heading')!.textContent!.replace('Melding ', '');
     expect(body.value).to.include(reference);
@@ -102,13 +106,15 @@ describe('<weerbaar-case-view>', () => {
     }
   });
 
-  it('asks for a text before sending and for an outcome before closing, at the field', async () => {
+  it('asks for a text before sending and for an outcome before closing, at the field', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const { caseId } = await report(`empty-${crypto.randomUUID()}`);
     const keyring = createCaseKeyring();
     keyring.unlock(privateKeyJwk as JsonWebKey);
     const view = await openView(caseId, 'nl', handler, keyring);
     const body = shadow<HTMLTextAreaElement>(view, '#compose-body')!;
-    await waitUntil(() => body.value !== '', 'no template', { timeout: 10_000 });
+    await waitUntil(() => body.value !== '', 'no template', { timeout: 20_000 });
     body.value = '   ';
     body.dispatchEvent(new Event('input'));
     shadow<HTMLButtonElement>(view, '[part="send-button"]')!.click();
@@ -134,7 +140,9 @@ describe('<weerbaar-case-view>', () => {
     expect(shadowText(view)).to.include('er kunnen geen berichten meer bij');
   });
 
-  it('speaks English completely, and goes back to the list by keyboard', async () => {
+  it('speaks English completely, and goes back to the list by keyboard', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const { caseId } = await report(`english-${crypto.randomUUID()}`);
     const keyring = createCaseKeyring();
     keyring.unlock(privateKeyJwk as JsonWebKey);
@@ -152,7 +160,9 @@ describe('<weerbaar-case-view>', () => {
     expect(back).to.equal(1);
   });
 
-  it('shows the texts of a hostile reporter as text, never as markup', async () => {
+  it('shows the texts of a hostile reporter as text, never as markup', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const { caseId, receipt } = await report(`hostile-${crypto.randomUUID()}`, HOSTILE);
     const session = await reporter.openFollowUp(receipt);
     await session.sendMessage(`Antwoord ${HOSTILE}`);
@@ -167,7 +177,9 @@ describe('<weerbaar-case-view>', () => {
     await expectAccessible(view);
   });
 
-  it('stays text and keeps working when the backend itself is hostile: script payloads in every string, huge lists', async () => {
+  it('stays text and keeps working when the backend itself is hostile: script payloads in every string, huge lists', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const poison = <T>(value: T): T =>
       (typeof value === 'string'
         ? `${value}${HOSTILE}`
@@ -198,7 +210,9 @@ describe('<weerbaar-case-view>', () => {
     expect(shadowAll(long, '[part="messages"] > li')).to.have.length(1000);
   });
 
-  it('shows its error state for a broken answer, and "not found" for a case it may not see', async () => {
+  it('shows its error state for a broken answer, and "not found" for a case it may not see', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const broken = { ...handler, getCase: async () => ({ caseId: 'c_x', reference: { toString: () => 'x' } }), listNotes: async () => ({ items: [] }) } as unknown as WeerbaarHandlerClient;
     const view = await openView('c_brokenbroken', 'nl', broken);
     expect(shadowText(view)).to.include('De melding kon niet worden geladen.');
@@ -211,7 +225,9 @@ describe('<weerbaar-case-view>', () => {
 });
 
 describe('<weerbaar-case-view> minutes of an oral report', () => {
-  it("shows every version with the reporter's (sealed) correction, and adds the next version for the reporter", async () => {
+  it("shows every version with the reporter's (sealed) correction, and adds the next version for the reporter", async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const marker = `minutes-${crypto.randomUUID()}`;
     const intake = await handler.recordIntake({
       channel: 'phone',
@@ -265,7 +281,9 @@ describe('<weerbaar-case-view> record and audit trail', () => {
     window.dispatchEvent(new Event('afterprint'));
   });
 
-  it('prints without the identity by default, asks for the basis to include it, and the audit trail shows every export', async () => {
+  it('prints without the identity by default, asks for the basis to include it, and the audit trail shows every export', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const marker = `record-${crypto.randomUUID()}`;
     const { caseId } = await report(marker, '', { contact });
     const keyring = createCaseKeyring();
@@ -312,7 +330,9 @@ describe('<weerbaar-case-view> record and audit trail', () => {
 describeWhere('emulateMedia')('<weerbaar-case-view> printed', () => {
   after(() => emulateMedia({ media: 'screen' }));
 
-  it('leaves the identity, the forms and the page around it out of print', async () => {
+  it('leaves the identity, the forms and the page around it out of print', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const marker = `printed-${crypto.randomUUID()}`;
     const { caseId } = await report(marker, '', { contact: { name: 'J. de Vries', email: 'j@example.org', preferredChannel: 'email' } });
     const keyring = createCaseKeyring();
@@ -346,7 +366,9 @@ describeWhere('emulateMedia')('<weerbaar-case-view> printed', () => {
 describeWhere('setViewport')('<weerbaar-case-view> at 320 px', () => {
   after(() => setViewport({ width: 800, height: 600 }));
 
-  it('reflows without sideways scrolling', async () => {
+  it('reflows without sideways scrolling', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     await setViewport({ width: 320, height: 640 });
     const { caseId } = await report(`narrow-${crypto.randomUUID()}`, 'eenheelerglangwoordzonderspatieseenheelerglangwoordzonderspaties');
     const keyring = createCaseKeyring();
@@ -360,7 +382,9 @@ describeWhere('setViewport')('<weerbaar-case-view> at 320 px', () => {
 describeWhere('emulateMedia')('<weerbaar-case-view> in forced colours', () => {
   after(() => emulateMedia({ forcedColors: 'none' }));
 
-  it('stays accessible', async () => {
+  it('stays accessible', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     await emulateMedia({ forcedColors: 'active' });
     const { caseId } = await report(`forced-${crypto.randomUUID()}`);
     const keyring = createCaseKeyring();
