@@ -19,12 +19,13 @@ export const BROWSER_FEATURES_PATH = '/__weerbaar/browser-features.js';
 
 /**
  * What each engine's driver can emulate. Puppeteer emulates media only over CDP (Chromium);
- * WebDriver classic has no media emulation and no viewport command.
+ * WebDriver classic has no media emulation and no viewport command; only Chromium (CDP) has a virtual
+ * authenticator for passkeys.
  */
 export const browserFeatures = {
-  chromium: { emulateMedia: true, setViewport: true },
-  firefox: { emulateMedia: false, setViewport: true },
-  webkit: { emulateMedia: false, setViewport: false },
+  chromium: { emulateMedia: true, setViewport: true, virtualAuthenticator: true },
+  firefox: { emulateMedia: false, setViewport: true, virtualAuthenticator: false },
+  webkit: { emulateMedia: false, setViewport: false, virtualAuthenticator: false },
 };
 
 function chromium() {

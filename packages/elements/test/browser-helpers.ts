@@ -8,11 +8,12 @@ import type { SupportedLocale } from '../src/base/locale.js';
 export const languages: SupportedLocale[] = ['nl', 'en'];
 
 /** What the test driver can emulate in this engine (test-support/wtr-browsers.mjs). */
-export type DriverFeature = 'emulateMedia' | 'setViewport';
+export type DriverFeature = 'emulateMedia' | 'setViewport' | 'virtualAuthenticator';
 
 /**
  * `describe` where this engine's driver has `feature`; elsewhere the block is reported as skipped
- * (Firefox's and WebKit's drivers emulate no media type or forced colours; WebKit's sets no viewport).
+ * (Firefox's and WebKit's drivers emulate no media type or forced colours; WebKit's sets no viewport;
+ * only Chromium's has a virtual authenticator for passkeys).
  */
 export function describeWhere(feature: DriverFeature): typeof describe.skip {
   return (features as Record<DriverFeature, boolean>)[feature] ? describe : describe.skip;

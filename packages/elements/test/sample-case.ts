@@ -1,7 +1,7 @@
 // A case as the reference server answers it, and a handler client that answers from memory: for
 // Storybook (which has no backend) and for tests of answers a real backend never gives.
-import type { Case, CaseMessage, CaseNote, Discovery, MessageTemplates, NoteList } from '@weerbaar/sdk';
-import type { WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
+import type { AuditEntry, Case, CaseAccess, CaseMessage, CaseNote, Discovery, MessageTemplates, MinutesList, NoteList } from '@weerbaar/sdk';
+import { auditEntryHash, type WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
 
@@ -48,7 +48,17 @@ export function sampleCase(overrides: Partial<Case> = {}): Case {
 const discovery = {
   apiVersion: '1.1.0',
   organisation: { name: 'Gemeente Voorbeeldstad' },
-  capabilities: { caseManagement: { workflow: {}, notes: { encryptionRequired: false } } },
+  capabilities: {
+    caseManagement: {
+      signIn: { passkey: { rpId: 'localhost' } },
+      idleTimeoutSeconds: 900,
+      maxSessionSeconds: 36000,
+      workflow: {},
+      notes: { encryptionRequired: false },
+      intake: { channels: ['phone', 'meeting'] },
+      audit: { algorithm: 'jcs-sha256-chain-v1' },
+    },
+  },
 } as unknown as Discovery;
 
 const templates: Record<string, MessageTemplates> = {
@@ -81,11 +91,42 @@ export interface SampleClientOptions {
   /** What `getCase` answers: a case, `'loading'` (never answers), `'error'` or `'not-found'`. */
   found?: Case | 'loading' | 'error' | 'not-found' | unknown;
   notes?: CaseNote[];
+  minutes?: MinutesList['items'];
+}
+
+const people = {
+  celik: { accountId: 'u_7Hq2Lm9Xc4Rt', displayName: 'Ö. Çelik' },
+  bakker: { accountId: 'u_2Bv6Nm1Qs8Lp', displayName: 'P. Bakker' },
+  jansen: { accountId: 'u_9Kd3Wq5Zr1Tx', displayName: 'A. Jansen' },
+};
+
+/** A small audit trail whose hashes are real, so the view verifies it. */
+async function sampleAuditTrail(found: Case) {
+  const raw = [
+    { action: 'received', actor: { kind: 'reporter' }, details: { channel: 'online', encrypted: false } },
+    { action: 'read', actor: { kind: 'person', accountId: people.celik.accountId, name: people.celik.displayName }, details: {} },
+    { action: 'note-added', actor: { kind: 'person', accountId: people.celik.accountId, name: people.celik.displayName }, details: { noteId: 'n_8Zx3Cv5Bn7Mq' } },
+    { action: 'audit-exported', actor: { kind: 'person', accountId: people.celik.accountId, name: people.celik.displayName }, details: {} },
+  ] as const;
+  const entries: AuditEntry[] = [];
+  let previousHash = '0'.repeat(64);
+  for (const [index, entry] of raw.entries()) {
+    const unhashed = { seq: index + 1, at: new Date(Date.parse(found.receivedAt) + index * 60_000).toISOString(), ...entry, previousHash } as unknown as AuditEntry;
+    const hash = await auditEntryHash({ ...unhashed, hash: '' });
+    entries.push({ ...unhashed, hash });
+    previousHash = hash;
+  }
+  return { caseId: found.caseId, reference: found.reference, algorithm: 'jcs-sha256-chain-v1' as const, exportedAt: new Date().toISOString(), entryCount: entries.length, headHash: previousHash, entries, sessions: [] };
 }
 
 /** A handler client that keeps one case in memory; changes apply to it as the backend would. */
-export function sampleHandlerClient({ found = sampleCase(), notes = [] }: SampleClientOptions = {}): WeerbaarHandlerClient {
+export function sampleHandlerClient({ found = sampleCase(), notes = [], minutes = [] }: SampleClientOptions = {}): WeerbaarHandlerClient {
   let current = found;
+  let access: CaseAccess = { caseId: 'c_3M8qZt2LkW9xYv4N', reference: 'WB-2026-0042', group: { groupId: 'griffie', name: 'Griffie' }, assignees: [people.celik], grants: [], exclusions: [people.bakker] };
+  const accessChange = (change: Partial<CaseAccess>) => {
+    access = { ...access, ...change };
+    return access;
+  };
   const noteList = (): NoteList => ({ items: notes });
   const answer = async () => {
     if (current === 'loading') return new Promise<never>(() => {});
@@ -128,6 +169,28 @@ export function sampleHandlerClient({ found = sampleCase(), notes = [] }: Sample
     setStatus: async (_caseId, change) => update({ status: change.status }),
     setSubstatus: async (_caseId, substatus) => update(substatus ? { substatus } : {}),
     downloadAttachment: async () => new TextEncoder().encode('voorbeeld'),
+    getCaseAccess: async () => access,
+    listGroups: async () => ({
+      items: [
+        { groupId: 'griffie', name: 'Griffie', members: [people.celik, people.jansen] },
+        { groupId: 'integrity-officers', name: 'Integriteitscoördinatoren', members: [people.bakker] },
+      ],
+    }),
+    assignCase: async (_caseId, accountId) => accessChange({ assignees: [...access.assignees, Object.values(people).find((person) => person.accountId === accountId)!] }),
+    unassignCase: async (_caseId, accountId) => accessChange({ assignees: access.assignees.filter((person) => person.accountId !== accountId) }),
+    grantCaseAccess: async (_caseId, accountId) => accessChange({ grants: [...access.grants, Object.values(people).find((person) => person.accountId === accountId)!] }),
+    revokeCaseAccess: async (_caseId, accountId) => accessChange({ grants: access.grants.filter((person) => person.accountId !== accountId) }),
+    excludeFromCase: async (_caseId, accountId) => accessChange({ exclusions: [...access.exclusions, Object.values(people).find((person) => person.accountId === accountId)!] }),
+    liftCaseExclusion: async (_caseId, accountId) => accessChange({ exclusions: access.exclusions.filter((person) => person.accountId !== accountId) }),
+    transferCase: async (_caseId, groupId) => accessChange({ group: { groupId, name: groupId } }),
+    listMinutes: async () => ({ items: minutes }),
+    reviseMinutes: async (_caseId, basedOnVersion, body) => {
+      const version = { version: basedOnVersion + 1, createdAt: new Date().toISOString(), author: { kind: 'handler-token' as const, name: 'Voorbeeld' }, status: 'draft' as const, body };
+      minutes = [...minutes, version];
+      return version;
+    },
+    getAuditTrail: async () => sampleAuditTrail(current as Case),
+    recordExport: async () => ({ exportId: 'x_5Tg7Yh9Uj2Ik', recordedAt: new Date().toISOString(), auditSeq: 14 }),
   };
   return client as WeerbaarHandlerClient;
 }

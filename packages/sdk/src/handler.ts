@@ -263,32 +263,60 @@ export interface PasskeyAuthenticator {
 
 interface BrowserCredential {
   toJSON(): unknown;
+  getClientExtensionResults?(): { prf?: { results?: { first?: ArrayBuffer } } };
 }
 interface BrowserWebAuthn {
   navigator?: { credentials?: { create(options: unknown): Promise<unknown>; get(options: unknown): Promise<unknown> } };
   PublicKeyCredential?: { parseCreationOptionsFromJSON(json: unknown): unknown; parseRequestOptionsFromJSON(json: unknown): unknown };
 }
 
+export interface BrowserAuthenticatorOptions {
+  /**
+   * Receives the passkey's PRF output when the backend asked for the `prf` extension (wrapped keys):
+   * the secret a console unwraps the organisation's key with. It never leaves the browser: it is
+   * taken out of the credential before the credential is sent.
+   */
+  onPrfOutput?: (output: ArrayBuffer) => void;
+}
+
+/**
+ * The credential as sent to the backend: without the PRF extension's results, which the backend
+ * refuses (they are for the browser alone); whether PRF is `enabled` stays.
+ */
+function withoutPrfResults(credential: BrowserCredential): unknown {
+  const json = credential.toJSON() as { clientExtensionResults?: { prf?: Record<string, unknown> } };
+  const prf = json.clientExtensionResults?.prf;
+  if (!prf || !('results' in prf)) return json;
+  const { results: _results, ...kept } = prf;
+  return { ...json, clientExtensionResults: { ...json.clientExtensionResults, prf: kept } };
+}
+
 /** The browser's WebAuthn (WebAuthn Level 3 JSON helpers: current Chromium, Firefox and Safari). */
-export function browserAuthenticator(): PasskeyAuthenticator {
+export function browserAuthenticator({ onPrfOutput }: BrowserAuthenticatorOptions = {}): PasskeyAuthenticator {
   const web = globalThis as BrowserWebAuthn;
   const credentials = web.navigator?.credentials;
   const parse = web.PublicKeyCredential;
   if (!credentials || !parse) throw new Error('This browser cannot use passkeys (no WebAuthn).');
+  const keepPrfOutput = (credential: BrowserCredential) => {
+    const output = credential.getClientExtensionResults?.().prf?.results?.first;
+    if (output && onPrfOutput) onPrfOutput(output);
+  };
   return {
     async create(options) {
       const credential = (await credentials.create({ publicKey: parse.parseCreationOptionsFromJSON(options) })) as BrowserCredential;
-      return credential.toJSON() as RegistrationCredential;
+      keepPrfOutput(credential);
+      return withoutPrfResults(credential) as RegistrationCredential;
     },
     async get(options) {
       const credential = (await credentials.get({ publicKey: parse.parseRequestOptionsFromJSON(options) })) as BrowserCredential;
-      return credential.toJSON() as AuthenticationCredential;
+      keepPrfOutput(credential);
+      return withoutPrfResults(credential) as AuthenticationCredential;
     },
   };
 }
 
-export interface SignInOptions extends TransportOptions {
-  /** Runs the ceremony; the browser's passkeys by default. */
+export interface SignInOptions extends TransportOptions, BrowserAuthenticatorOptions {
+  /** Runs the ceremony; the browser's passkeys by default (`onPrfOutput` applies to those). */
   authenticator?: PasskeyAuthenticator;
 }
 
@@ -296,10 +324,10 @@ export interface SignInOptions extends TransportOptions {
  * Signs a person in with a passkey: asks the backend for a challenge, lets the person pick their
  * passkey, and answers the access token and who signed in. Keep the token in memory only.
  */
-export async function signInWithPasskey({ authenticator, ...transportOptions }: SignInOptions): Promise<AccessGrant> {
+export async function signInWithPasskey({ authenticator, onPrfOutput, ...transportOptions }: SignInOptions): Promise<AccessGrant> {
   const send = createTransport(transportOptions);
   const challenge = await json<PasskeyChallenge>(send('sign-in/passkey/challenges', { method: 'post' }));
-  const credential = await (authenticator ?? browserAuthenticator()).get(challenge.publicKey);
+  const credential = await (authenticator ?? browserAuthenticator({ onPrfOutput })).get(challenge.publicKey);
   return json(send('sign-in/passkey', { method: 'post', json: { challengeId: challenge.challengeId, credential } }));
 }
 
@@ -309,11 +337,11 @@ export async function signInWithPasskey({ authenticator, ...transportOptions }: 
  */
 export async function enrolPasskey(
   invitationCode: string,
-  { authenticator, passkeyName, ...transportOptions }: SignInOptions & { passkeyName?: string },
+  { authenticator, passkeyName, onPrfOutput, ...transportOptions }: SignInOptions & { passkeyName?: string },
 ): Promise<AccessGrant> {
   const send = createTransport(transportOptions);
   const enrolment = await json<EnrolmentChallenge>(send('enrolments/challenges', { method: 'post', json: { invitationCode }, secrets: [invitationCode] }));
-  const credential = await (authenticator ?? browserAuthenticator()).create(enrolment.publicKey);
+  const credential = await (authenticator ?? browserAuthenticator({ onPrfOutput })).create(enrolment.publicKey);
   return json(send('enrolments', { method: 'post', json: { enrolmentId: enrolment.enrolmentId, credential, ...(passkeyName ? { passkeyName } : {}) } }));
 }
 

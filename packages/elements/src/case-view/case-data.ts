@@ -1,9 +1,12 @@
 // What the case view reads from the backend and opens on the device, and how it checks it first: a
 // compromised backend must get the error state, never a half-rendered or throwing view.
-import type { Case, CaseNote, CaseOptions, Discovery, Me, MessageTemplates, NoteList, ReportContent, ReportForm } from '@weerbaar/sdk';
+import type { AuditExport, Case, CaseAccess, CaseNote, CaseOptions, Discovery, GroupList, Me, MessageTemplates, MinutesList, NoteList, ReportContent, ReportForm } from '@weerbaar/sdk';
 import { matchesShape, type Shape } from '../base/shape.js';
 
-export type { Case, CaseNote, CaseOptions, Discovery, Me, MessageTemplates, NoteList, ReportContent, ReportForm };
+export type { AuditExport, Case, CaseAccess, CaseNote, CaseOptions, Discovery, GroupList, Me, MessageTemplates, MinutesList, NoteList, ReportContent, ReportForm };
+
+/** A person as colleagues see them in a case. */
+export type PersonRef = CaseAccess['assignees'][number];
 
 const caseShape: Shape = {
   caseId: 's',
@@ -63,6 +66,30 @@ export function isReportContent(value: unknown): value is ReportContent {
 export const isNoteList = (value: unknown): value is NoteList =>
   matchesShape(value, { items: [{ noteId: 's', createdAt: 's', 'body?': 's', author: { 'name?': 's' } }] });
 
+const personShape: Shape = { accountId: 's', displayName: 's' };
+
+export const isCaseAccess = (value: unknown): value is CaseAccess =>
+  matchesShape(value, { group: { groupId: 's', name: 's' }, assignees: [personShape], grants: [personShape], exclusions: [personShape] });
+
+export const isGroupList = (value: unknown): value is GroupList => matchesShape(value, { items: [{ groupId: 's', name: 's', members: [personShape] }] });
+
+/** Everyone who can be chosen for a case: the members of every group (and every account, for admins), each once, by name. */
+export function peopleIn(groups: GroupList | undefined, accounts: readonly PersonRef[] = []): PersonRef[] {
+  const people = new Map<string, PersonRef>();
+  for (const person of [...(groups?.items.flatMap((group) => group.members) ?? []), ...accounts]) {
+    people.set(person.accountId, { accountId: person.accountId, displayName: person.displayName });
+  }
+  return [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+export const isAuditExport = (value: unknown): value is AuditExport =>
+  matchesShape(value, { entryCount: 'n', headHash: 's', entries: [{ seq: 'n', at: 's', action: 's', actor: { kind: 's', 'name?': 's' } }] });
+
+export const isMinutesList = (value: unknown): value is MinutesList =>
+  matchesShape(value, {
+    items: [{ version: 'n', createdAt: 's', status: 's', body: 's', author: { 'name?': 's' }, 'answer?': { answeredAt: 's', decision: 's', 'correction?': 's' } }],
+  });
+
 export const isCaseOptions = (value: unknown): value is CaseOptions =>
   matchesShape(value, { statuses: [{ id: 's', label: 's', substatuses: [{ id: 's', label: 's' }] }], outcomes: [{ id: 's', label: 's' }] });
 
@@ -76,15 +103,22 @@ export const isReportForm = (value: unknown): value is ReportForm =>
   });
 
 /** Whether anything in the case is sealed and needs the organisation's key. */
-export function needsKey(found: Case, notes: NoteList | undefined): boolean {
-  return !!found.encryptedContent || found.messages.some((message) => message.encryptedBody) || !!notes?.items.some((note) => note.encryptedBody);
+export function needsKey(found: Case, notes: NoteList | undefined, minutes?: MinutesList): boolean {
+  return (
+    !!found.encryptedContent ||
+    found.messages.some((message) => message.encryptedBody) ||
+    !!notes?.items.some((note) => note.encryptedBody) ||
+    !!minutes?.items.some((version) => version.answer?.encryptedCorrection)
+  );
 }
 
-/** What the organisation's key opened: the content and the sealed messages' and notes' texts by id. */
+/** What the organisation's key opened: the content and the sealed messages', notes' and minutes corrections' texts. */
 export interface OpenedCase {
   content?: ReportContent;
   messages: Map<string, string>;
   notes: Map<string, string>;
+  /** The reporter's sealed corrections, by the version of the minutes they answer. */
+  corrections: Map<number, string>;
 }
 
 /**
@@ -92,9 +126,9 @@ export interface OpenedCase {
  * loaded only when a case is sealed). Rejects when the key does not open the report content; a
  * single message or note it cannot open stays sealed.
  */
-export async function openCase(privateKey: JsonWebKey, found: Case, notes: NoteList | undefined): Promise<OpenedCase> {
+export async function openCase(privateKey: JsonWebKey, found: Case, notes: NoteList | undefined, minutes?: MinutesList): Promise<OpenedCase> {
   const { openReportContent, openMessage, openNote } = await import('@weerbaar/sdk/crypto');
-  const opened: OpenedCase = { messages: new Map(), notes: new Map() };
+  const opened: OpenedCase = { messages: new Map(), notes: new Map(), corrections: new Map() };
   if (found.encryptedContent) {
     const content = await openReportContent(privateKey, found.encryptedContent);
     if (!isReportContent(content)) throw new Error('The opened content has the wrong shape.');
@@ -107,8 +141,13 @@ export async function openCase(privateKey: JsonWebKey, found: Case, notes: NoteL
   for (const note of notes?.items ?? []) {
     if (note.encryptedBody) attempts.push(openNote(privateKey, note.encryptedBody).then((text) => opened.notes.set(note.noteId, text)));
   }
+  for (const version of minutes?.items ?? []) {
+    const sealed = version.answer?.encryptedCorrection;
+    // The reporter's correction is sealed as a message is.
+    if (sealed) attempts.push(openMessage(privateKey, sealed).then((text) => opened.corrections.set(version.version, text)));
+  }
   await Promise.allSettled(attempts);
-  if (!found.encryptedContent && attempts.length > 0 && opened.messages.size + opened.notes.size === 0) throw new Error('The key opens nothing.');
+  if (!found.encryptedContent && attempts.length > 0 && opened.messages.size + opened.notes.size + opened.corrections.size === 0) throw new Error('The key opens nothing.');
   return opened;
 }
 
@@ -117,6 +156,8 @@ export interface AnswerRow {
   value: string;
   /** The reporter's own words (shown as a quote, line breaks kept). */
   quote?: boolean;
+  /** Who the reporter is (contact details): left out of a printed record by default. */
+  identity?: boolean;
 }
 
 /**

@@ -70,6 +70,31 @@ export const Sealed: Story = {
 };
 export const SealedEnglish: Story = { args: { ...Sealed.args, lang: 'en' } };
 
+/** An oral report by phone: the minutes, the reporter's correction and the next version to write. */
+export const PhoneReportWithMinutes: Story = {
+  args: {
+    sample: {
+      found: sampleCase({
+        channel: 'phone',
+        labels: { ...sampleCase().labels!, channel: 'Telefonisch' },
+        minutes: { latestVersion: 1, status: 'correction-requested' },
+        attachments: [],
+      }),
+      minutes: [
+        {
+          version: 1,
+          createdAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+          author: { kind: 'person', accountId: 'u_7Hq2Lm9Xc4Rt', name: 'Ö. Çelik' },
+          status: 'correction-requested',
+          body: 'Telefoongesprek. De melder vertelt dat zij na de vergadering door een man is gevolgd.',
+          answer: { answeredAt: new Date(Date.now() - 86_400_000).toISOString(), decision: 'correct', correction: 'Het waren twee mannen, niet één.' },
+        },
+      ],
+    },
+  },
+};
+export const PhoneReportWithMinutesEnglish: Story = { args: { ...PhoneReportWithMinutes.args, lang: 'en' } };
+
 export const Closed: Story = { args: { sample: { found: sampleCase({ status: 'closed', outcome: 'measures-taken' }) } } };
 
 export const Loading: Story = { args: { sample: { found: 'loading' } } };

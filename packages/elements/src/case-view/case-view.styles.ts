@@ -134,6 +134,80 @@ export const caseViewStyles = css`
   .invalid input {
     border-color: var(--_error);
   }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  .people {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  .people li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0 0 var(--_space);
+  }
+  legend {
+    font-weight: 700;
+    padding: 0;
+  }
+  .option {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    column-gap: 0.5rem;
+    align-items: start;
+    margin-block: 0.25rem;
+  }
+  .option input {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0.1rem 0 0;
+  }
+  .option label {
+    font-weight: 400;
+  }
+  .option .hint {
+    grid-column: 2;
+  }
+  input[type='date'] {
+    font: inherit;
+    min-block-size: 2.75rem;
+    padding: 0.5rem;
+    border: 2px solid var(--_border-color);
+    border-radius: var(--_radius);
+  }
+  .table-scroll {
+    max-inline-size: 100%;
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: 0.25rem 0.5rem;
+    border-block-end: 1px solid var(--_border-color);
+    overflow-wrap: anywhere;
+  }
+  .record-header {
+    border: 2px solid var(--_border-color);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2);
+    margin-block: var(--_space);
+  }
   .notice:empty {
     display: none;
   }
@@ -147,6 +221,10 @@ export const caseViewStyles = css`
   @media print {
     :host {
       color: #000000;
+    }
+    /* The reporter's identity stays out of a printed record unless it was included on a recorded basis. */
+    :host(:not([data-print-identity])) .identity {
+      display: none;
     }
     section {
       break-inside: avoid-page;

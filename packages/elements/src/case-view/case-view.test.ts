@@ -4,70 +4,16 @@
 // internal note the reporter never sees, the status; hostile texts stay text; axe in every state.
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { createClient } from '@weerbaar/sdk';
-import { createHandlerClient, type WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
-// @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
-import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
-import { deepElements, describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
-import type { CaseView } from './case-view.js';
+import type { WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
+import { deepElements, describeWhere, expectAccessible, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { answers, click, handler, HOSTILE, importKey, openView, privateKeyJwk, report, reporter, setValue, untilText } from '../../test/case-view-helpers.js';
+import { sampleCase, sampleHandlerClient } from '../../test/sample-case.js';
 import { createCaseKeyring } from './keyring.js';
-import './define.js';
-
-const api = apiUrl as string;
-const handler = createHandlerClient({ baseUrl: api, token: handlerToken as string });
-const reporter = createClient({ baseUrl: api });
-const HOSTILE = '<img src=x onerror="window.__owned=1"><script>window.__owned=1</script>';
-
-/** A report as the reporter sends it (sealed by the SDK, since the server advertises encryption); its receipt and case id. */
-async function report(marker: string, text = ''): Promise<{ receipt: string; caseId: string }> {
-  const receipt = await reporter.submitReport({
-    role: 'council-member',
-    category: 'threat-intimidation',
-    locale: 'nl',
-    content: {
-      description: `Bedreigd na de vergadering. ${marker} ${text}`,
-      occurredOn: '2026-11-20',
-      location: `Stadhuis ${text}`,
-      involvedParties: `Twee mannen in een auto ${text}`,
-      answers: { whoWasThreatened: ['family'], reportedToPolice: 'planned' },
-    },
-  });
-  const { items } = await handler.listCases({ pageSize: 100, sort: '-receivedAt' });
-  const { openReportContent } = await import('@weerbaar/sdk/crypto');
-  for (const summary of items) {
-    const found = await handler.getCase(summary.caseId);
-    const content = found.encryptedContent ? await openReportContent(privateKeyJwk as JsonWebKey, found.encryptedContent) : found.content;
-    if (content?.description.includes(marker)) return { receipt: receipt.receipt, caseId: summary.caseId };
-  }
-  throw new Error(`no case with ${marker}`);
-}
-
-async function openView(caseId: string, lang: 'nl' | 'en' = 'nl', client: WeerbaarHandlerClient = handler, keyring = createCaseKeyring()): Promise<CaseView> {
-  const view = await mount<CaseView>(lang, 'weerbaar-case-view', { properties: { client, caseId, keyring } });
-  await waitUntil(() => !shadow(view, '[role="status"]')?.textContent?.includes(lang === 'nl' ? 'geladen' : 'Loading'), 'the case did not load', { timeout: 10_000 });
-  await view.updateComplete;
-  return view;
-}
-
-/** Chooses the key file in the view's file input, as a person does, and opens the report. */
-async function importKey(view: CaseView, text = JSON.stringify(privateKeyJwk)): Promise<void> {
-  const input = shadow<HTMLInputElement>(view, '#key-file')!;
-  const files = new DataTransfer();
-  files.items.add(new File([text], 'organisatiesleutel.json', { type: 'application/json' }));
-  input.files = files.files;
-  shadow<HTMLButtonElement>(view, '[part="key-button"]')!.click();
-}
-
-const answers = (view: CaseView) =>
-  shadowAll(view, '.answers .row').map((row) => [row.querySelector('dt')!.textContent!.trim(), row.querySelector('dd')!.textContent!.trim()]);
-
-async function untilText(view: CaseView, text: string, message = `no "${text}"`): Promise<void> {
-  await waitUntil(() => shadowText(view).includes(text), message, { timeout: 10_000 });
-  await view.updateComplete;
-}
 
 describe('<weerbaar-case-view>', () => {
-  it('opens a sealed report with the key file, on the device, and labels every answer', async () => {
+  it('opens a sealed report with the key file, on the device, and labels every answer', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const marker = `sealed-${crypto.randomUUID()}`;
     const { caseId } = await report(marker);
     const keyring = createCaseKeyring();
@@ -110,7 +56,9 @@ describe('<weerbaar-case-view>', () => {
     expect(localStorage.length + sessionStorage.length).to.equal(0);
   });
 
-  it('acknowledges with the template, which the reporter reads; the internal note the reporter never sees', async () => {
+  it('acknowledges with the template, which the reporter reads; the internal note the reporter never sees', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const marker = `ack-${crypto.randomUUID()}`;
     const { caseId, receipt } = await report(marker);
     const keyring = createCaseKeyring();
@@ -120,7 +68,7 @@ describe('<weerbaar-case-view>', () => {
     view.addEventListener('weerbaar-case-changed', (event) => changed.push(event.detail.caseId));
 
     const body = shadow<HTMLTextAreaElement>(view, '#compose-body')!;
-    await waitUntil(() => body.value.includes('Huis voor Klokkenluiders'), 'the acknowledgement template was not filled in', { timeout: 10_000 });
+    await waitUntil(() => body.value.includes('Huis voor Klokkenluiders'), 'the acknowledgement template was not filled in', { timeout: 20_000 });
     expect(shadow<HTMLSelectElement>(view, '#compose-kind')!.value).to.equal('acknowledgement');
     const reference = shadow(view, '#case-heading')!.textContent!.replace('Melding ', '');
     expect(body.value).to.include(reference);
@@ -158,13 +106,15 @@ describe('<weerbaar-case-view>', () => {
     }
   });
 
-  it('asks for a text before sending and for an outcome before closing, at the field', async () => {
+  it('asks for a text before sending and for an outcome before closing, at the field', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const { caseId } = await report(`empty-${crypto.randomUUID()}`);
     const keyring = createCaseKeyring();
     keyring.unlock(privateKeyJwk as JsonWebKey);
     const view = await openView(caseId, 'nl', handler, keyring);
     const body = shadow<HTMLTextAreaElement>(view, '#compose-body')!;
-    await waitUntil(() => body.value !== '', 'no template', { timeout: 10_000 });
+    await waitUntil(() => body.value !== '', 'no template', { timeout: 20_000 });
     body.value = '   ';
     body.dispatchEvent(new Event('input'));
     shadow<HTMLButtonElement>(view, '[part="send-button"]')!.click();
@@ -190,7 +140,9 @@ describe('<weerbaar-case-view>', () => {
     expect(shadowText(view)).to.include('er kunnen geen berichten meer bij');
   });
 
-  it('speaks English completely, and goes back to the list by keyboard', async () => {
+  it('speaks English completely, and goes back to the list by keyboard', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const { caseId } = await report(`english-${crypto.randomUUID()}`);
     const keyring = createCaseKeyring();
     keyring.unlock(privateKeyJwk as JsonWebKey);
@@ -202,13 +154,15 @@ describe('<weerbaar-case-view>', () => {
     await expectAccessible(view);
 
     let back = 0;
-    view.addEventListener('weerbaar-case-back', () => back++);
+    view.addEventListener('weerbaar-case-view-close', () => back++);
     shadow<HTMLElement>(view, '[part="back-button"]')!.focus();
     await sendKeys({ press: 'Enter' });
     expect(back).to.equal(1);
   });
 
-  it('shows the texts of a hostile reporter as text, never as markup', async () => {
+  it('shows the texts of a hostile reporter as text, never as markup', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const { caseId, receipt } = await report(`hostile-${crypto.randomUUID()}`, HOSTILE);
     const session = await reporter.openFollowUp(receipt);
     await session.sendMessage(`Antwoord ${HOSTILE}`);
@@ -223,7 +177,42 @@ describe('<weerbaar-case-view>', () => {
     await expectAccessible(view);
   });
 
-  it('shows its error state for a broken answer, and "not found" for a case it may not see', async () => {
+  it('stays text and keeps working when the backend itself is hostile: script payloads in every string, huge lists', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
+    const poison = <T>(value: T): T =>
+      (typeof value === 'string'
+        ? `${value}${HOSTILE}`
+        : Array.isArray(value)
+          ? value.map(poison)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, poison(inner)]))
+            : value) as T;
+    const hostile = poison(sampleCase());
+    const client = sampleHandlerClient({
+      found: hostile,
+      notes: [poison({ noteId: 'n_8Zx3Cv5Bn7Mq', author: { kind: 'person', accountId: 'u_7Hq2Lm9Xc4Rt', name: 'Ö. Çelik' }, createdAt: new Date().toISOString(), body: 'Notitie' })],
+    });
+    const view = await openView('c_3M8qZt2LkW9xYv4N', 'nl', client);
+    await untilText(view, `Parkeerplaats van het stadhuis${HOSTILE}`);
+    expect(shadowText(view)).to.include(`Notitie${HOSTILE}`);
+    expect(shadowText(view)).to.include(`Integriteitscoördinatoren${HOSTILE}`);
+    expect(deepElements(view).some((element) => element.localName === 'img' || element.localName === 'script')).to.equal(false);
+    expect((window as { __owned?: number }).__owned).to.equal(undefined);
+    await expectAccessible(view);
+
+    const many = sampleCase({
+      timeline: Array.from({ length: 1000 }, (_, index) => ({ at: new Date(Date.now() - index * 60_000).toISOString(), type: 'message-from-reporter' as const })),
+      messages: Array.from({ length: 1000 }, (_, index) => ({ id: `m_${String(index).padStart(10, '0')}`, from: 'reporter' as const, kind: 'message' as const, sentAt: new Date().toISOString(), body: `Bericht ${index}` })),
+    });
+    const long = await openView('c_3M8qZt2LkW9xYv4N', 'nl', sampleHandlerClient({ found: many }));
+    await untilText(long, 'Bericht 999');
+    expect(shadowAll(long, '[part="messages"] > li')).to.have.length(1000);
+  });
+
+  it('shows its error state for a broken answer, and "not found" for a case it may not see', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     const broken = { ...handler, getCase: async () => ({ caseId: 'c_x', reference: { toString: () => 'x' } }), listNotes: async () => ({ items: [] }) } as unknown as WeerbaarHandlerClient;
     const view = await openView('c_brokenbroken', 'nl', broken);
     expect(shadowText(view)).to.include('De melding kon niet worden geladen.');
@@ -235,10 +224,151 @@ describe('<weerbaar-case-view>', () => {
   });
 });
 
+describe('<weerbaar-case-view> minutes of an oral report', () => {
+  it("shows every version with the reporter's (sealed) correction, and adds the next version for the reporter", async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
+    const marker = `minutes-${crypto.randomUUID()}`;
+    const intake = await handler.recordIntake({
+      channel: 'phone',
+      heldAt: new Date(Date.now() - 3_600_000).toISOString(),
+      role: 'civil-servant',
+      category: 'threat-intimidation',
+      content: { description: `Telefoontje: bedreigd bij het loket. ${marker}` },
+      minutes: { body: `Telefoongesprek. De melder is door een man gevolgd. ${marker}` },
+    });
+    const session = await reporter.openFollowUp(intake.receipt);
+    await session.answerMinutes(1, { decision: 'correct', correction: `Het waren twee mannen. ${HOSTILE}` });
+    await session.close();
+
+    const keyring = createCaseKeyring();
+    keyring.unlock(privateKeyJwk as JsonWebKey);
+    const view = await openView(intake.caseId, 'nl', handler, keyring);
+    await untilText(view, `Het waren twee mannen. ${HOSTILE}`);
+    expect(shadowText(view)).to.include('de melder vraagt om een correctie');
+    await expectAccessible(view);
+
+    const body = shadow<HTMLTextAreaElement>(view, '#minutes-body')!;
+    expect(body.value, 'starts from the latest version').to.include('door een man gevolgd');
+    body.value = `Telefoongesprek. De melder is door twee mannen gevolgd. ${marker}`;
+    body.dispatchEvent(new Event('input'));
+    await click(view, '[part="minutes-button"]');
+    await untilText(view, 'De nieuwe versie staat klaar voor de melder.');
+    expect(shadow(view, '[part="minutes"]')!.textContent!.replace(/\s+/g, ' ')).to.include('Versie 2, ').and.to.include('wacht op de melder');
+
+    const again = await reporter.openFollowUp(intake.receipt);
+    try {
+      const latest = await again.getMinutes();
+      expect(latest.version).to.equal(2);
+      expect(latest.body).to.include('door twee mannen gevolgd');
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe('<weerbaar-case-view> record and audit trail', () => {
+  const contact = { name: 'J. de Vries', phone: '+31612345678', preferredChannel: 'phone' as const };
+  let print: typeof window.print;
+  let printed = 0;
+  beforeEach(() => {
+    print = window.print;
+    // The browser's print window cannot open in a test: count the calls instead.
+    window.print = () => void printed++;
+  });
+  afterEach(() => {
+    window.print = print;
+    window.dispatchEvent(new Event('afterprint'));
+  });
+
+  it('prints without the identity by default, asks for the basis to include it, and the audit trail shows every export', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
+    const marker = `record-${crypto.randomUUID()}`;
+    const { caseId } = await report(marker, '', { contact });
+    const keyring = createCaseKeyring();
+    keyring.unlock(privateKeyJwk as JsonWebKey);
+    const view = await openView(caseId, 'nl', handler, keyring);
+    await untilText(view, marker);
+    expect(answers(view)).to.deep.include.members([
+      ['Naam', 'J. de Vries'],
+      ['Telefoon', '+31612345678'],
+    ]);
+
+    const before = printed;
+    await click(view, '[part="record-button"]');
+    await untilText(view, 'Vastgelegd in de audittrail.');
+    expect(printed).to.equal(before + 1);
+    expect(shadow(view, '[part="record-header"]')!.textContent).to.include('De identiteit van de melder is weggelaten.');
+    expect(view.hasAttribute('data-print-identity')).to.equal(false);
+
+    await click(view, '#record-identity');
+    await click(view, '[part="record-button"]');
+    await untilText(view, 'Kies waarom de identiteit erin mag.');
+    expect(view.shadowRoot!.activeElement?.id).to.equal('record-basis-consent');
+    await expectAccessible(view);
+    await click(view, '#record-basis-consent');
+    await click(view, '[part="record-button"]');
+    await untilText(view, 'Vul de datum van de toestemming in.');
+    expect(view.shadowRoot!.activeElement?.id).to.equal('record-consent-on');
+    await setValue(view, '#record-consent-on', '2026-12-01');
+    await click(view, '[part="record-button"]');
+    await waitUntil(() => shadow(view, '[part="record-header"]')!.textContent!.includes('toestemming (1 december 2026)'), 'no identity basis on the record');
+    expect(view.hasAttribute('data-print-identity')).to.equal(true);
+    expect(printed).to.equal(before + 2);
+
+    await click(view, '[part="audit-button"]');
+    await untilText(view, 'De audittrail klopt');
+    expect(view.shadowRoot!.activeElement?.id, 'focus on the verdict').to.equal('audit-verdict');
+    const actions = shadowAll<HTMLTableRowElement>(view, '[part="audit"] tbody tr').map((row) => row.cells[3]!.textContent!.trim());
+    expect(actions.filter((action) => action === 'Dossier afgedrukt of opgeslagen')).to.have.length(2);
+    expect(actions[0]).to.equal('Melding ontvangen');
+    await expectAccessible(view);
+  });
+});
+
+describeWhere('emulateMedia')('<weerbaar-case-view> printed', () => {
+  after(() => emulateMedia({ media: 'screen' }));
+
+  it('leaves the identity, the forms and the page around it out of print', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
+    const marker = `printed-${crypto.randomUUID()}`;
+    const { caseId } = await report(marker, '', { contact: { name: 'J. de Vries', email: 'j@example.org', preferredChannel: 'email' } });
+    const keyring = createCaseKeyring();
+    keyring.unlock(privateKeyJwk as JsonWebKey);
+    const view = await openView(caseId, 'nl', handler, keyring);
+    await untilText(view, marker);
+    const pageText = document.createElement('p');
+    pageText.textContent = 'De lijst van de console';
+    view.parentElement!.before(pageText);
+    const print = window.print;
+    window.print = () => undefined;
+    try {
+      await click(view, '[part="record-button"]');
+      await untilText(view, 'Vastgelegd in de audittrail.');
+      await emulateMedia({ media: 'print' });
+      const shown = (element: Element) => element.checkVisibility();
+      expect(shadowAll(view, '.answers .identity').length).to.be.greaterThan(0);
+      expect(shadowAll(view, '.answers .identity').some(shown), 'identity printed').to.equal(false);
+      expect(shadowAll(view, 'form').some(shown), 'forms printed').to.equal(false);
+      expect(shown(shadow(view, '[part="record-header"]')!)).to.equal(true);
+      expect(shown(pageText), 'the page around it printed').to.equal(false);
+    } finally {
+      window.print = print;
+      window.dispatchEvent(new Event('afterprint'));
+      await emulateMedia({ media: 'screen' });
+      pageText.remove();
+    }
+  });
+});
+
 describeWhere('setViewport')('<weerbaar-case-view> at 320 px', () => {
   after(() => setViewport({ width: 800, height: 600 }));
 
-  it('reflows without sideways scrolling', async () => {
+  it('reflows without sideways scrolling', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     await setViewport({ width: 320, height: 640 });
     const { caseId } = await report(`narrow-${crypto.randomUUID()}`, 'eenheelerglangwoordzonderspatieseenheelerglangwoordzonderspaties');
     const keyring = createCaseKeyring();
@@ -252,7 +382,9 @@ describeWhere('setViewport')('<weerbaar-case-view> at 320 px', () => {
 describeWhere('emulateMedia')('<weerbaar-case-view> in forced colours', () => {
   after(() => emulateMedia({ forcedColors: 'none' }));
 
-  it('stays accessible', async () => {
+  it('stays accessible', async function () {
+    // Real browsers against a real server, under the load of a full test run: WebKit needs the time.
+    this.timeout(60_000);
     await emulateMedia({ forcedColors: 'active' });
     const { caseId } = await report(`forced-${crypto.randomUUID()}`);
     const keyring = createCaseKeyring();

@@ -3,6 +3,7 @@ import type { CaseMessage, HandlerMessageRequest, StatusChangeRequest } from '@w
 import type { WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
 import { LocaleController } from '../base/locale-controller.js';
 import { longDate, type SupportedLocale } from '../base/locale.js';
+import { printAlone } from '../base/print-alone.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { stringsProperty } from '../base/strings.js';
 import {
@@ -10,19 +11,29 @@ import {
   isCase,
   isCaseOptions,
   isMessageTemplates,
+  isMinutesList,
+  isAuditExport,
+  isCaseAccess,
+  isGroupList,
   isNoteList,
   isReportForm,
   labelIn,
   needsKey,
   openCase,
+  peopleIn,
   questionRows,
   safeFileName,
   type AnswerRow,
+  type AuditExport,
   type Case,
+  type CaseAccess,
+  type GroupList,
+  type PersonRef,
   type CaseOptions,
   type Discovery,
   type Me,
   type MessageTemplates,
+  type MinutesList,
   type NoteList,
   type OpenedCase,
   type ReportForm,
@@ -30,24 +41,30 @@ import {
 import { caseViewStyles } from './case-view.styles.js';
 import { caseViewStrings, type CaseViewStringKey } from './case-view.strings.js';
 import { createCaseKeyring, privateKeyFromJwkText, type CaseKeyring } from './keyring.js';
+import { passkeyPrfOutput, passkeysAvailable, unwrapPrivateKey, WRAP_ALGORITHM, wrapPrivateKey } from './passkey-key.js';
 
 /** The events the case view fires for the console around it. They carry no content. */
 export interface CaseViewEventDetails {
   /** The person wants the list of cases again. */
-  'weerbaar-case-back': Record<string, never>;
+  'weerbaar-case-view-close': Record<string, never>;
   /** The case changed (acknowledged, a message, a note, the status, access): refresh its row and the counts. */
   'weerbaar-case-changed': { caseId: string };
+  /** The backend no longer accepts the client's token (401): the console locks and signs in again. */
+  'weerbaar-session-ended': Record<string, never>;
 }
 
 declare global {
   interface HTMLElementEventMap {
-    'weerbaar-case-back': CustomEvent<CaseViewEventDetails['weerbaar-case-back']>;
+    'weerbaar-case-view-close': CustomEvent<CaseViewEventDetails['weerbaar-case-view-close']>;
     'weerbaar-case-changed': CustomEvent<CaseViewEventDetails['weerbaar-case-changed']>;
+    'weerbaar-session-ended': CustomEvent<CaseViewEventDetails['weerbaar-session-ended']>;
   }
 }
 
 type Kind = 'acknowledgement' | 'message' | 'question' | 'feedback';
-type Section = 'key' | 'messages' | 'notes' | 'status' | 'files';
+type Purpose = 'hand-over' | 'own-record' | 'legal-request' | 'other';
+const purposes: readonly Purpose[] = ['own-record', 'hand-over', 'legal-request', 'other'];
+type Section = 'key' | 'keep' | 'messages' | 'notes' | 'status' | 'files' | 'access' | 'audit' | 'record' | 'minutes';
 const MAX_TEXT = 10_000;
 const statuses = ['received', 'acknowledged', 'investigating', 'closed'] as const;
 const outcomes = ['measures-taken', 'referred', 'no-action-needed', 'insufficient-information', 'withdrawn'] as const;
@@ -59,6 +76,12 @@ interface Loaded {
   discovery: Discovery;
   options?: CaseOptions | undefined;
   notes?: NoteList | undefined;
+  /** Who has access (with sign-in); the groups and the people who can be chosen. */
+  access?: CaseAccess | undefined;
+  groups?: GroupList | undefined;
+  people: PersonRef[];
+  /** The minutes of an oral report or a meeting (`intake`), when the case has them. */
+  minutes?: MinutesList | undefined;
 }
 
 /**
@@ -71,8 +94,9 @@ interface Loaded {
  *
  * @tagname weerbaar-case-view
  * @summary One case for the people who handle it: the report opened on this device, messages with templates, internal notes and the status.
- * @fires weerbaar-case-back - The person chose "back to the reports".
+ * @fires weerbaar-case-view-close - The person chose "back to the reports".
  * @fires weerbaar-case-changed - Something changed the case; detail `{ caseId }`.
+ * @fires weerbaar-session-ended - The backend answered 401: the token no longer works.
  *
  * @csspart heading - The case's heading.
  * @csspart subheading - Section headings.
@@ -97,6 +121,7 @@ export class CaseView extends LitElement {
     caseId: { type: String, attribute: 'case-id' },
     keyring: { attribute: false },
     me: { attribute: false },
+    discovery: { attribute: false },
     strings: stringsProperty,
     headingLevel: { type: Number, attribute: 'heading-level' },
     state: { state: true },
@@ -108,8 +133,10 @@ export class CaseView extends LitElement {
   declare caseId: string | undefined;
   /** The organisation's key for the session, shared by the console's case views; cleared at sign-out. */
   declare keyring: CaseKeyring;
-  /** The signed-in person (the sign-in answer's `me`), when a person signed in. */
+  /** The signed-in person (the sign-in answer's `me`), when a person signed in: the passkey that unlocks the key, the name in templates. */
   declare me: Me | undefined;
+  /** The backend's discovery, when the console already read it (else the view asks the client). */
+  declare discovery: Discovery | undefined;
   /** Overrides for any visible text, by key (`caseViewStrings`). */
   declare strings: Partial<Record<CaseViewStringKey, string>> | undefined;
   /** The level of the case's heading (2 by default); sections go one level deeper. */
@@ -128,12 +155,29 @@ export class CaseView extends LitElement {
   /** The message being written. */
   #compose: { kind: Kind; lang: SupportedLocale; templateId: string; body: string } = { kind: 'message', lang: 'nl', templateId: '', body: '' };
   #noteText = '';
+  /** The next version of the minutes being written; `undefined` until the person edits it (then it starts from the latest). */
+  #minutesText: string | undefined;
   #statusChoice: { status: string; outcome: string; note: string; substatus: string } = { status: '', outcome: '', note: '', substatus: '' };
   /** One problem or confirmation per section, shown and announced there. */
   #notices = new Map<Section, { text: string; error?: boolean; field?: string }>();
   #downloads = new Map<string, { url: string; name: string }>();
   #focusHeadingAfterLoad = false;
   #meAsked = false;
+  /** The key was kept with the person's passkey during this view's life (their `me` predates it). */
+  #keptWithPasskey = false;
+  #accessChoice = { accountId: '', groupId: '' };
+  /** The audit trail once the person asked for it (reading it is recorded), with the SDK's verdict on it. */
+  #audit: { trail: AuditExport; valid: boolean; problemSeqs: number[] } | undefined;
+  #recordChoice: { purpose: Purpose; identity: boolean; basis: '' | 'consent' | 'legal-duty'; consentGivenOn: string; legalDuty: string } = {
+    purpose: 'own-record',
+    identity: false,
+    basis: '',
+    consentGivenOn: '',
+    legalDuty: '',
+  };
+  /** The export recorded for the record on the page now (printed on it). */
+  #record: { exportId: string; auditSeq: number; recordedAt: string; includesIdentity: boolean; basis: string } | undefined;
+  #passkeyTried = false;
 
   constructor() {
     super();
@@ -145,13 +189,26 @@ export class CaseView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#watchKeyring();
+    // Put back on the page after it was taken off: read the case again.
+    if (this.hasUpdated && this.client && this.caseId && !this.#loaded) void this.#load(true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopKeyring?.();
     this.#stopKeyring = undefined;
+    // Off the page (the console locked or went back to the list): keep nothing of the case.
+    this.#request++;
+    this.#loaded = undefined;
+    this.#opened = undefined;
+    this.#openedFrom = undefined;
+    this.#compose = { kind: 'message', lang: this.#locale, templateId: '', body: '' };
+    this.#noteText = '';
+    this.#notices.clear();
     this.#forgetDownloads();
+    this.#audit = undefined;
+    this.#record = undefined;
+    this.state = 'idle';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -197,6 +254,13 @@ export class CaseView extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
+  /** A 401 means the token stopped working (idle, signed out elsewhere): the console takes over. */
+  #sessionEnded(error: unknown): boolean {
+    if ((error as { status?: number }).status !== 401) return false;
+    this.#emit('weerbaar-session-ended', {});
+    return true;
+  }
+
   /** Reads the case (and what goes with it) again; `fresh` when another case was chosen. */
   async #load(fresh: boolean): Promise<void> {
     const client = this.client!;
@@ -211,22 +275,51 @@ export class CaseView extends LitElement {
       this.#forgetDownloads();
       this.#compose = { kind: 'message', lang: this.#locale, templateId: '', body: '' };
       this.#noteText = '';
+      this.#minutesText = undefined;
       this.#focusHeadingAfterLoad = true;
+      this.#passkeyTried = false;
+      this.#audit = undefined;
+      this.#record = undefined;
+      this.#recordChoice = { purpose: 'own-record', identity: false, basis: '', consentGivenOn: '', legalDuty: '' };
+      this.removeAttribute('data-print-identity');
     }
     try {
-      const discovery = await client.discover();
+      const discovery = this.discovery ?? (await client.discover());
       const caseManagement = discovery.capabilities.caseManagement ?? {};
-      const [found, options, notes] = await Promise.all([
-        client.getCase(caseId),
-        caseManagement.workflow ? client.getCaseOptions({ lang: this.#locale }).catch(() => undefined) : undefined,
-        caseManagement.notes ? client.listNotes(caseId) : undefined,
-      ]);
+      const signIn = !!caseManagement.signIn;
+      const found = await client.getCase(caseId);
       if (request !== this.#request) return;
-      if (!isCase(found) || (notes !== undefined && !isNoteList(notes))) {
+      if (!isCase(found)) {
         this.state = 'error';
         return;
       }
-      this.#loaded = { found, discovery, options: isCaseOptions(options) ? options : undefined, notes };
+      // Reading the minutes is recorded: only when the case has them.
+      const hasMinutes = !!caseManagement.intake && !!found.minutes;
+      const [options, notes, access, groups, accounts, minutes] = await Promise.all([
+        caseManagement.workflow ? client.getCaseOptions({ lang: this.#locale }).catch(() => undefined) : undefined,
+        caseManagement.notes ? client.listNotes(caseId) : undefined,
+        signIn ? client.getCaseAccess(caseId).catch(() => undefined) : undefined,
+        signIn ? client.listGroups().catch(() => undefined) : undefined,
+        // Only admins may list every account; others choose among the groups' members.
+        signIn && this.me?.account.roles.includes('admin') ? client.listAccounts().then(({ items }) => items, () => []) : [],
+        hasMinutes ? client.listMinutes(caseId) : undefined,
+      ]);
+      if (request !== this.#request) return;
+      if ((notes !== undefined && !isNoteList(notes)) || (minutes !== undefined && !isMinutesList(minutes))) {
+        this.state = 'error';
+        return;
+      }
+      const groupList = isGroupList(groups) ? groups : undefined;
+      this.#loaded = {
+        found,
+        discovery,
+        options: isCaseOptions(options) ? options : undefined,
+        notes,
+        access: isCaseAccess(access) ? access : undefined,
+        groups: groupList,
+        people: peopleIn(groupList, Array.isArray(accounts) ? accounts.filter((account) => typeof account?.accountId === 'string' && typeof account.displayName === 'string') : []),
+        minutes,
+      };
       if (fresh) {
         this.#compose.lang = found.locale === 'en' ? 'en' : 'nl';
         this.#compose.kind = found.deadlines.acknowledgedAt ? 'message' : 'acknowledgement';
@@ -241,7 +334,7 @@ export class CaseView extends LitElement {
       await this.#openSealed();
       if (fresh) await this.#applyTemplate();
     } catch (error) {
-      if (request !== this.#request) return;
+      if (request !== this.#request || this.#sessionEnded(error)) return;
       this.state = (error as { status?: number }).status === 404 || (error as { status?: number }).status === 403 ? 'not-found' : 'error';
     }
   }
@@ -250,12 +343,18 @@ export class CaseView extends LitElement {
   async #openSealed(): Promise<void> {
     const loaded = this.#loaded;
     const privateKey = this.keyring.privateKey;
-    if (!loaded || !privateKey || !needsKey(loaded.found, loaded.notes) || this.#openedFrom === loaded) {
+    // Signed in with a passkey that keeps the key, and its PRF output came with the sign-in: no second touch.
+    if (loaded && !privateKey && needsKey(loaded.found, loaded.notes, loaded.minutes) && this.keyring.prfOutput && this.#passkeyKeepsKey() && !this.#passkeyTried) {
+      this.#passkeyTried = true;
+      await this.#unlockWithPasskey();
+      return;
+    }
+    if (!loaded || !privateKey || !needsKey(loaded.found, loaded.notes, loaded.minutes) || this.#openedFrom === loaded) {
       this.requestUpdate();
       return;
     }
     try {
-      const opened = await openCase(privateKey as JsonWebKey, loaded.found, loaded.notes);
+      const opened = await openCase(privateKey as JsonWebKey, loaded.found, loaded.notes, loaded.minutes);
       if (loaded !== this.#loaded) return;
       this.#opened = opened;
       this.#openedFrom = loaded;
@@ -299,7 +398,7 @@ export class CaseView extends LitElement {
     if (template) {
       const values: Record<string, string> = {
         reference: found.reference,
-        receivedOn: longDate(this.#compose.lang, new Date(found.receivedAt), timeZone),
+        receivedOn: this.#date(found.receivedAt, this.#compose.lang),
         handlerName: this.me?.account.displayName ?? '',
       };
       this.#compose.body = template.body.replace(/\{(reference|receivedOn|handlerName)\}/g, (_, name: string) => values[name] ?? '');
@@ -315,7 +414,8 @@ export class CaseView extends LitElement {
   async #act(section: Section, action: () => Promise<unknown>, done?: CaseViewStringKey): Promise<boolean> {
     try {
       await action();
-    } catch {
+    } catch (error) {
+      if (this.#sessionEnded(error)) return false;
       this.#notices.set(section, { text: this.#t('actionFailed'), error: true });
       this.requestUpdate();
       return false;
@@ -343,6 +443,64 @@ export class CaseView extends LitElement {
     if (input) input.value = '';
     this.#notices.delete('key');
     this.keyring.unlock(privateKey);
+  }
+
+  /** The person's passkey, when it can keep the organisation's key here (`caseManagement.wrappedKeys`, encryption, PRF in this browser). */
+  #passkey(): { passkeyId: string; rpId: string; keyId: string; publicKey: { x: string; y: string } } | undefined {
+    const capabilities = (this.#loaded?.discovery ?? this.discovery)?.capabilities;
+    const passkeyId = this.me?.session.passkeyId;
+    const rpId = capabilities?.caseManagement?.signIn?.passkey?.rpId;
+    const encryption = capabilities?.encryption;
+    if (!capabilities?.caseManagement?.wrappedKeys || !passkeyId || !rpId || !encryption || !passkeysAvailable()) return undefined;
+    return { passkeyId, rpId, keyId: encryption.keyId, publicKey: encryption.publicKey as { x: string; y: string } };
+  }
+
+  #passkeyKeepsKey(): boolean {
+    const passkey = this.#passkey();
+    return !!passkey && (this.#keptWithPasskey || !!this.me?.account.passkeys.find((item) => item.passkeyId === passkey.passkeyId)?.hasWrappedKey);
+  }
+
+  /** The PRF output: the one handed over at sign-in, else from a ceremony now (the person touches their passkey). */
+  async #prfOutput(passkeyId: string, rpId: string): Promise<ArrayBuffer | undefined> {
+    const output = this.keyring.prfOutput ?? (await passkeyPrfOutput(passkeyId, rpId));
+    if (output && !this.keyring.prfOutput) this.keyring.acceptPrfOutput(output);
+    return output;
+  }
+
+  async #unlockWithPasskey(): Promise<void> {
+    const passkey = this.#passkey()!;
+    try {
+      const wrapped = await this.client!.getWrappedKey(passkey.passkeyId);
+      if (wrapped.keyId !== passkey.keyId) {
+        this.#notices.set('key', { text: this.#t('keyPasskeyOld'), error: true });
+        this.requestUpdate();
+        return;
+      }
+      const output = await this.#prfOutput(passkey.passkeyId, passkey.rpId);
+      if (!output) throw new Error('no PRF');
+      this.keyring.unlock(await unwrapPrivateKey(wrapped.wrappedKey, output, wrapped.keyId, passkey.publicKey));
+    } catch (error) {
+      if (this.#sessionEnded(error)) return;
+      this.#notices.set('key', { text: this.#t('keyPasskeyFailed'), error: true });
+      this.requestUpdate();
+    }
+  }
+
+  async #keepWithPasskey(): Promise<void> {
+    const passkey = this.#passkey()!;
+    const privateKey = this.keyring.privateKey!;
+    try {
+      const output = await this.#prfOutput(passkey.passkeyId, passkey.rpId);
+      if (!output) throw new Error('no PRF');
+      const wrappedKey = await wrapPrivateKey(privateKey, output, passkey.keyId);
+      await this.client!.storeWrappedKey(passkey.passkeyId, { keyId: passkey.keyId, algorithm: WRAP_ALGORITHM, wrappedKey });
+      this.#keptWithPasskey = true;
+      this.#notices.set('keep', { text: this.#t('keyStored') });
+    } catch (error) {
+      if (this.#sessionEnded(error)) return;
+      this.#notices.set('keep', { text: this.#t('keyStoreFailed'), error: true });
+    }
+    this.requestUpdate();
   }
 
   async #send(event: SubmitEvent): Promise<void> {
@@ -410,6 +568,127 @@ export class CaseView extends LitElement {
     await this.#act('status', () => this.client!.setSubstatus(this.caseId!, substatus), 'saved');
   }
 
+  /** Assigns, grants or excludes the chosen colleague; `accountId` given: takes such a right back. */
+  async #changeAccess(change: 'assign' | 'grant' | 'exclude' | 'unassign' | 'revoke' | 'liftExclusion', accountId = this.#accessChoice.accountId): Promise<void> {
+    if (!accountId) {
+      this.#notices.set('access', { text: this.#t('accessPersonMissing'), error: true, field: 'access-person' });
+      this.requestUpdate();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#access-person')?.focus();
+      return;
+    }
+    const client = this.client!;
+    const caseId = this.caseId!;
+    const calls = {
+      assign: client.assignCase,
+      grant: client.grantCaseAccess,
+      exclude: client.excludeFromCase,
+      unassign: client.unassignCase,
+      revoke: client.revokeCaseAccess,
+      liftExclusion: client.liftCaseExclusion,
+    };
+    if (await this.#act('access', () => calls[change](caseId, accountId), 'accessSaved')) this.#accessChoice.accountId = '';
+  }
+
+  async #transfer(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const { groupId } = this.#accessChoice;
+    if (groupId) await this.#act('access', () => this.client!.transferCase(this.caseId!, groupId), 'accessSaved');
+  }
+
+  async #reviseMinutes(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const minutes = this.#loaded?.minutes?.items ?? [];
+    const latest = minutes.at(-1);
+    const body = (this.#minutesText ?? latest?.body ?? '').trim();
+    const focusField = async () => {
+      this.requestUpdate();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#minutes-body')?.focus();
+    };
+    if (!body) {
+      this.#notices.set('minutes', { text: this.#t('minutesEmpty'), error: true, field: 'minutes-body' });
+      return focusField();
+    }
+    try {
+      await this.client!.reviseMinutes(this.caseId!, latest?.version ?? 0, body);
+    } catch (error) {
+      if (this.#sessionEnded(error)) return;
+      // Someone added a version meanwhile: show it, keep what this person wrote.
+      const stale = (error as { status?: number }).status === 409;
+      this.#notices.set('minutes', { text: this.#t(stale ? 'minutesStale' : 'actionFailed'), error: true, field: 'minutes-body' });
+      if (stale) await this.#load(false);
+      return focusField();
+    }
+    this.#minutesText = undefined;
+    this.#notices.set('minutes', { text: this.#t('minutesAdded') });
+    this.#emit('weerbaar-case-changed', { caseId: this.caseId! });
+    await this.#load(false);
+  }
+
+  async #showAudit(): Promise<void> {
+    try {
+      const trail = await this.client!.getAuditTrail(this.caseId!);
+      if (!isAuditExport(trail)) throw new Error('broken');
+      const { verifyAuditTrail } = await import('@weerbaar/sdk/handler');
+      const verdict = await verifyAuditTrail(trail);
+      this.#audit = { trail, valid: verdict.valid, problemSeqs: verdict.problems.flatMap((problem) => (problem.seq ? [problem.seq] : [])) };
+      this.#notices.delete('audit');
+    } catch (error) {
+      if (this.#sessionEnded(error)) return;
+      this.#notices.set('audit', { text: this.#t('actionFailed'), error: true });
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#audit-verdict')?.focus();
+  }
+
+  /** Records the export (so it appears in the audit trail), puts its number on the record and opens the browser's print. */
+  async #printRecord(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const choice = this.#recordChoice;
+    const problem: [CaseViewStringKey, string] | undefined = !choice.identity
+      ? undefined
+      : !choice.basis
+        ? ['recordBasisMissing', 'record-basis-consent']
+        : choice.basis === 'consent' && !/^\d{4}-\d{2}-\d{2}$/.test(choice.consentGivenOn)
+          ? ['recordConsentMissing', 'record-consent-on']
+          : choice.basis === 'legal-duty' && !choice.legalDuty.trim()
+            ? ['recordDutyMissing', 'record-legal-duty']
+            : undefined;
+    if (problem) {
+      this.#notices.set('record', { text: this.#t(problem[0]), error: true, field: problem[1] });
+      this.requestUpdate();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`#${problem[1]}`)?.focus();
+      return;
+    }
+    const request = {
+      purpose: choice.purpose,
+      includesIdentity: choice.identity,
+      ...(choice.identity && choice.basis === 'consent' ? { identityBasis: 'consent' as const, consentGivenOn: choice.consentGivenOn } : {}),
+      ...(choice.identity && choice.basis === 'legal-duty' ? { identityBasis: 'legal-duty' as const, legalDuty: choice.legalDuty.trim() } : {}),
+    };
+    let recorded: { exportId: string; auditSeq: number; recordedAt: string } | undefined;
+    const done = await this.#act(
+      'record',
+      async () => {
+        recorded = await this.client!.recordExport(this.caseId!, request);
+      },
+      'recordPrinted',
+    );
+    if (!done || !recorded) return;
+    const basis = choice.basis === 'consent' ? `${this.#t('basis-consent')} (${this.#date(`${choice.consentGivenOn}T12:00:00Z`)})` : choice.legalDuty.trim();
+    this.#record = { ...recorded, includesIdentity: choice.identity, basis };
+    this.toggleAttribute('data-print-identity', choice.identity);
+    this.requestUpdate();
+    await this.updateComplete;
+    // The record alone: the console's list and the page around it stay out of print.
+    const undo = printAlone(this);
+    window.addEventListener('afterprint', undo, { once: true });
+    window.print();
+  }
+
   async #download(attachmentId: string): Promise<void> {
     const loaded = this.#loaded!;
     const file = loaded.found.attachments.find((item) => item.id === attachmentId)!;
@@ -448,7 +727,7 @@ export class CaseView extends LitElement {
   // ---------------------------------------------------------------- rendering
 
   protected override render(): TemplateResult {
-    const back = html`<p class="no-print"><button type="button" class="secondary" part="back-button" @click=${() => this.#emit('weerbaar-case-back', {})}>${this.#t('back')}</button></p>`;
+    const back = html`<p class="no-print"><button type="button" class="secondary" part="back-button" @click=${() => this.#emit('weerbaar-case-view-close', {})}>${this.#t('back')}</button></p>`;
     const loaded = this.#loaded;
     if (this.state !== 'ready' || !loaded) {
       const message =
@@ -461,17 +740,18 @@ export class CaseView extends LitElement {
       return html`${back}${this.#heading(0, this.#t('caseHeading', { reference: '' }).trim(), 'case-heading')}${message}`;
     }
     const { found } = loaded;
-    const locked = needsKey(found, loaded.notes) && !this.#opened;
+    const locked = needsKey(found, loaded.notes, loaded.minutes) && !this.#opened;
     return html`
-      ${back} ${this.#heading(0, this.#t('caseHeading', { reference: found.reference }), 'case-heading')} ${this.#summary(loaded)}
-      ${locked ? this.#keyForm() : nothing} ${this.#report(loaded)} ${this.#files(loaded)} ${this.#timeline(found)} ${this.#messages(loaded)}
-      ${this.#notes(loaded)} ${this.#status(loaded)}
+      ${back} ${this.#heading(0, this.#t('caseHeading', { reference: found.reference }), 'case-heading')} ${this.#recordHeader(found)} ${this.#summary(loaded)}
+      ${locked ? this.#keyForm() : this.#keepKeyOffer()} ${this.#report(loaded)} ${this.#files(loaded)} ${this.#timeline(found)} ${this.#messages(loaded)}
+      ${this.#notes(loaded)} ${this.#minutes(loaded)} ${this.#status(loaded)} ${this.#access(loaded)} ${this.#auditTrail(loaded)} ${this.#recordForm()}
     `;
   }
 
-  #date(iso: string): string {
+  /** A day in words in the Netherlands' time zone; a malformed date from the backend as it came. */
+  #date(iso: string, locale: SupportedLocale = this.#locale): string {
     const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : longDate(this.#locale, date, timeZone);
+    return Number.isNaN(date.getTime()) ? iso : longDate(locale, date, timeZone);
   }
 
   #dateAndTime(iso: string): string {
@@ -518,11 +798,40 @@ export class CaseView extends LitElement {
     return !!notice?.error && notice.field === field;
   }
 
+  /**
+   * A labelled text field (a textarea with `rows`, else an input) with its hint, its section's
+   * notice as description, and `aria-invalid` when the notice is about this field.
+   */
+  #textField(
+    section: Section,
+    id: string,
+    label: CaseViewStringKey,
+    value: string,
+    onInput: (value: string) => void,
+    { hint, rows, maxLength, type = 'text' }: { hint?: CaseViewStringKey; rows?: number; maxLength?: number; type?: 'text' | 'date' } = {},
+  ): TemplateResult {
+    const invalid = this.#fieldError(section, id);
+    const describedBy = `${hint ? `${id}-hint ` : ''}${section}-notice`;
+    const input = (event: Event) => onInput((event.target as HTMLInputElement | HTMLTextAreaElement).value);
+    return html`<div class="field ${invalid ? 'invalid' : ''}">
+      <label for=${id}>${this.#t(label)}</label>
+      ${hint ? html`<p class="hint" id="${id}-hint">${this.#t(hint)}</p>` : nothing}
+      ${rows
+        ? html`<textarea id=${id} rows=${rows} maxlength=${maxLength ?? nothing} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'} .value=${value} @input=${input}></textarea>`
+        : html`<input id=${id} type=${type} maxlength=${maxLength ?? nothing} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'} .value=${value} @input=${input} />`}
+    </div>`;
+  }
+
   #keyForm(): TemplateResult {
     const invalid = this.#fieldError('key', 'key-file');
     return html`<section class="key no-print" aria-labelledby="key-heading">
       ${this.#heading(1, this.#t('keyHeading'), 'key-heading')}
       <p>${this.#t('keyIntro')}</p>
+      ${this.#passkeyKeepsKey()
+        ? html`<p>${this.#t('keyPasskeyIntro')}</p>
+            <p><button type="button" part="passkey-button" aria-describedby="key-notice" @click=${() => void this.#unlockWithPasskey()}>${this.#t('keyPasskey')}</button></p>
+            <p>${this.#t('keyOrFile')}</p>`
+        : nothing}
       <form novalidate @submit=${(event: SubmitEvent) => void this.#importKey(event)}>
         <div class="field">
           <label for="key-file">${this.#t('keyFile')}</label>
@@ -532,6 +841,18 @@ export class CaseView extends LitElement {
         ${this.#notice('key')}
         <button type="submit" part="key-button">${this.#t('keyOpen')}</button>
       </form>
+    </section>`;
+  }
+
+  /** Once the key file opened the case: keep the key with the person's passkey, so the file is not needed again. */
+  #keepKeyOffer(): TemplateResult | typeof nothing {
+    const notice = this.#notices.get('keep');
+    if (!this.keyring.privateKey || !this.#passkey() || (this.#passkeyKeepsKey() && !notice)) return nothing;
+    return html`<section class="key no-print" aria-labelledby="keep-heading">
+      ${this.#heading(1, this.#t('keyStoreHeading'), 'keep-heading')}
+      ${this.#keptWithPasskey ? nothing : html`<p>${this.#t('keyStoreIntro')}</p>
+            <p><button type="button" class="secondary" part="keep-key-button" aria-describedby="keep-notice" @click=${() => void this.#keepWithPasskey()}>${this.#t('keyStore')}</button></p>`}
+      ${this.#notice('keep')}
     </section>`;
   }
 
@@ -552,16 +873,17 @@ export class CaseView extends LitElement {
     if (signals.length) rows.push({ label: this.#t('signals'), value: signals.map((id) => found.labels?.signals?.[id] ?? id).join('; ') });
     const contact = content.contact;
     if (contact) {
-      if (contact.name) rows.push({ label: this.#t('contactName'), value: contact.name });
-      if (contact.email) rows.push({ label: this.#t('contactEmail'), value: contact.email });
-      if (contact.phone) rows.push({ label: this.#t('contactPhone'), value: contact.phone });
-      rows.push({ label: this.#t('contactPreferred'), value: this.#t(contact.preferredChannel === 'phone' ? 'preferredPhone' : 'preferredEmail') });
+      // Identity: shown to the handler, left out of a printed record unless included on a recorded basis.
+      if (contact.name) rows.push({ label: this.#t('contactName'), value: contact.name, identity: true });
+      if (contact.email) rows.push({ label: this.#t('contactEmail'), value: contact.email, identity: true });
+      if (contact.phone) rows.push({ label: this.#t('contactPhone'), value: contact.phone, identity: true });
+      rows.push({ label: this.#t('contactPreferred'), value: this.#t(contact.preferredChannel === 'phone' ? 'preferredPhone' : 'preferredEmail'), identity: true });
     } else rows.push({ label: this.#t('contact'), value: this.#t('anonymous') });
     rows.push({ label: this.#t('consents'), value: found.consents.length ? found.consents.join(', ') : this.#t('noConsents') });
     return html`<section aria-labelledby="report-heading">
       ${heading}
       <dl class="answers" part="answers">
-        ${rows.map((row) => html`<div class="row"><dt>${row.label}</dt><dd class=${row.quote ? 'quote' : ''}>${row.value}</dd></div>`)}
+        ${rows.map((row) => html`<div class=${row.identity ? 'row identity' : 'row'}><dt>${row.label}</dt><dd class=${row.quote ? 'quote' : ''}>${row.value}</dd></div>`)}
       </dl>
     </section>`;
   }
@@ -615,7 +937,6 @@ export class CaseView extends LitElement {
     const workflow = !!discovery.capabilities.caseManagement?.workflow;
     const kinds: Kind[] = [...(found.deadlines.acknowledgedAt ? [] : (['acknowledgement'] as const)), 'message', 'question', 'feedback'];
     const templates = this.#templates.get(this.#compose.lang)?.items.filter((template) => template.kind === this.#templateKind()) ?? [];
-    const invalid = this.#fieldError('messages', 'compose-body');
     return html`<section aria-labelledby="messages-heading">
       ${this.#heading(1, this.#t('messagesHeading'), 'messages-heading')}
       ${found.messages.length === 0
@@ -669,19 +990,7 @@ export class CaseView extends LitElement {
                     </select>
                   </div>`
               : nothing}
-            <div class="field ${invalid ? 'invalid' : ''}">
-              <label for="compose-body">${this.#t('composeBody')}</label>
-              <p class="hint" id="compose-body-hint">${this.#t('composeHint')}</p>
-              <textarea
-                id="compose-body"
-                rows="8"
-                maxlength=${MAX_TEXT}
-                aria-describedby="compose-body-hint messages-notice"
-                aria-invalid=${invalid ? 'true' : 'false'}
-                .value=${this.#compose.body}
-                @input=${(event: Event) => (this.#compose.body = (event.target as HTMLTextAreaElement).value)}
-              ></textarea>
-            </div>
+            ${this.#textField('messages', 'compose-body', 'composeBody', this.#compose.body, (value) => (this.#compose.body = value), { hint: 'composeHint', rows: 8, maxLength: MAX_TEXT })}
             ${this.#notice('messages')}
             <button type="submit" part="send-button">${this.#t('send')}</button>
           </form>`}
@@ -690,7 +999,6 @@ export class CaseView extends LitElement {
 
   #notes({ notes, discovery }: Loaded): TemplateResult | typeof nothing {
     if (!discovery.capabilities.caseManagement?.notes || !notes) return nothing;
-    const invalid = this.#fieldError('notes', 'note-body');
     return html`<section class="internal-section" aria-labelledby="notes-heading">
       ${this.#heading(1, this.#t('notesHeading'), 'notes-heading')}
       <p class="internal-label">${this.#t('notesIntro')}</p>
@@ -705,21 +1013,231 @@ export class CaseView extends LitElement {
             )}
           </ol>`}
       <form class="no-print" novalidate @submit=${(event: SubmitEvent) => void this.#addNote(event)}>
-        <div class="field ${invalid ? 'invalid' : ''}">
-          <label for="note-body">${this.#t('noteLabel')}</label>
-          <p class="hint" id="note-body-hint">${this.#t('noteHint')}</p>
-          <textarea
-            id="note-body"
-            rows="4"
-            maxlength=${MAX_TEXT}
-            aria-describedby="note-body-hint notes-notice"
-            aria-invalid=${invalid ? 'true' : 'false'}
-            .value=${this.#noteText}
-            @input=${(event: Event) => (this.#noteText = (event.target as HTMLTextAreaElement).value)}
-          ></textarea>
-        </div>
+        ${this.#textField('notes', 'note-body', 'noteLabel', this.#noteText, (value) => (this.#noteText = value), { hint: 'noteHint', rows: 4, maxLength: MAX_TEXT })}
         ${this.#notice('notes')}
         <button type="submit" part="note-button">${this.#t('addNote')}</button>
+      </form>
+    </section>`;
+  }
+
+  #access({ access, groups, people }: Loaded): TemplateResult | typeof nothing {
+    if (!access) return nothing;
+    const choice = this.#accessChoice;
+    const invalid = this.#fieldError('access', 'access-person');
+    const list = (label: CaseViewStringKey, persons: readonly PersonRef[], undo: 'unassign' | 'revoke' | 'liftExclusion') =>
+      html`<div class="row">
+        <dt>${this.#t(label)}</dt>
+        <dd>
+          ${persons.length === 0
+            ? this.#t('nobody')
+            : html`<ul class="people">
+                ${persons.map(
+                  (person) => html`<li>
+                    ${person.displayName}
+                    <button type="button" class="secondary" @click=${() => void this.#changeAccess(undo, person.accountId)}>
+                      ${this.#t(undo)}<span class="visually-hidden">: ${person.displayName}</span>
+                    </button>
+                  </li>`,
+                )}
+              </ul>`}
+        </dd>
+      </div>`;
+    const otherGroups = groups?.items.filter((group) => group.groupId !== access.group.groupId) ?? [];
+    return html`<section class="no-print" aria-labelledby="access-heading">
+      ${this.#heading(1, this.#t('accessHeading'), 'access-heading')}
+      <p>${this.#t('accessIntro')}</p>
+      <dl class="summary" part="access">
+        <div class="row"><dt>${this.#t('accessGroup')}</dt><dd>${access.group.name}</dd></div>
+        ${list('accessAssignees', access.assignees, 'unassign')} ${list('accessGrants', access.grants, 'revoke')} ${list('accessExclusions', access.exclusions, 'liftExclusion')}
+      </dl>
+      <form novalidate @submit=${(event: SubmitEvent) => event.preventDefault()}>
+        <div class="field ${invalid ? 'invalid' : ''}">
+          <label for="access-person">${this.#t('accessPerson')}</label>
+          <p class="hint" id="access-person-hint">${this.#t('excludeHint')}</p>
+          <select
+            id="access-person"
+            aria-describedby="access-person-hint access-notice"
+            aria-invalid=${invalid ? 'true' : 'false'}
+            @change=${(event: Event) => (choice.accountId = (event.target as HTMLSelectElement).value)}
+          >
+            <option value="" ?selected=${choice.accountId === ''}>${this.#t('accessChoose')}</option>
+            ${people.map((person) => html`<option value=${person.accountId} ?selected=${person.accountId === choice.accountId}>${person.displayName}</option>`)}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="button" part="assign-button" @click=${() => void this.#changeAccess('assign')}>${this.#t('assign')}</button>
+          <button type="button" class="secondary" part="grant-button" @click=${() => void this.#changeAccess('grant')}>${this.#t('grant')}</button>
+          <button type="button" class="secondary" part="exclude-button" @click=${() => void this.#changeAccess('exclude')}>${this.#t('exclude')}</button>
+        </div>
+      </form>
+      ${otherGroups.length
+        ? html`<form novalidate @submit=${(event: SubmitEvent) => void this.#transfer(event)}>
+            <div class="field">
+              <label for="transfer-group">${this.#t('transferGroup')}</label>
+              <select id="transfer-group" @change=${(event: Event) => (choice.groupId = (event.target as HTMLSelectElement).value)}>
+                <option value="" ?selected=${choice.groupId === ''}>${this.#t('transferChoose')}</option>
+                ${otherGroups.map((group) => html`<option value=${group.groupId} ?selected=${group.groupId === choice.groupId}>${group.name}</option>`)}
+              </select>
+            </div>
+            <button type="submit" class="secondary" part="transfer-button">${this.#t('transfer')}</button>
+          </form>`
+        : nothing}
+      ${this.#notice('access')}
+    </section>`;
+  }
+
+  #minutes({ found, minutes, discovery }: Loaded): TemplateResult | typeof nothing {
+    if (!discovery.capabilities.caseManagement?.intake) return nothing;
+    const versions = minutes?.items ?? [];
+    const latest = versions.at(-1);
+    return html`<section aria-labelledby="minutes-heading">
+      ${this.#heading(1, this.#t('minutesHeading'), 'minutes-heading')}
+      <p>${this.#t('minutesIntro')}</p>
+      ${versions.length === 0
+        ? html`<p>${this.#t('minutesNone')}</p>`
+        : html`<ol class="notes" part="minutes">
+            ${versions.map((version) => {
+              const correction = version.answer?.correction ?? this.#opened?.corrections.get(version.version);
+              return html`<li>
+                <p class="meta">
+                  ${this.#t('minutesVersion', { version: version.version, date: this.#dateAndTime(version.createdAt), name: version.author.name ?? this.#actorName(version.author) })}:
+                  <strong>${(this.#t(`minutes-${version.status}` as CaseViewStringKey) as string | undefined) ?? version.status}</strong>
+                </p>
+                <p class="quote">${version.body}</p>
+                ${version.answer?.decision === 'approve' ? html`<p>${this.#t('minutesApprovedOn', { date: this.#dateAndTime(version.answer.answeredAt) })}</p>` : nothing}
+                ${version.answer?.decision === 'correct'
+                  ? html`<p>${this.#t('minutesCorrection', { date: this.#dateAndTime(version.answer.answeredAt) })}</p>
+                      <p class="quote">${correction ?? this.#t('minutesSealedCorrection')}</p>`
+                  : nothing}
+              </li>`;
+            })}
+          </ol>`}
+      ${found.status === 'closed'
+        ? nothing
+        : html`<form class="no-print" novalidate @submit=${(event: SubmitEvent) => void this.#reviseMinutes(event)}>
+            ${this.#textField('minutes', 'minutes-body', 'minutesNew', this.#minutesText ?? latest?.body ?? '', (value) => (this.#minutesText = value), {
+              hint: 'minutesNewHint',
+              rows: 8,
+              maxLength: 20_000,
+            })}
+            ${this.#notice('minutes')}
+            <button type="submit" part="minutes-button">${this.#t('minutesAdd')}</button>
+          </form>`}
+    </section>`;
+  }
+
+  #actorName(actor: AuditExport['entries'][number]['actor']): string {
+    if (actor.kind === 'reporter') return this.#t('actorReporter');
+    if (actor.kind === 'system') return this.#t('actorSystem');
+    if (actor.kind === 'handler-token') return this.#t('actorToken', { name: actor.name ?? '' });
+    return actor.name ?? '';
+  }
+
+  #auditTrail({ discovery }: Loaded): TemplateResult | typeof nothing {
+    if (!discovery.capabilities.caseManagement?.audit) return nothing;
+    const audit = this.#audit;
+    return html`<section aria-labelledby="audit-heading" class=${audit ? '' : 'no-print'}>
+      ${this.#heading(1, this.#t('auditHeading'), 'audit-heading')}
+      <p>${this.#t('auditIntro')}</p>
+      ${audit
+        ? html`<p id="audit-verdict" tabindex="-1" class=${audit.valid ? 'verdict' : 'verdict error'}>
+              ${audit.valid ? this.#t('auditValid', { count: audit.trail.entryCount }) : this.#t('auditInvalid')}
+            </p>
+            <div class="table-scroll" role="region" aria-label=${this.#t('auditSteps')} tabindex="0">
+              <table part="audit">
+                <thead>
+                  <tr>
+                    <th scope="col">${this.#t('auditSeq')}</th>
+                    <th scope="col">${this.#t('auditAt')}</th>
+                    <th scope="col">${this.#t('auditActor')}</th>
+                    <th scope="col">${this.#t('auditAction')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${audit.trail.entries.map(
+                    (entry) => html`<tr class=${audit.problemSeqs.includes(entry.seq) ? 'error' : ''}>
+                      <td>${entry.seq}</td>
+                      <td><time datetime=${entry.at}>${this.#dateAndTime(entry.at)}</time></td>
+                      <td>${this.#actorName(entry.actor)}</td>
+                      <td>${(this.#t(`audit-${entry.action}` as CaseViewStringKey) as string | undefined) ?? entry.action}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+        : html`<p class="no-print"><button type="button" class="secondary" part="audit-button" aria-describedby="audit-notice" @click=${() => void this.#showAudit()}>${this.#t('auditShow')}</button></p>`}
+      ${this.#notice('audit')}
+    </section>`;
+  }
+
+  /** On the printed record: which export it is, so the audit trail proves who printed it when. */
+  #recordHeader(found: Case): TemplateResult | typeof nothing {
+    const record = this.#record;
+    if (!record) return nothing;
+    return html`<div class="record-header" part="record-header">
+      <p><strong>${this.#t('recordTitle', { reference: found.reference })}</strong></p>
+      <p>${this.#t('recordMeta', { exportId: record.exportId, seq: record.auditSeq, date: this.#dateAndTime(record.recordedAt) })}</p>
+      <p>${record.includesIdentity ? this.#t('recordWithIdentity', { basis: record.basis }) : this.#t('recordWithoutIdentity')}</p>
+    </div>`;
+  }
+
+  #recordForm(): TemplateResult | typeof nothing {
+    if (!this.#loaded?.discovery.capabilities.caseManagement?.workflow) return nothing;
+    const choice = this.#recordChoice;
+    const invalid = (field: string) => this.#fieldError('record', field);
+    const update = () => this.requestUpdate();
+    return html`<section class="no-print" aria-labelledby="record-heading">
+      ${this.#heading(1, this.#t('recordHeading'), 'record-heading')}
+      <p>${this.#t('recordIntro')}</p>
+      <form novalidate @submit=${(event: SubmitEvent) => void this.#printRecord(event)}>
+        <div class="field">
+          <label for="record-purpose">${this.#t('recordPurpose')}</label>
+          <select id="record-purpose" @change=${(event: Event) => (choice.purpose = (event.target as HTMLSelectElement).value as Purpose)}>
+            ${purposes.map((purpose) => html`<option value=${purpose} ?selected=${purpose === choice.purpose}>${this.#t(`purpose-${purpose}`)}</option>`)}
+          </select>
+        </div>
+        <div class="field option">
+          <input
+            type="checkbox"
+            id="record-identity"
+            aria-describedby="record-identity-hint"
+            .checked=${choice.identity}
+            @change=${(event: Event) => {
+              choice.identity = (event.target as HTMLInputElement).checked;
+              update();
+            }}
+          />
+          <label for="record-identity">${this.#t('recordIdentity')}</label>
+          <p class="hint" id="record-identity-hint">${this.#t('recordIdentityHint')}</p>
+        </div>
+        ${choice.identity
+          ? html`<fieldset class=${invalid('record-basis-consent') ? 'invalid' : ''} aria-describedby="record-notice">
+              <legend>${this.#t('recordBasis')}</legend>
+              ${(['consent', 'legal-duty'] as const).map(
+                (basis) => html`<div class="option">
+                  <input
+                    type="radio"
+                    name="record-basis"
+                    id="record-basis-${basis}"
+                    .checked=${choice.basis === basis}
+                    @change=${() => {
+                      choice.basis = basis;
+                      update();
+                    }}
+                  />
+                  <label for="record-basis-${basis}">${this.#t(`basis-${basis}`)}</label>
+                </div>`,
+              )}
+              ${choice.basis === 'consent'
+                ? this.#textField('record', 'record-consent-on', 'recordConsentOn', choice.consentGivenOn, (value) => (choice.consentGivenOn = value), { type: 'date' })
+                : nothing}
+              ${choice.basis === 'legal-duty'
+                ? this.#textField('record', 'record-legal-duty', 'recordLegalDuty', choice.legalDuty, (value) => (choice.legalDuty = value), { maxLength: 300 })
+                : nothing}
+            </fieldset>`
+          : nothing}
+        ${this.#notice('record')}
+        <button type="submit" part="record-button">${this.#t('recordPrint')}</button>
       </form>
     </section>`;
   }
@@ -755,10 +1273,7 @@ export class CaseView extends LitElement {
         ${choice.status === 'closed'
           ? select('status-outcome', 'outcomeLabel', choice.outcome, outcomeIds.map((id) => ({ id, label: outcomeLabel(id) })), (value) => (choice.outcome = value), { invalid: invalidOutcome, empty: '' })
           : nothing}
-        <div class="field">
-          <label for="status-note">${this.#t('statusNote')}</label>
-          <input id="status-note" type="text" maxlength="2000" .value=${choice.note} @input=${(event: Event) => (choice.note = (event.target as HTMLInputElement).value)} />
-        </div>
+        ${this.#textField('status', 'status-note', 'statusNote', choice.note, (value) => (choice.note = value), { maxLength: 2000 })}
         <button type="submit" part="status-button">${this.#t('saveStatus')}</button>
       </form>
       ${discovery.capabilities.caseManagement?.workflow && substatuses.length

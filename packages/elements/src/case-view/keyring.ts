@@ -12,7 +12,13 @@ export interface CaseKeyring {
   readonly privateKey: PrivateKeyJwk | undefined;
   /** Keeps a key for the session (after a JWK file was read or a passkey unwrapped it). */
   unlock(privateKey: PrivateKeyJwk): void;
-  /** Forgets the key. */
+  /**
+   * The passkey's PRF output from the sign-in ceremony (`onPrfOutput` of the SDK's
+   * `signInWithPasskey`), so that a case view unwraps the key without asking for the passkey again.
+   */
+  readonly prfOutput: ArrayBuffer | undefined;
+  acceptPrfOutput(output: ArrayBuffer): void;
+  /** Forgets the key and the PRF output. */
   clear(): void;
   /** Calls `listener` whenever the key is unlocked or cleared; returns how to stop. */
   subscribe(listener: () => void): () => void;
@@ -20,6 +26,7 @@ export interface CaseKeyring {
 
 export function createCaseKeyring(): CaseKeyring {
   let privateKey: PrivateKeyJwk | undefined;
+  let prfOutput: ArrayBuffer | undefined;
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
   return {
@@ -30,8 +37,15 @@ export function createCaseKeyring(): CaseKeyring {
       privateKey = key;
       changed();
     },
+    get prfOutput() {
+      return prfOutput;
+    },
+    acceptPrfOutput(output) {
+      prfOutput = output.slice(0);
+    },
     clear() {
       privateKey = undefined;
+      prfOutput = undefined;
       changed();
     },
     subscribe(listener) {

@@ -11,7 +11,7 @@ import type { DialogContext } from './dialog-context.js';
 import { caseView, followUpEntryView } from './follow-up-view.js';
 import type { FieldContext } from './form-controls.js';
 import { formView } from './form-view.js';
-import { printAlone } from './print-alone.js';
+import { printAlone } from '../base/print-alone.js';
 import { receiptView } from './receipt-view.js';
 import { reportDialogStrings, type ReportDialogStringKey } from './report-dialog.strings.js';
 import { reportDialogStyles } from './report-dialog.styles.js';

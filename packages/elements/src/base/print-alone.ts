@@ -1,4 +1,4 @@
-// Printing the receipt prints the receipt alone, not the host page with the dialog laid over it.
+// Printing one thing alone (the report dialog's receipt, the console's case record), not the host page around it.
 const hidden = 'data-weerbaar-print-hidden';
 let printSheet: CSSStyleSheet | undefined;
 
