@@ -130,6 +130,11 @@ export class ContentCatalogue {
     return represent({ locale, items });
   }
 
+  /** The report form's consents (the same in every language: those of the default one). */
+  reportFormConsents(): Schema<'ReportForm'>['consents'] {
+    return this.file.reportForm[this.locales.default]?.consents ?? [];
+  }
+
   externalChannels(locale: string): Schema<'ExternalChannel'>[] {
     return this.file.externalChannels?.[locale] ?? [];
   }
