@@ -6,7 +6,6 @@ import type { ServerContext } from '../context.js';
 import { caseWorkCapabilities } from '../routes/case-work.js';
 import { SENT_EVENT_TYPES } from '../notifications/webhooks.js';
 import { hostedConsoleUrl } from '../routes/hosted-console.js';
-import { hostedReportPageUrl } from '../routes/hosted-report-page.js';
 import { AUDIT_ALGORITHM } from './audit-chain.js';
 import { retentionCapability } from './retention.js';
 import { relyingParty } from '../routes/sign-in.js';
@@ -14,6 +13,7 @@ import { oidcOffered, passkeysOffered, signInOffered, wrappedKeysOffered } from 
 import { oidcDisplayName } from './oidc.js';
 import { ACKNOWLEDGE_WITHIN_DAYS, FEEDBACK_WITHIN_MONTHS, LEGAL_BASIS } from './deadlines.js';
 import { HPKE_SUITE } from './encryption-key.js';
+import { hostedReportPageUrl } from './hosted-report-page.js';
 
 
 /** People sign in (`signIn`, with the session limits), the console and wrapped keys, when offered. */
