@@ -14,6 +14,7 @@ import typescript from '@rollup/plugin-typescript';
  * @param {string} [options.tsconfig]
  * @param {boolean} [options.declarations] emit `.d.ts` files next to the output
  * @param {string[]} [options.external] extra modules to keep external
+ * @param {import('rollup').OutputOptions['manualChunks']} [options.manualChunks] modules that must stay in a chunk of their own
  * @returns {import('rollup').RollupOptions}
  */
 export function createConfig({
@@ -25,6 +26,7 @@ export function createConfig({
   tsconfig = './tsconfig.json',
   declarations = true,
   external = [],
+  manualChunks,
 }) {
   return {
     input,
@@ -40,6 +42,7 @@ export function createConfig({
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      ...(manualChunks ? { manualChunks } : {}),
     },
     plugins: [
       nodeResolve({
@@ -58,7 +61,9 @@ export function createConfig({
         inlineSources: true,
         noEmitOnError: true,
       }),
-      minify && terser({ ecma: 2022, module: true, format: { comments: false } }),
+      // Two passes: the second inlines what the first reduced to a constant (a contract limit read from
+      // @weerbaar/sdk/field-limits becomes its number instead of an object kept for one property).
+      minify && terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ].filter(Boolean),
     onwarn(warning, warn) {
       // A circular import or an unresolved import is a defect in our own code: fail the build.

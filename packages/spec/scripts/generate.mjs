@@ -4,6 +4,7 @@
 //   src/generated/golden-fixtures.ts   the golden fixtures as a module
 //   src/generated/version.ts           the contract's version
 //   src/generated/field-limits.ts      the contract's field limits (`fieldLimits`, also `@weerbaar/spec/field-limits`)
+//   src/generated/query-limits.ts      the query parameters' limits, re-exported by field-limits.ts
 //   dist/openapi.json                  the document as JSON
 // Nothing else lives in src/generated/; the hand-written types these files use are in src/contract-types.ts.
 // With --check it writes nothing and exits 1 when a committed file is stale.
@@ -58,7 +59,9 @@ function limitsByName(entries) {
 /**
  * The contract's field limits as constants, one per schema (by its name) and one per operation with
  * limited query parameters (`<operationId>Query`), so that clients use the contract's numbers
- * instead of typing them again, and a bundler keeps only the ones used.
+ * instead of typing them again, and a bundler keeps only the ones used. The query parameters' limits
+ * are a module of their own (`query-limits.ts`, its own chunk in dist/): a page's search field loads
+ * at first view, a form's limits only with the form, and a bundler cannot split one module.
  */
 function generateFieldLimits(document) {
   const constants = [];
@@ -66,6 +69,20 @@ function generateFieldLimits(document) {
     const limits = limitsByName(Object.entries(schema.properties ?? {}));
     if (limits) constants.push(`/** Limits of \`${name}\`'s properties. */\nexport const ${name} = ${JSON.stringify(limits)} as const;\n`);
   }
+  // The one limit the contract states in words: a text question without `maxLength` allows this many characters.
+  const description = document.components.schemas.FormQuestion.properties.maxLength.description;
+  const defaultAnswerLength = /default (\d+)/.exec(description)?.[1];
+  if (!defaultAnswerLength) throw new Error(`FormQuestion.maxLength no longer states its default: "${description}"`);
+  constants.push(
+    `/** The longest text answer to a form question that states no \`maxLength\` (\`FormQuestion.maxLength\`'s description). */\n` +
+      `export const defaultTextAnswerMaxLength = ${Number(defaultAnswerLength)};\n`,
+  );
+  return banner + "export * from './query-limits.js';\n\n" + constants.join('\n');
+}
+
+/** The limits of each operation's query parameters, `<operationId>Query` (see generateFieldLimits). */
+function generateQueryLimits(document) {
+  const constants = [];
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
       const parameters = (operation.parameters ?? []).map((parameter) =>
@@ -76,14 +93,6 @@ function generateFieldLimits(document) {
       if (limits) constants.push(`/** Limits of \`${operation.operationId}\`'s query parameters. */\nexport const ${operation.operationId}Query = ${JSON.stringify(limits)} as const;\n`);
     }
   }
-  // The one limit the contract states in words: a text question without `maxLength` allows this many characters.
-  const description = document.components.schemas.FormQuestion.properties.maxLength.description;
-  const defaultAnswerLength = /default (\d+)/.exec(description)?.[1];
-  if (!defaultAnswerLength) throw new Error(`FormQuestion.maxLength no longer states its default: "${description}"`);
-  constants.push(
-    `/** The longest text answer to a form question that states no \`maxLength\` (\`FormQuestion.maxLength\`'s description). */\n` +
-      `export const defaultTextAnswerMaxLength = ${Number(defaultAnswerLength)};\n`,
-  );
   return banner + constants.join('\n');
 }
 
@@ -108,6 +117,7 @@ export async function generate() {
       // key would set the prototype instead of being the hostile key the fixture carries.
       `export const fixtures: readonly Fixture[] = JSON.parse(${JSON.stringify(JSON.stringify(fixtures))}) as Fixture[];\n`,
     'src/generated/field-limits.ts': generateFieldLimits(document),
+    'src/generated/query-limits.ts': generateQueryLimits(document),
     'src/generated/version.ts':
       banner +
       '/** The contract\'s version (semver): `info.version`, sent as the `API-Version` header. */\n' +
