@@ -86,9 +86,14 @@ describe("the server's layers", () => {
   const src = 'packages/server/src/';
   /** Where a server source path belongs: its first folder under src/ (or the file itself at the top). */
   const layerOf = (path) => path.slice(src.length).split('/')[0].replace(/\.(m?[jt]s)$/, '');
-  // The store's, the audit log's and the attachment storage's interfaces are what routes and domain
-  // code may know of storage; the engines, their SQL and the migrations stay behind them.
-  const storageInterfaces = new Set([`${src}storage/store.js`, `${src}storage/audit-log.js`, `${src}storage/attachments/attachment-storage.js`]);
+  // The stores' interfaces are what routes and domain code may know of storage (the cases' Store, the
+  // audit log, attachment bytes, and the stores written once for both engines: people, retention,
+  // statistics, jobs, the demo outbox); the engines, their SQL, drivers and the migrations stay behind them.
+  const storageInterfaces = new Set(
+    ['store', 'audit-log', 'attachments/attachment-storage', 'people-store', 'retention-store', 'statistics-source', 'job-queue', 'mail-outbox'].map(
+      (name) => `${src}storage/${name}.js`,
+    ),
+  );
   /**
    * Each layer, and the layers it must never import. storage/ and security/ may use domain/'s pure
    * definitions (the audit chain's hashing and its types, domain/audit-chain.ts).
@@ -99,6 +104,8 @@ describe("the server's layers", () => {
     domain: ['routes', 'plugins'],
     storage: ['routes', 'plugins', 'http', 'content'],
     security: ['routes', 'plugins'],
+    notifications: ['routes', 'plugins', 'http'],
+    jobs: ['routes', 'plugins', 'http'],
   };
 
   async function serverImports() {
@@ -119,7 +126,7 @@ describe("the server's layers", () => {
     });
   }
 
-  it('routes/ and domain/ reach storage only through its interfaces (store.ts, audit-log.ts, attachment-storage.ts)', async () => {
+  it('routes/ and domain/ reach storage only through the stores\' interfaces', async () => {
     const offending = (await serverImports())
       .filter(({ from, to }) => ['routes', 'domain'].includes(layerOf(from)) && layerOf(to) === 'storage' && !storageInterfaces.has(to))
       .map(({ from, to }) => `${from} → ${to}`);
@@ -136,6 +143,12 @@ describe("the server's layers", () => {
   it('the folders are the ones the server README maps', async () => {
     const readme = await readFile(join(root, 'packages/server/README.md'), 'utf8');
     const folders = (await readdir(join(root, src), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-    assert.deepEqual(folders.filter((folder) => !readme.includes(`\`src/${folder}/\``)), [], 'every folder of src/ appears in "Where things are"');
+    const map = readme.slice(readme.indexOf('## Where things are'), readme.indexOf('\n## ', readme.indexOf('## Where things are') + 1));
+    assert.deepEqual(folders.filter((folder) => !map.includes(`\`src/${folder}/\``)), [], 'every folder of src/ appears in "Where things are"');
+    const mapped = [...map.matchAll(/`src\/([\w-]+)\/`/g)].map((match) => match[1]);
+    assert.deepEqual(mapped.filter((folder) => !folders.includes(folder)), [], 'every folder "Where things are" names exists');
+    const files = new Set((await sourceFiles(join(root, src))).map((file) => relative(join(root, src), file).split(sep).pop()));
+    const named = [...map.matchAll(/`([\w-]+\.ts)`/g)].map((match) => match[1]);
+    assert.deepEqual(named.filter((file) => !files.has(file)), [], 'every file "Where things are" names exists');
   });
 });

@@ -130,9 +130,14 @@ export class ContentCatalogue {
     return represent({ locale, items });
   }
 
-  /** The report form's consents (the same in every language: those of the default one). */
-  reportFormConsents(): Schema<'ReportForm'>['consents'] {
-    return this.file.reportForm[this.locales.default]?.consents ?? [];
+  /** The report form in the default language (checked at start-up): its codes and consents are the same in every language. */
+  reportForm(): Omit<Schema<'ReportForm'>, 'locale'> {
+    return this.file.reportForm[this.locales.default]!;
+  }
+
+  /** The support directory's contacts in one language, unfiltered. */
+  contacts(locale: string): Schema<'SupportContact'>[] {
+    return this.file.supportContacts[locale] ?? [];
   }
 
   externalChannels(locale: string): Schema<'ExternalChannel'>[] {

@@ -6,7 +6,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Schema } from '@weerbaar/spec';
 import type { ServerConfig } from '../config.js';
 import type { ContentCatalogue } from '../content/catalogue.js';
 import { HOSTED_REPORT_PAGES, servesHostedReportPage } from '../domain/hosted-report-page.js';
@@ -51,8 +50,8 @@ export function escapeHtml(text: string): string {
  */
 function contactList(content: ContentCatalogue, lang: string): string {
   const locale = content.locales.available.includes(lang) ? lang : content.locales.default;
-  const { items } = JSON.parse(content.document('support-contacts', locale).json) as { items: Schema<'SupportContact'>[] };
-  const entries = items
+  const entries = content
+    .contacts(locale)
     .filter((contact) => contact.urgency !== 'emergency' && (contact.phone || contact.url))
     .map((contact) => {
       const name = escapeHtml(contact.name ? `${contact.organisation}: ${contact.name}` : contact.organisation);

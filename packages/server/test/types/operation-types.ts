@@ -43,4 +43,26 @@ export function routesThatMustNotCompile(app: FastifyInstance, context: ServerCo
     // @ts-expect-error a reporter's message answer is a CaseMessage: `text` is not one of its fields.
     send(201, { id: 'm_1', from: 'reporter', kind: 'message', sentAt: '2026-01-01T00:00:00Z', text: 'x' }),
   );
+
+  // The receiving side's operations (contract 1.1) are typed the same way.
+  defineOperation(app, context, 'grantCaseAccess', async ({ params }) => {
+    // @ts-expect-error the person is `accountId` in the path, not `personId`.
+    void params.personId;
+    const caseId: string = params.caseId;
+    void caseId;
+    return {} as never;
+  });
+
+  defineOperation(app, context, 'listAuditEntries', async ({ params }) => {
+    // @ts-expect-error `fromSeq` is a number, not a string.
+    const fromSeq: string | undefined = params.fromSeq;
+    void fromSeq;
+    return {} as never;
+  });
+
+  defineOperation(app, context, 'setRouting', async ({ body }) => {
+    // @ts-expect-error the routing is keyed by reporter role: `mayor` is none.
+    void body.mayor;
+    return {} as never;
+  });
 }
