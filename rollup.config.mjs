@@ -10,6 +10,8 @@ import typescript from '@rollup/plugin-typescript';
  * @param {string} [options.outDir] output directory, default `dist`
  * @param {boolean} [options.bundleDependencies] bundle npm dependencies (CDN builds) instead of keeping them external
  * @param {boolean} [options.minify] minify the output (production browser builds)
+ * @param {number} [options.compressPasses] terser's compress passes when minifying, default 2: the second inlines what
+ *   the first reduced to a constant (a contract limit read from `@weerbaar/sdk/field-limits` becomes its number)
  * @param {'browser' | 'node'} [options.platform]
  * @param {string} [options.tsconfig]
  * @param {boolean} [options.declarations] emit `.d.ts` files next to the output
@@ -22,6 +24,7 @@ export function createConfig({
   outDir = 'dist',
   bundleDependencies = false,
   minify = false,
+  compressPasses = 2,
   platform = 'browser',
   tsconfig = './tsconfig.json',
   declarations = true,
@@ -61,9 +64,7 @@ export function createConfig({
         inlineSources: true,
         noEmitOnError: true,
       }),
-      // Two passes: the second inlines what the first reduced to a constant (a contract limit read from
-      // @weerbaar/sdk/field-limits becomes its number instead of an object kept for one property).
-      minify && terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+      minify && terser({ ecma: 2022, module: true, compress: { passes: compressPasses }, format: { comments: false } }),
     ].filter(Boolean),
     onwarn(warning, warn) {
       // A circular import or an unresolved import is a defect in our own code: fail the build.

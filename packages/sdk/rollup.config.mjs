@@ -11,7 +11,8 @@ const tsconfig = './tsconfig.build.json';
  * @returns {import('rollup').RollupOptions}
  */
 export function browserBundle(outDir, input) {
-  const config = createConfig({ input, outDir, bundleDependencies: true, minify: true, declarations: false, tsconfig });
+  // One terser pass: a second one makes the core entry heavier (6334 B instead of 6323 B min+gzip).
+  const config = createConfig({ input, outDir, bundleDependencies: true, minify: true, compressPasses: 1, declarations: false, tsconfig });
   return {
     ...config,
     // Lazy chunks may import helpers from the entry itself instead of forcing an extra shared chunk.
