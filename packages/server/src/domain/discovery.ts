@@ -4,7 +4,6 @@
 import { API_VERSION, type Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
 import { SENT_EVENT_TYPES } from '../notifications/webhooks.js';
-import { hostedConsoleUrl } from '../routes/hosted-console.js';
 import { AUDIT_ALGORITHM } from './audit-chain.js';
 import { caseWorkCapabilities } from './case-work-offer.js';
 import { retentionCapability } from './retention.js';
@@ -13,6 +12,7 @@ import { oidcDisplayName } from './oidc.js';
 import { ACKNOWLEDGE_WITHIN_DAYS, FEEDBACK_WITHIN_MONTHS, LEGAL_BASIS } from './deadlines.js';
 import { HPKE_SUITE } from './encryption-key.js';
 import { relyingParty } from './relying-party.js';
+import { hostedConsoleUrl } from './hosted-console.js';
 import { hostedReportPageUrl } from './hosted-report-page.js';
 
 /** People sign in (`signIn`, with the session limits), the console and wrapped keys, when offered. */

@@ -47,24 +47,28 @@ export async function intakeRoutes(app: FastifyInstance, { context }: ApiRoutesO
       }
       checkSubmission(context, rules, intake, language);
       const minutes = (receivedAt: string): StoredMinutes => ({ version: 1, createdAt: receivedAt, author: auth.actor, status: 'draft', body: intake.minutes.body });
+      let recordedCaseId: string | undefined;
       const { answer, replayed } = await storeCaseOnce(context, params['Idempotency-Key'], intake, {
         case: { ...submittedCase(intake), channel: intake.channel },
         minutes,
         audit: [entry(auth.actor, auth.sessionId, 'intake-recorded', { channel: intake.channel, version: 1 })],
-        answer: (stored, receipt): Schema<'IntakeReceipt'> => ({
-          caseId: stored.id,
-          reference: stored.reference,
-          receipt,
-          receivedAt: stored.receivedAt,
-          acknowledgeDueAt: stored.acknowledgeDueAt,
-          feedbackDueAt: stored.feedbackDueAt,
-          status: stored.status,
-          minutes: minutes(stored.receivedAt),
-        }),
+        answer: (stored, receipt): Schema<'IntakeReceipt'> => {
+          recordedCaseId = stored.id;
+          return {
+            caseId: stored.id,
+            reference: stored.reference,
+            receipt,
+            receivedAt: stored.receivedAt,
+            acknowledgeDueAt: stored.acknowledgeDueAt,
+            feedbackDueAt: stored.feedbackDueAt,
+            status: stored.status,
+            minutes: minutes(stored.receivedAt),
+          };
+        },
       });
       // The person who recorded it is assigned to it (not a handler token: it belongs to nobody).
-      if (!replayed && auth.kind === 'person') {
-        const { caseId } = JSON.parse(answer) as Schema<'IntakeReceipt'>;
+      if (!replayed && recordedCaseId && auth.kind === 'person') {
+        const caseId = recordedCaseId;
         const at = context.now();
         if (await context.people.addCaseAccessUnlessExcluded(caseId, auth.account.id, 'assignee', at)) {
           await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'assigned', details: { accountId: auth.account.id }, at });
