@@ -10,10 +10,13 @@ import typescript from '@rollup/plugin-typescript';
  * @param {string} [options.outDir] output directory, default `dist`
  * @param {boolean} [options.bundleDependencies] bundle npm dependencies (CDN builds) instead of keeping them external
  * @param {boolean} [options.minify] minify the output (production browser builds)
+ * @param {number} [options.compressPasses] terser's compress passes when minifying, default 2: the second inlines what
+ *   the first reduced to a constant (a contract limit read from `@weerbaar/sdk/field-limits` becomes its number)
  * @param {'browser' | 'node'} [options.platform]
  * @param {string} [options.tsconfig]
  * @param {boolean} [options.declarations] emit `.d.ts` files next to the output
  * @param {string[]} [options.external] extra modules to keep external
+ * @param {import('rollup').OutputOptions['manualChunks']} [options.manualChunks] modules that must stay in a chunk of their own
  * @returns {import('rollup').RollupOptions}
  */
 export function createConfig({
@@ -21,10 +24,12 @@ export function createConfig({
   outDir = 'dist',
   bundleDependencies = false,
   minify = false,
+  compressPasses = 2,
   platform = 'browser',
   tsconfig = './tsconfig.json',
   declarations = true,
   external = [],
+  manualChunks,
 }) {
   return {
     input,
@@ -40,6 +45,7 @@ export function createConfig({
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      ...(manualChunks ? { manualChunks } : {}),
     },
     plugins: [
       nodeResolve({
@@ -58,7 +64,7 @@ export function createConfig({
         inlineSources: true,
         noEmitOnError: true,
       }),
-      minify && terser({ ecma: 2022, module: true, format: { comments: false } }),
+      minify && terser({ ecma: 2022, module: true, compress: { passes: compressPasses }, format: { comments: false } }),
     ].filter(Boolean),
     onwarn(warning, warn) {
       // A circular import or an unresolved import is a defect in our own code: fail the build.

@@ -1,4 +1,5 @@
-// `npm run lint`: TypeScript strict type-check of every package, and the contract lint.
+// `npm run lint`: TypeScript strict type-check of every package, no casts in the server's routes, and
+// the contract lint.
 // The same steps run as tests in `npm test` (test/lint.test.mjs).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { formatFindings, lintContract, publishedNlgovRulesetPath } from '../packages/spec/scripts/lint-contract.mjs';
+import { castsUnder } from './find-casts.mjs';
 
 const run = promisify(execFile);
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +34,13 @@ export const lintSteps = [
         }
       },
     })),
+  {
+    name: 'no type assertions (casts) in packages/server/src/routes/: routes read the contract\'s types from defineOperation',
+    run: async () => {
+      const casts = await castsUnder(repoRoot, join(repoRoot, 'packages', 'server', 'src', 'routes'));
+      return casts.length ? `${casts.length} cast(s):\n${casts.join('\n')}` : null;
+    },
+  },
   {
     name: 'lint the contract with the repository ruleset (NLGov design rules + Weerbaar rules)',
     run: async () => {

@@ -11,7 +11,8 @@ const tsconfig = './tsconfig.build.json';
  * @returns {import('rollup').RollupOptions}
  */
 export function browserBundle(outDir, input) {
-  const config = createConfig({ input, outDir, bundleDependencies: true, minify: true, declarations: false, tsconfig });
+  // One terser pass: a second one makes the core entry heavier (6334 B instead of 6323 B min+gzip).
+  const config = createConfig({ input, outDir, bundleDependencies: true, minify: true, compressPasses: 1, declarations: false, tsconfig });
   return {
     ...config,
     // Lazy chunks may import helpers from the entry itself instead of forcing an extra shared chunk.
@@ -26,7 +27,7 @@ export function browserBundle(outDir, input) {
 
 export default [
   // For npm consumers: dependencies stay external, with type declarations.
-  createConfig({ input: { index: 'src/index.ts', content: 'src/content.ts', handler: 'src/handler.ts', crypto: 'src/crypto.ts' }, tsconfig }),
+  createConfig({ input: { index: 'src/index.ts', content: 'src/content.ts', handler: 'src/handler.ts', crypto: 'src/crypto.ts', 'field-limits': 'src/field-limits.ts' }, tsconfig }),
   browserBundle('dist/bundle', { index: 'src/index.ts' }),
   browserBundle('dist/bundle', { content: 'src/content.ts' }),
 ];

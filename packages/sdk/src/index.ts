@@ -4,6 +4,7 @@
  * - `createClient`: discovery, content, reports and follow-up (this entry, for reporters' browsers)
  * - `createContentClient` from `@weerbaar/sdk/content`: public content only, without ky (for pages at first load)
  * - `createHandlerClient` from `@weerbaar/sdk/handler`: case management
+ * - the contract's field limits from `@weerbaar/sdk/field-limits` (`import * as fieldLimits from …`)
  * - `openReportContent`, `openMessage`, `openAttachment` from `@weerbaar/sdk/crypto`: decrypt on the handler's side
  */
 export { createClient, type ClientOptions, type SubmitOptions, type WeerbaarClient } from './client.js';

@@ -3,6 +3,8 @@
 //   src/generated/openapi-document.ts  the document as a module (for validators that run in browsers too)
 //   src/generated/golden-fixtures.ts   the golden fixtures as a module
 //   src/generated/version.ts           the contract's version
+//   src/generated/field-limits.ts      the contract's field limits (`fieldLimits`, also `@weerbaar/spec/field-limits`)
+//   src/generated/query-limits.ts      the query parameters' limits, re-exported by field-limits.ts
 //   dist/openapi.json                  the document as JSON
 // Nothing else lives in src/generated/; the hand-written types these files use are in src/contract-types.ts.
 // With --check it writes nothing and exits 1 when a committed file is stale.
@@ -40,6 +42,60 @@ async function readFixtures() {
   return fixtures;
 }
 
+const LIMIT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'minimum', 'maximum'];
+
+/** The limit keywords a schema states itself (not through a `$ref`), or undefined when it states none. */
+function limitsOf(schema) {
+  const limits = Object.fromEntries(LIMIT_KEYWORDS.filter((keyword) => typeof schema?.[keyword] === 'number').map((keyword) => [keyword, schema[keyword]]));
+  return Object.keys(limits).length ? limits : undefined;
+}
+
+/** `{ name: limits }` of the properties (or parameters) that state limits, or undefined when none does. */
+function limitsByName(entries) {
+  const found = Object.fromEntries(entries.map(([name, schema]) => [name, limitsOf(schema)]).filter(([, limits]) => limits));
+  return Object.keys(found).length ? found : undefined;
+}
+
+/**
+ * The contract's field limits as constants, one per schema (by its name) and one per operation with
+ * limited query parameters (`<operationId>Query`), so that clients use the contract's numbers
+ * instead of typing them again, and a bundler keeps only the ones used. The query parameters' limits
+ * are a module of their own (`query-limits.ts`, its own chunk in dist/): a page's search field loads
+ * at first view, a form's limits only with the form, and a bundler cannot split one module.
+ */
+function generateFieldLimits(document) {
+  const constants = [];
+  for (const [name, schema] of Object.entries(document.components.schemas)) {
+    const limits = limitsByName(Object.entries(schema.properties ?? {}));
+    if (limits) constants.push(`/** Limits of \`${name}\`'s properties. */\nexport const ${name} = ${JSON.stringify(limits)} as const;\n`);
+  }
+  // The one limit the contract states in words: a text question without `maxLength` allows this many characters.
+  const description = document.components.schemas.FormQuestion.properties.maxLength.description;
+  const defaultAnswerLength = /default (\d+)/.exec(description)?.[1];
+  if (!defaultAnswerLength) throw new Error(`FormQuestion.maxLength no longer states its default: "${description}"`);
+  constants.push(
+    `/** The longest text answer to a form question that states no \`maxLength\` (\`FormQuestion.maxLength\`'s description). */\n` +
+      `export const defaultTextAnswerMaxLength = ${Number(defaultAnswerLength)};\n`,
+  );
+  return banner + "export * from './query-limits.js';\n\n" + constants.join('\n');
+}
+
+/** The limits of each operation's query parameters, `<operationId>Query` (see generateFieldLimits). */
+function generateQueryLimits(document) {
+  const constants = [];
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const parameters = (operation.parameters ?? []).map((parameter) =>
+        parameter.$ref ? document.components.parameters[parameter.$ref.split('/').pop()] : parameter,
+      );
+      const query = parameters.filter((parameter) => parameter.in === 'query');
+      const limits = limitsByName(query.map((parameter) => [parameter.name, parameter.schema]));
+      if (limits) constants.push(`/** Limits of \`${operation.operationId}\`'s query parameters. */\nexport const ${operation.operationId}Query = ${JSON.stringify(limits)} as const;\n`);
+    }
+  }
+  return banner + constants.join('\n');
+}
+
 async function generateTypes(document) {
   const ast = await openapiTS(document, { alphabetize: false, immutable: false, exportType: false });
   return banner + astToString(ast);
@@ -60,6 +116,8 @@ export async function generate() {
       // Parsed from a string, not written as an object literal: in a literal a `__proto__`
       // key would set the prototype instead of being the hostile key the fixture carries.
       `export const fixtures: readonly Fixture[] = JSON.parse(${JSON.stringify(JSON.stringify(fixtures))}) as Fixture[];\n`,
+    'src/generated/field-limits.ts': generateFieldLimits(document),
+    'src/generated/query-limits.ts': generateQueryLimits(document),
     'src/generated/version.ts':
       banner +
       '/** The contract\'s version (semver): `info.version`, sent as the `API-Version` header. */\n' +

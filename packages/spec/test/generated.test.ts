@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { API_VERSION, openapiDocument } from '../src/index.js';
+import { API_VERSION, fieldLimits, openapiDocument } from '../src/index.js';
 import { specRoot } from '../scripts/lint-contract.mjs';
 
 describe('generated files', () => {
@@ -30,5 +30,24 @@ describe('generated files', () => {
   it('match the CHANGELOG: the current version has an entry', async () => {
     const changelog = await readFile(join(specRoot, 'CHANGELOG.md'), 'utf8');
     assert.match(changelog, new RegExp(`^## ${API_VERSION.replace(/\./g, '\\.')}\\b`, 'm'));
+  });
+
+  it('export the field limits the document states, for every schema property that states one', () => {
+    const byName: Record<string, Record<string, Record<string, number>> | number> = fieldLimits;
+    const keywords = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'minimum', 'maximum'];
+    let checked = 0;
+    for (const [name, schema] of Object.entries(openapiDocument.components.schemas as Record<string, { properties?: Record<string, Record<string, unknown>> }>)) {
+      for (const [property, propertySchema] of Object.entries(schema.properties ?? {})) {
+        for (const keyword of keywords.filter((candidate) => typeof propertySchema[candidate] === 'number')) {
+          const limits = byName[name];
+          assert.equal(typeof limits === 'object' ? limits[property]?.[keyword] : undefined, propertySchema[keyword], `${name}.${property}.${keyword}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 100, `${checked} limits`);
+    assert.equal(fieldLimits.ContactDetails.email.maxLength, 254);
+    assert.equal(fieldLimits.getSupportContactsQuery.q.maxLength, 100);
+    assert.equal(fieldLimits.defaultTextAnswerMaxLength, 1000);
   });
 });

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FollowUpCase } from '@weerbaar/sdk';
+import * as fieldLimits from '@weerbaar/sdk/field-limits';
 import { dateAndTime, longDate, type DialogContext } from './dialog-context.js';
 import { errorSummary } from './error-summary.js';
 import { fileTypesInWords } from './file-types.js';
@@ -80,7 +81,7 @@ export function caseView(context: DialogContext, found: FollowUpCase, calendarUr
     ${filesList(context, found)}
     ${found.canReply
       ? html`<form novalidate @submit=${submitted(() => flow.sendReply())}>
-          ${textField(context.fields, 'reply', t('replyLabel'), flow.replyInput, { multiline: true, maxLength: 10000, onInput: (value) => (flow.replyInput = value) })}
+          ${textField(context.fields, 'reply', t('replyLabel'), flow.replyInput, { multiline: true, maxLength: fieldLimits.ReporterMessageRequest.body.maxLength, onInput: (value) => (flow.replyInput = value) })}
           <div class="actions"><button type="submit" part="reply-button">${t('sendReply')}</button></div>
         </form>`
       : html`<p>${t('cannotReply')}</p>`}

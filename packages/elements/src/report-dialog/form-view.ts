@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ReportForm } from '@weerbaar/sdk';
+import * as fieldLimits from '@weerbaar/sdk/field-limits';
 import type { DialogContext } from './dialog-context.js';
 import { errorSummary } from './error-summary.js';
 import { radios, checkboxes, textField, type TextFieldOptions } from './form-controls.js';
@@ -68,9 +69,9 @@ function formPage(context: DialogContext, page: FormPage): TemplateResult {
           (value) => flow.update('when', value as ReportDraft['when']),
         )}
         ${draft.when === 'date' ? draftField(context, 'occurredOn', t('occurredOnLabel'), { type: 'date', max: dutchToday() }) : nothing}
-        ${draft.when === 'period' ? draftField(context, 'occurredPeriod', t('occurredPeriodLabel'), { hint: t('occurredPeriodHint'), maxLength: 200 }) : nothing}
-        ${draftField(context, 'location', t('locationLabel'), { optional: true, maxLength: 500 })}
-        ${draftField(context, 'involvedParties', t('involvedLabel'), { optional: true, multiline: true, hint: t('involvedHint'), maxLength: 2000 })}
+        ${draft.when === 'period' ? draftField(context, 'occurredPeriod', t('occurredPeriodLabel'), { hint: t('occurredPeriodHint'), maxLength: fieldLimits.ReportContent.occurredPeriod.maxLength }) : nothing}
+        ${draftField(context, 'location', t('locationLabel'), { optional: true, maxLength: fieldLimits.ReportContent.location.maxLength })}
+        ${draftField(context, 'involvedParties', t('involvedLabel'), { optional: true, multiline: true, hint: t('involvedHint'), maxLength: fieldLimits.ReportContent.involvedParties.maxLength })}
       `;
     case 'questions':
       return html`${questionsFor(form, draft.category).map((question) => questionField(context, question))}`;
@@ -99,7 +100,7 @@ function questionField(context: DialogContext, question: ReportForm['questions']
         multiline: question.type === 'textarea',
         hint: question.hint,
         optional: !question.required,
-        maxLength: question.type === 'date' ? undefined : (question.maxLength ?? 1000),
+        maxLength: question.type === 'date' ? undefined : (question.maxLength ?? fieldLimits.defaultTextAnswerMaxLength),
         onInput: setAnswer,
       });
   }
@@ -125,7 +126,7 @@ function contactPage(context: DialogContext): TemplateResult {
     )}
     ${draft.contactable
       ? html`
-          ${draftField(context, 'name', t('nameLabel'), { optional: true, autocomplete: 'name', maxLength: 200 })}
+          ${draftField(context, 'name', t('nameLabel'), { optional: true, autocomplete: 'name', maxLength: fieldLimits.ContactDetails.name.maxLength })}
           ${radios(
             fields,
             'preferredChannel',
@@ -137,8 +138,8 @@ function contactPage(context: DialogContext): TemplateResult {
             draft.preferredChannel,
             (value) => flow.update('preferredChannel', value as ReportDraft['preferredChannel']),
           )}
-          ${draftField(context, 'email', t('emailLabel'), { type: 'email', autocomplete: 'email', optional: draft.preferredChannel !== 'email', maxLength: 254 })}
-          ${draftField(context, 'phone', t('phoneLabel'), { type: 'tel', autocomplete: 'tel', optional: draft.preferredChannel !== 'phone', maxLength: 20 })}
+          ${draftField(context, 'email', t('emailLabel'), { type: 'email', autocomplete: 'email', optional: draft.preferredChannel !== 'email', maxLength: fieldLimits.ContactDetails.email.maxLength })}
+          ${draftField(context, 'phone', t('phoneLabel'), { type: 'tel', autocomplete: 'tel', optional: draft.preferredChannel !== 'phone', maxLength: fieldLimits.ContactDetails.phone.maxLength })}
         `
       : nothing}
   `;

@@ -1,4 +1,5 @@
 import type { PlainReportSubmission, ReportCategory, ReportContent, ReporterRole, ReportForm } from '@weerbaar/sdk';
+import * as fieldLimits from '@weerbaar/sdk/field-limits';
 
 type FormQuestion = ReportForm['questions'][number];
 type Answer = string | string[];
@@ -121,9 +122,9 @@ export function validatePage(page: FormPage, draft: ReportDraft, form: ReportFor
         else if (draft.occurredOn > today) add('occurredOn', 'futureDate');
       }
       if (draft.when === 'period' && !draft.occurredPeriod.trim()) add('occurredPeriod', 'required');
-      if (draft.occurredPeriod.length > 200) add('occurredPeriod', 'tooLong');
-      if (draft.location.length > 500) add('location', 'tooLong');
-      if (draft.involvedParties.length > 2000) add('involvedParties', 'tooLong');
+      if (draft.occurredPeriod.length > fieldLimits.ReportContent.occurredPeriod.maxLength) add('occurredPeriod', 'tooLong');
+      if (draft.location.length > fieldLimits.ReportContent.location.maxLength) add('location', 'tooLong');
+      if (draft.involvedParties.length > fieldLimits.ReportContent.involvedParties.maxLength) add('involvedParties', 'tooLong');
       break;
     case 'questions':
       for (const question of questionsFor(form, draft.category)) {
@@ -131,7 +132,7 @@ export function validatePage(page: FormPage, draft: ReportDraft, form: ReportFor
         const field = `q-${question.id}`;
         const empty = answer === undefined || (Array.isArray(answer) ? answer.length === 0 : !answer.trim());
         if (question.required && empty) add(field, 'required', question.label);
-        else if (typeof answer === 'string' && answer.length > (question.maxLength ?? 1000) && question.type !== 'date') add(field, 'tooLong', question.label);
+        else if (typeof answer === 'string' && answer.length > (question.maxLength ?? fieldLimits.defaultTextAnswerMaxLength) && question.type !== 'date') add(field, 'tooLong', question.label);
         else if (question.type === 'date' && typeof answer === 'string' && answer && !isRealDate(answer)) add(field, 'invalidDate', question.label);
       }
       break;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { Discovery, FollowUpCase, FollowUpSession, ReportForm, ReportReceipt } from '@weerbaar/sdk';
+import * as fieldLimits from '@weerbaar/sdk/field-limits';
 import { emit } from '../base/events.js';
 import type { SupportedLocale } from '../base/locale.js';
 import { clientFor, loadSdk } from '../base/sdk-client.js';
@@ -220,7 +221,7 @@ export class ReportFlow implements ReactiveController {
     const pages = this.pages();
     const page = pages[this.view.page]!;
     const today = dutchToday();
-    const found = validatePage(page, this.draft, this.#form, { maxTextLength: this.#discovery?.limits.maxTextLength ?? 20_000, today });
+    const found = validatePage(page, this.draft, this.#form, { maxTextLength: this.#discovery?.limits.maxTextLength ?? fieldLimits.ReportContent.description.maxLength, today });
     if (found.length > 0) return this.showProblems(found.map((problem) => ({ field: problem.field, message: this.#message(problem) })));
     if (this.view.page < pages.length - 1) void this.go({ name: 'form', page: this.view.page + 1 });
     else void this.send();

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ReporterRole, SupportContact, SupportDirectory as SupportDirectoryContent, SupportUrgency } from '@weerbaar/sdk';
+import * as fieldLimits from '@weerbaar/sdk/field-limits';
 import { longDate, type SupportedLocale } from '../base/locale.js';
 import { mailtoHref, safeHref, telHref } from '../base/safe-url.js';
 import type { WeerbaarContentClient } from '../base/content-client.js';
@@ -172,7 +173,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
       <div class="field">
         <label for="q">${this.text('search')}</label>
         <p id="q-hint" class="hint">${this.text('searchHint')}</p>
-        <input id="q" type="search" maxlength="100" autocomplete="off" aria-describedby="q-hint" .value=${q ?? ''} @input=${(event: Event) => this.#setFilter('q', (event.target as HTMLInputElement).value)} />
+        <input id="q" type="search" maxlength=${fieldLimits.getSupportContactsQuery.q.maxLength} autocomplete="off" aria-describedby="q-hint" .value=${q ?? ''} @input=${(event: Event) => this.#setFilter('q', (event.target as HTMLInputElement).value)} />
       </div>
       <div class="field checkbox">
         <input id="available247" type="checkbox" .checked=${!!available247} @change=${(event: Event) => this.#setFilter('available247', (event.target as HTMLInputElement).checked)} />

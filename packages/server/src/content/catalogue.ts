@@ -130,6 +130,16 @@ export class ContentCatalogue {
     return represent({ locale, items });
   }
 
+  /** The report form in the default language (checked at start-up): its codes and consents are the same in every language. */
+  reportForm(): Omit<Schema<'ReportForm'>, 'locale'> {
+    return this.file.reportForm[this.locales.default]!;
+  }
+
+  /** The support directory's contacts in one language, unfiltered. */
+  contacts(locale: string): Schema<'SupportContact'>[] {
+    return this.file.supportContacts[locale] ?? [];
+  }
+
   externalChannels(locale: string): Schema<'ExternalChannel'>[] {
     return this.file.externalChannels?.[locale] ?? [];
   }

@@ -4,8 +4,7 @@ import type { Schema } from '@weerbaar/spec';
 import { ProblemError } from '../http/problems.js';
 import type { InstallationSecret } from '../security/installation-secret.js';
 import { randomId } from '../security/tokens.js';
-import type { PeopleStore } from '../storage/people-store.js';
-import { isUniqueViolation } from '../storage/sql-driver.js';
+import { isUniqueViolation, type PeopleStore } from '../storage/people-store.js';
 import { issueInvitation } from './invitations.js';
 
 export interface Invited {

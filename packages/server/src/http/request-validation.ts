@@ -1,8 +1,8 @@
 // Validates a request against its operation in the contract: the body with SpecValidator, and the
 // path, query and header parameters with the parameter schemas of the same document. No schema is
 // written twice; the server only coerces query strings to the type their schema names.
-import type { OperationId } from '@weerbaar/spec';
-import type { OperationInfo, SpecValidator } from '@weerbaar/spec/validation';
+import type { OperationId, Schema } from '@weerbaar/spec';
+import type { OperationInfo, SchemaName, SpecValidator } from '@weerbaar/spec/validation';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -79,8 +79,15 @@ export class RequestValidation {
   }
 
   /** Validates a value against a named schema of the contract (e.g. multipart metadata). */
-  schema(name: Parameters<SpecValidator['schema']>[0], value: unknown, language: Language, prefix = ''): FieldError[] {
+  schema(name: SchemaName, value: unknown, language: Language, prefix = ''): FieldError[] {
     return this.spec.schema(name)(value).map((issue) => fieldError(prefix + issue.pointer, issue.code, issue.params, language));
+  }
+
+  /** The value typed as the named schema when it validates against it, else every issue. */
+  typed<Name extends SchemaName>(name: Name, value: unknown, language: Language, prefix = ''): { value: Schema<Name> } | { errors: FieldError[] } {
+    const errors = this.schema(name, value, language, prefix);
+    // Validated against the schema just now: the generated type describes it.
+    return errors.length ? { errors } : { value: value as Schema<Name> };
   }
 
   private parameterChecks(operationId: OperationId): ParameterCheck[] {

@@ -7,7 +7,7 @@ import { outboxTransport, smtpTransport, type MailTransport } from '../notificat
 import { noticeHandlers, WEBHOOK_JOB } from '../notifications/notices.js';
 import { WEBHOOK_RETRY_DELAYS_MS, webhookSecretBytes } from '../notifications/webhooks.js';
 import { jobQueue } from '../storage/job-queue.js';
-import { MailOutbox } from '../storage/mail-outbox.js';
+import { mailOutboxFor } from '../storage/mail-outbox.js';
 import { sqlRunnerFor } from '../storage/sql-runner.js';
 import { consoleUrl } from '../domain/invitations.js';
 import { JobRunner } from './job-runner.js';
@@ -21,7 +21,7 @@ export interface RunningJobs {
 export function mailTransport(context: ServerContext): MailTransport | undefined {
   const { smtp, demoOutbox } = context.config;
   if (smtp.url) return smtpTransport(smtp.url, smtp.from);
-  return demoOutbox ? outboxTransport(new MailOutbox(sqlRunnerFor(context.store)), context.now) : undefined;
+  return demoOutbox ? outboxTransport(mailOutboxFor(context.store), context.now) : undefined;
 }
 
 export function startJobs(context: ServerContext, log: FastifyBaseLogger): RunningJobs {

@@ -12,8 +12,7 @@ import { enrolmentUrl, issueInvitation } from '../domain/invitations.js';
 import { accountView, groupView } from '../domain/people-views.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
-import type { ReporterRole, StoredAccount, StoredRouting } from '../storage/people-store.js';
-import { isUniqueViolation } from '../storage/sql-driver.js';
+import { isUniqueViolation, type StoredAccount } from '../storage/people-store.js';
 
 export async function accountRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { people } = context;
@@ -49,7 +48,7 @@ export async function accountRoutes(app: FastifyInstance, { context }: ApiRoutes
     context,
     'inviteAccount',
     async ({ body, reply, request, auth }) => {
-      const invited = await inviteAccount(people, context.secret, body as Schema<'AccountInvitationRequest'>, {
+      const invited = await inviteAccount(people, context.secret, body, {
         now: context.now(),
         withInvitation: context.config.caseManagement.signIn.passkey,
       });
@@ -69,8 +68,8 @@ export async function accountRoutes(app: FastifyInstance, { context }: ApiRoutes
     context,
     'updateAccount',
     async ({ params, body, auth, request }) => {
-      const accountId = params.accountId as string;
-      const change = body as Schema<'AccountUpdate'>;
+      const { accountId } = params;
+      const change = body;
       const account = await existingAccount(accountId);
       const losesAdmin = account.roles.includes('admin') && ((change.roles && !change.roles.includes('admin')) || change.active === false);
       if (losesAdmin && (accountId === auth.account.id || (account.active && (await people.otherActiveAdmins(accountId)) === 0))) {
@@ -97,7 +96,7 @@ export async function accountRoutes(app: FastifyInstance, { context }: ApiRoutes
     context,
     'createInvitation',
     async ({ params, reply, auth, request }) => {
-      const account = await existingAccount(params.accountId as string);
+      const account = await existingAccount(params.accountId);
       if (!account.active) throw new ProblemError('account-suspended');
       const invitation = issueInvitation(context.secret, context.now());
       await people.replaceInvitation(account.id, invitation.stored);
@@ -113,10 +112,10 @@ export async function accountRoutes(app: FastifyInstance, { context }: ApiRoutes
     context,
     'revokePasskey',
     async ({ params, reply, auth, request }) => {
-      const accountId = params.accountId as string;
+      const { accountId, passkeyId } = params;
       if (accountId !== auth.account.id) requireRole(auth, 'admin');
-      if (!(await people.revokePasskey(accountId, params.passkeyId as string, context.now()))) throw new ProblemError('not-found');
-      await recordAuditEntry(context, { actor: auth.actor, sessionId: auth.sessionId, action: 'passkey-revoked', details: { accountId, passkeyId: params.passkeyId as string } });
+      if (!(await people.revokePasskey(accountId, passkeyId, context.now()))) throw new ProblemError('not-found');
+      await recordAuditEntry(context, { actor: auth.actor, sessionId: auth.sessionId, action: 'passkey-revoked', details: { accountId, passkeyId } });
       request.log.info({ passkeyRevokedFor: accountId, by: auth.account.id }, 'passkey revoked');
       return reply.code(204).send();
     },
@@ -136,8 +135,8 @@ export async function accountRoutes(app: FastifyInstance, { context }: ApiRoutes
     context,
     'saveGroup',
     async ({ params, body, auth }) => {
-      const groupId = params.groupId as string;
-      const definition = body as Schema<'GroupDefinition'>;
+      const { groupId } = params;
+      const definition = body;
       await people.saveGroup(groupId, definition.name, definition.description);
       await recordAuditEntry(context, { actor: auth.actor, sessionId: auth.sessionId, action: 'group-saved', details: { groupId } });
       return groupView((await people.groups()).find((group) => group.id === groupId)!);
@@ -150,7 +149,7 @@ export async function accountRoutes(app: FastifyInstance, { context }: ApiRoutes
     context,
     'deleteGroup',
     async ({ params, reply, auth }) => {
-      const groupId = params.groupId as string;
+      const { groupId } = params;
       if (!(await people.groupIds()).has(groupId)) throw new ProblemError('not-found');
       if (!(await people.deleteGroup(groupId))) throw new ProblemError('group-in-use');
       await recordAuditEntry(context, { actor: auth.actor, sessionId: auth.sessionId, action: 'group-deleted', details: { groupId } });
@@ -166,10 +165,10 @@ export async function accountRoutes(app: FastifyInstance, { context }: ApiRoutes
     context,
     'setRouting',
     async ({ body, auth, request }) => {
-      const routing = body as StoredRouting;
+      const routing = body;
       const known = await people.groupIds();
       const errors: Schema<'FieldError'>[] = [];
-      for (const [role, target] of Object.entries(routing) as [ReporterRole, StoredRouting[ReporterRole]][]) {
+      for (const [role, target] of Object.entries(routing)) {
         for (const field of ['groupId', 'alternateGroupId'] as const) {
           if (!known.has(target[field])) errors.push({ pointer: `/${role}/${field}`, code: 'unknown-group', detail: 'This group does not exist.' });
         }

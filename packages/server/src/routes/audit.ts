@@ -18,7 +18,7 @@ export async function auditRoutes(app: FastifyInstance, { context }: ApiRoutesOp
     context,
     'getCaseAudit',
     async ({ params, auth }) => {
-      const caseId = params.caseId as string;
+      const caseId = params.caseId;
       await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'audit-exported' });
       const trail = await context.audit.caseTrail(caseId);
       if (!trail) throw new ProblemError('not-found');
@@ -52,8 +52,8 @@ export async function auditRoutes(app: FastifyInstance, { context }: ApiRoutesOp
     'listAuditEntries',
     async ({ params, auth }) => {
       requireRole(auth, 'auditor');
-      const fromSeq = (params.fromSeq as number | undefined) ?? 1;
-      const pageSize = (params.pageSize as number | undefined) ?? 500;
+      const fromSeq = params.fromSeq ?? 1;
+      const pageSize = params.pageSize ?? 500;
       const page = await context.audit.globalEntries(fromSeq, pageSize);
       const last = page.items.at(-1);
       const answer: Schema<'AuditEntryPage'> = {
@@ -73,8 +73,8 @@ export async function auditRoutes(app: FastifyInstance, { context }: ApiRoutesOp
     'listCaseAuditHeads',
     async ({ params, auth, language }) => {
       requireRole(auth, 'auditor');
-      const pageSize = (params.pageSize as number | undefined) ?? 20;
-      const after = params.cursor ? decodeCursor(params.cursor as string, ['openedAt', 'caseId'], language) : undefined;
+      const pageSize = params.pageSize ?? 20;
+      const after = params.cursor ? decodeCursor(params.cursor, ['openedAt', 'caseId'], language) : undefined;
       const page = cursorPage(await context.audit.caseHeads(after, pageSize + 1), pageSize, (last) => ({ openedAt: last.openedAt, caseId: last.caseId }));
       const answer: Schema<'CaseAuditHeadPage'> = {
         items: page.items.map((head) => ({

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { authenticateActor, requireCaseAccessManagement, signInOffered, type Actor } from '../domain/access.js';
 import { recordAuditEntry } from '../domain/audit.js';
-import { defineOperation, type ApiRoutesOptions, type OperationCall } from '../http/operation.js';
+import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
 import type { CaseAccessKind, StoredAccount } from '../storage/people-store.js';
 
@@ -49,10 +49,10 @@ export async function caseAccessRoutes(app: FastifyInstance, { context }: ApiRou
       app,
       context,
       operationId,
-      async ({ params, auth, request }: OperationCall<Actor>) => {
-        const caseId = params.caseId as string;
+      async ({ params, auth, request }) => {
+        const { caseId } = params;
         await requireCaseAccessManagement(context, auth, caseId);
-        const account = await existingAccount(params.accountId as string);
+        const account = await existingAccount(params.accountId);
         const at = context.now();
         await apply(caseId, account, at);
         await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action, details: { accountId: account.id }, at });
@@ -74,8 +74,8 @@ export async function caseAccessRoutes(app: FastifyInstance, { context }: ApiRou
     context,
     'getCaseAccess',
     async ({ params, auth }) => {
-      await requireCaseAccessManagement(context, auth, params.caseId as string);
-      return accessView(params.caseId as string);
+      await requireCaseAccessManagement(context, auth, params.caseId);
+      return accessView(params.caseId);
     },
     options,
   );
@@ -91,8 +91,8 @@ export async function caseAccessRoutes(app: FastifyInstance, { context }: ApiRou
     context,
     'transferCase',
     async ({ params, body, auth, request }) => {
-      const caseId = params.caseId as string;
-      const { groupId } = body as Schema<'TransferRequest'>;
+      const { caseId } = params;
+      const { groupId } = body;
       await requireCaseAccessManagement(context, auth, caseId);
       if (!(await people.groupIds()).has(groupId)) {
         throw new ProblemError('validation', { errors: [{ pointer: '/groupId', code: 'unknown-group', detail: 'This group does not exist.' }] });

@@ -7,15 +7,24 @@ import type { Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
 import { decodeCursor, encodeCursor, listDigest } from '../domain/case-cursor.js';
 import { caseSummaryView } from '../domain/views.js';
+import type { OperationParams } from '../http/operation.js';
 import { fieldError, ProblemError, type Language } from '../http/problems.js';
 import type { CaseFilter, CaseListEntry } from '../storage/store.js';
 
-type SortColumn = CaseFilter['sort'];
+/** The store's sort column of each `sort` value the contract allows (a leading `-` sorts descending). */
+const SORT_COLUMNS: Record<NonNullable<OperationParams<'listCases'>['sort']>, CaseFilter['sort']> = {
+  receivedAt: 'receivedAt',
+  '-receivedAt': 'receivedAt',
+  acknowledgeDueAt: 'acknowledgeDueAt',
+  '-acknowledgeDueAt': 'acknowledgeDueAt',
+  feedbackDueAt: 'feedbackDueAt',
+  '-feedbackDueAt': 'feedbackDueAt',
+};
 
-export async function listCasesAnswer(context: ServerContext, params: Record<string, unknown>, language: Language, caller: Caller): Promise<Schema<'CaseList'> | Schema<'CaseCursorPage'>> {
+export async function listCasesAnswer(context: ServerContext, params: OperationParams<'listCases'>, language: Language, caller: Caller): Promise<Schema<'CaseList'> | Schema<'CaseCursorPage'>> {
   const visibleTo = caseScope(caller);
-  const sort = (params.sort as string | undefined) ?? '-receivedAt';
-  const pageSize = (params.pageSize as number | undefined) ?? 20;
+  const sort = params.sort ?? '-receivedAt';
+  const pageSize = params.pageSize ?? 20;
   const cursorPaging = params.paging === 'cursor' || params.cursor !== undefined;
   const now = context.now();
   const errors = [];
@@ -29,16 +38,16 @@ export async function listCasesAnswer(context: ServerContext, params: Record<str
   if (typeof params.cursor === 'string' && !after) errors.push(fieldError('query:cursor', 'pattern', {}, language));
   if (errors.length) throw new ProblemError('validation', { errors });
 
-  const page = (params.page as number | undefined) ?? 1;
+  const page = params.page ?? 1;
   const filter: CaseFilter = {
-    ...(params.status ? { status: params.status as CaseFilter['status'] } : {}),
-    ...(params.category ? { category: params.category as CaseFilter['category'] } : {}),
-    ...(params.role ? { role: params.role as CaseFilter['role'] } : {}),
-    ...(params.group ? { groupId: params.group as string } : {}),
+    ...(params.status ? { status: params.status } : {}),
+    ...(params.category ? { category: params.category } : {}),
+    ...(params.role ? { role: params.role } : {}),
+    ...(params.group ? { groupId: params.group } : {}),
     ...(visibleTo ? { visibleTo } : {}),
     ...(params.assignedToMe === true && caller.kind === 'person' ? { assignedTo: caller.account.id } : {}),
     ...(params.overdue === true ? { overdueAt: now } : {}),
-    sort: sort.replace(/^-/, '') as SortColumn,
+    sort: SORT_COLUMNS[sort],
     descending: sort.startsWith('-'),
     ...(cursorPaging ? { offset: 0, limit: pageSize + 1, count: false, ...(after ? { after } : {}) } : { offset: (page - 1) * pageSize, limit: pageSize }),
   };

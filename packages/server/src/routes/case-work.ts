@@ -4,9 +4,9 @@
 // record of an exported case record. Each is recorded in the case's audit trail.
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance } from 'fastify';
-import type { ServerContext } from '../context.js';
 import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
 import { caseAnswer } from '../domain/case-record.js';
+import { notesEncryptionRequired } from '../domain/case-work-offer.js';
 import { requireCurrentKey } from '../domain/encryption-checks.js';
 import { handlerMessage } from '../domain/handler-message.js';
 import { liveCase } from '../domain/retention.js';
@@ -17,22 +17,6 @@ import { fieldError, ProblemError } from '../http/problems.js';
 import { callerOperation, type Caller } from '../security/caller.js';
 import { randomId } from '../security/tokens.js';
 import type { StoredNote } from '../storage/store.js';
-import { INTAKE_CHANNELS, intakeOffered } from './intake.js';
-
-/** Notes must be sealed whenever this installation has an encryption key: the database then never holds a note in plain text. */
-export function notesEncryptionRequired(context: ServerContext): boolean {
-  return context.encryptionKey !== undefined;
-}
-
-/** The sub-capabilities of case management that working a case offers, for discovery. */
-export function caseWorkCapabilities(context: ServerContext): Schema<'CaseManagementCapability'> {
-  return {
-    workflow: {},
-    notes: { encryptionRequired: notesEncryptionRequired(context) },
-    ...(intakeOffered(context) ? { intake: { channels: INTAKE_CHANNELS } } : {}),
-    cursorPaging: {},
-  };
-}
 
 export async function caseWorkRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { store } = context;
@@ -43,8 +27,8 @@ export async function caseWorkRoutes(app: FastifyInstance, { context }: ApiRoute
     newAuditEntry(context, { actor: caller.actor, ...(caller.sessionId ? { sessionId: caller.sessionId } : {}), action, details });
 
   /** The language of a list answer, with the headers that say so. */
-  function listLanguage({ params, request, reply }: OperationCall<Caller>): string {
-    const language = negotiateLanguage(context.content.locales, params.lang as string | undefined, request.headers['accept-language']);
+  function listLanguage({ params, request, reply }: OperationCall<'getCaseOptions' | 'getMessageTemplates', Caller>): string {
+    const language = negotiateLanguage(context.content.locales, params.lang, request.headers['accept-language']);
     reply.header('Content-Language', language);
     vary(reply, 'Accept-Language');
     return language;
@@ -55,10 +39,10 @@ export async function caseWorkRoutes(app: FastifyInstance, { context }: ApiRoute
     context,
     'giveFeedback',
     async ({ params, body, auth }) => {
-      const caseId = params.caseId as string;
+      const caseId = params.caseId;
       const found = await liveCase(context, caseId);
       if (found.status === 'closed') throw new ProblemError('case-closed');
-      const { change } = handlerMessage(context, auth, found, 'feedback', (body as Schema<'FeedbackRequest'>).message);
+      const { change } = handlerMessage(context, auth, found, 'feedback', (body).message);
       await store.changeCase(caseId, change);
       return caseAnswer(context, caseId);
     },
@@ -70,8 +54,8 @@ export async function caseWorkRoutes(app: FastifyInstance, { context }: ApiRoute
     context,
     'setCaseSubstatus',
     async ({ params, body, language, auth }) => {
-      const caseId = params.caseId as string;
-      const { substatus } = body as Schema<'SubstatusRequest'>;
+      const caseId = params.caseId;
+      const { substatus } = body;
       const found = await liveCase(context, caseId);
       if (substatus !== null && !context.caseWork.allowsSubstatus(found.status, substatus)) {
         throw new ProblemError('validation', { errors: [{ ...fieldError('/substatus', 'enum', {}, language), code: 'unknown-substatus' }] });
@@ -91,7 +75,7 @@ export async function caseWorkRoutes(app: FastifyInstance, { context }: ApiRoute
     context,
     'listCaseNotes',
     async ({ params, auth }) => {
-      const caseId = params.caseId as string;
+      const caseId = params.caseId;
       await liveCase(context, caseId);
       // Recorded before the notes are read: no read escapes the trail.
       await recordAuditEntry(context, { caseId, actor: auth.actor, ...(auth.sessionId ? { sessionId: auth.sessionId } : {}), action: 'notes-read' });
@@ -106,8 +90,8 @@ export async function caseWorkRoutes(app: FastifyInstance, { context }: ApiRoute
     context,
     'addCaseNote',
     async ({ params, body, reply, auth }) => {
-      const caseId = params.caseId as string;
-      const request = body as Schema<'NoteRequest'>;
+      const caseId = params.caseId;
+      const request = body;
       await liveCase(context, caseId);
       if (request.encryptedBody) requireCurrentKey(context, request.encryptedBody.keyId);
       else if (notesEncryptionRequired(context)) throw new ProblemError('encryption-required');
@@ -128,8 +112,8 @@ export async function caseWorkRoutes(app: FastifyInstance, { context }: ApiRoute
     context,
     'recordCaseExport',
     async ({ params, body, reply, auth }) => {
-      const caseId = params.caseId as string;
-      const request = body as Schema<'CaseExportRequest'>;
+      const caseId = params.caseId;
+      const request = body;
       await liveCase(context, caseId);
       const exportId = randomId('x_');
       // The trail is the record of the export: its entry's seq goes on the printed record.

@@ -74,7 +74,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     context,
     'getCase',
     async ({ params, auth }) => {
-      const caseId = params.caseId as string;
+      const caseId = params.caseId;
       await existingCase(caseId);
       // Recorded before the case is read: no read escapes the trail.
       await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'read' });
@@ -88,13 +88,13 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     context,
     'acknowledgeCase',
     async ({ params, body, auth }) => {
-      const caseId = params.caseId as string;
+      const caseId = params.caseId;
       const found = await existingCase(caseId);
       if (found.status === 'closed') throw new ProblemError('case-closed');
       // Idempotent: an acknowledged case stays as it is (and the answer is a read of it).
       if (found.status === 'received') {
         const at = context.now();
-        const change = acknowledgement(found, at, (body as Schema<'AcknowledgementRequest'>).message);
+        const change = acknowledgement(found, at, body.message);
         await store.changeCase(caseId, { ...change, audit: acknowledgedEntries(auth, at, change.messages[0]!.id) });
       } else {
         await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'read' });
@@ -109,8 +109,8 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     context,
     'setCaseStatus',
     async ({ params, body, auth }) => {
-      const caseId = params.caseId as string;
-      const request = body as Schema<'StatusChangeRequest'>;
+      const caseId = params.caseId;
+      const request = body;
       const found = await existingCase(caseId);
       if (!canMove(found.status, request.status)) throw new ProblemError('invalid-transition');
       const at = context.now();
@@ -155,8 +155,8 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     context,
     'sendCaseMessage',
     async ({ params, body, reply, auth }) => {
-      const caseId = params.caseId as string;
-      const request = body as Schema<'HandlerMessageRequest'>;
+      const caseId = params.caseId;
+      const request = body;
       const found = await existingCase(caseId);
       if (found.status === 'closed') throw new ProblemError('case-closed');
       const { message, change } = handlerMessage(context, auth, found, request.kind ?? 'message', request.body);
@@ -171,7 +171,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
     context,
     'getCaseAttachment',
     async ({ params, reply, auth }) => {
-      const caseId = params.caseId as string;
+      const caseId = params.caseId;
       await existingCase(caseId);
       const attachment = (await store.attachments(caseId)).find((candidate) => candidate.id === params.attachmentId);
       if (!attachment) throw new ProblemError('not-found');

@@ -1,13 +1,12 @@
 // Localised, cacheable content for the elements.
-import type { Schema } from '@weerbaar/spec';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { negotiateLanguage } from '../http/language.js';
-import { defineOperation, type OperationCall, type ApiRoutesOptions } from '../http/operation.js';
+import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { sendRepresentation } from '../http/representation.js';
 
 export async function contentRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
-  const languageOf = ({ params, request }: OperationCall<undefined>) =>
-    negotiateLanguage(context.content.locales, params.lang as string | undefined, request.headers['accept-language']);
+  const languageOf = ({ params, request }: { params: { lang?: string }; request: FastifyRequest }) =>
+    negotiateLanguage(context.content.locales, params.lang, request.headers['accept-language']);
 
   const documents = [
     ['getNorms', 'norms'],
@@ -24,10 +23,10 @@ export async function contentRoutes(app: FastifyInstance, { context }: ApiRoutes
   defineOperation(app, context, 'getSupportContacts', async (call) => {
     const language = languageOf(call);
     const representation = context.content.supportContacts(language, {
-      role: call.params.role as Schema<'ReporterRole'> | undefined,
-      urgency: call.params.urgency as Schema<'SupportUrgency'> | undefined,
-      available247: call.params.available247 as boolean | undefined,
-      q: call.params.q as string | undefined,
+      role: call.params.role,
+      urgency: call.params.urgency,
+      available247: call.params.available247,
+      q: call.params.q,
     });
     return sendRepresentation(call.request, call.reply, representation, { language });
   });

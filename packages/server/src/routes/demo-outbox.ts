@@ -5,8 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { ProblemError } from '../http/problems.js';
-import { MailOutbox, type OutboxMail } from '../storage/mail-outbox.js';
-import { sqlRunnerFor } from '../storage/sql-runner.js';
+import { mailOutboxFor, type OutboxMail } from '../storage/mail-outbox.js';
 import { escapeHtml, HOSTED_PAGE_CSP } from './hosted-report-page.js';
 import { applyPageHeaders } from './site.js';
 
@@ -102,7 +101,7 @@ function pageHtml(text: PageText, organisation: string, mails: OutboxMail[]): st
 
 export async function demoOutboxRoutes(app: FastifyInstance, { context }: { context: ServerContext }): Promise<void> {
   const offered = () => context.config.demoOutbox && !context.config.smtp.url;
-  const outbox = new MailOutbox(sqlRunnerFor(context.store));
+  const outbox = mailOutboxFor(context.store);
   for (const text of PAGES) {
     app.get(text.path, async (_request, reply) => {
       if (!offered()) throw new ProblemError('not-found');

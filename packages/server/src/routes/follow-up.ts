@@ -3,7 +3,6 @@
 // per case; a throttled client only waits (Retry-After), nobody is locked out for good.
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import { contentMatches, type ReceivedFile } from '../storage/attachments/attachment-storage.js';
 import type { ServerContext } from '../context.js';
 import type { AuditDetails, NewAuditEntry } from '../domain/audit-chain.js';
@@ -75,7 +74,7 @@ export async function followUpRoutes(app: FastifyInstance, { context }: ApiRoute
         await perClient.giveBack();
         throw error;
       });
-      const normalised = normaliseReceipt((body as Schema<'FollowUpSessionRequest'>).receipt);
+      const normalised = normaliseReceipt((body).receipt);
       const receiptHash = await hashReceipt(secret, normalised ?? IMPOSSIBLE_RECEIPT);
       const found = normalised ? await store.findCaseIdByReceiptHash(receiptHash) : undefined;
       if (!found || !sameHash(found.receiptHash, receiptHash)) throw new ProblemError('unauthorized');
@@ -115,7 +114,7 @@ export async function followUpRoutes(app: FastifyInstance, { context }: ApiRoute
     context,
     'sendFollowUpMessage',
     async ({ reply, body, auth }) => {
-      const request = body as Schema<'ReporterMessageRequest'>;
+      const request = body;
       await openCase(auth);
       if (request.encryptedBody) requireCurrentKey(context, request.encryptedBody.keyId);
       else refusePlainWhenRequired(context);
@@ -203,14 +202,13 @@ async function readUpload(request: FastifyRequest, context: ServerContext, langu
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file' && part.fieldname === 'file' && !file) {
-        const filePart = part as MultipartFile;
-        declaredType = filePart.mimetype.split(';')[0]!.trim().toLowerCase();
-        fileName = cleanFileName(filePart.filename);
-        file = await context.files.receive(filePart.file);
+        declaredType = part.mimetype.split(';')[0]!.trim().toLowerCase();
+        fileName = cleanFileName(part.filename);
+        file = await context.files.receive(part.file);
       } else if (part.type === 'field' && part.fieldname === 'metadata' && metadataText === undefined) {
-        metadataText = String((part as MultipartValue).value);
+        metadataText = String(part.value);
       } else {
-        if (part.type === 'file') (part as MultipartFile).file.resume();
+        if (part.type === 'file') part.file.resume();
         errors.push(fieldError(`/${part.fieldname}`, 'additionalProperties', {}, language));
       }
     }
@@ -219,8 +217,9 @@ async function readUpload(request: FastifyRequest, context: ServerContext, langu
     let metadata: Schema<'AttachmentUploadMetadata'> = {};
     if (metadataText !== undefined) {
       try {
-        metadata = JSON.parse(metadataText) as Schema<'AttachmentUploadMetadata'>;
-        errors.push(...context.validation.schema('AttachmentUploadMetadata', metadata, language, '/metadata'));
+        const checked = context.validation.typed('AttachmentUploadMetadata', JSON.parse(metadataText), language, '/metadata');
+        if ('value' in checked) metadata = checked.value;
+        else errors.push(...checked.errors);
       } catch {
         errors.push(fieldError('/metadata', 'type', {}, language));
       }
@@ -249,6 +248,9 @@ async function readUpload(request: FastifyRequest, context: ServerContext, langu
  */
 function asUploadProblem(error: unknown): unknown {
   if (error instanceof ProblemError) return error;
-  const { statusCode, code, syscall } = error as { statusCode?: number; code?: string; syscall?: string };
-  return statusCode === undefined && code === undefined && syscall === undefined ? new ProblemError('bad-request') : error;
+  const described =
+    typeof error === 'object' &&
+    error !== null &&
+    (('statusCode' in error && error.statusCode !== undefined) || ('code' in error && error.code !== undefined) || ('syscall' in error && error.syscall !== undefined));
+  return described ? error : new ProblemError('bad-request');
 }

@@ -2,39 +2,21 @@
 // sign in and work the inbox, `<weerbaar-case-inbox>` from the elements' CDN build this server
 // serves at `/elements/` — so the page exists only when that build has the console. The invitation
 // address (`weerbaar-server handler invite`) points here, with the code in its fragment.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config.js';
-import type { ServerContext } from '../context.js';
+import { HOSTED_CONSOLE_PAGES, servesHostedConsole } from '../domain/hosted-console.js';
 import { ProblemError } from '../http/problems.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { escapeHtml, HOSTED_PAGE_CSP } from './hosted-report-page.js';
 import { applyPageHeaders } from './site.js';
 
-/** The page per language, at its path; the Dutch one is the one discovery advertises. */
-const PAGES = [
-  { path: '/behandelen', lang: 'nl', file: 'behandelen.html' },
-  { path: '/en/handle', lang: 'en', file: 'handle.html' },
-] as const;
 const HOSTED_DIR = join(PACKAGE_ROOT, 'hosted');
-
-/** Whether this server serves the console: people can sign in (passkeys or OpenID) and the elements' build has it. */
-export function servesHostedConsole(config: ServerConfig): boolean {
-  const { enabled, signIn } = config.caseManagement;
-  const signInOffered = signIn.passkey || signIn.oidc !== undefined;
-  return enabled && signInOffered && config.elementsDir !== undefined && existsSync(join(config.elementsDir, 'inbox.js'));
-}
-
-/** The console to advertise: the configured address, else this server's own page when it serves one. */
-export function hostedConsoleUrl(context: Pick<ServerContext, 'config' | 'publicUrl'>): string | undefined {
-  if (context.config.caseManagement.consoleUrl) return context.config.caseManagement.consoleUrl;
-  return servesHostedConsole(context.config) ? `${context.publicUrl()}${PAGES[0].path}` : undefined;
-}
 
 export async function hostedConsoleRoutes(app: FastifyInstance, { config }: { config: ServerConfig }): Promise<void> {
   const organisation = escapeHtml(config.organisation.name);
-  for (const page of PAGES) {
+  for (const page of HOSTED_CONSOLE_PAGES) {
     const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation);
     app.get(page.path, async (_request, reply) => {
       if (!servesHostedConsole(config)) throw new ProblemError('not-found');

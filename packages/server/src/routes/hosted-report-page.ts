@@ -3,22 +3,16 @@
 // organisation's own origin, away from the scripts of the page they came from. It is the same
 // report button, built from the elements' CDN bundle this server serves at `/elements/`, so the
 // page exists only when that bundle does.
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Schema } from '@weerbaar/spec';
 import type { ServerConfig } from '../config.js';
 import type { ContentCatalogue } from '../content/catalogue.js';
-import type { ServerContext } from '../context.js';
+import { HOSTED_REPORT_PAGES, servesHostedReportPage } from '../domain/hosted-report-page.js';
 import { ProblemError } from '../http/problems.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { applyPageHeaders, resolveStaticFile, SITE_CSP } from './site.js';
 
-/** The page per language, at its path; the Dutch one is the one discovery advertises. */
-const PAGES = [
-  { path: '/melden', lang: 'nl', file: 'melden.html' },
-  { path: '/en/report', lang: 'en', file: 'report.html' },
-] as const;
 const STYLESHEET = { path: '/hosted/report-page.css', file: 'report-page.css' };
 /**
  * The privacy statement discovery links by default: the site's own page when the site directory
@@ -44,16 +38,6 @@ export const HOSTED_PAGE_CSP = [
   "require-trusted-types-for 'script'",
 ].join('; ');
 
-function servesHostedReportPage(config: ServerConfig): boolean {
-  return config.serveHostedReportPage && config.elementsDir !== undefined && existsSync(join(config.elementsDir, 'report-button.js'));
-}
-
-/** The `hostedReportPage` URL to advertise: the configured one, else this server's own page if it serves one. */
-export function hostedReportPageUrl(context: ServerContext): string | undefined {
-  if (context.config.hostedReportPageUrl) return context.config.hostedReportPageUrl;
-  return servesHostedReportPage(context.config) ? `${context.publicUrl()}${PAGES[0].path}` : undefined;
-}
-
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
@@ -66,8 +50,8 @@ export function escapeHtml(text: string): string {
  */
 function contactList(content: ContentCatalogue, lang: string): string {
   const locale = content.locales.available.includes(lang) ? lang : content.locales.default;
-  const { items } = JSON.parse(content.document('support-contacts', locale).json) as { items: Schema<'SupportContact'>[] };
-  const entries = items
+  const entries = content
+    .contacts(locale)
     .filter((contact) => contact.urgency !== 'emergency' && (contact.phone || contact.url))
     .map((contact) => {
       const name = escapeHtml(contact.name ? `${contact.organisation}: ${contact.name}` : contact.organisation);
@@ -80,7 +64,7 @@ function contactList(content: ContentCatalogue, lang: string): string {
 
 export async function hostedReportPageRoutes(app: FastifyInstance, { config, content }: { config: ServerConfig; content: ContentCatalogue }): Promise<void> {
   const organisation = escapeHtml(config.organisation.name);
-  for (const page of PAGES) {
+  for (const page of HOSTED_REPORT_PAGES) {
     const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation).replace('{{contacts}}', contactList(content, page.lang));
     app.get(page.path, async (_request, reply) => {
       if (!servesHostedReportPage(config)) throw new ProblemError('not-found');

@@ -4,9 +4,9 @@
 // follow-up, and every version is kept.
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServerContext } from '../context.js';
 import type { AuditActor, NewAuditEntry } from '../domain/audit-chain.js';
 import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
+import { intakeOffered } from '../domain/case-work-offer.js';
 import { refusePlainWhenRequired, requireCurrentKey } from '../domain/encryption-checks.js';
 import { storeCaseOnce } from '../domain/report-creation.js';
 import { liveCase } from '../domain/retention.js';
@@ -16,14 +16,6 @@ import { authenticateCaller } from '../security/caller.js';
 import type { StoredMinutes } from '../storage/store.js';
 import { authenticateFollowUp } from './follow-up.js';
 import { checkSubmission, sendReceipt, submissionRules, submittedCase } from './reports.js';
-
-/** The channels a handler can record a report from. */
-export const INTAKE_CHANNELS: Schema<'PlainIntakeRequest'>['channel'][] = ['phone', 'meeting', 'other'];
-
-/** Intake needs follow-up too: the reporter checks the minutes there. */
-export function intakeOffered(context: ServerContext): boolean {
-  return context.config.caseManagement.enabled && context.config.followUp.enabled;
-}
 
 /** A conversation cannot be recorded before it took place; a few minutes allow for clocks that differ. */
 const HELD_AT_TOLERANCE_MS = 5 * 60 * 1000;
@@ -49,30 +41,34 @@ export async function intakeRoutes(app: FastifyInstance, { context }: ApiRoutesO
     context,
     'recordIntake',
     async ({ reply, params, body, language, auth }) => {
-      const intake = body as Schema<'PlainIntakeRequest'> | Schema<'EncryptedIntakeRequest'>;
+      const intake = body;
       if (Date.parse(intake.heldAt) > Date.parse(context.now()) + HELD_AT_TOLERANCE_MS) {
         throw new ProblemError('validation', { errors: [fieldError('/heldAt', 'maximum', { limit: context.now() }, language)] });
       }
       checkSubmission(context, rules, intake, language);
       const minutes = (receivedAt: string): StoredMinutes => ({ version: 1, createdAt: receivedAt, author: auth.actor, status: 'draft', body: intake.minutes.body });
-      const { answer, replayed } = await storeCaseOnce(context, params['Idempotency-Key'] as string, intake, {
+      let recordedCaseId: string | undefined;
+      const { answer, replayed } = await storeCaseOnce(context, params['Idempotency-Key'], intake, {
         case: { ...submittedCase(intake), channel: intake.channel },
         minutes,
         audit: [entry(auth.actor, auth.sessionId, 'intake-recorded', { channel: intake.channel, version: 1 })],
-        answer: (stored, receipt): Schema<'IntakeReceipt'> => ({
-          caseId: stored.id,
-          reference: stored.reference,
-          receipt,
-          receivedAt: stored.receivedAt,
-          acknowledgeDueAt: stored.acknowledgeDueAt,
-          feedbackDueAt: stored.feedbackDueAt,
-          status: stored.status,
-          minutes: minutes(stored.receivedAt),
-        }),
+        answer: (stored, receipt): Schema<'IntakeReceipt'> => {
+          recordedCaseId = stored.id;
+          return {
+            caseId: stored.id,
+            reference: stored.reference,
+            receipt,
+            receivedAt: stored.receivedAt,
+            acknowledgeDueAt: stored.acknowledgeDueAt,
+            feedbackDueAt: stored.feedbackDueAt,
+            status: stored.status,
+            minutes: minutes(stored.receivedAt),
+          };
+        },
       });
       // The person who recorded it is assigned to it (not a handler token: it belongs to nobody).
-      if (!replayed && auth.kind === 'person') {
-        const { caseId } = JSON.parse(answer) as Schema<'IntakeReceipt'>;
+      if (!replayed && recordedCaseId && auth.kind === 'person') {
+        const caseId = recordedCaseId;
         const at = context.now();
         if (await context.people.addCaseAccessUnlessExcluded(caseId, auth.account.id, 'assignee', at)) {
           await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'assigned', details: { accountId: auth.account.id }, at });
@@ -88,7 +84,7 @@ export async function intakeRoutes(app: FastifyInstance, { context }: ApiRoutesO
     context,
     'listMinutes',
     async ({ params, auth }) => {
-      const caseId = params.caseId as string;
+      const caseId = params.caseId;
       await liveCase(context, caseId);
       // Recorded before the minutes are read.
       await recordAuditEntry(context, { caseId, actor: auth.actor, ...(auth.sessionId ? { sessionId: auth.sessionId } : {}), action: 'minutes-read' });
@@ -103,8 +99,8 @@ export async function intakeRoutes(app: FastifyInstance, { context }: ApiRoutesO
     context,
     'reviseMinutes',
     async ({ params, body, reply, auth }) => {
-      const caseId = params.caseId as string;
-      const revision = body as Schema<'MinutesRevision'>;
+      const caseId = params.caseId;
+      const revision = body;
       const found = await liveCase(context, caseId);
       if (found.status === 'closed') throw new ProblemError('case-closed');
       const version: StoredMinutes = { version: revision.basedOnVersion + 1, createdAt: context.now(), author: auth.actor, status: 'draft', body: revision.body };
@@ -133,7 +129,7 @@ export async function intakeRoutes(app: FastifyInstance, { context }: ApiRoutesO
     context,
     'answerFollowUpMinutes',
     async ({ body, reply, auth }) => {
-      const answer = body as Schema<'MinutesAnswer'>;
+      const answer = body;
       if (answer.encryptedCorrection) requireCurrentKey(context, answer.encryptedCorrection.keyId);
       else if (answer.correction !== undefined) refusePlainWhenRequired(context);
       const record: NonNullable<StoredMinutes['answer']> = {

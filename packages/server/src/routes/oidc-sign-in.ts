@@ -26,7 +26,7 @@ export async function oidcSignInRoutes(app: FastifyInstance, { context }: ApiRou
     context,
     'startOidcSignIn',
     async ({ request, reply, body, language }) => {
-      const { redirectUri: asked } = body as Schema<'OidcSignInStart'>;
+      const { redirectUri: asked } = body;
       const allowed = redirectUris(context, settings());
       if (asked !== undefined && !allowed.includes(asked)) {
         throw new ProblemError('validation', {
@@ -55,7 +55,7 @@ export async function oidcSignInRoutes(app: FastifyInstance, { context }: ApiRou
     context,
     'finishOidcSignIn',
     async ({ request, reply, body }) => {
-      const callback = body as Schema<'OidcCallback'>;
+      const callback = body;
       const grant = await attemptSignIn(context, request, 'oidc', async () => {
         // Used up here, whatever happens next.
         const ceremony = await people.takeCeremony(callback.state, 'oidc', context.now());

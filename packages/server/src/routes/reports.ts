@@ -25,11 +25,11 @@ export interface SubmissionRules {
 }
 
 export function submissionRules(context: ServerContext): SubmissionRules {
-  const form = JSON.parse(context.content.document('report-form', context.content.locales.default).json) as Schema<'ReportForm'>;
+  const { consents } = context.content.reportForm();
   return {
     consents: {
-      known: new Set(form.consents.map((consent) => consent.id)),
-      required: form.consents.filter((consent) => consent.required).map((consent) => consent.id),
+      known: new Set(consents.map((consent) => consent.id)),
+      required: consents.filter((consent) => consent.required).map((consent) => consent.id),
     },
     form: formRules(context.content),
   };
@@ -87,11 +87,11 @@ export async function reportRoutes(app: FastifyInstance, { context }: ApiRoutesO
 
   defineOperation(app, context, 'submitReport', async ({ request, reply, params, body, language }) => {
     await enforceRateLimit(context.limits.reportsPerClient, clientKey(context, request));
-    const submission = body as Submission;
+    const submission = body;
     checkSubmission(context, rules, submission, language);
     await takeRateLimit(context.limits.reportsPerClient, clientKey(context, request));
 
-    const { answer, replayed } = await storeCaseOnce(context, params['Idempotency-Key'] as string, submission, {
+    const { answer, replayed } = await storeCaseOnce(context, params['Idempotency-Key'], submission, {
       case: submittedCase(submission),
       answer: (stored, receipt): Schema<'ReportReceipt'> => ({
         receipt,

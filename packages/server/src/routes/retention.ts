@@ -16,9 +16,9 @@ export async function retentionRoutes(app: FastifyInstance, { context }: ApiRout
     context,
     'setLegalHold',
     async ({ params, body, auth }) => {
-      const caseId = params.caseId as string;
+      const caseId = params.caseId;
       await liveCase(context, caseId);
-      const { legalHold } = body as Schema<'LegalHoldRequest'>;
+      const { legalHold } = body;
       const entry = newAuditEntry(context, { actor: auth.actor, sessionId: auth.sessionId, action: legalHold ? 'legal-hold-set' : 'legal-hold-lifted' });
       // Setting what already holds changes nothing and records nothing.
       await context.retention.setLegalHold(caseId, legalHold, entry);
@@ -33,8 +33,8 @@ export async function retentionRoutes(app: FastifyInstance, { context }: ApiRout
     'listDeletedCases',
     async ({ params, auth, language }) => {
       requireRole(auth, 'auditor', 'admin');
-      const pageSize = (params.pageSize as number | undefined) ?? 20;
-      const after = params.cursor ? decodeCursor(params.cursor as string, ['deletedAt', 'caseId'], language) : undefined;
+      const pageSize = params.pageSize ?? 20;
+      const after = params.cursor ? decodeCursor(params.cursor, ['deletedAt', 'caseId'], language) : undefined;
       const found = await context.retention.deletedCases(after, pageSize + 1);
       const answer: Schema<'DeletedCasePage'> = cursorPage(found, pageSize, (last) => ({ deletedAt: last.deletedAt, caseId: last.caseId }));
       return answer;

@@ -7,8 +7,6 @@ import {
   generateRegistrationOptions,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -17,6 +15,7 @@ import { authenticatePersonOnly, passkeysOffered, signInOffered, wrappedKeysOffe
 import { recordAuditEntry } from '../domain/audit.js';
 import { hashTypedInvitation } from '../domain/invitations.js';
 import { meView } from '../domain/people-views.js';
+import { relyingParty } from '../domain/relying-party.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
 import { clientKey, takeRateLimit } from '../security/client-key.js';
@@ -50,14 +49,6 @@ export async function attemptSignIn<T>(context: ServerContext, request: FastifyR
     await recordAuditEntry(context, { actor: { kind: 'system' }, action: 'sign-in-failed', details: { method, reason: error.message } });
     throw new ProblemError('unauthorized');
   }
-}
-
-/** The WebAuthn relying party: its id and the origins where ceremonies may run. */
-export function relyingParty(context: ServerContext): { rpId: string; origins: string[] } {
-  const { signIn, consoleUrl } = context.config.caseManagement;
-  const publicOrigin = new URL(context.publicUrl()).origin;
-  const origins = new Set([publicOrigin, ...(consoleUrl ? [new URL(consoleUrl).origin] : []), ...signIn.origins]);
-  return { rpId: signIn.rpId ?? new URL(context.publicUrl()).hostname, origins: [...origins] };
 }
 
 /** A new session for the account and its access token (shown once, stored as a hash). */
@@ -146,7 +137,7 @@ export async function signInRoutes(app: FastifyInstance, { context }: ApiRoutesO
     context,
     'finishPasskeySignIn',
     async ({ request, reply, body }) => {
-      const { challengeId, credential } = body as Schema<'PasskeySignInRequest'>;
+      const { challengeId, credential } = body;
       const grant = await attempt(request, 'passkey', async () => {
         const ceremony = await people.takeCeremony(challengeId, 'sign-in', context.now());
         if (!ceremony) throw new SignInFailure('unknown-challenge');
@@ -160,7 +151,7 @@ export async function signInRoutes(app: FastifyInstance, { context }: ApiRoutesO
         let verification;
         try {
           verification = await verifyAuthenticationResponse({
-            response: credential as AuthenticationResponseJSON,
+            response: credential,
             expectedChallenge: ceremony.challenge,
             expectedOrigin: origins,
             expectedRPID: rpId,
@@ -186,7 +177,7 @@ export async function signInRoutes(app: FastifyInstance, { context }: ApiRoutesO
     context,
     'startEnrolment',
     async ({ request, reply, body }) => {
-      const { invitationCode } = body as Schema<'EnrolmentStart'>;
+      const { invitationCode } = body;
       const challenge = await attempt(request, 'enrolment', async () => {
         const codeHash = hashTypedInvitation(context.secret, invitationCode);
         const accountId = codeHash && (await people.invitedAccount(codeHash, context.now()));
@@ -239,7 +230,7 @@ export async function signInRoutes(app: FastifyInstance, { context }: ApiRoutesO
     context,
     'finishEnrolment',
     async ({ request, reply, body }) => {
-      const { enrolmentId, credential, passkeyName } = body as Schema<'EnrolmentCompletion'>;
+      const { enrolmentId, credential, passkeyName } = body;
       const grant = await attempt(request, 'enrolment', async () => {
         const ceremony = await people.takeCeremony(enrolmentId, 'enrolment', context.now());
         if (!ceremony?.accountId || !ceremony.invitationHash) throw new SignInFailure('unknown-enrolment');
@@ -247,7 +238,7 @@ export async function signInRoutes(app: FastifyInstance, { context }: ApiRoutesO
         let verification;
         try {
           verification = await verifyRegistrationResponse({
-            response: credential as RegistrationResponseJSON,
+            response: credential,
             expectedChallenge: ceremony.challenge,
             expectedOrigin: origins,
             expectedRPID: rpId,

@@ -1,5 +1,4 @@
 // GET /statistics (contract 1.1, `caseManagement.statistics`): for auditors and admins.
-import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance } from 'fastify';
 import { parsePeriod, statistics } from '../domain/statistics.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
@@ -13,8 +12,8 @@ export async function statisticsRoutes(app: FastifyInstance, { context }: ApiRou
     'getStatistics',
     async ({ params, auth }) => {
       requireRole(auth, 'auditor', 'admin');
-      const period = parsePeriod(params.period as string, context.config.organisation.timeZone);
-      const form = JSON.parse(context.content.document('report-form', context.content.locales.default).json) as Schema<'ReportForm'>;
+      const period = parsePeriod(params.period, context.config.organisation.timeZone);
+      const form = context.content.reportForm();
       return statistics(period, await context.statistics.casesReceived(period.from, period.until), {
         minimumCellCount: context.config.statistics.minimumCellCount,
         categories: form.categories.map((category) => category.id),

@@ -17,7 +17,7 @@ export async function wrappedKeyRoutes(app: FastifyInstance, { context }: ApiRou
     context,
     'getWrappedKey',
     async ({ params, auth }) => {
-      const key = await people.wrappedKey(auth.account.id, params.passkeyId as string);
+      const key = await people.wrappedKey(auth.account.id, params.passkeyId);
       if (!key) throw new ProblemError('not-found');
       return key satisfies Schema<'WrappedKey'>;
     },
@@ -29,8 +29,8 @@ export async function wrappedKeyRoutes(app: FastifyInstance, { context }: ApiRou
     context,
     'storeWrappedKey',
     async ({ params, body, auth }) => {
-      const request = body as Schema<'WrappedKeyRequest'>;
-      const key = { passkeyId: params.passkeyId as string, ...request, storedAt: context.now() };
+      const request = body;
+      const key = { passkeyId: params.passkeyId, ...request, storedAt: context.now() };
       // Only for the person's own passkey: another's (or an unknown one) is not found.
       if (!(await people.storeWrappedKey(auth.account.id, key))) throw new ProblemError('not-found');
       return key satisfies Schema<'WrappedKey'>;
@@ -43,7 +43,7 @@ export async function wrappedKeyRoutes(app: FastifyInstance, { context }: ApiRou
     context,
     'deleteWrappedKey',
     async ({ params, auth, reply }) => {
-      if (!(await people.deleteWrappedKey(auth.account.id, params.passkeyId as string))) throw new ProblemError('not-found');
+      if (!(await people.deleteWrappedKey(auth.account.id, params.passkeyId))) throw new ProblemError('not-found');
       return reply.code(204).send();
     },
     options,

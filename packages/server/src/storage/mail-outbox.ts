@@ -2,7 +2,8 @@
 // so that the demo site can show them (/postvak). The mails hold no report content, like every
 // notice; the outbox keeps the latest ones only.
 import { randomUUID } from 'node:crypto';
-import type { SqlRunner } from './sql-runner.js';
+import { sqlRunnerFor, type SqlRunner } from './sql-runner.js';
+import type { Store } from './store.js';
 
 export interface OutboxMail {
   id: string;
@@ -42,4 +43,9 @@ export class MailOutbox {
     const rows = await this.db.all<OutboxRow>(OUTBOX_SQL.latest, [limit]);
     return rows.map((row) => ({ id: row.id, sentAt: row.sent_at, recipients: row.recipients ? row.recipients.split(', ') : [], subject: row.subject, body: row.body }));
   }
+}
+
+/** The outbox in the store's database, whichever engine it is. */
+export function mailOutboxFor(store: Store): MailOutbox {
+  return new MailOutbox(sqlRunnerFor(store));
 }

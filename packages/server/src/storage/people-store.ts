@@ -5,6 +5,9 @@
 import type { Schema } from '@weerbaar/spec';
 import { BatchConflictError, type SqlDriver, type SqlStatement } from './sql-driver.js';
 
+/** How callers of createAccount and updateAccount tell that an e-mail address is taken (a unique violation on either engine). */
+export { isUniqueViolation } from './sql-driver.js';
+
 export type AccountRole = Schema<'AccountRole'>;
 export type ReporterRole = Schema<'ReporterRole'>;
 export type CaseAccessKind = 'assignee' | 'grant' | 'exclusion';
