@@ -123,7 +123,8 @@ describe('the CDN bundle', () => {
   });
 
   // The README's size table is where users look: it must say what this build measures. Its figures
-  // are rounded to hundreds of bytes so that a change of a few bytes does not make it wrong.
+  // are rounded to 0.1 kB and may trail the build by 2 % (so that every small change need not touch
+  // the README), never more.
   it("states the measured sizes in the package README's size table", () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const { firstLoad, contentPath } = firstLoadAndContentPath();
@@ -138,7 +139,8 @@ describe('the CDN bundle', () => {
       assert.ok(line, `no row "${row}" in the README's size table`);
       const stated = /\*\*about ([\d.]+) kB\*\*/.exec(line)?.[1];
       assert.ok(stated, `the row "${row}" states no figure as **about N.N kB**`);
-      assert.equal(stated, (bytes / 1000).toFixed(1), `the README says about ${stated} kB for ${row}; the build measures ${bytes} bytes`);
+      const off = Math.abs(Number(stated) * 1000 - bytes) / bytes;
+      assert.ok(off <= 0.02, `the README says about ${stated} kB for ${row}; the build measures ${bytes} bytes (${(bytes / 1000).toFixed(1)} kB)`);
     }
   });
 });
