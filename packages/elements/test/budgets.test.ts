@@ -18,35 +18,50 @@ const inboxEntry = 'inbox.js';
 
 describe('the CDN bundle', () => {
   const manifest = readCdnManifest();
+  const text = (file: string) => readFileSync(`${cdnDir}${file}`, 'utf8');
+  const totalOf = (files: string[]) => files.reduce((sum, file) => sum + gzipBytes(file), 0);
 
-  it(`loads the elements with Lit in at most ${allFourBudget} bytes min+gzip (${withoutReportButtonBudget} without the report button) before any interaction`, () => {
-    const files = firstLoadFiles(manifest);
-    const total = files.reduce((sum, file) => sum + gzipBytes(file), 0);
-    const withReportButton = files.some((file) => readFileSync(`${cdnDir}${file}`, 'utf8').includes('weerbaar-report-button'));
-    console.log(`first load: ${files.join(', ')} = ${total} bytes min+gzip${withReportButton ? ' (with the report button)' : ''}`);
-    assert.ok(total <= (withReportButton ? allFourBudget : withoutReportButtonBudget), `${total} bytes`);
-  });
-
-  it(`loads all four elements and the content they fetch without interaction in at most ${allFourBudget} bytes min+gzip, without the full SDK`, () => {
+  /** The first load, and the light content client it imports as soon as an element with `api` renders. */
+  const firstLoadAndContentPath = () => {
     const firstLoad = firstLoadFiles(manifest);
-    const text = (file: string) => readFileSync(`${cdnDir}${file}`, 'utf8');
     // What the first load imports dynamically, except what the report button imports on a press
     // (the dialog, the full SDK): the light content client the other three load once they render.
     const pressOnly = new Set(manifest.files[reportButtonEntry]!.dynamicImports);
     const contentImports = [...new Set(firstLoad.flatMap((file) => manifest.files[file]!.dynamicImports))].filter((file) => !pressOnly.has(file));
     const contentPath = [...new Set(contentImports.flatMap((file) => firstLoadFiles(manifest, file)))].filter((file) => !firstLoad.includes(file));
+    return { firstLoad, contentPath };
+  };
+
+  /** The console's first load: its entry and the handler SDK it imports lazily but at once (discovery, then sign-in). */
+  const consoleFirstLoad = () => {
+    const entryFiles = firstLoadFiles(manifest, inboxEntry);
+    const lazy = [...new Set(entryFiles.flatMap((file) => manifest.files[file]!.dynamicImports))].filter((file) => manifest.files[file]);
+    const sdkChunks = lazy.filter((file) => text(file).includes('sign-in/passkey'));
+    assert.equal(sdkChunks.length, 1, 'the handler SDK is not one lazy chunk of the console');
+    return [...new Set([...entryFiles, ...firstLoadFiles(manifest, sdkChunks[0])])];
+  };
+
+  it(`loads the elements with Lit in at most ${allFourBudget} bytes min+gzip (${withoutReportButtonBudget} without the report button) before any interaction`, () => {
+    const files = firstLoadFiles(manifest);
+    const total = totalOf(files);
+    const withReportButton = files.some((file) => text(file).includes('weerbaar-report-button'));
+    console.log(`first load: ${files.join(', ')} = ${total} bytes min+gzip${withReportButton ? ' (with the report button)' : ''}`);
+    assert.ok(total <= (withReportButton ? allFourBudget : withoutReportButtonBudget), `${total} bytes`);
+  });
+
+  it(`loads all four elements and the content they fetch without interaction in at most ${allFourBudget} bytes min+gzip, without the full SDK`, () => {
+    const { firstLoad, contentPath } = firstLoadAndContentPath();
     const contentCode = contentPath.map(text).join('\n');
     assert.ok(contentCode.includes('If-None-Match') && contentCode.includes('credentials:"omit"'), `no content client in ${contentPath.join(', ')}`);
     assert.doesNotMatch(contentCode, /Idempotency-Key|retryOnTimeout/, 'the content path loads the full SDK (ky)');
     const files = [...firstLoad, ...contentPath];
-    const total = files.reduce((sum, file) => sum + gzipBytes(file), 0);
+    const total = totalOf(files);
     console.log(`first load + content path: ${files.join(', ')} = ${total} bytes min+gzip`);
     assert.ok(total <= allFourBudget, `${total} bytes`);
   });
 
   it('keeps the SDK out of the first load: its chunks load only through a dynamic import', () => {
     const firstLoad = firstLoadFiles(manifest);
-    const text = (file: string) => readFileSync(`${cdnDir}${file}`, 'utf8');
     // The SDK's transport is the only code that sends these headers.
     const sdkChunks = Object.keys(manifest.files).filter((file) => /Idempotency-Key|If-None-Match/.test(text(file)));
     assert.ok(sdkChunks.length > 0, 'no SDK chunk in the bundle');
@@ -57,13 +72,12 @@ describe('the CDN bundle', () => {
 
   it(`loads the report button alone (${reportButtonEntry}), Lit included, in at most ${reportButtonBudget} bytes min+gzip before its first press`, () => {
     const files = firstLoadFiles(manifest, reportButtonEntry);
-    const total = files.reduce((sum, file) => sum + gzipBytes(file), 0);
+    const total = totalOf(files);
     console.log(`report button first load: ${files.join(', ')} = ${total} bytes min+gzip`);
     assert.ok(total <= reportButtonBudget, `${total} bytes`);
   });
 
   it('loads the dialog, the form and the calendar file only on the first press, in a lazy chunk', () => {
-    const text = (file: string) => readFileSync(`${cdnDir}${file}`, 'utf8');
     const dialogChunks = Object.keys(manifest.files).filter((file) => text(file).includes('BEGIN:VCALENDAR'));
     assert.equal(dialogChunks.length, 1, 'the dialog is not one chunk');
     assert.ok(manifest.files[reportButtonEntry]!.dynamicImports.includes(dialogChunks[0]!), 'the button does not import the dialog lazily');
@@ -83,13 +97,8 @@ describe('the CDN bundle', () => {
   });
 
   it(`loads the console (${inboxEntry}), Lit and the handler SDK included, in at most ${inboxBudget} bytes min+gzip before any interaction`, () => {
-    const entryFiles = firstLoadFiles(manifest, inboxEntry);
-    // The console imports the handler SDK lazily but at once (discovery, then sign-in): part of its first load.
-    const lazy = [...new Set(entryFiles.flatMap((file) => manifest.files[file]!.dynamicImports))].filter((file) => manifest.files[file]);
-    const sdkChunks = lazy.filter((file) => readFileSync(`${cdnDir}${file}`, 'utf8').includes('sign-in/passkey'));
-    assert.equal(sdkChunks.length, 1, 'the handler SDK is not one lazy chunk of the console');
-    const files = [...new Set([...entryFiles, ...firstLoadFiles(manifest, sdkChunks[0])])];
-    const total = files.reduce((sum, file) => sum + gzipBytes(file), 0);
+    const files = consoleFirstLoad();
+    const total = totalOf(files);
     console.log(`console first load: ${files.join(', ')} = ${total} bytes min+gzip`);
     assert.ok(total <= inboxBudget, `${total} bytes`);
   });
@@ -108,8 +117,30 @@ describe('the CDN bundle', () => {
     };
     const publicFiles = new Set([manifest.entry, reportButtonEntry].flatMap(everythingOf));
     assert.ok(!publicFiles.has(inboxEntry));
-    for (const file of publicFiles) assert.doesNotMatch(readFileSync(`${cdnDir}${file}`, 'utf8'), /weerbaar-case-inbox|sign-in\/passkey/, file);
+    for (const file of publicFiles) assert.doesNotMatch(text(file), /weerbaar-case-inbox|sign-in\/passkey/, file);
     // And the other way round: the console shares no file with them (its own build), so they never change because of it.
     assert.deepEqual(everythingOf(inboxEntry).filter((file) => publicFiles.has(file)), []);
+  });
+
+  // The README's size table is where users look: it must say what this build measures. Its figures
+  // are rounded to 0.1 kB and may trail the build by 2 % (so that every small change need not touch
+  // the README), never more.
+  it("states the measured sizes in the package README's size table", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const { firstLoad, contentPath } = firstLoadAndContentPath();
+    const measured: Array<[row: string, bytes: number]> = [
+      ['`weerbaar.js`', totalOf(firstLoad)],
+      ['the same + the light content client', totalOf([...firstLoad, ...contentPath])],
+      ['`report-button.js`', totalOf(firstLoadFiles(manifest, reportButtonEntry))],
+      ['`inbox.js`', totalOf(consoleFirstLoad())],
+    ];
+    for (const [row, bytes] of measured) {
+      const line = readme.split('\n').find((candidate) => candidate.startsWith(`| ${row}`));
+      assert.ok(line, `no row "${row}" in the README's size table`);
+      const stated = /\*\*about ([\d.]+) kB\*\*/.exec(line)?.[1];
+      assert.ok(stated, `the row "${row}" states no figure as **about N.N kB**`);
+      const off = Math.abs(Number(stated) * 1000 - bytes) / bytes;
+      assert.ok(off <= 0.02, `the README says about ${stated} kB for ${row}; the build measures ${bytes} bytes (${(bytes / 1000).toFixed(1)} kB)`);
+    }
   });
 });

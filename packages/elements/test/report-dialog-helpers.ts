@@ -50,6 +50,21 @@ export async function clickText(button: ReportButton, text: string): Promise<voi
   await settle(button);
 }
 
+/** Opens the dialog and chooses to report to the organisation: the form's first step (who, what kind). */
+export async function startReport(button: ReportButton, lang: 'nl' | 'en' = 'nl'): Promise<void> {
+  await open(button);
+  await clickText(button, lang === 'nl' ? 'Melden bij de organisatie' : 'Report to the organisation');
+  await untilHeading(button, lang === 'nl' ? /1 van/ : /1 of/);
+}
+
+/** On the form's first step: a council member reports a threat; on to the second step. */
+export async function chooseCouncilMemberThreat(button: ReportButton): Promise<void> {
+  await click(button, '#role-council-member');
+  await click(button, '#category-threat-intimidation');
+  await click(button, '[part="next-button"]');
+  await untilHeading(button, /2 van/);
+}
+
 export async function fill(button: ReportButton, field: string, value: string): Promise<void> {
   const control = inDialog<HTMLInputElement | HTMLTextAreaElement>(button, `[data-field="${field}"]`);
   if (!control) throw new Error(`no field ${field}`);

@@ -7,7 +7,7 @@ import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
 import { describeWhere, expectAccessible, languages, mount, shadow } from '../../test/browser-helpers.js';
-import { clickText, click, dialogOf, fill, heading, inDialog, open, settle, untilHeading } from '../../test/report-dialog-helpers.js';
+import { chooseCouncilMemberThreat, clickText, click, dialogOf, fill, heading, inDialog, open, settle, startReport, untilHeading } from '../../test/report-dialog-helpers.js';
 import { sampleReportForm } from '../../test/sample-report-form.js';
 import type { ReportDialog } from '../report-dialog/report-dialog.js';
 import './define.js';
@@ -171,9 +171,7 @@ describe('validation with an error summary', () => {
   for (const lang of languages) {
     it(`lists the problems on submit, links each to its field, and marks the fields (${lang})`, async () => {
       const button = await mountButton(lang);
-      await open(button);
-      await clickText(button, lang === 'nl' ? 'Melden bij de organisatie' : 'Report to the organisation');
-      await untilHeading(button, /1 (van|of)/);
+      await startReport(button, lang);
       await click(button, '[part="next-button"]');
 
       const summary = inDialog(button, '[part="error-summary"]')!;
@@ -190,13 +188,8 @@ describe('validation with an error summary', () => {
 
   it('keeps everything that was filled in when going back and forth', async () => {
     const button = await mountButton('nl');
-    await open(button);
-    await clickText(button, 'Melden bij de organisatie');
-    await untilHeading(button, /1 van/);
-    await click(button, '#role-council-member');
-    await click(button, '#category-threat-intimidation');
-    await click(button, '[part="next-button"]');
-    await untilHeading(button, /2 van/);
+    await startReport(button);
+    await chooseCouncilMemberThreat(button);
     await fill(button, 'description', 'Bedreigd na de raadsvergadering.');
     await clickText(button, 'Vorige');
     await untilHeading(button, /1 van/);
@@ -238,9 +231,7 @@ describe('sending while the network fails', () => {
 describe('closing', () => {
   it('asks before Escape throws away unsent content, and starts empty after closing', async () => {
     const button = await mountButton('nl');
-    await open(button);
-    await clickText(button, 'Melden bij de organisatie');
-    await untilHeading(button, /1 van/);
+    await startReport(button);
     await click(button, '#role-civil-servant');
 
     await sendKeys({ press: 'Escape' });
@@ -259,9 +250,7 @@ describe('closing', () => {
     await waitUntil(() => !dialogOf(button), 'the dialog did not close');
     expect(button.shadowRoot!.activeElement).to.equal(shadow(button, '[part="button"]'));
 
-    await open(button);
-    await clickText(button, 'Melden bij de organisatie');
-    await untilHeading(button, /1 van/);
+    await startReport(button);
     expect(inDialog<HTMLInputElement>(button, '#role-civil-servant')!.checked).to.equal(false);
   });
 
@@ -465,9 +454,7 @@ describeWhere('emulateMedia')('forced colours and reduced motion', () => {
   it('keeps the dialog inside 320 CSS pixels and accessible', async () => {
     await setViewport({ width: 320, height: 640 });
     const button = await mountButton('nl');
-    await open(button);
-    await clickText(button, 'Melden bij de organisatie');
-    await untilHeading(button, /1 van/);
+    await startReport(button);
     await emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
     const box = inDialog(button, 'dialog')!;
     expect(box.scrollWidth).to.be.at.most(box.clientWidth);

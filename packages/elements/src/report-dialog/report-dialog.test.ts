@@ -10,7 +10,7 @@ import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
 import { describeWhere, expectAccessible, mount, shadow } from '../../test/browser-helpers.js';
-import { click, clickText, dialogOf, fill, inDialog, open, settle, untilHeading, untilInDialog } from '../../test/report-dialog-helpers.js';
+import { chooseCouncilMemberThreat, click, clickText, dialogOf, fill, inDialog, open, settle, startReport, untilHeading, untilInDialog } from '../../test/report-dialog-helpers.js';
 import { sampleSupport } from '../../test/sample-content.js';
 import type { ReportButton } from '../report-button/report-button.js';
 import '../report-button/define.js';
@@ -27,13 +27,8 @@ const active = (button: ReportButton) => dialogOf(button)!.shadowRoot!.activeEle
 
 /** Fills every step (Dutch) with an answer for each kind of field, and stops on the review. */
 async function fillEverything(button: ReportButton, marker: string): Promise<void> {
-  await open(button);
-  await clickText(button, 'Melden bij de organisatie');
-  await untilHeading(button, /1 van/);
-  await click(button, '#role-council-member');
-  await click(button, '#category-threat-intimidation');
-  await click(button, '[part="next-button"]');
-  await untilHeading(button, /2 van/);
+  await startReport(button);
+  await chooseCouncilMemberThreat(button);
   await fill(button, 'description', `Bedreigd na de vergadering. ${marker}`);
   await click(button, '#when-date');
   await fill(button, 'occurredOn', '2026-11-20');
