@@ -20,7 +20,9 @@ type Page = 'inbox' | 'case';
 
 /**
  * The console where people who handle reports sign in and see what is due: sign in with a passkey
- * (or enrol one from the invitation address, whose `#uitnodiging=` fragment carries the code), then
+ * (or enrol one from the invitation address, whose `#uitnodiging=` fragment carries the code) or
+ * through the organisation's OpenID provider when the backend offers it (the provider sends the
+ * browser back to the console, which takes `code` and `state` out of the address at once), then
  * the inbox with the legal clocks: every case with its reference, kind and the reporter's role, the
  * day it came in and the days left to acknowledge it or give feedback ("nog 1 dag", "te laat"),
  * due soonest first; filters with counts and paging.
@@ -36,6 +38,7 @@ type Page = 'inbox' | 'case';
  * @csspart sign-in - The sign-in and enrolment screen.
  * @csspart notice - Why the sign-in screen shows (signed out, locked, failed).
  * @csspart sign-in-button - The passkey sign-in button.
+ * @csspart oidc-button - The button that signs in through the organisation's OpenID provider.
  * @csspart enrol-button - The button that creates a passkey from an invitation.
  * @csspart account-bar - Who is signed in, and the sign-out button.
  * @csspart sign-out-button - The sign-out button.
@@ -60,6 +63,7 @@ export class CaseInbox extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     idleTimeout: { type: Number, attribute: 'idle-timeout' },
     authenticator: { attribute: false },
+    oidcRedirectUri: { type: String, attribute: 'oidc-redirect-uri' },
     page: { state: true },
     openCase: { state: true },
     caseViewLoaded: { state: true },
@@ -75,6 +79,8 @@ export class CaseInbox extends LitElement {
   declare idleTimeout: number | undefined;
   /** Runs the passkey ceremonies; the browser's own passkeys when unset. */
   declare authenticator: PasskeyAuthenticator | undefined;
+  /** Where the organisation's OpenID provider sends the browser back to after sign-in (one the backend allows); the backend's console address when unset. */
+  declare oidcRedirectUri: string | undefined;
   declare private page: Page;
   declare private openCase: CaseSummary | undefined;
   /** Whether `<weerbaar-case-view>` (a lazy chunk) is defined; `false` when loading it failed. */
