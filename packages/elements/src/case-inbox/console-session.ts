@@ -195,12 +195,13 @@ export class ConsoleSession implements ReactiveController {
     const api = this.#host.api;
     if (!api || this.busy) return;
     this.#beginCeremony();
+    const keyring = createCaseKeyring();
     try {
       const { signInWithPasskey } = await handlerSdk();
-      const authenticator = this.#host.authenticator;
-      const grant = await signInWithPasskey({ baseUrl: api, ...(authenticator ? { authenticator } : {}) });
-      await this.#begin(grant);
+      const grant = await signInWithPasskey({ baseUrl: api, ...this.#ceremonyOptions(keyring) });
+      await this.#begin(grant, keyring);
     } catch (error) {
+      keyring.clear();
       this.#signInFailed(error, 'failed');
     }
   }
@@ -210,17 +211,14 @@ export class ConsoleSession implements ReactiveController {
     const code = this.#invitationCode;
     if (!api || !code || this.busy) return;
     this.#beginCeremony();
+    const keyring = createCaseKeyring();
     try {
       const { enrolPasskey } = await handlerSdk();
-      const authenticator = this.#host.authenticator;
-      const grant = await enrolPasskey(code, {
-        baseUrl: api,
-        ...(passkeyName ? { passkeyName } : {}),
-        ...(authenticator ? { authenticator } : {}),
-      });
+      const grant = await enrolPasskey(code, { baseUrl: api, ...(passkeyName ? { passkeyName } : {}), ...this.#ceremonyOptions(keyring) });
       this.#invitationCode = undefined;
-      await this.#begin(grant);
+      await this.#begin(grant, keyring);
     } catch (error) {
+      keyring.clear();
       // A used or expired invitation stays useless: offer signing in instead.
       this.#invitationCode = undefined;
       this.#signInFailed(error, 'enrol-failed');
@@ -257,6 +255,16 @@ export class ConsoleSession implements ReactiveController {
     }
   }
 
+  /**
+   * The page's authenticator when it gave one; else the browser's passkeys, whose PRF output (when
+   * the backend asks for it: wrapped keys) goes straight into the session's keyring, so a sealed
+   * case opens right after sign-in without the key file or a second touch of the passkey.
+   */
+  #ceremonyOptions(keyring: CaseKeyring): { authenticator: PasskeyAuthenticator } | { onPrfOutput: (output: ArrayBuffer) => void } {
+    const authenticator = this.#host.authenticator;
+    return authenticator ? { authenticator } : { onPrfOutput: (output) => keyring.acceptPrfOutput(output) };
+  }
+
   #beginCeremony(): void {
     this.busy = true;
     this.lockReason = undefined;
@@ -271,16 +279,17 @@ export class ConsoleSession implements ReactiveController {
     this.#events.focus('[part="notice"]');
   }
 
-  async #begin(grant: AccessGrant): Promise<void> {
+  async #begin(grant: AccessGrant, keyring = createCaseKeyring()): Promise<void> {
     const api = this.#host.api;
     if (!api || !matchesShape(grant, grantShape)) {
+      keyring.clear();
       this.#signInFailed(undefined, 'failed');
       return;
     }
     const generation = this.nextGeneration();
     const { createHandlerClient } = await handlerSdk();
     this.current = { client: createHandlerClient({ baseUrl: api, token: grant.token }), me: grant.me };
-    this.keyring = createCaseKeyring();
+    this.keyring = keyring;
     this.busy = false;
     this.lockReason = undefined;
     this.#show('signed-in');
