@@ -135,10 +135,12 @@ describeWithPasskeys('<weerbaar-case-inbox> signing in', function (this: { timeo
     await expectAccessible(inbox);
   });
 
-  it('tells people without the handler role that they see no reports', async () => {
+  it('shows people without the handler role no reports: an auditor starts on the statistics', async () => {
     const inbox = await openFromInvitation('nl', await invite('Alleen Auditor', ['auditor']));
     await press(inbox, '[part="enrol-button"]');
-    await until(inbox, /mag geen meldingen lezen/, 'no list for an auditor');
+    await until(inbox, /Ontvangen meldingen per soort/, 'the statistics for an auditor');
+    expect(shadow(inbox, '#filter-status'), 'no list').to.equal(null);
+    expect(shadow(inbox, '[part="nav"]'), 'one page: no navigation').to.equal(null);
     await expectAccessible(inbox);
   });
 });
