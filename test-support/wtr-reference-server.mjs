@@ -5,8 +5,12 @@
 // not pay for it, and stops with the runner.
 //
 // Two commands (`executeServerCommand` of @web/test-runner-commands) let tests act as people:
-// - `weerbaar-invite` `{ name, roles, groups? }`: invites a person with the server's own CLI (`handler
+// - `weerbaar-invite` `{ name, roles, groups?, oidcSubject? }`: invites a person with the server's own CLI (`handler
 //   invite`), as an administrator would; answers `{ code }`, the one-time invitation code.
+// - `weerbaar-oidc-visit` `{ authorizationUrl, subject }`: the browser's visit at the organisation's
+//   OpenID provider (a real oidc-provider on https, packages/server/test/helpers/openid-provider.ts,
+//   which the server is configured with; `subject` is who signs in there); answers `{ address }`, the
+//   console address the provider sends the browser back to, with `code` and `state`.
 // - `weerbaar-virtual-authenticator` `{ action: 'add' | 'remove', prf? }`: a Chromium virtual
 //   authenticator (CTAP2, resident keys, user verification; the PRF extension with `prf: true`) on
 //   the test's page, so passkey ceremonies run for real in the browser. Chromium only: other
@@ -14,7 +18,10 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { tsImport } from 'tsx/esm/api';
 import { startReferenceServer } from './reference-server.mjs';
+
+const openIdProviderHelper = new URL('../packages/server/test/helpers/openid-provider.ts', import.meta.url).href;
 
 const serverCli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.url));
 const AUTHENTICATOR = { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true };
@@ -30,22 +37,37 @@ export function referenceServerPlugin() {
   /** CDP sessions with a virtual authenticator, per test session id. */
   const authenticators = new Map();
 
+  /** @type {import('../packages/server/test/helpers/openid-provider.ts').TestOpenIdProvider | undefined} */
+  let provider;
+
   function start() {
-    // The runner's pages are on http://localhost:PORT: a secure context whose host name is a valid relying party id.
-    starting ??= startReferenceServer({
-      encryption: true,
-      allowedOrigins: [testRunnerOrigin],
-      env: { WEERBAAR_PASSKEY_RP_ID: new URL(testRunnerOrigin).hostname, WEERBAAR_PASSKEY_ORIGINS: testRunnerOrigin },
-    });
+    starting ??= (async () => {
+      // The provider sends the browser back to the runner's own pages (the console's address in these tests).
+      const { startOpenIdProvider } = await tsImport(openIdProviderHelper, import.meta.url);
+      provider = await startOpenIdProvider({ redirectUris: [`${testRunnerOrigin}/`] });
+      // The runner's pages are on http://localhost:PORT: a secure context whose host name is a valid relying party id.
+      return startReferenceServer({
+        encryption: true,
+        allowedOrigins: [testRunnerOrigin],
+        env: { WEERBAAR_PASSKEY_RP_ID: new URL(testRunnerOrigin).hostname, WEERBAAR_PASSKEY_ORIGINS: testRunnerOrigin, ...provider.serverEnv() },
+      });
+    })();
     return starting;
   }
 
-  async function invite({ name, roles = ['handler'], groups = [] }) {
+  async function visitProvider({ authorizationUrl, subject }) {
+    await start();
+    provider.signInAs({ subject: String(subject) });
+    return { address: (await provider.visit(String(authorizationUrl))).href };
+  }
+
+  async function invite({ name, roles = ['handler'], groups = [], oidcSubject }) {
     const server = await start();
     const args = [
       serverCli, 'handler', 'invite', '--name', String(name),
       ...roles.flatMap((role) => ['--role', String(role)]),
       ...groups.flatMap((group) => ['--group', String(group)]),
+      ...(oidcSubject ? ['--oidc-subject', String(oidcSubject)] : []),
     ];
     const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...server.env, WEERBAAR_PUBLIC_URL: testRunnerOrigin } });
     const code = /Invitation code on its own: (\S+)/.exec(stdout)?.[1];
@@ -86,11 +108,13 @@ export function referenceServerPlugin() {
     },
     async executeCommand({ command, payload, session }) {
       if (command === 'weerbaar-invite') return invite(payload ?? {});
+      if (command === 'weerbaar-oidc-visit') return visitProvider(payload ?? {});
       if (command === 'weerbaar-virtual-authenticator') return virtualAuthenticator(session, payload ?? {});
       return undefined;
     },
     async serverStop() {
       if (starting) await (await starting).stop();
+      await provider?.stop();
     },
   };
 }

@@ -52,6 +52,7 @@ import type {
   StatusChangeRequest,
   WrappedKey,
   WrappedKeyRequest,
+  Statistics,
 } from './types.js';
 
 export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
@@ -103,6 +104,11 @@ export interface WeerbaarHandlerClient {
   pageCases(filters?: CaseCursorFilters, cursor?: string): Promise<CaseCursorPage>;
   /** How many cases there are in all, overdue, and per status, category and role. Needs `caseManagement.cursorPaging`. */
   countCases(): Promise<CaseCounts>;
+  /**
+   * Auditors and admins: aggregates of the cases received in a period — a year (`2026`), a quarter
+   * (`2026-Q3`) or a month (`2026-07`) — with small cells suppressed. Needs `caseManagement.statistics`.
+   */
+  getStatistics(period: string): Promise<Statistics>;
   /**
    * Records a report received by phone or in a meeting, once however often the network retries (one
    * `Idempotency-Key` per call, or yours); the content is sealed when the backend advertises
@@ -204,6 +210,7 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     recordExport: (caseId, record) => json(authorized(caseUrl(caseId, '/exports'), { method: 'post', json: record }, 'workflow')),
     pageCases: (filters = {}, cursor) => json(authorized('cases', { searchParams: { ...filters, ...(cursor ? { cursor } : { paging: 'cursor' }) } }, 'cursorPaging')),
     countCases: () => json(authorized('case-counts', {}, 'cursorPaging')),
+    getStatistics: (period) => json(authorized('statistics', { searchParams: { period } }, 'statistics')),
     async recordIntake(intake, { idempotencyKey = crypto.randomUUID() } = {}) {
       const { encryption } = (await discovery.discover()).capabilities;
       const { content, ...routing } = intake;

@@ -55,6 +55,12 @@ export type FollowUpMinutes = Schema<'FollowUpMinutes'>;
 export type CaseExportRequest = Schema<'CaseExportRequest'>;
 export type CaseExportRecord = Schema<'CaseExportRecord'>;
 export type CaseCounts = Schema<'CaseCounts'>;
+/** Aggregates of the cases received in a period, small cells suppressed (`getStatistics`). */
+export type Statistics = Schema<'Statistics'>;
+export type StatisticsCount = Schema<'StatisticsCount'>;
+export type StatisticsDays = Schema<'StatisticsDays'>;
+export type StatisticsShare = Schema<'StatisticsShare'>;
+export type ClockStatistics = Schema<'ClockStatistics'>;
 export type CaseCursorPage = Schema<'CaseCursorPage'>;
 /** The filters and sort of cursor paging (`pageCases`). */
 export type CaseCursorFilters = Omit<CaseFilters, 'page' | 'paging' | 'cursor'>;

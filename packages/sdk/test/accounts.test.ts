@@ -53,6 +53,21 @@ describe('people through the SDK', () => {
     assert.ok(error instanceof WeerbaarApiError && error.status === 401);
   });
 
+  it('reads the statistics of a period as an admin, small cells suppressed, and refuses a period that is none', async () => {
+    const admin = createHandlerClient({ ...transport, token: (await signInWithPasskey({ ...transport, authenticator })).token });
+    await createClient(transport).submitReport({ role: 'civil-servant', category: 'bribery', content: { description: 'Een aannemer biedt geschenken aan.' } });
+    const year = String(new Date().getFullYear());
+    const statistics = await admin.getStatistics(year);
+    assert.equal(statistics.period, year);
+    assert.equal(statistics.startsOn, `${year}-01-01`);
+    assert.ok(statistics.minimumCellCount >= 5);
+    assert.equal(statistics.byCategory.length, 5);
+    // One report in a fresh server: fewer than the minimum, so the count is suppressed, not shown.
+    assert.deepEqual(statistics.received, { suppressed: true });
+    const refused = await rejection(admin.getStatistics('vorig jaar'));
+    assert.ok(refused instanceof WeerbaarApiError && refused.status === 400, String(refused));
+  });
+
   it('manages accounts, groups, routing and access per case with the access token', async () => {
     const admin = createHandlerClient({ ...transport, token: (await signInWithPasskey({ ...transport, authenticator })).token });
     const invited = await admin.inviteAccount({ displayName: 'P. Bakker', roles: ['handler'], groups: ['integrity-officers'] });

@@ -94,6 +94,9 @@ describe('CORS', () => {
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), allowed);
     assert.match(response.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+    // Every method the contract uses, PATCH (updateAccount) included: a console on another origin sends them all.
+    const methods = (response.headers.get('access-control-allow-methods') ?? '').split(/,\s*/);
+    for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) assert.ok(methods.includes(method), `${method} in ${methods.join(', ')}`);
     const refused = await fetch(`${t.server.apiUrl}/reports`, { method: 'OPTIONS', headers: { Origin: 'https://kwaadwillend.example' } });
     assert.equal(refused.headers.get('access-control-allow-origin'), null);
   });

@@ -74,7 +74,61 @@ export type CaseInboxStringKey =
   | 'backToList'
   | 'caseHeading'
   | 'caseLoading'
-  | 'caseSummaryOnly';
+  | 'caseSummaryOnly'
+  | 'navLabel'
+  | 'navInbox'
+  | 'navStatistics'
+  | 'navAccounts'
+  | 'pageLoadError'
+  | 'statisticsHeading'
+  | 'statisticsIntro'
+  | 'period'
+  | 'periodYear'
+  | 'periodQuarter'
+  | 'statisticsLoading'
+  | 'statisticsError'
+  | 'statisticsPeriod'
+  | 'receivedTotal'
+  | 'byCategoryCaption'
+  | 'byRoleCaption'
+  | 'count'
+  | 'chart'
+  | 'suppressed'
+  | 'clocksCaption'
+  | 'clock'
+  | 'clockCases'
+  | 'medianDays'
+  | 'p90Days'
+  | 'withinDeadline'
+  | 'accountsHeading'
+  | 'accountsIntro'
+  | 'inviteHeading'
+  | 'inviteName'
+  | 'inviteRole'
+  | 'inviteButton'
+  | 'inviteNameMissing'
+  | 'invited'
+  | 'invitationLink'
+  | 'copy'
+  | 'copied'
+  | 'accountsCaption'
+  | 'accountName'
+  | 'accountRole'
+  | 'accountState'
+  | 'accountActions'
+  | 'accountActive'
+  | 'accountInvited'
+  | 'accountRevoked'
+  | 'roleFor'
+  | 'revoke'
+  | 'revokeFor'
+  | 'roleChanged'
+  | 'revoked'
+  | 'accountsLoading'
+  | 'accountsError'
+  | 'accountRole-handler'
+  | 'accountRole-admin'
+  | 'accountRole-auditor';
 
 export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
   nl: {
@@ -152,6 +206,60 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     caseHeading: 'Melding {reference}',
     caseLoading: 'De melding wordt geopend…',
     caseSummaryOnly: 'De melding kon niet worden geopend. Hier ziet u de gegevens uit de lijst. Probeer het later opnieuw.',
+    navLabel: 'Onderdelen van de console',
+    navInbox: 'Meldingen',
+    navStatistics: 'Statistiek',
+    navAccounts: 'Accounts',
+    pageLoadError: 'Dit onderdeel kon niet worden geladen. Probeer het opnieuw.',
+    statisticsHeading: 'Statistiek',
+    statisticsIntro: 'Aantallen van de meldingen die in een periode binnenkwamen, voor het jaarverslag. Kleine aantallen laten we niet zien, zodat niemand te herkennen is.',
+    period: 'Periode',
+    periodYear: 'Heel {year}',
+    periodQuarter: 'Kwartaal {quarter} van {year}',
+    statisticsLoading: 'De statistiek wordt geladen…',
+    statisticsError: 'De statistiek kon niet worden geladen.',
+    statisticsPeriod: 'Van {start} tot en met {end}. Aantallen onder {minimum} laten we niet zien.',
+    receivedTotal: 'Ontvangen meldingen: {count}',
+    byCategoryCaption: 'Ontvangen meldingen per soort',
+    byRoleCaption: 'Ontvangen meldingen per functie van de melder',
+    count: 'Aantal',
+    chart: 'Grafiek',
+    suppressed: 'minder dan {minimum}',
+    clocksCaption: 'Wettelijke termijnen',
+    clock: 'Termijn',
+    clockCases: 'Meldingen',
+    medianDays: 'Mediaan (dagen)',
+    p90Days: '90% binnen (dagen)',
+    withinDeadline: 'Op tijd',
+    accountsHeading: 'Accounts',
+    accountsIntro: 'Nodig collega’s uit, geef ze een rol of trek hun account in.',
+    inviteHeading: 'Collega uitnodigen',
+    inviteName: 'Naam',
+    inviteRole: 'Rol',
+    inviteButton: 'Uitnodigen',
+    inviteNameMissing: 'Vul de naam van uw collega in.',
+    invited: '{name} is uitgenodigd. Kopieer de link nu en stuur hem veilig door: u ziet hem maar één keer. De link werkt 24 uur.',
+    invitationLink: 'Uitnodigingslink',
+    copy: 'Kopiëren',
+    copied: 'Gekopieerd.',
+    accountsCaption: 'Alle accounts',
+    accountName: 'Naam',
+    accountRole: 'Rol',
+    accountState: 'Status',
+    accountActions: 'Actie',
+    accountActive: 'Actief',
+    accountInvited: 'Uitnodiging nog niet gebruikt',
+    accountRevoked: 'Ingetrokken',
+    roleFor: 'Rol van {name}',
+    revoke: 'Intrekken',
+    revokeFor: 'Account van {name} intrekken',
+    roleChanged: 'De rol van {name} is gewijzigd.',
+    revoked: 'Het account van {name} is ingetrokken.',
+    accountsLoading: 'De accounts worden geladen…',
+    accountsError: 'Dat is niet gelukt. Probeer het opnieuw.',
+    'accountRole-handler': 'Behandelaar',
+    'accountRole-admin': 'Beheerder',
+    'accountRole-auditor': 'Controleur',
   },
   en: {
     title: 'Handle reports',
@@ -228,5 +336,59 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     caseHeading: 'Report {reference}',
     caseLoading: 'Opening the report…',
     caseSummaryOnly: 'The report could not be opened. This shows the details from the list. Please try again later.',
+    navLabel: 'Parts of the console',
+    navInbox: 'Reports',
+    navStatistics: 'Statistics',
+    navAccounts: 'Accounts',
+    pageLoadError: 'This part could not be loaded. Please try again.',
+    statisticsHeading: 'Statistics',
+    statisticsIntro: 'Counts of the reports received in a period, for the annual report. Small counts are not shown, so that no one can be recognised.',
+    period: 'Period',
+    periodYear: 'All of {year}',
+    periodQuarter: 'Quarter {quarter} of {year}',
+    statisticsLoading: 'Loading the statistics…',
+    statisticsError: 'The statistics could not be loaded.',
+    statisticsPeriod: 'From {start} to {end}. Counts below {minimum} are not shown.',
+    receivedTotal: 'Reports received: {count}',
+    byCategoryCaption: 'Reports received per kind',
+    byRoleCaption: "Reports received per reporter's role",
+    count: 'Count',
+    chart: 'Chart',
+    suppressed: 'fewer than {minimum}',
+    clocksCaption: 'Legal deadlines',
+    clock: 'Deadline',
+    clockCases: 'Reports',
+    medianDays: 'Median (days)',
+    p90Days: '90% within (days)',
+    withinDeadline: 'On time',
+    accountsHeading: 'Accounts',
+    accountsIntro: 'Invite colleagues, give them a role or revoke their account.',
+    inviteHeading: 'Invite a colleague',
+    inviteName: 'Name',
+    inviteRole: 'Role',
+    inviteButton: 'Invite',
+    inviteNameMissing: "Enter your colleague's name.",
+    invited: '{name} is invited. Copy the link now and pass it on safely: you see it only once. The link works for 24 hours.',
+    invitationLink: 'Invitation link',
+    copy: 'Copy',
+    copied: 'Copied.',
+    accountsCaption: 'All accounts',
+    accountName: 'Name',
+    accountRole: 'Role',
+    accountState: 'Status',
+    accountActions: 'Action',
+    accountActive: 'Active',
+    accountInvited: 'Invitation not used yet',
+    accountRevoked: 'Revoked',
+    roleFor: 'Role of {name}',
+    revoke: 'Revoke',
+    revokeFor: 'Revoke the account of {name}',
+    roleChanged: 'The role of {name} was changed.',
+    revoked: 'The account of {name} was revoked.',
+    accountsLoading: 'Loading the accounts…',
+    accountsError: 'That did not work. Please try again.',
+    'accountRole-handler': 'Handler',
+    'accountRole-admin': 'Admin',
+    'accountRole-auditor': 'Auditor',
   },
 };

@@ -144,7 +144,53 @@ export const caseInboxStyles = css`
     font-size: 0.875rem;
     font-weight: 700;
   }
+  .console-nav ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    margin: 0 0 var(--_space);
+    padding: 0;
+    list-style: none;
+  }
+  .console-nav [aria-current='page'] {
+    font-weight: 700;
+    text-decoration-thickness: 3px;
+  }
+  .table-scroll {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    margin-block: var(--_space);
+    border-collapse: collapse;
+  }
+  caption {
+    font-weight: 700;
+    text-align: start;
+  }
+  th,
+  td {
+    padding: 0.25rem 0.5rem 0.25rem 0;
+    border-block-end: 1px solid var(--_case-border);
+    text-align: start;
+    overflow-wrap: anywhere;
+  }
+  .bar-cell {
+    width: 40%;
+  }
+  .bar {
+    display: block;
+    width: 100%;
+    height: 1rem;
+    fill: var(--_link-color);
+  }
+  .invitation input {
+    width: 100%;
+  }
   @media (forced-colors: active) {
+    .bar {
+      fill: CanvasText;
+    }
     .clock.overdue,
     .clock.due-soon,
     button.link {

@@ -10,6 +10,8 @@ import { apiUrl, handlerToken } from '/__weerbaar/test-env.js';
 import { deepText, describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
 import './define.js';
 import type { CaseInbox } from './case-inbox.js';
+import type { CaseView } from '../case-view/case-view.js';
+import { importKey, untilText } from '../../test/case-view-helpers.js';
 
 const api = apiUrl as string;
 const handler = createHandlerClient({ baseUrl: api, token: handlerToken as string });
@@ -23,9 +25,9 @@ async function invite(name: string, roles: string[] = ['handler']): Promise<stri
   return code;
 }
 
-/** A report of a combination the other browser suites do not send, and its reference as the handler sees it. */
-async function submitReport(): Promise<string> {
-  const receipt = await createClient({ baseUrl: api }).submitReport({ role: 'council-member', category: 'infiltration', content: { description: 'Een bedrijf zoekt contact met raadsleden.' } });
+/** A report (sealed: the server advertises encryption) of a combination the other browser suites do not send, and its reference as the handler sees it. */
+async function submitReport(description = 'Een bedrijf zoekt contact met raadsleden.'): Promise<string> {
+  const receipt = await createClient({ baseUrl: api }).submitReport({ role: 'council-member', category: 'infiltration', content: { description } });
   const { items } = await handler.listCases({ sort: '-receivedAt', pageSize: 100, role: 'council-member', category: 'infiltration' });
   const found = items.find((item) => item.receivedAt === receipt.receivedAt);
   if (!found) throw new Error('the submitted report is not in the handler list');
@@ -72,7 +74,7 @@ describeWithPasskeys('<weerbaar-case-inbox> signing in', function (this: { timeo
   // Each test invites a person through the server's CLI (a process start) and runs real ceremonies.
   this.timeout(60_000);
   beforeEach(async () => {
-    await executeServerCommand('weerbaar-virtual-authenticator', { action: 'add' });
+    await executeServerCommand('weerbaar-virtual-authenticator', { action: 'add', prf: true });
   });
   afterEach(async () => {
     await executeServerCommand('weerbaar-virtual-authenticator', { action: 'remove' });
@@ -133,10 +135,12 @@ describeWithPasskeys('<weerbaar-case-inbox> signing in', function (this: { timeo
     await expectAccessible(inbox);
   });
 
-  it('tells people without the handler role that they see no reports', async () => {
+  it('shows people without the handler role no reports: an auditor starts on the statistics', async () => {
     const inbox = await openFromInvitation('nl', await invite('Alleen Auditor', ['auditor']));
     await press(inbox, '[part="enrol-button"]');
-    await until(inbox, /mag geen meldingen lezen/, 'no list for an auditor');
+    await until(inbox, /Ontvangen meldingen per soort/, 'the statistics for an auditor');
+    expect(shadow(inbox, '#filter-status'), 'no list').to.equal(null);
+    expect(shadow(inbox, '[part="nav"]'), 'one page: no navigation').to.equal(null);
     await expectAccessible(inbox);
   });
 });
@@ -148,7 +152,7 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
     reference = await submitReport();
   });
   beforeEach(async () => {
-    await executeServerCommand('weerbaar-virtual-authenticator', { action: 'add' });
+    await executeServerCommand('weerbaar-virtual-authenticator', { action: 'add', prf: true });
   });
   afterEach(async () => {
     await executeServerCommand('weerbaar-virtual-authenticator', { action: 'remove' });
@@ -156,7 +160,7 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
     await emulateMedia({ forcedColors: 'none' });
   });
 
-  async function filteredToOurKind(inbox: CaseInbox): Promise<void> {
+  async function filteredToOurKind(inbox: CaseInbox, ours = reference): Promise<void> {
     const choices: [string, string][] = [
       ['#filter-role', 'council-member'],
       ['#filter-category', 'infiltration'],
@@ -169,7 +173,7 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
       await until(inbox, /getoond|shown/, 'the filtered list loaded');
     }
     // Older cases first: page on until ours is there.
-    while (!shadowText(inbox).includes(reference) && shadow(inbox, '[part="show-more-button"]')) {
+    while (!shadowText(inbox).includes(ours) && shadow(inbox, '[part="show-more-button"]')) {
       const before = shadowAll(inbox, '[part="case"]').length;
       await press(inbox, '[part="show-more-button"]');
       await waitUntil(() => shadowAll(inbox, '[part="case"]').length > before, 'the next page came', { timeout: 15_000 });
@@ -216,6 +220,38 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
     back.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => inbox.shadowRoot!.activeElement === shadow(inbox, `[data-index="${index}"]`), 'focus back on the case link', { timeout: 5_000 });
+  });
+
+  it('opens a sealed report right after sign-in with the passkey that keeps the key: no key file, no second touch', async () => {
+    const marker = `prf-${crypto.randomUUID()}`;
+    const sealed = await submitReport(`Een bedrijf zoekt contact. ${marker}`);
+    const openOurs = async (inbox: CaseInbox): Promise<CaseView> => {
+      await filteredToOurKind(inbox, sealed);
+      const index = shadowAll(inbox, '[part="case-link"]').findIndex((link) => link.textContent!.includes(sealed));
+      await press(inbox, `[data-index="${index}"]`);
+      await waitUntil(() => shadow(inbox, 'weerbaar-case-view'), 'the case view opened', { timeout: 15_000 });
+      return shadow<CaseView>(inbox, 'weerbaar-case-view')!;
+    };
+    // The first session: the key file once, then kept wrapped with the passkey.
+    const inbox = await enrol('nl', 'Sleutelhouder');
+    await until(inbox, /getoond/, 'the list loaded');
+    const first = await openOurs(inbox);
+    await waitUntil(() => shadow(first, '#key-file'), 'the key file is asked for', { timeout: 20_000 });
+    await importKey(first);
+    await untilText(first, marker);
+    await untilText(first, 'Sleutel bewaren bij uw passkey');
+    shadow<HTMLButtonElement>(first, '[part="keep-key-button"]')!.click();
+    await untilText(first, 'De sleutel is bewaard bij uw passkey.');
+    await press(inbox, '[part="sign-out-button"]');
+    await until(inbox, /U bent afgemeld/, 'signed out');
+    // The next session: signing in hands the passkey's PRF output to the keyring, which opens the report.
+    await press(inbox, '[part="sign-in-button"]');
+    await until(inbox, /Ingelogd als Sleutelhouder/, 'signed in again');
+    const next = await openOurs(inbox);
+    await untilText(next, marker, 'the sealed report opened without the key file');
+    expect(shadow(next, '[part="passkey-button"]'), 'no second touch asked').to.equal(null);
+    await expectAccessible(inbox);
+    nothingStored();
   });
 
   it('reflows at 320 px and keeps working in forced colours', async () => {

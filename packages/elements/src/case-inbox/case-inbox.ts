@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { CaseSummary } from '@weerbaar/sdk';
 import type { PasskeyAuthenticator } from '@weerbaar/sdk/handler';
 import { LocaleController } from '../base/locale-controller.js';
@@ -15,12 +15,23 @@ import { signInView } from './sign-in-view.js';
 export { defaultIdleSeconds } from './console-session.js';
 export { casesPerPage } from './inbox-list.js';
 
-/** What a signed-in person sees: the list, or one case. */
-type Page = 'inbox' | 'case';
+/** What a signed-in person sees: the list, one case, or (admins and auditors) statistics and accounts. */
+type NavPage = 'inbox' | 'statistics' | 'accounts';
+type Page = NavPage | 'case';
+type AdminPages = typeof import('./admin-pages.js');
+/** The pages each role may open, in the navigation's order. */
+const pagesOf = (roles: readonly string[]): NavPage[] => [
+  ...(roles.includes('handler') ? (['inbox'] as const) : []),
+  ...(roles.includes('admin') || roles.includes('auditor') ? (['statistics'] as const) : []),
+  ...(roles.includes('admin') ? (['accounts'] as const) : []),
+];
+const navText = { inbox: 'navInbox', statistics: 'navStatistics', accounts: 'navAccounts' } as const;
 
 /**
  * The console where people who handle reports sign in and see what is due: sign in with a passkey
- * (or enrol one from the invitation address, whose `#uitnodiging=` fragment carries the code), then
+ * (or enrol one from the invitation address, whose `#uitnodiging=` fragment carries the code) or
+ * through the organisation's OpenID provider when the backend offers it (the provider sends the
+ * browser back to the console, which takes `code` and `state` out of the address at once), then
  * the inbox with the legal clocks: every case with its reference, kind and the reporter's role, the
  * day it came in and the days left to acknowledge it or give feedback ("nog 1 dag", "te laat"),
  * due soonest first; filters with counts and paging.
@@ -36,6 +47,7 @@ type Page = 'inbox' | 'case';
  * @csspart sign-in - The sign-in and enrolment screen.
  * @csspart notice - Why the sign-in screen shows (signed out, locked, failed).
  * @csspart sign-in-button - The passkey sign-in button.
+ * @csspart oidc-button - The button that signs in through the organisation's OpenID provider.
  * @csspart enrol-button - The button that creates a passkey from an invitation.
  * @csspart account-bar - Who is signed in, and the sign-out button.
  * @csspart sign-out-button - The sign-out button.
@@ -60,9 +72,11 @@ export class CaseInbox extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     idleTimeout: { type: Number, attribute: 'idle-timeout' },
     authenticator: { attribute: false },
+    oidcRedirectUri: { type: String, attribute: 'oidc-redirect-uri' },
     page: { state: true },
     openCase: { state: true },
     caseViewLoaded: { state: true },
+    adminPages: { state: true },
   };
 
   /** Base URL of the Weerbaar Reporting API (`…/v1`) whose cases this console works. */
@@ -75,26 +89,37 @@ export class CaseInbox extends LitElement {
   declare idleTimeout: number | undefined;
   /** Runs the passkey ceremonies; the browser's own passkeys when unset. */
   declare authenticator: PasskeyAuthenticator | undefined;
+  /** Where the organisation's OpenID provider sends the browser back to after sign-in (one the backend allows); the backend's console address when unset. */
+  declare oidcRedirectUri: string | undefined;
   declare private page: Page;
   declare private openCase: CaseSummary | undefined;
   /** Whether `<weerbaar-case-view>` (a lazy chunk) is defined; `false` when loading it failed. */
   declare private caseViewLoaded: boolean | undefined;
+  /** The statistics and accounts pages (a lazy chunk); `false` when loading it failed. */
+  declare private adminPages: AdminPages | false | undefined;
 
   readonly #lang = new LocaleController<CaseInboxStringKey>(this, () => caseInboxStrings);
   readonly #session: ConsoleSession = new ConsoleSession(this, {
     signedIn: (generation) => {
+      const roles = this.#session.current?.me.account.roles ?? [];
       this.page = 'inbox';
-      if (this.#session.current?.me.account.roles.includes('handler')) void this.#list.loadFirstPage(generation);
+      if (roles.includes('handler')) void this.#list.loadFirstPage(generation);
+      // Auditors and admins who do not handle reports start where their work is.
+      else if (pagesOf(roles).includes('statistics')) this.#go('statistics');
     },
     wiped: () => {
       this.#listStale = false;
       this.openCase = undefined;
       this.page = 'inbox';
+      this.#statistics = undefined;
+      this.#accounts = undefined;
       this.#list.reset();
     },
     focus: (selector) => (this.#focusAfterRender = selector),
   });
   readonly #list = new InboxList(this, this.#session, (selector) => (this.#focusAfterRender = selector));
+  #statistics: InstanceType<AdminPages['StatisticsPage']> | undefined;
+  #accounts: InstanceType<AdminPages['AccountsPage']> | undefined;
   /** A case changed while it was open: the list and counts are read again on the way back. */
   #listStale = false;
   /** Where focus goes after the next render (a selector in the shadow root). */
@@ -115,6 +140,32 @@ export class CaseInbox extends LitElement {
     if (!selector) return;
     this.#focusAfterRender = undefined;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Opens a page of the navigation; focus goes to its heading. */
+  async #go(page: Page): Promise<void> {
+    this.page = page;
+    this.#focusAfterRender = '[part="heading"]';
+    if (page === 'inbox' || page === 'case') return;
+    if (!this.adminPages) {
+      try {
+        this.adminPages = await import('./admin-pages.js');
+      } catch {
+        this.adminPages = false;
+        return;
+      }
+    }
+    const pages = this.adminPages;
+    if (page === 'statistics') {
+      this.#statistics ??= new pages.StatisticsPage(this, this.#session);
+      void this.#statistics.load();
+    } else {
+      // A new page every visit: an invitation link made on the last one is not shown again.
+      this.#accounts = new pages.AccountsPage(this, this.#session, (selector) => (this.#focusAfterRender = selector));
+      void this.#accounts.load();
+    }
+    this.#focusAfterRender = '[part="heading"]';
+    this.requestUpdate();
   }
 
   #openCase(summary: CaseSummary): void {
@@ -172,10 +223,41 @@ export class CaseInbox extends LitElement {
       case 'enrol':
         return signInView(context, this.#session);
       case 'signed-in':
-        return this.page === 'case'
-          ? html`${this.#renderAccountBar(context)}${this.#renderCase(context)}`
-          : html`${this.#renderAccountBar(context)}${context.heading(0, context.text('title'))}${this.#renderInbox(context)}`;
+        return html`${this.#renderAccountBar(context)}${this.#renderNav(context)}${this.#renderPage(context)}`;
     }
+  }
+
+  #renderPage(context: InboxContext): TemplateResult {
+    const pages = this.adminPages;
+    switch (this.page) {
+      case 'case':
+        return this.#renderCase(context);
+      case 'statistics':
+      case 'accounts':
+        if (pages === false) return html`${context.heading(0, context.text(navText[this.page]))}<p role="alert">${context.text('pageLoadError')}</p>`;
+        if (this.page === 'statistics' && pages && this.#statistics) return pages.statisticsView(context, this.#statistics);
+        if (this.page === 'accounts' && pages && this.#accounts) return pages.accountsView(context, this.#accounts, this.#session.current?.me.account.accountId);
+        return html`${context.heading(0, context.text(navText[this.page]))}<p role="status">${context.text('loading')}</p>`;
+      case 'inbox':
+        return html`${context.heading(0, context.text('title'))}${this.#renderInbox(context)}`;
+    }
+  }
+
+  /** Inbox, statistics and accounts, for people with more than one of them: buttons, so Tab and Enter reach each. */
+  #renderNav({ text }: InboxContext): TemplateResult | typeof nothing {
+    const pages = pagesOf(this.#session.current?.me.account.roles ?? []);
+    if (pages.length < 2) return nothing;
+    const current = this.page === 'case' ? 'inbox' : this.page;
+    return html`<nav class="console-nav" part="nav" aria-label=${text('navLabel')}>
+      <ul role="list">
+        ${pages.map(
+          (page) =>
+            html`<li>
+              <button type="button" class="link" part="nav-${page}" aria-current=${current === page ? 'page' : 'false'} @click=${() => this.#go(page)}>${text(navText[page])}</button>
+            </li>`,
+        )}
+      </ul>
+    </nav>`;
   }
 
   #renderAccountBar({ text }: InboxContext): TemplateResult {

@@ -32,6 +32,8 @@ export interface ConsoleHost extends ReactiveControllerHost, HTMLElement {
   readonly api: string | undefined;
   readonly idleTimeout: number | undefined;
   readonly authenticator: PasskeyAuthenticator | undefined;
+  /** Where the OpenID provider sends the browser back to; the backend's default (its console) when unset. */
+  readonly oidcRedirectUri: string | undefined;
 }
 
 /** What the console does when the session changes. */
@@ -43,6 +45,9 @@ export interface SessionEvents {
   /** Where focus goes after the next render (a selector in the console's shadow root). */
   focus(selector: string): void;
 }
+
+/** What an OpenID provider adds to the address it sends the browser back to (RFC 6749, RFC 9207, OpenID session management). */
+const oidcReturnParameters = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'];
 
 /** The status code of an SDK error, if it is an answer of the backend. */
 export function statusOf(error: unknown): number | undefined {
@@ -67,6 +72,8 @@ export class ConsoleSession implements ReactiveController {
   /** Bumped on every sign-in, lock and list change, so late answers of an earlier state are dropped. */
   generation = 0;
   #invitationCode: string | undefined;
+  /** The address the OpenID provider sent the browser back to (with its code), until sign-in is finished. */
+  #oidcReturn: string | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #host: ConsoleHost;
   readonly #events: SessionEvents;
@@ -79,6 +86,7 @@ export class ConsoleSession implements ReactiveController {
 
   hostConnected(): void {
     this.#takeInvitationFromAddress();
+    this.#takeOidcReturnFromAddress();
     this.#host.addEventListener('keydown', this.#activity);
     this.#host.addEventListener('pointerdown', this.#activity);
   }
@@ -106,6 +114,20 @@ export class ConsoleSession implements ReactiveController {
     history.replaceState(history.state, '', `${location.pathname}${location.search}`);
   }
 
+  /**
+   * The OpenID provider sends the browser back with `code` and `state` (or `error`) in the query: the
+   * address is kept in memory until sign-in is finished and the parameters leave the address bar and
+   * the history entry at once, so a reload or a shared link never carries them.
+   */
+  #takeOidcReturnFromAddress(): void {
+    const query = new URLSearchParams(location.search);
+    if (!query.has('state') || !(query.has('code') || query.has('error'))) return;
+    this.#oidcReturn = location.href;
+    for (const name of oidcReturnParameters) query.delete(name);
+    const rest = query.toString();
+    history.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
+  }
+
   /** Reads discovery from a (new) backend and shows the sign-in or enrolment screen. */
   async start(api: string): Promise<void> {
     const generation = this.nextGeneration();
@@ -121,7 +143,10 @@ export class ConsoleSession implements ReactiveController {
     } catch {
       if (generation !== this.generation) return;
     }
+    const oidcReturn = this.#oidcReturn;
+    this.#oidcReturn = undefined;
     this.#show(this.#invitationCode ? 'enrol' : 'sign-in');
+    if (oidcReturn) void this.#finishOidcSignIn(api, oidcReturn);
   }
 
   #show(state: SessionState): void {
@@ -170,12 +195,13 @@ export class ConsoleSession implements ReactiveController {
     const api = this.#host.api;
     if (!api || this.busy) return;
     this.#beginCeremony();
+    const keyring = createCaseKeyring();
     try {
       const { signInWithPasskey } = await handlerSdk();
-      const authenticator = this.#host.authenticator;
-      const grant = await signInWithPasskey({ baseUrl: api, ...(authenticator ? { authenticator } : {}) });
-      await this.#begin(grant);
+      const grant = await signInWithPasskey({ baseUrl: api, ...this.#ceremonyOptions(keyring) });
+      await this.#begin(grant, keyring);
     } catch (error) {
+      keyring.clear();
       this.#signInFailed(error, 'failed');
     }
   }
@@ -185,21 +211,58 @@ export class ConsoleSession implements ReactiveController {
     const code = this.#invitationCode;
     if (!api || !code || this.busy) return;
     this.#beginCeremony();
+    const keyring = createCaseKeyring();
     try {
       const { enrolPasskey } = await handlerSdk();
-      const authenticator = this.#host.authenticator;
-      const grant = await enrolPasskey(code, {
-        baseUrl: api,
-        ...(passkeyName ? { passkeyName } : {}),
-        ...(authenticator ? { authenticator } : {}),
-      });
+      const grant = await enrolPasskey(code, { baseUrl: api, ...(passkeyName ? { passkeyName } : {}), ...this.#ceremonyOptions(keyring) });
       this.#invitationCode = undefined;
-      await this.#begin(grant);
+      await this.#begin(grant, keyring);
     } catch (error) {
+      keyring.clear();
       // A used or expired invitation stays useless: offer signing in instead.
       this.#invitationCode = undefined;
       this.#signInFailed(error, 'enrol-failed');
     }
+  }
+
+  /** Sends the browser to the organisation's OpenID provider (discovery `signIn.oidc`); it comes back to the console. */
+  async startOidcSignIn(): Promise<void> {
+    const api = this.#host.api;
+    if (!api || this.busy) return;
+    this.#beginCeremony();
+    try {
+      const { startOidcSignIn } = await handlerSdk();
+      const redirectUri = this.#host.oidcRedirectUri;
+      const { authorizationUrl } = await startOidcSignIn({ baseUrl: api, ...(redirectUri ? { redirectUri } : {}) });
+      // Only a provider's https address: a backend's `javascript:` or other scheme would run in this page.
+      if (new URL(authorizationUrl).protocol !== 'https:') throw new Error('The backend answered a sign-in address that is not https.');
+      location.assign(authorizationUrl);
+    } catch (error) {
+      this.#signInFailed(error, 'failed');
+    }
+  }
+
+  /** Finishes signing in with the code the provider sent the browser back with (a refusal at the provider fails here too). */
+  async #finishOidcSignIn(api: string, address: string): Promise<void> {
+    this.#beginCeremony();
+    try {
+      const { finishOidcSignIn, oidcCallbackFrom } = await handlerSdk();
+      const callback = oidcCallbackFrom(address);
+      if (!callback) throw new Error('The OpenID provider sent the browser back without a code.');
+      await this.#begin(await finishOidcSignIn(callback, { baseUrl: api }));
+    } catch (error) {
+      this.#signInFailed(error, 'failed');
+    }
+  }
+
+  /**
+   * The page's authenticator when it gave one; else the browser's passkeys, whose PRF output (when
+   * the backend asks for it: wrapped keys) goes straight into the session's keyring, so a sealed
+   * case opens right after sign-in without the key file or a second touch of the passkey.
+   */
+  #ceremonyOptions(keyring: CaseKeyring): { authenticator: PasskeyAuthenticator } | { onPrfOutput: (output: ArrayBuffer) => void } {
+    const authenticator = this.#host.authenticator;
+    return authenticator ? { authenticator } : { onPrfOutput: (output) => keyring.acceptPrfOutput(output) };
   }
 
   #beginCeremony(): void {
@@ -216,16 +279,17 @@ export class ConsoleSession implements ReactiveController {
     this.#events.focus('[part="notice"]');
   }
 
-  async #begin(grant: AccessGrant): Promise<void> {
+  async #begin(grant: AccessGrant, keyring = createCaseKeyring()): Promise<void> {
     const api = this.#host.api;
     if (!api || !matchesShape(grant, grantShape)) {
+      keyring.clear();
       this.#signInFailed(undefined, 'failed');
       return;
     }
     const generation = this.nextGeneration();
     const { createHandlerClient } = await handlerSdk();
     this.current = { client: createHandlerClient({ baseUrl: api, token: grant.token }), me: grant.me };
-    this.keyring = createCaseKeyring();
+    this.keyring = keyring;
     this.busy = false;
     this.lockReason = undefined;
     this.#show('signed-in');

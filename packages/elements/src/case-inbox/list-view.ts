@@ -50,7 +50,7 @@ function clockView(context: InboxContext, item: CaseSummary): TemplateResult {
 }
 
 /** A status, category or role in words; a value the console has no words for shows as it came. */
-function label({ text }: InboxContext, kind: 'status' | 'category' | 'role', value: string): string {
+export function label({ text }: InboxContext, kind: 'status' | 'category' | 'role', value: string): string {
   const key = `${kind}-${value}` as CaseInboxStringKey;
   return key in caseInboxStrings.nl ? text(key) : value;
 }

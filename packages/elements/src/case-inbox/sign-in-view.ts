@@ -11,18 +11,18 @@ export function signInView(context: InboxContext, session: ConsoleSession): Temp
   return html`<section class="sign-in" part="sign-in" aria-labelledby="sign-in-heading">
     ${context.heading(0, html`<span id="sign-in-heading">${text(enrolling ? 'enrolHeading' : 'signInHeading')}</span>`)}
     ${session.lockReason ? html`<p class="notice" part="notice" role="alert" tabindex="-1">${lockText(context, session, session.lockReason)}</p>` : nothing}
-    ${enrolling ? enrolView(context, session) : passkeySignInView(context, session, Boolean(signIn?.passkey))}
+    ${enrolling ? enrolView(context, session) : passkeySignInView(context, session, Boolean(signIn?.passkey), Boolean(oidc))}
     ${!enrolling && oidc
-      ? html`<p><button type="button" class="secondary" part="oidc-button" disabled>${text('oidcButton', { provider: oidc.displayName })}</button></p>`
+      ? html`<p><button type="button" class="secondary" part="oidc-button" ?disabled=${session.busy} @click=${() => session.startOidcSignIn()}>${text('oidcButton', { provider: oidc.displayName })}</button></p>`
       : nothing}
     ${session.busy ? html`<p role="status">${text(enrolling ? 'enrolling' : 'signingIn')}</p>` : nothing}
   </section>`;
 }
 
-function passkeySignInView(context: InboxContext, session: ConsoleSession, offered: boolean): TemplateResult {
+function passkeySignInView(context: InboxContext, session: ConsoleSession, offered: boolean, oidcOffered: boolean): TemplateResult | typeof nothing {
   const { text } = context;
   if (!session.discovery) return html`<p>${text('backendError')}</p>`;
-  if (!offered) return html`<p>${text('noSignIn')}</p>`;
+  if (!offered) return oidcOffered ? nothing : html`<p>${text('noSignIn')}</p>`;
   return html`<p>${text('signInIntro')}</p>
     <p><button type="button" part="sign-in-button" ?disabled=${session.busy} @click=${() => session.signIn()}>${text('signInButton')}</button></p>`;
 }

@@ -42,7 +42,8 @@ export class CorsPolicy {
   preflight(request: FastifyRequest, reply: FastifyReply): void {
     const allowed = this.allowOrigin(request);
     if (allowed) {
-      reply.header('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, DELETE');
+      // PATCH: updateAccount, which a console on another origin than the API sends.
+      reply.header('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE');
       reply.header('Access-Control-Allow-Headers', ALLOWED_REQUEST_HEADERS);
       reply.header('Access-Control-Max-Age', '600');
     }

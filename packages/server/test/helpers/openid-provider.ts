@@ -54,7 +54,12 @@ async function selfSignedCertificate(dir: string): Promise<{ key: string; cert: 
   return { key: await readFile(keyFile, 'utf8'), cert: await readFile(certFile, 'utf8'), certFile };
 }
 
-export async function startOpenIdProvider(): Promise<TestOpenIdProvider> {
+export interface OpenIdProviderOptions {
+  /** Where the provider may send the browser back to (the server is configured with the same); CONSOLE_REDIRECT and INTRANET_REDIRECT by default. */
+  redirectUris?: string[];
+}
+
+export async function startOpenIdProvider({ redirectUris = [CONSOLE_REDIRECT, INTRANET_REDIRECT] }: OpenIdProviderOptions = {}): Promise<TestOpenIdProvider> {
   const dir = await mkdtemp(join(tmpdir(), 'weerbaar-oidc-'));
   const { key, cert, certFile } = await selfSignedCertificate(dir);
   const clientId = 'weerbaar-test';
@@ -73,7 +78,7 @@ export async function startOpenIdProvider(): Promise<TestOpenIdProvider> {
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: [CONSOLE_REDIRECT, INTRANET_REDIRECT],
+        redirect_uris: redirectUris,
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -140,7 +145,7 @@ export async function startOpenIdProvider(): Promise<TestOpenIdProvider> {
       WEERBAAR_OIDC_CLIENT_ID: clientId,
       WEERBAAR_OIDC_CLIENT_SECRET: clientSecret,
       WEERBAAR_OIDC_DISPLAY_NAME: 'Voorbeeldstad-account',
-      WEERBAAR_OIDC_REDIRECT_URIS: `${CONSOLE_REDIRECT},${INTRANET_REDIRECT}`,
+      WEERBAAR_OIDC_REDIRECT_URIS: redirectUris.join(','),
       ...extra,
     }),
     signInAs(who) {
