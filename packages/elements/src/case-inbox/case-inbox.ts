@@ -5,6 +5,7 @@ import { longDate } from '../base/locale.js';
 import { LocaleController } from '../base/locale-controller.js';
 import { matchesShape, type Shape } from '../base/shape.js';
 import { sharedStyles } from '../base/shared.styles.js';
+import { caseSummaryShape } from '../case-view/case-summary-shape.js';
 import { createCaseKeyring, type CaseKeyring } from '../case-view/keyring.js';
 import { stringsProperty } from '../base/strings.js';
 import { caseInboxStrings, type CaseInboxStringKey } from './case-inbox.strings.js';
@@ -22,18 +23,7 @@ export const casesPerPage = 25;
 export const defaultIdleSeconds = 900;
 
 // What the inbox reads from the backend's answers (see base/shape.ts): anything else is an error state.
-const summaryShape: Shape = {
-  caseId: 's',
-  reference: 's',
-  role: 's',
-  category: 's',
-  status: 's',
-  receivedAt: 's',
-  deadlines: { acknowledgeDueAt: 's', 'acknowledgedAt?': 's', feedbackDueAt: 's', 'feedbackGivenAt?': 's', acknowledgeOverdue: 'b', feedbackOverdue: 'b' },
-  encrypted: 'b',
-  'unreadMessages?': 'n',
-  'assignedToMe?': 'b',
-};
+const summaryShape: Shape = { ...caseSummaryShape, 'unreadMessages?': 'n', 'assignedToMe?': 'b' };
 const pageShape: Shape = { items: [summaryShape], 'nextCursor?': 's' };
 const countMap = (keys: readonly string[]): Shape => Object.fromEntries(keys.map((key) => [key, 'n']));
 const countsShape: Shape = { total: 'n', overdue: 'n', 'assignedToMe?': 'n', byStatus: countMap(statuses), byCategory: countMap(categories), byRole: countMap(roles) };
