@@ -6,7 +6,7 @@ import type { CaseViewStringKey } from './case-view.strings.js';
 import type { CaseKeyring } from './keyring.js';
 
 /** The parts of the case view that show a problem or a confirmation of their own. */
-export type Section = 'key' | 'keep' | 'messages' | 'notes' | 'status' | 'files' | 'access' | 'audit' | 'record' | 'minutes';
+export type Section = 'key' | 'keep' | 'messages' | 'notes' | 'status' | 'files' | 'access' | 'audit' | 'record' | 'minutes' | 'intake';
 
 /** One problem or confirmation, shown and announced in its section; `field` is the control it is about. */
 export interface Notice {
@@ -124,7 +124,7 @@ export function textField(
   label: CaseViewStringKey,
   value: string,
   onInput: (value: string) => void,
-  { hint, rows, maxLength, type = 'text' }: { hint?: CaseViewStringKey; rows?: number; maxLength?: number; type?: 'text' | 'date' } = {},
+  { hint, rows, maxLength, type = 'text' }: { hint?: CaseViewStringKey; rows?: number; maxLength?: number; type?: 'text' | 'date' | 'datetime-local' } = {},
 ): TemplateResult {
   const invalid = fieldError(context, section, id);
   const describedBy = `${hint ? `${id}-hint ` : ''}${section}-notice`;

@@ -1,6 +1,7 @@
 import type { StringTables } from '../base/strings.js';
 import { accessViewStrings } from './access-view.strings.js';
 import { answersViewStrings } from './answers-view.strings.js';
+import { intakeViewStrings } from './intake-view.strings.js';
 import { keyViewStrings } from './key-view.strings.js';
 import { messagesViewStrings } from './messages-view.strings.js';
 import { minutesViewStrings } from './minutes-view.strings.js';
@@ -43,6 +44,7 @@ const nl = {
   ...minutesViewStrings.nl,
   ...recordViewStrings.nl,
   ...statusViewStrings.nl,
+  ...intakeViewStrings.nl,
 };
 
 export type CaseViewStringKey = keyof typeof nl;
@@ -85,5 +87,6 @@ export const caseViewStrings: StringTables<CaseViewStringKey> = {
     ...minutesViewStrings.en,
     ...recordViewStrings.en,
     ...statusViewStrings.en,
+    ...intakeViewStrings.en,
   },
 };

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { IntakeReceipt } from '@weerbaar/sdk';
 import type { WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
 import { LocaleController } from '../base/locale-controller.js';
 import type { SupportedLocale } from '../base/locale.js';
@@ -26,6 +27,7 @@ import {
 import { caseViewStrings, type CaseViewStringKey } from './case-view.strings.js';
 import { caseViewStyles } from './case-view.styles.js';
 import { KeyView } from './key-view.js';
+import { IntakeView } from './intake-view.js';
 import { createCaseKeyring, type CaseKeyring } from './keyring.js';
 import { MessagesView } from './messages-view.js';
 import { MinutesView } from './minutes-view.js';
@@ -90,6 +92,7 @@ export class CaseView extends LitElement {
     discovery: { attribute: false },
     strings: stringsProperty,
     headingLevel: { type: Number, attribute: 'heading-level' },
+    intake: { type: Boolean },
     state: { state: true },
   };
 
@@ -97,6 +100,8 @@ export class CaseView extends LitElement {
   declare client: WeerbaarHandlerClient | undefined;
   /** The case to show. */
   declare caseId: string | undefined;
+  /** Without a `case-id`: the form to record an oral report (a meeting or a phone call); the case it makes then opens here. */
+  declare intake: boolean;
   /** The organisation's key for the session, shared by the console's case views; cleared at sign-out. */
   declare keyring: CaseKeyring;
   /** The signed-in person (the sign-in answer's `me`), when a person signed in: the passkey that unlocks the key, the name in templates. */
@@ -121,6 +126,8 @@ export class CaseView extends LitElement {
   #notices = new Map<Section, Notice>();
   #focusHeadingAfterLoad = false;
   #meAsked = false;
+  /** The code of the oral report recorded here: shown with its case this once, never kept. */
+  #intakeReceipt: IntakeReceipt | undefined;
 
   /** What the view modules render from and act through (see `CaseContext`). */
   readonly #context: CaseContext = this.#makeContext();
@@ -131,10 +138,18 @@ export class CaseView extends LitElement {
   readonly #status = new StatusView(this.#context);
   readonly #access = new AccessView(this.#context);
   readonly #record = new RecordView(this.#context);
+  readonly #intake = new IntakeView(this.#context, (receipt) => {
+    this.#intakeReceipt = receipt;
+    this.caseId = receipt.caseId;
+    this.#emit('weerbaar-case-changed', { caseId: receipt.caseId });
+    // The form's button goes away: focus to the case's heading at once, never to the page.
+    void this.updateComplete.then(() => this.focusHeading());
+  });
 
   constructor() {
     super();
     this.headingLevel = 2;
+    this.intake = false;
     this.keyring = createCaseKeyring();
     this.state = 'idle';
   }
@@ -210,11 +225,14 @@ export class CaseView extends LitElement {
     this.#notices.clear();
     this.#answers.reset();
     this.#record.reset();
+    this.#intake.reset();
+    this.#intakeReceipt = undefined;
     this.state = 'idle';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('keyring') && this.isConnected) this.#watchKeyring();
+    if (changed.has('caseId') && this.caseId !== this.#intakeReceipt?.caseId) this.#intakeReceipt = undefined;
     if ((changed.has('client') || changed.has('caseId')) && this.client && this.caseId) void this.#load(true);
   }
 
@@ -379,6 +397,7 @@ export class CaseView extends LitElement {
     const t = this.#context.t;
     const back = html`<p class="no-print"><button type="button" class="secondary" part="back-button" @click=${() => this.#emit('weerbaar-case-view-close', {})}>${t('back')}</button></p>`;
     const loaded = this.#loaded;
+    if (this.intake && !this.caseId) return html`${back}${this.#heading(0, t('intakeHeading'), 'case-heading')}${this.#intake.render()}`;
     if (this.state !== 'ready' || !loaded) {
       const message =
         this.state === 'error'
@@ -393,7 +412,8 @@ export class CaseView extends LitElement {
     const locked = needsKey(found, loaded.notes, loaded.minutes) && !this.#opened;
     const answers = this.#answers;
     return html`
-      ${back} ${this.#heading(0, t('caseHeading', { reference: found.reference }), 'case-heading')} ${this.#record.header(found)} ${answers.summary(loaded)}
+      ${back} ${this.#heading(0, t('caseHeading', { reference: found.reference }), 'case-heading')}
+      ${this.#intakeReceipt?.caseId === found.caseId ? this.#intake.receipt(this.#intakeReceipt) : nothing} ${this.#record.header(found)} ${answers.summary(loaded)}
       ${locked ? this.#key.form() : this.#key.keepOffer()} ${answers.report(loaded)} ${answers.files(loaded)} ${answers.timeline(found)} ${this.#messages.messages(loaded)}
       ${this.#messages.notes(loaded)} ${this.#minutes.render(loaded)} ${this.#status.render(loaded)} ${this.#access.render(loaded)} ${this.#record.auditTrail()} ${this.#record.form()}
     `;
