@@ -355,6 +355,8 @@ export class CaseView extends LitElement {
       this.requestUpdate();
       return;
     }
+    // The key form goes away once the case opens: focus in it moves to the case's heading, never to the page.
+    const focusInKeyForm = !!(this.renderRoot as ShadowRoot).activeElement?.closest('.key');
     try {
       const opened = await openCase(privateKey as JsonWebKey, loaded.found, loaded.notes, loaded.minutes);
       if (loaded !== this.#loaded) return;
@@ -366,6 +368,10 @@ export class CaseView extends LitElement {
       this.#notices.set('key', { text: this.#lang.text('keyWrong'), error: true, field: 'key-file' });
     }
     this.requestUpdate();
+    if (focusInKeyForm && this.#opened) {
+      await this.updateComplete;
+      this.focusHeading();
+    }
   }
 
   async #loadForm(locale: string | undefined): Promise<void> {
