@@ -191,6 +191,14 @@ export function sampleHandlerClient({ found = sampleCase(), notes = [], minutes 
     },
     getAuditTrail: async () => sampleAuditTrail(current as Case),
     recordExport: async () => ({ exportId: 'x_5Tg7Yh9Uj2Ik', recordedAt: new Date().toISOString(), auditSeq: 14 }),
+    // The oral report becomes the sample case, with its first minutes waiting for the reporter.
+    recordIntake: async (intake) => {
+      const version = { version: 1, createdAt: new Date().toISOString(), author: { kind: 'handler-token' as const, name: 'Voorbeeld' }, status: 'draft' as const, body: intake.minutes.body };
+      minutes = [version];
+      const found = update({ channel: intake.channel, role: intake.role, category: intake.category, content: intake.content, minutes: { latestVersion: 1, status: 'draft' }, attachments: [] });
+      const { acknowledgeDueAt, feedbackDueAt } = found.deadlines;
+      return { caseId: found.caseId, reference: found.reference, receipt: '7KQW-3MNP-9XRT-4HVB-2CJD', receivedAt: found.receivedAt, acknowledgeDueAt, feedbackDueAt, status: 'received', minutes: version };
+    },
   };
   return client as WeerbaarHandlerClient;
 }

@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { CaseCounts, CaseSummary } from '@weerbaar/sdk';
 import { matchesShape, type Shape } from '../base/shape.js';
+import { caseSummaryShape } from '../case-view/case-summary-shape.js';
 import type { ConsoleSession } from './console-session.js';
 import { InboxOrder, type InboxFilters } from './inbox-order.js';
 
@@ -12,18 +13,7 @@ export const roles = ['civil-servant', 'administrator', 'council-member', 'other
 export const casesPerPage = 25;
 
 // What the inbox reads from the backend's answers (see base/shape.ts): anything else is an error state.
-const summaryShape: Shape = {
-  caseId: 's',
-  reference: 's',
-  role: 's',
-  category: 's',
-  status: 's',
-  receivedAt: 's',
-  deadlines: { acknowledgeDueAt: 's', 'acknowledgedAt?': 's', feedbackDueAt: 's', 'feedbackGivenAt?': 's', acknowledgeOverdue: 'b', feedbackOverdue: 'b' },
-  encrypted: 'b',
-  'unreadMessages?': 'n',
-  'assignedToMe?': 'b',
-};
+const summaryShape: Shape = { ...caseSummaryShape, 'unreadMessages?': 'n', 'assignedToMe?': 'b' };
 const pageShape: Shape = { items: [summaryShape], 'nextCursor?': 's' };
 const countMap = (keys: readonly string[]): Shape => Object.fromEntries(keys.map((key) => [key, 'n']));
 const countsShape: Shape = { total: 'n', overdue: 'n', 'assignedToMe?': 'n', byStatus: countMap(statuses), byCategory: countMap(categories), byRole: countMap(roles) };

@@ -2,6 +2,7 @@
 // compromised backend must get the error state, never a half-rendered or throwing view.
 import type { AuditExport, Case, CaseAccess, CaseNote, CaseOptions, Discovery, GroupList, Me, MessageTemplates, MinutesList, NoteList, ReportContent, ReportForm } from '@weerbaar/sdk';
 import { matchesShape, type Shape } from '../base/shape.js';
+import { caseSummaryShape } from './case-summary-shape.js';
 
 export type { AuditExport, Case, CaseAccess, CaseNote, CaseOptions, Discovery, GroupList, Me, MessageTemplates, MinutesList, NoteList, ReportContent, ReportForm };
 
@@ -9,15 +10,8 @@ export type { AuditExport, Case, CaseAccess, CaseNote, CaseOptions, Discovery, G
 export type PersonRef = CaseAccess['assignees'][number];
 
 const caseShape: Shape = {
-  caseId: 's',
-  reference: 's',
-  role: 's',
-  category: 's',
-  status: 's',
-  receivedAt: 's',
-  encrypted: 'b',
+  ...caseSummaryShape,
   consents: ['s'],
-  deadlines: { acknowledgeDueAt: 's', feedbackDueAt: 's', acknowledgeOverdue: 'b', feedbackOverdue: 'b', 'acknowledgedAt?': 's', 'feedbackGivenAt?': 's' },
   timeline: [{ at: 's', type: 's', 'status?': 's', 'outcome?': 's', 'note?': 's' }],
   messages: [{ id: 's', from: 's', kind: 's', sentAt: 's', 'body?': 's' }],
   attachments: [{ id: 's', sizeBytes: 'n', encrypted: 'b', addedAt: 's', 'name?': 's' }],

@@ -6,8 +6,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createHandlerClient, enrolPasskey, signInWithPasskey } from '@weerbaar/sdk/handler';
-import { describeWhere, expectAccessible, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
-import { api, handler, importKey, openView, privateKeyJwk, report, untilText } from '../../test/case-view-helpers.js';
+import { describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { api, click, handler, importKey, openView, privateKeyJwk, report, setValue, untilText } from '../../test/case-view-helpers.js';
+import type { CaseView } from './case-view.js';
 import { createCaseKeyring } from './keyring.js';
 
 /** A new person, invited with the server's CLI and enrolled with the page's (fresh) virtual authenticator. */
@@ -81,6 +82,30 @@ describeWhere('virtualAuthenticator')('<weerbaar-case-view> with people signed i
     shadow<HTMLButtonElement>(last, '[part="passkey-button"]')!.click();
     await untilText(last, marker);
     expect(third.prfOutput, 'kept for the session, for the next case').to.exist;
+  });
+
+  it('records an oral report as the person signed in, who becomes its handler', async function () {
+    this.timeout(60_000);
+    if (!commands) return this.skip();
+    const marker = `intake-person-${crypto.randomUUID()}`;
+    const person = await enrolled('M. de Wit', ['griffie']);
+    const client = createHandlerClient({ baseUrl: api, token: person.token });
+    const keyring = createCaseKeyring();
+    keyring.unlock(privateKeyJwk as JsonWebKey);
+    const view = await mount<CaseView>('nl', 'weerbaar-case-view', { properties: { client, keyring, me: person.me, intake: true } });
+    await waitUntil(() => shadow(view, '#intake-role option:nth-child(2)'), 'the form did not show', { timeout: 20_000 });
+    await setValue(view, '#intake-channel', 'phone');
+    await setValue(view, '#intake-role', 'council-member');
+    await setValue(view, '#intake-category', 'undue-pressure');
+    await setValue(view, '#intake-description', `Een raadslid wordt gebeld en onder druk gezet. ${marker}`);
+    await setValue(view, '#intake-minutes', `Telefoongesprek met het raadslid. ${marker}`);
+    await click(view, '[part="intake-button"]');
+    await waitUntil(() => shadow(view, '[part="intake-receipt"]'), 'the case did not open', { timeout: 30_000 });
+    await untilText(view, marker);
+    await waitUntil(() => shadowAll(view, '.summary .row').some((row) => row.textContent!.includes('Toegewezen aan') && row.textContent!.includes('M. de Wit')), 'the recorder is not assigned');
+    const caseId = view.caseId!;
+    expect((await handler.getCaseAccess(caseId)).assignees.map((assignee) => assignee.accountId)).to.deep.equal([person.me.account.accountId]);
+    await expectAccessible(view);
   });
 
   it('assigns, grants, excludes and lifts; an excluded colleague sees the case nowhere', async function () {

@@ -95,6 +95,12 @@ export const PhoneReportWithMinutes: Story = {
 };
 export const PhoneReportWithMinutesEnglish: Story = { args: { ...PhoneReportWithMinutes.args, lang: 'en' } };
 
+/** Recording an oral report (a meeting or a phone call) with the first minutes; the case it makes opens with the code for the reporter. */
+export const RecordOralReport: Story = {
+  render: ({ lang, sample }) => html`<div lang=${lang}><weerbaar-case-view intake .client=${sampleHandlerClient(sample)}></weerbaar-case-view></div>`,
+};
+export const RecordOralReportEnglish: Story = { ...RecordOralReport, args: { lang: 'en' } };
+
 export const Closed: Story = { args: { sample: { found: sampleCase({ status: 'closed', outcome: 'measures-taken' }) } } };
 
 export const Loading: Story = { args: { sample: { found: 'loading' } } };

@@ -1,0 +1,51 @@
+import type { StringTables } from '../base/strings.js';
+
+const nl = {
+  accessHeading: 'Toegang',
+  accessIntro: 'Wie deze melding kan zien en behandelen. Anderen zien haar nergens.',
+  accessGroup: 'Groep',
+  accessAssignees: 'Toegewezen aan',
+  accessGrants: 'Ook toegang',
+  accessExclusions: 'Uitgesloten',
+  unassign: 'Niet meer toewijzen',
+  revoke: 'Toegang intrekken',
+  liftExclusion: 'Uitsluiting opheffen',
+  accessPerson: 'Collega',
+  accessChoose: 'Kies een collega',
+  accessPersonMissing: 'Kies eerst een collega.',
+  assign: 'Toewijzen',
+  grant: 'Toegang geven',
+  exclude: 'Uitsluiten',
+  excludeHint: 'Uitsluiten is voor belangenverstrengeling: die collega ziet de melding dan nergens meer, ook niet via de groep.',
+  transferGroup: 'Overdragen aan groep',
+  transferChoose: 'Kies een groep',
+  transfer: 'Overdragen',
+  accessSaved: 'De toegang is aangepast.',
+};
+
+/** Who has access to the case: the case view's texts for it (`caseViewStrings` joins them). */
+export const accessViewStrings: StringTables<keyof typeof nl> = {
+  nl,
+  en: {
+    accessHeading: 'Access',
+    accessIntro: 'Who can see and handle this report. Nobody else sees it anywhere.',
+    accessGroup: 'Group',
+    accessAssignees: 'Assigned to',
+    accessGrants: 'Also has access',
+    accessExclusions: 'Excluded',
+    unassign: 'Unassign',
+    revoke: 'Revoke access',
+    liftExclusion: 'Lift the exclusion',
+    accessPerson: 'Colleague',
+    accessChoose: 'Choose a colleague',
+    accessPersonMissing: 'Choose a colleague first.',
+    assign: 'Assign',
+    grant: 'Give access',
+    exclude: 'Exclude',
+    excludeHint: 'Exclusion is for a conflict of interest: that colleague then sees the report nowhere, not even through the group.',
+    transferGroup: 'Hand over to group',
+    transferChoose: 'Choose a group',
+    transfer: 'Hand over',
+    accessSaved: 'Access was changed.',
+  },
+};
