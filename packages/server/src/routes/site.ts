@@ -75,7 +75,7 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
 const HASHED_CHUNK = /^\/chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** Sends a file under `root`; the caching header by the file's path under it (the entry files keep revalidating). */
+/** Sends a static file in the coding the request prefers (streamed as it is when too large to hold), with the page headers. */
 export async function sendStaticFile(
   request: FastifyRequest,
   reply: FastifyReply,
