@@ -143,6 +143,18 @@ describe('static files, compressed as built', () => {
     assert.ok(brotliDecompressSync(response.body).equals(readFileSync(join(elementsDir, 'report-button.js'))));
   });
 
+  it('sends a file changed on disk as it is now, under new ETags', async () => {
+    const file = join(elementsDir, 'changing.js');
+    await writeFile(file, `export const version = 'one';\n${'// padding that compresses well\n'.repeat(20)}`);
+    const first = await raw(t.server.origin, '/elements/changing.js', { 'accept-encoding': 'br' });
+    await writeFile(file, `export const version = 'second';\n${'// other padding, compressing as well\n'.repeat(30)}`);
+    const second = await raw(t.server.origin, '/elements/changing.js', { 'accept-encoding': 'br' });
+    assert.ok(decoded(second).equals(readFileSync(file)));
+    assert.notEqual(second.headers.etag, first.headers.etag);
+    const revalidated = await raw(t.server.origin, '/elements/changing.js', { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) });
+    assert.equal(revalidated.status, 200, 'the old ETag no longer matches');
+  });
+
   it('keeps the SRI hashes of the manifest true in every coding', async () => {
     const manifest = JSON.parse(readFileSync(join(elementsDir, 'manifest.json'), 'utf8')) as { files: Record<string, { integrity: string }> };
     for (const name of ['weerbaar.js', hashedChunk]) {
