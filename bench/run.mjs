@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const root = join(benchDir, '..');
-const SECTIONS = ['weight', 'host-page', 'crypto', 'server', 'growth'];
+const SECTIONS = ['weight', 'host-page', 'wire', 'crypto', 'server', 'growth'];
 
 const { values } = parseArgs({
   options: {
@@ -75,6 +75,11 @@ const steps = {
     const { runHostPage, hostPageTables } = await import('./host-page.mjs');
     const result = await runHostPage(values.quick ? { runs: 2, lighthouseRuns: 1 } : { runs: 5, lighthouseRuns: 3 });
     return { result, table: hostPageTables(result) };
+  },
+  wire: async () => {
+    const { runWire, wireTable } = await import('./wire.mjs');
+    const result = await runWire();
+    return { result, table: wireTable(result) };
   },
   crypto: async () => {
     const { runCrypto, cryptoTable } = await import('./crypto.mjs');

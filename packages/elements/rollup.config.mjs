@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createConfig } from '../../rollup.config.mjs';
+import { precompressedOutput } from '../../scripts/precompress.mjs';
 
 const elements = ['norm-banner', 'signal-checklist', 'support-directory', 'report-button'];
 
@@ -56,12 +57,15 @@ function minifyStyleTemplates() {
   };
 }
 
-/** A CDN build: Lit and the SDK bundled, minified, with every file in the SRI manifest. */
+/** A CDN build: Lit and the SDK bundled, minified, with every file in the SRI manifest and compressed copies. */
 function cdnConfig(input, { addToManifest = false } = {}) {
   const config = createConfig({ input, outDir: 'dist/cdn', bundleDependencies: true, minify: true, declarations: false, tsconfig: './tsconfig.build.json' });
   // After TypeScript (which reads sources from disk), before terser.
   config.plugins.splice(2, 0, minifyStyleTemplates());
   config.plugins.push(subresourceIntegrityManifest({ addToExisting: addToManifest }));
+  // Brotli and gzip copies for servers that send them as built (the reference server does); after the
+  // manifest, which they include. The SRI hashes above stay those of the uncompressed files.
+  config.plugins.push(precompressedOutput({ also: ['manifest.json'] }));
   // Third-party code in the lazy SDK chunks (HPKE) trips rollup's style warnings; our own code still fails the build on any.
   const warnAboutOwnCode = config.onwarn;
   config.onwarn = (warning, warn) => {

@@ -5,7 +5,8 @@ import { vary } from './headers.js';
 
 const PUBLIC_CACHE = 'public, max-age=300';
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+/** Whether `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2) or is `*`. */
+export function ifNoneMatchMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
   return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
@@ -23,6 +24,6 @@ export function sendRepresentation(
     reply.header('Content-Language', options.language);
     vary(reply, 'Accept-Language');
   }
-  if (matches(request.headers['if-none-match'], representation.etag)) return reply.code(304).send();
+  if (ifNoneMatchMatches(request.headers['if-none-match'], representation.etag)) return reply.code(304).send();
   return reply.type(options.mediaType ?? 'application/json; charset=utf-8').send(representation.json);
 }

@@ -9,7 +9,8 @@ import type { ServerConfig } from '../config.js';
 import { HOSTED_CONSOLE_PAGES, servesHostedConsole } from '../domain/hosted-console.js';
 import { ProblemError } from '../http/problems.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { escapeHtml, HOSTED_PAGE_CSP } from './hosted-report-page.js';
+import { sendAsset } from '../http/static-asset.js';
+import { escapeHtml, HOSTED_PAGE_CSP, htmlAsset } from './hosted-report-page.js';
 import { applyPageHeaders } from './site.js';
 
 const HOSTED_DIR = join(PACKAGE_ROOT, 'hosted');
@@ -17,14 +18,14 @@ const HOSTED_DIR = join(PACKAGE_ROOT, 'hosted');
 export async function hostedConsoleRoutes(app: FastifyInstance, { config }: { config: ServerConfig }): Promise<void> {
   const organisation = escapeHtml(config.organisation.name);
   for (const page of HOSTED_CONSOLE_PAGES) {
-    const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation);
-    app.get(page.path, async (_request, reply) => {
+    const html = await htmlAsset(readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation));
+    app.get(page.path, async (request, reply) => {
       if (!servesHostedConsole(config)) throw new ProblemError('not-found');
       // The same policy as the report page: scripts and styles from this origin only, nothing inline,
       // Trusted Types enforced, calls to this origin's API only.
       applyPageHeaders(reply, HOSTED_PAGE_CSP, 'no-store');
       reply.header('Content-Language', page.lang);
-      return reply.type('text/html; charset=utf-8').send(html);
+      return sendAsset(request, reply, html);
     });
   }
 }

@@ -3,7 +3,7 @@
 // organisation's own origin, away from the scripts of the page they came from. It is the same
 // report button, built from the elements' CDN bundle this server serves at `/elements/`, so the
 // page exists only when that bundle does.
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from '../config.js';
@@ -11,7 +11,8 @@ import type { ContentCatalogue } from '../content/catalogue.js';
 import { HOSTED_REPORT_PAGES, servesHostedReportPage } from '../domain/hosted-report-page.js';
 import { ProblemError } from '../http/problems.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { applyPageHeaders, resolveStaticFile, SITE_CSP } from './site.js';
+import { sendAsset, staticAsset, type StaticAsset } from '../http/static-asset.js';
+import { applyPageHeaders, resolveStaticFile, sendStaticFile } from './site.js';
 
 const STYLESHEET = { path: '/hosted/report-page.css', file: 'report-page.css' };
 /**
@@ -62,34 +63,36 @@ function contactList(content: ContentCatalogue, lang: string): string {
   return `<ul class="contacts">${entries.join('')}</ul>`;
 }
 
+/** A page this server fills in at start, compressed then, once. */
+export function htmlAsset(html: string): Promise<StaticAsset> {
+  return staticAsset(Buffer.from(html), 'text/html; charset=utf-8');
+}
+
 export async function hostedReportPageRoutes(app: FastifyInstance, { config, content }: { config: ServerConfig; content: ContentCatalogue }): Promise<void> {
   const organisation = escapeHtml(config.organisation.name);
   for (const page of HOSTED_REPORT_PAGES) {
-    const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation).replace('{{contacts}}', contactList(content, page.lang));
-    app.get(page.path, async (_request, reply) => {
+    const html = await htmlAsset(readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation).replace('{{contacts}}', contactList(content, page.lang)));
+    app.get(page.path, async (request, reply) => {
       if (!servesHostedReportPage(config)) throw new ProblemError('not-found');
       applyPageHeaders(reply, HOSTED_PAGE_CSP, 'no-store');
       reply.header('Content-Language', page.lang);
-      return reply.type('text/html; charset=utf-8').send(html);
+      return sendAsset(request, reply, html);
     });
   }
   for (const page of PRIVACY_PAGES) {
-    const html = readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation);
-    app.get(page.path, async (_request, reply) => {
+    const html = await htmlAsset(readFileSync(join(HOSTED_DIR, page.file), 'utf8').replaceAll('{{organisation}}', organisation));
+    app.get(page.path, async (request, reply) => {
       const sitePage = config.siteDir ? await resolveStaticFile(config.siteDir, page.path) : undefined;
-      if (sitePage) {
-        applyPageHeaders(reply, SITE_CSP, 'no-cache');
-        return reply.type('text/html; charset=utf-8').send(createReadStream(sitePage));
-      }
+      if (sitePage) return sendStaticFile(request, reply, sitePage);
       applyPageHeaders(reply, HOSTED_PAGE_CSP, 'no-cache');
       reply.header('Content-Language', page.lang);
-      return reply.type('text/html; charset=utf-8').send(html);
+      return sendAsset(request, reply, html);
     });
   }
   // Also styles the privacy statement, which is there with or without the elements bundle.
-  const css = readFileSync(join(HOSTED_DIR, STYLESHEET.file), 'utf8');
-  app.get(STYLESHEET.path, async (_request, reply) => {
+  const css = await staticAsset(readFileSync(join(HOSTED_DIR, STYLESHEET.file)), 'text/css; charset=utf-8');
+  app.get(STYLESHEET.path, async (request, reply) => {
     applyPageHeaders(reply, HOSTED_PAGE_CSP, 'no-cache');
-    return reply.type('text/css; charset=utf-8').send(css);
+    return sendAsset(request, reply, css);
   });
 }

@@ -1,12 +1,14 @@
 // Static files for the demo site (`/`) and the elements' CDN bundle (`/elements/`), under a strict
 // Content-Security-Policy: scripts and styles from this origin only, nothing inline. No directory
-// listings; a path that leaves the directory is simply not found.
+// listings; a path that leaves the directory is simply not found. Files go out compressed
+// (http/static-asset.ts); rollup's content-hashed chunks may be cached for good.
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '../http/problems.js';
 import { pathOf } from '../http/headers.js';
+import { fileAsset, sendAsset } from '../http/static-asset.js';
 
 export const SITE_CSP = [
   "default-src 'none'",
@@ -69,13 +71,30 @@ export async function resolveStaticFile(root: string, urlPath: string): Promise<
   }
 }
 
-async function serveFrom(root: string | undefined, urlPath: string, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const file = root && existsSync(root) ? await resolveStaticFile(root, urlPath) : undefined;
-  if (!file) throw new ProblemError('not-found');
-  applyPageHeaders(reply, SITE_CSP, 'no-cache');
-  reply.type(TYPES[extname(file)]!);
+/** Rollup's content-hashed chunk names (`chunks/[name]-[hash].js`): their bytes never change under that name. */
+const HASHED_CHUNK = /^\/chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Sends a static file in the coding the request prefers (streamed as it is when too large to hold), with the page headers. */
+export async function sendStaticFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: string,
+  { csp = SITE_CSP, cacheControl = 'no-cache' }: { csp?: string; cacheControl?: string } = {},
+): Promise<FastifyReply> {
+  applyPageHeaders(reply, csp, cacheControl);
+  const type = TYPES[extname(file)]!;
+  const asset = await fileAsset(file, type);
+  if (asset) return sendAsset(request, reply, asset);
+  reply.type(type);
   if (request.method === 'HEAD') return reply.send();
   return reply.send(createReadStream(file));
+}
+
+async function serveFrom(root: string | undefined, urlPath: string, request: FastifyRequest, reply: FastifyReply, cacheControlOf: (urlPath: string) => string): Promise<FastifyReply> {
+  const file = root && existsSync(root) ? await resolveStaticFile(root, urlPath) : undefined;
+  if (!file) throw new ProblemError('not-found');
+  return sendStaticFile(request, reply, file, { cacheControl: cacheControlOf(urlPath) });
 }
 
 export interface SiteRoutesOptions {
@@ -84,7 +103,8 @@ export interface SiteRoutesOptions {
 }
 
 export async function siteRoutes(app: FastifyInstance, { siteDir, elementsDir }: SiteRoutesOptions): Promise<void> {
-  app.get('/elements/*', async (request, reply) => serveFrom(elementsDir, pathOf(request).slice('/elements'.length), request, reply));
+  const elementsCaching = (path: string): string => (HASHED_CHUNK.test(path) ? IMMUTABLE : 'no-cache');
+  app.get('/elements/*', async (request, reply) => serveFrom(elementsDir, pathOf(request).slice('/elements'.length), request, reply, elementsCaching));
   if (!siteDir) return;
-  app.get('/*', async (request, reply) => serveFrom(siteDir, pathOf(request), request, reply));
+  app.get('/*', async (request, reply) => serveFrom(siteDir, pathOf(request), request, reply, () => 'no-cache'));
 }
