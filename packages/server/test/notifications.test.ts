@@ -148,8 +148,8 @@ describe(`the notice schedule (${testDatabase}), on an injected clock`, () => {
     };
     now = T0;
     const c = await receive();
-    await people.addCaseAccess(c.id, 'u_bram', 'exclusion', at);
-    await people.addCaseAccess(c.id, 'u_cor', 'grant', at);
+    await people.addCaseAccess(c.id, 'u_bram', 'exclusion', at, []);
+    await people.addCaseAccess(c.id, 'u_cor', 'grant', at, []);
     assert.deepEqual(await mailedAbout(c.reference), [['anna@voorbeeldstad.example', 'cor@voorbeeldstad.example']]);
     // An administrator's report goes to the mayor's office, where nobody has an account yet.
     const elsewhere = await receive('administrator');
