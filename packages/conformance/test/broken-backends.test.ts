@@ -36,6 +36,7 @@ const ISOLATED_CASES: Case[] = [
   { fault: 'racy-guess-limit', check: 'WRA-FU-09', profiles: ['core', 'follow-up'] },
   { fault: 'stores-rejected-reports', check: 'WRA-ERR-09', profiles: ['core', 'case-management'] },
   { fault: 'category-in-webhook', check: 'WRA-NOTE-02', profiles: ['core', 'case-management'] },
+  { fault: 'drops-change-events', check: 'WRA-NOTE-03', profiles: ['core', 'case-management'] },
 ];
 
 /** Broken audit trails, retention and case work (contract 1.1): they share one reference server. */
@@ -52,6 +53,7 @@ const AUDIT_CASES: Case[] = [
 const ACCESS_CASES: Case[] = [
   { fault: 'lists-excluded-cases', check: 'WRA-ACC-03', profiles: ['access'] },
   { fault: 'auditor-reads-content', check: 'WRA-ACC-04', profiles: ['access'] },
+  { fault: 'audit-list-to-anyone', check: 'WRA-ACC-05', profiles: ['access'] },
   { fault: 'statistics-small-cell', check: 'WRA-STAT-02', profiles: ['statistics'] },
 ];
 

@@ -1,5 +1,6 @@
 // Access per case (contract 1.1, "People and sign-in", "Access to cases"): a person excluded from a
-// case gets 403 on it and never finds it in a list; an auditor never reads case content. The kit
+// case gets 403 on it and never finds it in a list; an auditor never reads case content but reads
+// the audit list, which handlers may not. The kit
 // works on a case of its own: with the handler token it grants the given person access (the control:
 // they must then read and list it), excludes them, checks, and lifts the exclusion and the grant.
 import type { Schema } from '@weerbaar/spec';
@@ -10,7 +11,8 @@ const GRANTED = 'WRA-ACC-01';
 const EXCLUDED_FORBIDDEN = 'WRA-ACC-02';
 const EXCLUDED_UNLISTED = 'WRA-ACC-03';
 const AUDITOR_NO_CONTENT = 'WRA-ACC-04';
-const CHECKS = [GRANTED, EXCLUDED_FORBIDDEN, EXCLUDED_UNLISTED, AUDITOR_NO_CONTENT];
+const AUDIT_LIST_TO_AUDITORS = 'WRA-ACC-05';
+const CHECKS = [GRANTED, EXCLUDED_FORBIDDEN, EXCLUDED_UNLISTED, AUDITOR_NO_CONTENT, AUDIT_LIST_TO_AUDITORS];
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -24,6 +26,25 @@ function listed(exchange: Exchange, caseId: string): boolean {
   return items.some((item) => item.caseId === caseId);
 }
 
+/** The global audit list: an auditor reads it (first, as a control), a handler's access token and the handler token get 403. */
+async function checkAuditList(context: RunContext, auditorToken: string, personToken: string | undefined): Promise<void> {
+  const { record, client } = context;
+  if (!context.discovery?.capabilities.caseManagement?.audit) return record.skip(AUDIT_LIST_TO_AUDITORS, 'the backend does not advertise capabilities.caseManagement.audit');
+  const read = await client.send({ operationId: 'listAuditEntries', headers: bearer(auditorToken) });
+  const errors = read.status === 200 ? context.validator.schema('AuditEntryPage')(read.json) : [];
+  record.expect(
+    AUDIT_LIST_TO_AUDITORS,
+    read.status === 200 && errors.length === 0,
+    read.status === 200 ? `the auditor's GET /audit/entries does not fit AuditEntryPage: ${errors.map((error) => `${error.pointer || '(root)'} ${error.code}`).join(', ')}` : `the auditor's GET /audit/entries answered ${read.status}, not 200`,
+    context.evidence(read),
+  );
+  const others: [string, Record<string, string>][] = [['the handler token', context.handlerHeaders], ...(personToken ? [["a handler's access token", bearer(personToken)] as [string, Record<string, string>]] : [])];
+  for (const [who, headers] of others) {
+    const refused = await client.send({ operationId: 'listAuditEntries', headers });
+    record.expect(AUDIT_LIST_TO_AUDITORS, refused.status === 403, `GET /audit/entries with ${who} answered ${refused.status}, not 403`, context.evidence(refused), 'an auditor reads the audit list; handlers get 403');
+  }
+}
+
 async function run(context: RunContext): Promise<void> {
   const { record, client } = context;
   if (!context.discovery?.capabilities.caseManagement?.signIn) {
@@ -32,7 +53,7 @@ async function run(context: RunContext): Promise<void> {
   }
   const { personToken, auditorToken } = context.people;
   if (!personToken) for (const id of [GRANTED, EXCLUDED_FORBIDDEN, EXCLUDED_UNLISTED]) record.skip(id, 'needs --person-token (an access token of a person with the handler role)');
-  if (!auditorToken) record.skip(AUDITOR_NO_CONTENT, 'needs --auditor-token (an access token of a person with only the auditor role)');
+  if (!auditorToken) for (const id of [AUDITOR_NO_CONTENT, AUDIT_LIST_TO_AUDITORS]) record.skip(id, 'needs --auditor-token (an access token of a person with only the auditor role)');
   if (!personToken && !auditorToken) return;
 
   const { body, marker } = await context.reportBody();
@@ -57,6 +78,7 @@ async function run(context: RunContext): Promise<void> {
       context.evidence(list),
       'an auditor reads no case and lists none (403)',
     );
+    await checkAuditList(context, auditorToken, personToken);
   }
   if (!personToken) return;
 
@@ -121,6 +143,7 @@ export const accessModule: ConformanceModule = {
     { id: EXCLUDED_FORBIDDEN, title: 'A person excluded from a case gets 403 on every operation of the case.', requirement: 'paths./cases/{caseId}/access/exclusions/{accountId}; components.responses.Forbidden', severity: 'MUST' },
     { id: EXCLUDED_UNLISTED, title: 'A person excluded from a case never finds it in any list or total.', requirement: 'info.description "Access to cases"; paths./cases.get', severity: 'MUST' },
     { id: AUDITOR_NO_CONTENT, title: 'An auditor reads no case and lists none (403): never any content.', requirement: 'info.description "People and sign-in"; paths./cases/{caseId}.get', severity: 'MUST' },
+    { id: AUDIT_LIST_TO_AUDITORS, title: 'An auditor reads the global audit list (GET /audit/entries); a handler token and a handler’s access token get 403.', requirement: 'paths./audit/entries.get', severity: 'MUST' },
   ],
   run,
 };
