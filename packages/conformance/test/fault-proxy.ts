@@ -36,6 +36,7 @@ export const FAULTS = {
   'auditor-reads-content': 'answers GET /cases/{caseId} to any signed-in person, auditors included (no role or access check)',
   'category-in-webhook': "puts the report's category in its webhook event (signed, as a backend would)",
   'audit-list-to-anyone': 'answers GET /audit/entries to anyone with a valid token, handlers included (no role check)',
+  'oidc-without-pkce': 'starts an OpenID sign-in without PKCE (no code_challenge in the authorization address)',
   'drops-change-events': 'advertises the acknowledged, feedback-given and closed events but never sends them',
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
 } as const;
@@ -239,6 +240,16 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
         rewriteJson(answer, (view) => {
           const leaked = notes.map((note) => ({ id: `m_${note.noteId.slice(2)}`, from: 'handler', kind: 'message', sentAt: note.createdAt, ...(note.body ? { body: note.body } : { encryptedBody: note.encryptedBody }) }));
           (view.messages as unknown[]).push(...leaked);
+        });
+      }
+      break;
+    case 'oidc-without-pkce':
+      if (method === 'POST' && path.endsWith('/sign-in/oidc/authorizations') && answer.status === 201) {
+        rewriteJson(answer, (started) => {
+          const address = new URL(String(started.authorizationUrl));
+          address.searchParams.delete('code_challenge');
+          address.searchParams.delete('code_challenge_method');
+          started.authorizationUrl = address.toString();
         });
       }
       break;
