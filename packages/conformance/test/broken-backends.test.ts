@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ProfileId } from '../src/types.js';
 import { FAULTS, type Fault } from './fault-proxy.js';
+import { startReferenceServer } from '../../../test-support/reference-server.mjs';
+import { startOpenIdProvider, type TestOpenIdProvider } from '../../server/test/helpers/openid-provider.js';
 import { signedInPeople, type PeopleTokens } from './people.js';
 import { failures, result, runAgainst, sharedReferenceServer, type ReferenceServer } from './support.js';
 
@@ -36,6 +38,7 @@ const ISOLATED_CASES: Case[] = [
   { fault: 'racy-guess-limit', check: 'WRA-FU-09', profiles: ['core', 'follow-up'] },
   { fault: 'stores-rejected-reports', check: 'WRA-ERR-09', profiles: ['core', 'case-management'] },
   { fault: 'category-in-webhook', check: 'WRA-NOTE-02', profiles: ['core', 'case-management'] },
+  { fault: 'drops-change-events', check: 'WRA-NOTE-03', profiles: ['core', 'case-management'] },
 ];
 
 /** Broken audit trails, retention and case work (contract 1.1): they share one reference server. */
@@ -52,8 +55,12 @@ const AUDIT_CASES: Case[] = [
 const ACCESS_CASES: Case[] = [
   { fault: 'lists-excluded-cases', check: 'WRA-ACC-03', profiles: ['access'] },
   { fault: 'auditor-reads-content', check: 'WRA-ACC-04', profiles: ['access'] },
+  { fault: 'audit-list-to-anyone', check: 'WRA-ACC-05', profiles: ['access'] },
   { fault: 'statistics-small-cell', check: 'WRA-STAT-02', profiles: ['statistics'] },
 ];
+
+/** Broken OpenID sign-in: a reference server configured with a real OpenID provider (the server tests' own). */
+const OIDC_CASES: Case[] = [{ fault: 'oidc-without-pkce', check: 'WRA-ACC-06', profiles: ['access'] }];
 
 function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: string): void {
   const caught = result(report, check);
@@ -64,7 +71,7 @@ function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: str
 
 describe('a broken backend', () => {
   it('has a test case for every fault the proxy can inject', () => {
-    const tested = [...CORE_CASES, ...ISOLATED_CASES, ...AUDIT_CASES, ...ACCESS_CASES].map((entry) => entry.fault);
+    const tested = [...CORE_CASES, ...ISOLATED_CASES, ...AUDIT_CASES, ...ACCESS_CASES, ...OIDC_CASES].map((entry) => entry.fault);
     assert.deepEqual([...tested, 'no-language-fallback'].sort(), Object.keys(FAULTS).sort());
   });
 
@@ -151,6 +158,30 @@ describe('a broken backend', () => {
     for (const { fault, check, profiles } of ACCESS_CASES) {
       it(`that ${FAULTS[fault]} fails ${check}`, async () => {
         assertCaught(await runAgainst(fault, { profiles, ...people }, shared.server), check);
+      });
+    }
+  });
+
+  describe('caught where OpenID sign-in is offered', () => {
+    let provider: TestOpenIdProvider;
+    let server: ReferenceServer;
+    before(async () => {
+      provider = await startOpenIdProvider();
+      server = await startReferenceServer({ encryption: true, env: provider.serverEnv() });
+    });
+    after(async () => {
+      await server?.stop();
+      await provider?.stop();
+    });
+
+    it('is not what fails: without a fault, the reference server passes WRA-ACC-06', async () => {
+      const check = result(await runAgainst(undefined, { profiles: ['access'] }, server), 'WRA-ACC-06');
+      assert.equal(check.outcome, 'passed', check.reason);
+    });
+
+    for (const { fault, check, profiles } of OIDC_CASES) {
+      it(`that ${FAULTS[fault]} fails ${check}`, async () => {
+        assertCaught(await runAgainst(fault, { profiles }, server), check);
       });
     }
   });

@@ -35,6 +35,9 @@ export const FAULTS = {
   'lists-excluded-cases': 'lists every case to every signed-in person, excluded or not (no access filter on GET /cases)',
   'auditor-reads-content': 'answers GET /cases/{caseId} to any signed-in person, auditors included (no role or access check)',
   'category-in-webhook': "puts the report's category in its webhook event (signed, as a backend would)",
+  'audit-list-to-anyone': 'answers GET /audit/entries to anyone with a valid token, handlers included (no role check)',
+  'oidc-without-pkce': 'starts an OpenID sign-in without PKCE (no code_challenge in the authorization address)',
+  'drops-change-events': 'advertises the acknowledged, feedback-given and closed events but never sends them',
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
 } as const;
 
@@ -89,6 +92,8 @@ function rewrittenTrail(trail: Schema<'AuditExport'>, seq: number): void {
 /** What the proxy learned from earlier requests: the handler token's Authorization header. */
 interface ProxyMemory {
   handlerAuthorization?: string;
+  /** The first person's Authorization that asked for the audit list (the kit asks as the auditor first). */
+  auditListAuthorization?: string;
 }
 
 /** Rewrites the request before it reaches the backend. */
@@ -100,6 +105,11 @@ function breakRequest(fault: Fault | undefined, method: string, path: string, he
     (fault === 'lists-excluded-cases' && method === 'GET' && /\/v1\/cases$/.test(path)) ||
     (fault === 'auditor-reads-content' && method === 'GET' && /\/v1\/cases\/[^/]+$/.test(path));
   if (asHandler && authorization?.startsWith('Bearer wba_') && memory.handlerAuthorization) headers.authorization = memory.handlerAuthorization;
+  // Without a role check, anyone's request for the audit list is answered as the auditor's.
+  if (fault === 'audit-list-to-anyone' && method === 'GET' && /\/v1\/audit\/entries$/.test(path.split('?')[0]!) && authorization) {
+    if (authorization.startsWith('Bearer wba_')) memory.auditListAuthorization ??= authorization;
+    if (memory.auditListAuthorization) headers.authorization = memory.auditListAuthorization;
+  }
   if (fault === 'ignore-idempotency-key' && method === 'POST' && path.endsWith('/reports') && headers['idempotency-key']) {
     headers['idempotency-key'] = randomUUID();
   }
@@ -233,6 +243,16 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
         });
       }
       break;
+    case 'oidc-without-pkce':
+      if (method === 'POST' && path.endsWith('/sign-in/oidc/authorizations') && answer.status === 201) {
+        rewriteJson(answer, (started) => {
+          const address = new URL(String(started.authorizationUrl));
+          address.searchParams.delete('code_challenge');
+          address.searchParams.delete('code_challenge_method');
+          started.authorizationUrl = address.toString();
+        });
+      }
+      break;
     case 'statistics-small-cell':
       if (method === 'GET' && path.endsWith('/statistics') && answer.status === 200) {
         rewriteJson(answer, (statistics) => {
@@ -245,6 +265,7 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
     case 'stores-rejected-reports':
     case 'lists-excluded-cases':
     case 'auditor-reads-content':
+    case 'audit-list-to-anyone':
     case undefined:
       break;
   }
@@ -331,6 +352,10 @@ export async function startWebhookRelay(kitPort: number, secret: string, fault?:
     incoming.on('end', async () => {
       let body = Buffer.concat(chunks);
       const headers = withoutHopByHop(incoming.headers);
+      if (fault === 'drops-change-events' && /^nl\.weerbaar\.case\.(acknowledged|feedback-given|closed)$/.test(String((JSON.parse(body.toString('utf8')) as { type?: unknown }).type))) {
+        outgoing.writeHead(204).end();
+        return;
+      }
       if (fault === 'category-in-webhook') {
         const event = JSON.parse(body.toString('utf8')) as { data: Record<string, unknown> };
         event.data.category = KIT_REPORT_CATEGORY;

@@ -52,7 +52,7 @@ export async function withReferenceServer<T>(body: (server: FreshServer) => Prom
 
 /** Runs the kit against `server` (default: a fresh reference server) behind a proxy that applies `fault`. */
 export async function runAgainst(fault: Fault | undefined, options: Partial<ConformanceOptions> = {}, server?: ReferenceServer | FreshServer): Promise<ConformanceReport> {
-  if (!server) return withReferenceServer((fresh) => runAgainst(fault, options, fresh), fault === 'category-in-webhook' ? { webhookFault: fault } : {});
+  if (!server) return withReferenceServer((fresh) => runAgainst(fault, options, fresh), fault === 'category-in-webhook' || fault === 'drops-change-events' ? { webhookFault: fault } : {});
   const proxy = await startFaultProxy(server.origin, fault);
   const webhooks = 'webhookReceiver' in server ? { webhookReceiver: server.webhookReceiver } : {};
   try {

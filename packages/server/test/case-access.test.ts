@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixtures } from '@weerbaar/spec';
 import { idempotencyKey, MINIMAL_REPORT } from './helpers/contract-client.js';
+import { allowAuditEntries, refuseAuditEntries, withWritableDatabase } from './helpers/database-tampering.js';
 import { PasskeyDevice } from './helpers/passkey-device.js';
 import { enrol, inviteWithCli, localOrigin } from './helpers/people.js';
 import { newestCaseId, startTestServer, submitReport, type TestServer } from './helpers/server.js';
@@ -202,6 +203,30 @@ describe('accounts, groups, routing and access per case', () => {
     assert.deepEqual([excluded.assignees, excluded.grants], [[], []]);
     assert.equal(await sees(token.anna, caseId), false);
     assert.ok(!(await listedIds(token.anna, { assignedToMe: 'true' })).ids.includes(caseId));
+  });
+
+  it('changes access and writes its audit entry in one transaction: when the entry cannot be written, nothing changes', async () => {
+    const caseId = await newCase();
+    const accessNow = async () => (await t.api.call('getCaseAccess', { token: handlerToken, path: { caseId } })).body;
+    const before = await accessNow();
+    await withWritableDatabase(t.server, (db) => refuseAuditEntries(db, caseId));
+    try {
+      const attempts = {
+        assign: (await t.api.call('assignCase', { token: token.anna, path: { caseId, accountId: id.anna! } })).status,
+        grant: (await t.api.call('grantCaseAccess', { token: token.anna, path: { caseId, accountId: id.cor! } })).status,
+        exclude: (await t.api.call('excludeFromCase', { token: token.anna, path: { caseId, accountId: id.bram! } })).status,
+        transfer: (await t.api.call('transferCase', { token: token.anna, path: { caseId }, json: { groupId: 'griffie' } })).status,
+      };
+      assert.deepEqual(attempts, { assign: 500, grant: 500, exclude: 500, transfer: 500 });
+    } finally {
+      await withWritableDatabase(t.server, allowAuditEntries);
+    }
+    assert.deepEqual(await accessNow(), before, 'no access changed without its audit entry');
+    // Once entries can be written again, the change and its entry land together (anna: later tests count bram's assignments).
+    assert.equal((await t.api.call('assignCase', { token: token.anna, path: { caseId, accountId: id.anna! } })).status, 200);
+    const trail = (await t.api.call('getCaseAudit', { token: handlerToken, path: { caseId } })).body;
+    const changes = trail.entries.filter((entry: { action: string }) => ['assigned', 'access-granted', 'excluded', 'transferred'].includes(entry.action));
+    assert.deepEqual(changes.map((entry: { action: string; details: { accountId?: string } }) => [entry.action, entry.details.accountId]), [['assigned', id.anna]]);
   });
 
   it('grants and takes back access for a person outside the group; only to active handlers', async () => {

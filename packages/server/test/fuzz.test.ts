@@ -3,6 +3,9 @@
 // prototype-pollution keys. Every request is wrong on purpose; each must get a 4xx problem that
 // holds to the contract, never a 5xx, never a hang, and the database must not change.
 //
+// The OpenID sign-in operations are fuzzed once more with a real OpenID provider configured
+// (elsewhere they are only ever "not offered").
+//
 // Bounded by default (a fixed seed and number of runs per operation); for a long local campaign:
 //   WEERBAAR_FUZZ_RUNS=2000 WEERBAAR_FUZZ_SEED=$RANDOM node --import tsx --test packages/server/test/fuzz.test.ts
 import assert from 'node:assert/strict';
@@ -16,6 +19,7 @@ import { assertCommonHeaders, assertContractAnswer, MINIMAL_REPORT, spec, type C
 import { assertSameDatabase, COUNTERS_AND_AUDIT_TABLES, snapshotDatabase, type DatabaseSnapshot } from './helpers/database-snapshot.js';
 import { hostileRequests, multipartBody, PNG, BOUNDARY, type FuzzCase, type FuzzTargets } from './helpers/fuzz-arbitraries.js';
 import { closeHostileConnections, sendHostile, sendRawBytes, type HostileAnswer } from './helpers/hostile-http.js';
+import { startOpenIdProvider, type TestOpenIdProvider } from './helpers/openid-provider.js';
 import { newestCaseId, openSession, startTestServer, submitReport, type TestServer } from './helpers/server.js';
 
 const RUNS = Number(process.env.WEERBAAR_FUZZ_RUNS ?? 70);
@@ -69,6 +73,8 @@ function describeCase(fuzz: FuzzCase): FuzzCase {
 
 interface Campaign {
   t: TestServer;
+  /** Tables a request that is right may change besides the counters and the audit trail (a started OpenID sign-in keeps its state). */
+  changing: RegExp;
   targets: FuzzTargets;
   database: DatabaseSnapshot;
   attachmentFiles: string[];
@@ -83,7 +89,7 @@ async function attachmentFiles(t: TestServer): Promise<string[]> {
 }
 
 /** A server with one case, a follow-up session and an attachment, so every id in a path is real. */
-async function prepare(env: Record<string, string>): Promise<Campaign> {
+async function prepare(env: Record<string, string>, changing = COUNTERS_AND_AUDIT_TABLES): Promise<Campaign> {
   const t = await startTestServer({ env: { WEERBAAR_LOG_LEVEL: 'warn', WEERBAAR_ATTACHMENT_MAX_BYTES: String(ATTACHMENT_MAX_BYTES), ...env } });
   const receipt = await submitReport(t.api, MINIMAL_REPORT);
   const followUpToken = await openSession(t.api, receipt);
@@ -108,17 +114,19 @@ async function prepare(env: Record<string, string>): Promise<Campaign> {
   };
   return {
     t,
+    changing,
     targets,
-    database: await snapshotDatabase(t.server, COUNTERS_AND_AUDIT_TABLES),
+    database: await snapshotDatabase(t.server, changing),
     attachmentFiles: await attachmentFiles(t),
     discovery: JSON.stringify((await t.api.call('getDiscovery')).body),
     requests: new Map(),
   };
 }
 
-/** One property per operation of the contract, enumerated from the document itself. */
-function fuzzEveryOperation(campaign: () => Campaign, runs: number): void {
-  for (const operation of spec.operations()) {
+/** One property per operation of the contract (or of `only`), enumerated from the document itself. */
+function fuzzEveryOperation(campaign: () => Campaign, runs: number, only?: string[]): void {
+  const operations = spec.operations().filter((operation) => !only || only.includes(operation.operationId));
+  for (const operation of operations) {
     it(`${operation.operationId}: hostile requests get a 4xx problem (reads with noise alone a contract answer), never a 5xx or a hang`, async () => {
       const { t, targets, requests } = campaign();
       await fc.assert(
@@ -132,17 +140,17 @@ function fuzzEveryOperation(campaign: () => Campaign, runs: number): void {
     });
   }
 
-  it('fuzzed every operation of the contract', (context) => {
+  it(only ? `fuzzed ${only.join(', ')}` : 'fuzzed every operation of the contract', (context) => {
     const { t, requests } = campaign();
-    const missed = spec.operations().map((operation) => operation.operationId).filter((id) => !requests.get(id));
+    const missed = operations.map((operation) => operation.operationId).filter((id) => !requests.get(id));
     assert.deepEqual(missed, []);
     const total = [...requests.values()].reduce((sum, count) => sum + count, 0);
     context.diagnostic(`requests fuzzed on ${t.server.databaseUrl ? 'PostgreSQL' : 'SQLite'}: ${total} (${[...requests].map(([id, count]) => `${id} ${count}`).join(', ')})`);
   });
 
   it('changed nothing: every table and the attachment files are as before', async () => {
-    const { t, database, attachmentFiles: files } = campaign();
-    assertSameDatabase(await snapshotDatabase(t.server, COUNTERS_AND_AUDIT_TABLES), database, 'after fuzzing');
+    const { t, database, attachmentFiles: files, changing } = campaign();
+    assertSameDatabase(await snapshotDatabase(t.server, changing), database, 'after fuzzing');
     assert.deepEqual(await attachmentFiles(t), files, 'no file was kept, no upload was left behind');
   });
 
@@ -212,4 +220,25 @@ describe('fuzzing every operation at the default rate limits', () => {
   });
 
   fuzzEveryOperation(() => campaign, RUNS_AT_DEFAULT_LIMITS);
+});
+
+describe('fuzzing the OpenID sign-in operations, with a real OpenID provider configured', () => {
+  let provider: TestOpenIdProvider;
+  let campaign: Campaign;
+  before(async () => {
+    provider = await startOpenIdProvider();
+    // A start without defects keeps its state (sign_in_ceremonies): the one change a right request makes.
+    campaign = await prepare({ ...RAISED_LIMITS, ...provider.serverEnv() }, new RegExp(`${COUNTERS_AND_AUDIT_TABLES.source}|sign_in_ceremonies`, 'i'));
+  });
+  after(async () => {
+    closeHostileConnections();
+    await campaign?.t.server.stop();
+    await provider?.stop();
+  });
+
+  it('offers OpenID sign-in (else this campaign would only see 404s)', async () => {
+    assert.ok((await campaign.t.api.call('getDiscovery')).body.capabilities.caseManagement.signIn.oidc);
+  });
+
+  fuzzEveryOperation(() => campaign, RUNS, ['startOidcSignIn', 'finishOidcSignIn']);
 });

@@ -3,13 +3,13 @@
 // test, so months pass without waiting; what a mail may say is checked on the raw mails of a
 // running server given a report full of content.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright';
 import { SpecValidator } from '@weerbaar/spec/validation';
@@ -27,7 +27,9 @@ import { PeopleStore, type AccountRole } from '../src/storage/people-store.js';
 import { postgresDriver, sqliteDriver } from '../src/storage/sql-driver.js';
 import type { Store } from '../src/storage/store.js';
 import { idempotencyKey } from './helpers/contract-client.js';
+import { allowAuditEntries, refuseAuditEntries, withWritableDatabase } from './helpers/database-tampering.js';
 import { newestCaseId, startTestServer, type TestServer } from './helpers/server.js';
+import { expectedSignature, startWebhookReceiver, type ArrivedEvent, type WebhookReceiver } from './helpers/webhook-receiver.js';
 import { bodyOf, startSmtpInbox, subjectOf, type ReceivedMail, type SmtpInbox } from './helpers/smtp-inbox.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -148,8 +150,8 @@ describe(`the notice schedule (${testDatabase}), on an injected clock`, () => {
     };
     now = T0;
     const c = await receive();
-    await people.addCaseAccess(c.id, 'u_bram', 'exclusion', at);
-    await people.addCaseAccess(c.id, 'u_cor', 'grant', at);
+    await people.addCaseAccess(c.id, 'u_bram', 'exclusion', at, []);
+    await people.addCaseAccess(c.id, 'u_cor', 'grant', at, []);
     assert.deepEqual(await mailedAbout(c.reference), [['anna@voorbeeldstad.example', 'cor@voorbeeldstad.example']]);
     // An administrator's report goes to the mayor's office, where nobody has an account yet.
     const elsewhere = await receive('administrator');
@@ -292,28 +294,15 @@ describe(`the demo outbox (${testDatabase})`, () => {
 
 describe(`webhook events (${testDatabase}), on an injected clock`, () => {
   let opened: Awaited<ReturnType<typeof openTestStore>>;
-  let receiver: Server;
-  let url: string;
-  const arrived: { headers: IncomingHttpHeaders; body: string; answered: number }[] = [];
-  let answers: number[] = [];
+  let receiver: WebhookReceiver;
   const secretBytes = Buffer.from('notifications-test-webhook-secret-32b');
 
   before(async () => {
     opened = await openTestStore();
-    receiver = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
-        const answered = answers.shift() ?? 204;
-        arrived.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), answered });
-        response.writeHead(answered).end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/events`;
+    receiver = await startWebhookReceiver();
   });
   after(async () => {
-    await new Promise((resolve) => receiver.close(resolve));
+    await receiver.stop();
     await opened.dispose();
   });
 
@@ -329,7 +318,7 @@ describe(`webhook events (${testDatabase}), on an injected clock`, () => {
       organisation: 'Gemeente Voorbeeldstad',
       consoleUrl: () => 'https://meld.voorbeeldstad.example/behandelen',
       transport: undefined,
-      webhook: { url, secretBytes, source: () => 'https://meld.voorbeeldstad.example/v1' },
+      webhook: { url: receiver.url, secretBytes, source: () => 'https://meld.voorbeeldstad.example/v1' },
       now: () => now,
     });
     const runner = new JobRunner(queue, handlers, { now: () => now, leaseMs: 60_000, pollMs: 1000, maxAttempts: 3, retrySchedules: { [WEBHOOK_JOB]: WEBHOOK_RETRY_DELAYS_MS } });
@@ -340,22 +329,21 @@ describe(`webhook events (${testDatabase}), on an injected clock`, () => {
       receiptHash: Buffer.alloc(32, 7),
       jobs: noticeJobs('c_webhook1', { receivedAt, ...deadlines }, settings),
     });
-    answers = [503];
+    receiver.answers.push(503);
     while ((await runner.runDue()) > 0);
-    assert.equal(arrived.length, 1);
+    assert.equal(receiver.arrived.length, 1);
     now = T0 + 4999;
     while ((await runner.runDue()) > 0);
-    assert.equal(arrived.length, 1, 'not retried before 5 s');
+    assert.equal(receiver.arrived.length, 1, 'not retried before 5 s');
     now = T0 + 5000;
     while ((await runner.runDue()) > 0);
-    assert.equal(arrived.length, 2, 'retried after 5 s');
-    const [first, second] = arrived as [(typeof arrived)[0], (typeof arrived)[0]];
+    assert.equal(receiver.arrived.length, 2, 'retried after 5 s');
+    const [first, second] = receiver.arrived as [ArrivedEvent, ArrivedEvent];
     assert.equal(second.headers['webhook-id'], first.headers['webhook-id'], 'the same webhook-id on the retry');
     assert.equal(second.body, first.body, 'the same event');
-    for (const { headers, body } of arrived) {
-      const signed = `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`;
-      assert.equal(headers['webhook-signature'], `v1,${createHmac('sha256', secretBytes).update(signed).digest('base64')}`);
-      assert.equal(headers['content-type'], 'application/cloudevents+json');
+    for (const delivery of receiver.arrived) {
+      assert.equal(delivery.headers['webhook-signature'], expectedSignature(secretBytes, delivery));
+      assert.equal(delivery.headers['content-type'], 'application/cloudevents+json');
     }
     assert.equal(second.headers['webhook-timestamp'], String(Math.floor((T0 + 5000) / 1000)), 'each attempt is signed when it is sent');
     const event = JSON.parse(first.body) as Record<string, unknown>;
@@ -372,5 +360,81 @@ describe(`webhook events (${testDatabase}), on an injected clock`, () => {
     assert.match((event.data as { reference: string }).reference, /^WB-2026-\d+$/);
     for (const word of ['threat', 'council', 'Bedreigd']) assert.ok(!first.body.includes(word), `"${word}" is in the event`);
     assert.deepEqual(new SpecValidator().schema('CaseEvent')(event), [], 'the event fits the contract');
+  });
+});
+
+describe(`webhook events of a case's changes, from a running server (${testDatabase})`, () => {
+  const secretBytes = Buffer.alloc(32, 5);
+  const changeTypes = ['acknowledged', 'feedback-given', 'closed', 'deleted'].map((change) => `nl.weerbaar.case.${change}`);
+  let receiver: WebhookReceiver;
+  let t: TestServer;
+  before(async () => {
+    receiver = await startWebhookReceiver();
+    const env = { WEERBAAR_WEBHOOK_URL: receiver.url, WEERBAAR_WEBHOOK_SECRET: `whsec_${secretBytes.toString('base64')}`, WEERBAAR_JOBS_POLL_MILLISECONDS: '100' };
+    t = await startTestServer({ env: { ...env, WEERBAAR_PUBLIC_URL: 'https://meld.voorbeeldstad.example', WEERBAAR_RETENTION_DAYS_WITHDRAWN: '7' } });
+  });
+  after(async () => {
+    await t.server.stop();
+    await receiver.stop();
+  });
+
+  /** The change events delivered about the case, once `count` of them arrived (or what arrived in 30 s). */
+  async function changeEventsOf(caseId: string, count: number): Promise<ArrivedEvent[]> {
+    for (const giveUpAt = Date.now() + 30_000; ; ) {
+      const found = receiver.arrived.filter((delivery) => {
+        const event = JSON.parse(delivery.body) as { subject: string; type: string };
+        return event.subject === caseId && changeTypes.includes(event.type);
+      });
+      if (found.length >= count || Date.now() > giveUpAt) return found;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async function contentCase(): Promise<string> {
+    const json = { role: 'council-member', category: 'threat-intimidation', content: { description: 'Bedreigd bij de voordeur.' } };
+    assert.equal((await t.api.call('submitReport', { json, headers: { 'Idempotency-Key': idempotencyKey() } })).status, 201);
+    return newestCaseId(t.api, t.server.handlerToken!);
+  }
+
+  it('advertises the change events in discovery', async () => {
+    const types = (await t.api.call('getDiscovery', {})).body.capabilities.caseManagement.webhooks.eventTypes as string[];
+    assert.deepEqual(changeTypes.filter((type) => !types.includes(type)), []);
+  });
+
+  it('sends acknowledged, feedback-given, closed and deleted as signed CloudEvents with the case id and reference only', async () => {
+    const token = t.server.handlerToken!;
+    const caseId = await contentCase();
+    assert.equal((await t.api.call('acknowledgeCase', { token, path: { caseId }, json: {} })).status, 200);
+    assert.equal((await t.api.call('giveFeedback', { token, path: { caseId }, json: { message: 'Wij hebben gesproken met de betrokkene.' } })).status, 200);
+    const reference = (await t.api.call('setCaseStatus', { token, path: { caseId }, json: { status: 'closed', outcome: 'withdrawn' } })).body.reference as string;
+    // Closed eight days ago with seven days' retention: the retention run deletes it.
+    const closedAt = new Date(Date.now() - 8 * DAY).toISOString();
+    await withWritableDatabase(t.server, (db) => db.run(`UPDATE case_events SET at = ? WHERE case_id = ? AND type = 'closed'`, [closedAt, caseId]));
+    await promisify(execFile)(process.execPath, [fileURLToPath(new URL('../dist/cli.js', import.meta.url)), 'retention', 'run'], { env: t.server.env });
+    const deliveries = await changeEventsOf(caseId, 4);
+    const events = deliveries.map((delivery) => JSON.parse(delivery.body) as { type: string; id: string; data: object; source: string });
+    assert.deepEqual(events.map((event) => event.type), changeTypes, 'each change once, in the order they happened');
+    for (const [index, delivery] of deliveries.entries()) {
+      assert.equal(delivery.headers['webhook-signature'], expectedSignature(secretBytes, delivery));
+      assert.equal(delivery.headers['webhook-id'], events[index]!.id);
+      assert.deepEqual(events[index]!.data, { caseId, reference });
+      assert.equal(events[index]!.source, 'https://meld.voorbeeldstad.example/v1');
+      assert.deepEqual(new SpecValidator().schema('CaseEvent')(events[index]), []);
+      for (const word of ['threat', 'council', 'Bedreigd', 'betrokkene', 'withdrawn']) assert.ok(!delivery.body.includes(word), `"${word}" is in the event`);
+    }
+  });
+
+  it('enqueues a change event in the transaction of the change: a change that fails sends nothing', async () => {
+    const caseId = await contentCase();
+    const eventJobs = () => withWritableDatabase(t.server, (db) => db.all<{ job_key: string }>(`SELECT job_key FROM jobs WHERE job_key LIKE ?`, [`webhook:acknowledged:${caseId}:%`]));
+    await withWritableDatabase(t.server, (db) => refuseAuditEntries(db, caseId));
+    try {
+      assert.equal((await t.api.call('acknowledgeCase', { token: t.server.handlerToken!, path: { caseId }, json: {} })).status, 500);
+    } finally {
+      await withWritableDatabase(t.server, allowAuditEntries);
+    }
+    assert.deepEqual(await eventJobs(), [], 'no event for the acknowledgement that rolled back');
+    assert.equal((await t.api.call('acknowledgeCase', { token: t.server.handlerToken!, path: { caseId }, json: {} })).status, 200);
+    assert.equal((await eventJobs()).length, 1);
   });
 });

@@ -3,8 +3,10 @@
 // its events (`--webhook-port`, with the shared `--webhook-secret`), submits a report with a
 // category, a role and a marked text, and checks the `received` event that arrives: signed as
 // Standard Webhooks define, a CloudEvent that fits the contract — and without anything of the
-// report in it. E-mail notices cannot be observed from outside; the contract holds them to the
-// same rule.
+// report in it. Then, for each change event the backend advertises (acknowledged, feedback given,
+// closed), it makes that change with the handler token and checks that its event arrives, signed,
+// about that case and without content. E-mail notices cannot be observed from outside; the contract
+// holds them to the same rule.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { Schema } from '@weerbaar/spec';
@@ -12,6 +14,14 @@ import type { ConformanceModule, RunContext, SubmittedReport } from '../context.
 
 const SIGNED_EVENT = 'WRA-NOTE-01';
 const NO_CONTENT = 'WRA-NOTE-02';
+const CHANGE_EVENTS = 'WRA-NOTE-03';
+
+/** The changes the kit can make and observe at once, in the order it makes them (a deletion waits for the retention period). */
+const OBSERVABLE_CHANGES = [
+  { type: 'nl.weerbaar.case.acknowledged', operationId: 'acknowledgeCase', json: {} },
+  { type: 'nl.weerbaar.case.feedback-given', operationId: 'giveFeedback', json: { message: 'Wij hebben uw melding onderzocht.' } },
+  { type: 'nl.weerbaar.case.closed', operationId: 'setCaseStatus', json: { status: 'closed', outcome: 'no-action-needed' } },
+] as const;
 
 type CaseEvent = Schema<'CaseEvent'>;
 
@@ -76,11 +86,48 @@ function parse(delivery: Delivery): CaseEvent | undefined {
   }
 }
 
+/** Makes each advertised change to the case and checks that its event arrives: signed, about the case, fitting the contract, without content. */
+async function checkChangeEvents(
+  context: RunContext,
+  advertised: readonly string[],
+  caseId: string,
+  report: SubmittedReport,
+  deliveries: Delivery[],
+  receiver: { secret: string; waitSeconds: number },
+): Promise<void> {
+  const { record } = context;
+  const changes = OBSERVABLE_CHANGES.filter((change) => advertised.includes(change.type));
+  if (changes.length === 0) return record.skip(CHANGE_EVENTS, 'the backend advertises no acknowledged, feedback-given or closed events');
+  if (!context.handlerToken) return record.skip(CHANGE_EVENTS, 'needs a handler token to change the case');
+  const problems: string[] = [];
+  for (const change of changes) {
+    const made = await context.client.send({ operationId: change.operationId, headers: context.handlerHeaders, pathParams: { caseId }, json: change.json });
+    if (made.status !== 200) problems.push(`${change.operationId} answered ${made.status}`);
+  }
+  const about = (type: string) => deliveries.find((delivery) => parse(delivery)?.type === type && parse(delivery)?.subject === caseId);
+  const deadline = Date.now() + receiver.waitSeconds * 1000;
+  while (changes.some((change) => !about(change.type)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const { type } of changes) {
+    const delivery = about(type);
+    if (!delivery) {
+      problems.push(`no ${type} event about the case arrived within ${receiver.waitSeconds} s`);
+      continue;
+    }
+    const event = parse(delivery)!;
+    if (!signatureValid(receiver.secret, delivery)) problems.push(`the ${type} event's signature does not verify`);
+    if (event.data?.caseId !== caseId) problems.push(`the ${type} event's data names another case`);
+    problems.push(...context.validator.schema('CaseEvent')(event).map((error) => `the ${type} event does not fit CaseEvent at ${error.pointer || '(root)'}: ${error.code}`));
+    const leaked = contentOf(report).filter((value) => delivery.body.toLowerCase().includes(value.toLowerCase()));
+    if (leaked.length) problems.push(`the ${type} event holds content of the report`);
+  }
+  record.expect(CHANGE_EVENTS, problems.length === 0, problems.join('; '), undefined, `each advertised change event arrives when the change is made (${changes.map((change) => change.type).join(', ')})`);
+}
+
 async function run(context: RunContext): Promise<void> {
   const { record } = context;
   const receiver = context.settings.webhookReceiver;
   const advertised = context.discovery?.capabilities.caseManagement?.webhooks;
-  const skip = (reason: string) => [SIGNED_EVENT, NO_CONTENT].forEach((id) => record.skip(id, reason));
+  const skip = (reason: string) => [SIGNED_EVENT, NO_CONTENT, CHANGE_EVENTS].forEach((id) => record.skip(id, reason));
   if (!advertised) return skip('caseManagement.webhooks is not advertised');
   if (!advertised.eventTypes.includes('nl.weerbaar.case.received')) return skip('the backend does not send nl.weerbaar.case.received events');
   if (!receiver) return skip('needs --webhook-port and --webhook-secret (configure the backend to send its webhooks there)');
@@ -99,7 +146,8 @@ async function run(context: RunContext): Promise<void> {
     const delivery = listener.deliveries.find(ours);
     if (!delivery) {
       const seen = listener.deliveries.length ? ` (${listener.deliveries.length} other deliveries arrived)` : '';
-      return [SIGNED_EVENT, NO_CONTENT].forEach((id) => record.fail(id, `no nl.weerbaar.case.received event about the report arrived within ${receiver.waitSeconds} s${seen}`));
+      [SIGNED_EVENT, NO_CONTENT].forEach((id) => record.fail(id, `no nl.weerbaar.case.received event about the report arrived within ${receiver.waitSeconds} s${seen}`));
+      return record.skip(CHANGE_EVENTS, 'the case of the report is not known without its received event');
     }
     const event = parse(delivery)!;
     const timestamp = Number(one(delivery.headers['webhook-timestamp']));
@@ -121,6 +169,7 @@ async function run(context: RunContext): Promise<void> {
       undefined,
       'the event names the case without its category, role, text or receipt',
     );
+    await checkChangeEvents(context, advertised.eventTypes, event.subject, report, listener.deliveries, receiver);
   } finally {
     await listener.stop();
   }
@@ -141,6 +190,12 @@ export const notificationsModule: ConformanceModule = {
       id: NO_CONTENT,
       title: 'A notification holds nothing of the report: no category, role, text or receipt.',
       requirement: 'info.description "Notifications and webhooks"; components.schemas.CaseEventData',
+      severity: 'MUST',
+    },
+    {
+      id: CHANGE_EVENTS,
+      title: 'Each change event the backend advertises (acknowledged, feedback-given, closed) arrives when the kit makes that change, signed and without content (deleted waits for the retention period: not observed).',
+      requirement: 'discovery caseManagement.webhooks.eventTypes; components.schemas.CaseEventType',
       severity: 'MUST',
     },
   ],

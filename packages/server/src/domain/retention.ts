@@ -8,7 +8,9 @@ import type { ServerContext } from '../context.js';
 import { ProblemError } from '../http/problems.js';
 import type { ClosedCase } from '../storage/retention-store.js';
 import type { CaseOutcome, StoredCase } from '../storage/store.js';
+import { changeEventJobs } from '../notifications/change-events.js';
 import { newAuditEntry } from './audit.js';
+import { webhooksOn } from './case-changes.js';
 
 const DAY_MS = 86_400_000;
 
@@ -63,7 +65,9 @@ export async function runRetention(context: Pick<ServerContext, 'config' | 'rete
       continue;
     }
     const entry = newAuditEntry(context, { actor: { kind: 'system' }, action: 'deleted', at: now, details: closed.outcome ? { outcome: closed.outcome } : {} });
-    const deleted = await context.retention.deleteCase(closed.caseId, entry);
+    // Its webhook event commits with the deletion, carrying the reference the store read under its lock.
+    const events = (reference: string) => changeEventJobs(webhooksOn(context.config), ['deleted'], { id: closed.caseId, reference }, now);
+    const deleted = await context.retention.deleteCase(closed.caseId, entry, events);
     if (!deleted) continue;
     // After the commit: a crash here leaves unreferenced bytes, never a case without its files.
     for (const name of deleted.attachmentStorageNames) await context.files.remove(name);

@@ -1,9 +1,10 @@
 // The job runner of a serving instance, with the handlers of every kind of job: the notices, their
-// mails and webhook events (notifications/). Every instance runs one; the job table makes sure each
+// mails and webhook events, the change events (notifications/). Every instance runs one; the job table makes sure each
 // job runs once. CLI commands beside the server (token create, migrate) run none.
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { outboxTransport, smtpTransport, type MailTransport } from '../notifications/mail.js';
+import { CHANGE_EVENT_JOB, changeEventHandler } from '../notifications/change-events.js';
 import { noticeHandlers, WEBHOOK_JOB } from '../notifications/notices.js';
 import { WEBHOOK_RETRY_DELAYS_MS, webhookSecretBytes } from '../notifications/webhooks.js';
 import { jobQueue } from '../storage/job-queue.js';
@@ -28,6 +29,10 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
   const { config, store } = context;
   const queue = jobQueue(sqlRunnerFor(store));
   const transport = mailTransport(context);
+  const webhook =
+    config.webhooks.url && config.webhooks.secret
+      ? { url: config.webhooks.url, secretBytes: webhookSecretBytes(config.webhooks.secret)!, source: () => `${context.publicUrl()}/v1` }
+      : undefined;
   const notices = noticeHandlers({
     queue,
     getCase: (caseId) => store.getCase(caseId),
@@ -36,18 +41,20 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
     organisation: config.organisation.name,
     consoleUrl: () => consoleUrl(context),
     transport,
-    ...(config.webhooks.url && config.webhooks.secret
-      ? { webhook: { url: config.webhooks.url, secretBytes: webhookSecretBytes(config.webhooks.secret)!, source: () => `${context.publicUrl()}/v1` } }
-      : {}),
+    ...(webhook ? { webhook } : {}),
     now: () => Date.parse(context.now()),
   });
-  const handlers = { ...notices, [RETENTION_JOB]: retentionHandler(context, (message) => log.info(message)) };
+  const handlers = {
+    ...notices,
+    [CHANGE_EVENT_JOB]: changeEventHandler(webhook, () => Date.parse(context.now())),
+    [RETENTION_JOB]: retentionHandler(context, (message) => log.info(message)),
+  };
   const runner = new JobRunner(queue, handlers, {
     now: () => Date.parse(context.now()),
     leaseMs: config.jobs.leaseSeconds * 1000,
     pollMs: config.jobs.pollMilliseconds,
     maxAttempts: config.jobs.maxAttempts,
-    retrySchedules: { [WEBHOOK_JOB]: WEBHOOK_RETRY_DELAYS_MS },
+    retrySchedules: { [WEBHOOK_JOB]: WEBHOOK_RETRY_DELAYS_MS, [CHANGE_EVENT_JOB]: WEBHOOK_RETRY_DELAYS_MS },
     log: (message) => log.warn(message),
   });
   const recipients = config.notifications.recipients.length;

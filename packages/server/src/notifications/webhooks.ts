@@ -1,7 +1,9 @@
 // Signed webhooks for vendors' case systems (contract 1.1, `webhooks.caseEvent`): one CloudEvents
 // 1.0 event in structured JSON per notice, signed as Standard Webhooks define, with the same rule
-// as the mails: the case id, its reference and open deadlines, nothing of its content. Delivered
-// at least once with the same `webhook-id`; a receiver deduplicates by it.
+// as the mails: the case id, its reference and open deadlines, nothing of its content. Besides the
+// notices, the changes of a case (acknowledged, feedback given, closed, deleted) are events too,
+// enqueued as jobs in the transaction of the change. Delivered at least once with the same
+// `webhook-id`; a receiver deduplicates by it.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Schema } from '@weerbaar/spec';
 import type { StoredCase } from '../storage/store.js';
@@ -18,8 +20,18 @@ export const EVENT_TYPES: Record<NoticeKind, Schema<'CaseEventType'>> = {
   'feedback-overdue': 'nl.weerbaar.case.overdue',
 };
 
+/** Changes of a case, each sent as its event the moment the change commits (not a scheduled notice). */
+export const CHANGE_EVENT_TYPES = {
+  acknowledged: 'nl.weerbaar.case.acknowledged',
+  'feedback-given': 'nl.weerbaar.case.feedback-given',
+  closed: 'nl.weerbaar.case.closed',
+  deleted: 'nl.weerbaar.case.deleted',
+} as const satisfies Record<string, Schema<'CaseEventType'>>;
+
+export type CaseChangeKind = keyof typeof CHANGE_EVENT_TYPES;
+
 /** The event types this server sends (advertised in discovery). */
-export const SENT_EVENT_TYPES = [...new Set(Object.values(EVENT_TYPES))];
+export const SENT_EVENT_TYPES: Schema<'CaseEventType'>[] = [...new Set([...Object.values(EVENT_TYPES), ...Object.values(CHANGE_EVENT_TYPES)])];
 
 /** Pauses between attempts, as the contract describes: about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h. */
 export const WEBHOOK_RETRY_DELAYS_MS = [5, 300, 1800, 7200, 18_000, 36_000].map((seconds) => seconds * 1000);
@@ -66,6 +78,28 @@ export function caseEvent(kind: NoticeKind, c: StoredCase, eventId: string, time
       ...(c.acknowledgedAt ? {} : { acknowledgeDueAt: c.acknowledgeDueAt }),
       ...(c.feedbackGivenAt ? {} : { feedbackDueAt: c.feedbackDueAt }),
     },
+  };
+}
+
+/** What a change event says: the case by id and reference only (a deleted case has nothing more). */
+export interface ChangeEventFacts {
+  change: CaseChangeKind;
+  caseId: string;
+  reference: string;
+  eventId: string;
+  time: string;
+}
+
+export function changeEvent(facts: ChangeEventFacts, source: string): CaseEvent {
+  return {
+    specversion: '1.0',
+    id: facts.eventId,
+    source,
+    type: CHANGE_EVENT_TYPES[facts.change],
+    time: facts.time,
+    subject: facts.caseId,
+    datacontenttype: 'application/json',
+    data: { caseId: facts.caseId, reference: facts.reference },
   };
 }
 

@@ -5,7 +5,8 @@ import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { authenticateActor, requireCaseAccessManagement, signInOffered, type Actor } from '../domain/access.js';
-import { recordAuditEntry } from '../domain/audit.js';
+import type { NewAuditEntry } from '../domain/audit-chain.js';
+import { newAuditEntry } from '../domain/audit.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
 import type { CaseAccessKind, StoredAccount } from '../storage/people-store.js';
@@ -39,11 +40,11 @@ export async function caseAccessRoutes(app: FastifyInstance, { context }: ApiRou
     return account;
   }
 
-  /** An access change on a case: checks who may, applies it, logs it, answers who has access now. */
+  /** An access change on a case: checks who may, applies it with its audit entry (one transaction), logs it, answers who has access now. */
   function accessChange(
     operationId: 'assignCase' | 'unassignCase' | 'grantCaseAccess' | 'revokeCaseAccess' | 'excludeFromCase' | 'liftCaseExclusion',
     action: 'assigned' | 'unassigned' | 'access-granted' | 'access-revoked' | 'excluded' | 'exclusion-lifted',
-    apply: (caseId: string, account: StoredAccount, at: string) => Promise<void>,
+    apply: (caseId: string, account: StoredAccount, at: string, audit: NewAuditEntry[]) => Promise<void>,
   ): void {
     defineOperation(
       app,
@@ -54,8 +55,7 @@ export async function caseAccessRoutes(app: FastifyInstance, { context }: ApiRou
         await requireCaseAccessManagement(context, auth, caseId);
         const account = await existingAccount(params.accountId);
         const at = context.now();
-        await apply(caseId, account, at);
-        await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action, details: { accountId: account.id }, at });
+        await apply(caseId, account, at, [newAuditEntry(context, { actor: auth.actor, sessionId: auth.sessionId, action, details: { accountId: account.id }, at })]);
         request.log.info({ caseAccess: operationId, caseId, accountId: account.id, by: actorId(auth) }, 'case access changed');
         return accessView(caseId);
       },
@@ -64,9 +64,9 @@ export async function caseAccessRoutes(app: FastifyInstance, { context }: ApiRou
   }
 
   /** Assignment and grant: only to an active handler who is not excluded (409 otherwise). */
-  const giveAccess = (kind: 'assignee' | 'grant') => async (caseId: string, account: StoredAccount, at: string) => {
+  const giveAccess = (kind: 'assignee' | 'grant') => async (caseId: string, account: StoredAccount, at: string, audit: NewAuditEntry[]) => {
     if (!account.active || !account.roles.includes('handler')) throw new ProblemError('not-a-handler');
-    if (!(await people.addCaseAccessUnlessExcluded(caseId, account.id, kind, at))) throw new ProblemError('excluded');
+    if (!(await people.addCaseAccessUnlessExcluded(caseId, account.id, kind, at, audit))) throw new ProblemError('excluded');
   };
 
   defineOperation(
@@ -80,11 +80,11 @@ export async function caseAccessRoutes(app: FastifyInstance, { context }: ApiRou
     options,
   );
   accessChange('assignCase', 'assigned', giveAccess('assignee'));
-  accessChange('unassignCase', 'unassigned', (caseId, account) => people.removeCaseAccess(caseId, account.id, 'assignee'));
+  accessChange('unassignCase', 'unassigned', (caseId, account, _at, audit) => people.removeCaseAccess(caseId, account.id, 'assignee', audit));
   accessChange('grantCaseAccess', 'access-granted', giveAccess('grant'));
-  accessChange('revokeCaseAccess', 'access-revoked', (caseId, account) => people.removeCaseAccess(caseId, account.id, 'grant'));
-  accessChange('excludeFromCase', 'excluded', (caseId, account, at) => people.addCaseAccess(caseId, account.id, 'exclusion', at));
-  accessChange('liftCaseExclusion', 'exclusion-lifted', (caseId, account) => people.removeCaseAccess(caseId, account.id, 'exclusion'));
+  accessChange('revokeCaseAccess', 'access-revoked', (caseId, account, _at, audit) => people.removeCaseAccess(caseId, account.id, 'grant', audit));
+  accessChange('excludeFromCase', 'excluded', (caseId, account, at, audit) => people.addCaseAccess(caseId, account.id, 'exclusion', at, audit));
+  accessChange('liftCaseExclusion', 'exclusion-lifted', (caseId, account, _at, audit) => people.removeCaseAccess(caseId, account.id, 'exclusion', audit));
 
   defineOperation(
     app,
@@ -98,8 +98,8 @@ export async function caseAccessRoutes(app: FastifyInstance, { context }: ApiRou
         throw new ProblemError('validation', { errors: [{ pointer: '/groupId', code: 'unknown-group', detail: 'This group does not exist.' }] });
       }
       const from = (await people.caseAccess(caseId))!.groupId;
-      await people.transferCase(caseId, groupId);
-      await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'transferred', details: { from, to: groupId } });
+      const transferred = newAuditEntry(context, { actor: auth.actor, sessionId: auth.sessionId, action: 'transferred', details: { from, to: groupId } });
+      await people.transferCase(caseId, groupId, [transferred]);
       request.log.info({ caseTransferred: caseId, groupId, by: actorId(auth) }, 'case transferred');
       return accessView(caseId);
     },

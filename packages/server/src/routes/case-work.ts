@@ -5,6 +5,7 @@
 import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance } from 'fastify';
 import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
+import { commitCaseChange } from '../domain/case-changes.js';
 import { caseAnswer } from '../domain/case-record.js';
 import { notesEncryptionRequired } from '../domain/case-work-offer.js';
 import { requireCurrentKey } from '../domain/encryption-checks.js';
@@ -43,7 +44,7 @@ export async function caseWorkRoutes(app: FastifyInstance, { context }: ApiRoute
       const found = await liveCase(context, caseId);
       if (found.status === 'closed') throw new ProblemError('case-closed');
       const { change } = handlerMessage(context, auth, found, 'feedback', (body).message);
-      await store.changeCase(caseId, change);
+      await commitCaseChange(context, found, change);
       return caseAnswer(context, caseId);
     },
     options,

@@ -7,6 +7,7 @@ import { canMove } from '../domain/case-status.js';
 import { feedbackDueAfterAcknowledgement } from '../domain/deadlines.js';
 import type { AuditDetails, NewAuditEntry } from '../domain/audit-chain.js';
 import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
+import { commitCaseChange } from '../domain/case-changes.js';
 import { caseAnswer } from '../domain/case-record.js';
 import { handlerMessage } from '../domain/handler-message.js';
 import { liveCase } from '../domain/retention.js';
@@ -95,7 +96,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
       if (found.status === 'received') {
         const at = context.now();
         const change = acknowledgement(found, at, body.message);
-        await store.changeCase(caseId, { ...change, audit: acknowledgedEntries(auth, at, change.messages[0]!.id) });
+        await commitCaseChange(context, found, { ...change, audit: acknowledgedEntries(auth, at, change.messages[0]!.id) });
       } else {
         await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'read' });
       }
@@ -144,7 +145,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
           audit: [audited(auth, at, 'status-changed', { from: found.status, to: 'investigating' })],
         };
       }
-      await store.changeCase(caseId, change);
+      await commitCaseChange(context, found, change);
       return answerCase(caseId);
     },
     options,
@@ -160,7 +161,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
       const found = await existingCase(caseId);
       if (found.status === 'closed') throw new ProblemError('case-closed');
       const { message, change } = handlerMessage(context, auth, found, request.kind ?? 'message', request.body);
-      await store.changeCase(caseId, change);
+      await commitCaseChange(context, found, change);
       return reply.code(201).send(message);
     },
     options,

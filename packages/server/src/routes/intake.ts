@@ -70,9 +70,8 @@ export async function intakeRoutes(app: FastifyInstance, { context }: ApiRoutesO
       if (!replayed && recordedCaseId && auth.kind === 'person') {
         const caseId = recordedCaseId;
         const at = context.now();
-        if (await context.people.addCaseAccessUnlessExcluded(caseId, auth.account.id, 'assignee', at)) {
-          await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'assigned', details: { accountId: auth.account.id }, at });
-        }
+        // The assignment and its audit entry commit together (or, when the recorder is excluded, neither).
+        await context.people.addCaseAccessUnlessExcluded(caseId, auth.account.id, 'assignee', at, [entry(auth.actor, auth.sessionId, 'assigned', { accountId: auth.account.id })]);
       }
       return sendReceipt(reply, answer, replayed);
     },

@@ -1,7 +1,10 @@
 // Who may work which case (migration 7): groups, the routing of new cases by the reporter's role,
-// and access per case (assignee, grant, exclusion). Part of PeopleStore (people-store.ts).
+// and access per case (assignee, grant, exclusion). Part of PeopleStore (people-store.ts). Every
+// change of access to a case takes its audit entries along, written in the same transaction.
 import type { Schema } from '@weerbaar/spec';
+import type { NewAuditEntry } from '../domain/audit-chain.js';
 import { AccountStore } from './account-store.js';
+import type { AuditAppend } from './sql-driver.js';
 
 export type ReporterRole = Schema<'ReporterRole'>;
 export type CaseAccessKind = 'assignee' | 'grant' | 'exclusion';
@@ -48,6 +51,11 @@ export function accessibleCaseParams(accountId: string): unknown[] {
 }
 
 const REPORTER_ROLES: ReporterRole[] = ['civil-servant', 'administrator', 'council-member', 'other'];
+
+/** A change of who has access commits with its entries in the case's audit trail (none: nothing to append). */
+function caseAudit(caseId: string, entries: NewAuditEntry[] | undefined): AuditAppend | undefined {
+  return entries?.length ? { chainId: caseId, entries } : undefined;
+}
 
 export class CaseAccessStore extends AccountStore {
   async groups(): Promise<StoredGroup[]> {
@@ -163,30 +171,40 @@ export class CaseAccessStore extends AccountStore {
   }
 
   /** Adds an assignment, grant or exclusion (idempotent); an exclusion removes the person's assignment and grant. */
-  async addCaseAccess(caseId: string, accountId: string, kind: CaseAccessKind, at: string): Promise<void> {
-    await this.db.batch([
-      ...(kind === 'exclusion'
-        ? [{ sql: `DELETE FROM case_access WHERE case_id = ? AND account_id = ? AND kind IN ('assignee', 'grant')`, params: [caseId, accountId] }]
-        : []),
-      {
-        sql: 'INSERT INTO case_access (case_id, account_id, kind, at) VALUES (?, ?, ?, ?) ON CONFLICT (case_id, account_id, kind) DO NOTHING',
-        params: [caseId, accountId, kind, at],
-      },
-    ]);
+  async addCaseAccess(caseId: string, accountId: string, kind: CaseAccessKind, at: string, audit: NewAuditEntry[]): Promise<void> {
+    await this.db.batch(
+      [
+        ...(kind === 'exclusion'
+          ? [{ sql: `DELETE FROM case_access WHERE case_id = ? AND account_id = ? AND kind IN ('assignee', 'grant')`, params: [caseId, accountId] }]
+          : []),
+        {
+          sql: 'INSERT INTO case_access (case_id, account_id, kind, at) VALUES (?, ?, ?, ?) ON CONFLICT (case_id, account_id, kind) DO NOTHING',
+          params: [caseId, accountId, kind, at],
+        },
+      ],
+      caseAudit(caseId, audit),
+    );
   }
 
   /**
-   * Adds an assignment or grant unless the person is excluded from the case, in one statement (an
-   * exclusion made at the same moment is never undone by it); false when excluded.
+   * Adds an assignment or grant unless the person is excluded from the case (the insert itself
+   * checks, so an exclusion made at the same moment is never undone by it); false when excluded,
+   * and then nothing is stored, audit entries included.
    */
-  async addCaseAccessUnlessExcluded(caseId: string, accountId: string, kind: 'assignee' | 'grant', at: string): Promise<boolean> {
-    await this.db.run(
-      `INSERT INTO case_access (case_id, account_id, kind, at)
-       SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM case_access WHERE case_id = ? AND account_id = ? AND kind = 'exclusion')
-       ON CONFLICT (case_id, account_id, kind) DO NOTHING`,
-      [caseId, accountId, kind, at, caseId, accountId],
+  async addCaseAccessUnlessExcluded(caseId: string, accountId: string, kind: 'assignee' | 'grant', at: string, audit: NewAuditEntry[]): Promise<boolean> {
+    const notExcluded = `NOT EXISTS (SELECT 1 FROM case_access WHERE case_id = ? AND account_id = ? AND kind = 'exclusion')`;
+    return this.conflictAsFalse(
+      [
+        { sql: `SELECT 1 AS allowed WHERE ${notExcluded}`, params: [caseId, accountId], expectChanges: 1 },
+        {
+          sql: `INSERT INTO case_access (case_id, account_id, kind, at)
+            SELECT ?, ?, ?, ? WHERE ${notExcluded}
+            ON CONFLICT (case_id, account_id, kind) DO NOTHING`,
+          params: [caseId, accountId, kind, at, caseId, accountId],
+        },
+      ],
+      caseAudit(caseId, audit),
     );
-    return !(await this.isExcluded(caseId, accountId));
   }
 
   async isExcluded(caseId: string, accountId: string): Promise<boolean> {
@@ -194,11 +212,11 @@ export class CaseAccessStore extends AccountStore {
     return rows.length > 0;
   }
 
-  async removeCaseAccess(caseId: string, accountId: string, kind: CaseAccessKind): Promise<void> {
-    await this.db.run('DELETE FROM case_access WHERE case_id = ? AND account_id = ? AND kind = ?', [caseId, accountId, kind]);
+  async removeCaseAccess(caseId: string, accountId: string, kind: CaseAccessKind, audit: NewAuditEntry[]): Promise<void> {
+    await this.db.batch([{ sql: 'DELETE FROM case_access WHERE case_id = ? AND account_id = ? AND kind = ?', params: [caseId, accountId, kind] }], caseAudit(caseId, audit));
   }
 
-  async transferCase(caseId: string, groupId: string): Promise<void> {
-    await this.db.run('UPDATE cases SET group_id = ? WHERE id = ?', [groupId, caseId]);
+  async transferCase(caseId: string, groupId: string, audit: NewAuditEntry[]): Promise<void> {
+    await this.db.batch([{ sql: 'UPDATE cases SET group_id = ? WHERE id = ?', params: [groupId, caseId] }], caseAudit(caseId, audit));
   }
 }

@@ -2,7 +2,7 @@
 // counters, sessions and the organisation's key wrapped per passkey. The base of PeopleStore
 // (people-store.ts), written once in shared SQL over a SqlDriver, so SQLite and PostgreSQL run the
 // same statements; every read-then-write that must hold across instances is one statement or one batch.
-import { BatchConflictError, type SqlDriver, type SqlStatement } from './sql-driver.js';
+import { BatchConflictError, type AuditAppend, type SqlDriver, type SqlStatement } from './sql-driver.js';
 
 export interface StoredPasskey {
   id: string;
@@ -304,10 +304,10 @@ export class CredentialStore {
     await this.db.run('DELETE FROM sign_in_ceremonies WHERE expires_at <= ?', [now]);
   }
 
-  /** Runs the batch; false (nothing stored) when one of its `expectChanges` was not met. */
-  protected async conflictAsFalse(statements: SqlStatement[]): Promise<boolean> {
+  /** Runs the batch (and its audit entries); false (nothing stored) when one of its `expectChanges` was not met. */
+  protected async conflictAsFalse(statements: SqlStatement[], audit?: AuditAppend): Promise<boolean> {
     try {
-      await this.db.batch(statements);
+      await this.db.batch(statements, audit);
       return true;
     } catch (error) {
       if (error instanceof BatchConflictError) return false;

@@ -13,8 +13,10 @@ import {
   type ClosedCaseRow,
   type DeletableRow,
   type DeletedCaseRow,
+  type DeletionJobs,
   type RetentionStore,
 } from './retention-store.js';
+import { JOB_SQL, jobValues } from './job-queue.js';
 
 export class PostgresRetentionStore implements RetentionStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -39,7 +41,7 @@ export class PostgresRetentionStore implements RetentionStore {
     });
   }
 
-  async deleteCase(caseId: string, entry: NewAuditEntry) {
+  async deleteCase(caseId: string, entry: NewAuditEntry, jobs?: DeletionJobs) {
     return inTransaction(this.pool, async (db) => {
       const [locked] = (await query<{ id: string }>(db, 'SELECT id FROM cases WHERE id = ? FOR UPDATE', [caseId])).rows;
       const [row] = locked ? (await query<DeletableRow>(db, SQL.deletable, [caseId])).rows : [];
@@ -50,6 +52,7 @@ export class PostgresRetentionStore implements RetentionStore {
       await query(db, SQL.markChainDeleted, [entry.at, caseId]);
       for (const table of CASE_OWNED_TABLES) await query(db, SQL.deleteOwned[table]!, [caseId]);
       await query(db, SQL.deleteCase, [caseId]);
+      for (const job of jobs?.(row.reference) ?? []) await query(db, JOB_SQL.enqueue, jobValues(job, entry.at));
       return { attachmentStorageNames: names };
     });
   }

@@ -185,6 +185,7 @@ export class PostgresStore implements Store {
       for (const a of change.attachments ?? []) await changes(db, SQL.insertAttachment, attachmentValues(caseId, a));
       for (const n of change.notes ?? []) await changes(db, CASE_WORK_SQL.insertNote, noteValues(caseId, n));
       if (change.audit?.length) await appendAuditPostgres(db, caseId, change.audit, change.audit[0]!.at);
+      for (const job of change.jobs ?? []) await changes(db, JOB_SQL.enqueue, jobValues(job, job.runAt));
     });
   }
 

@@ -3,7 +3,11 @@
 // with its `deleted` audit entry and its tombstone. The SQL is the same on both engines; the two
 // stores (sqlite-retention-store.ts, postgres-retention-store.ts) differ only in how they run it.
 import type { NewAuditEntry } from '../domain/audit-chain.js';
+import type { NewJob } from './job-queue.js';
 import type { CaseOutcome } from './store.js';
+
+/** Jobs to enqueue with a deletion (its webhook event), made from the deleted case's reference. */
+export type DeletionJobs = (reference: string) => NewJob[];
 
 /** A closed case and when it was closed (the last `closed` event). */
 export interface ClosedCase {
@@ -35,7 +39,7 @@ export interface RetentionStore {
    * tombstone, and answers the storage names of its attachments (their bytes are removed after the
    * commit). Undefined, and nothing changed, when the case is gone, open again or held meanwhile.
    */
-  deleteCase(caseId: string, entry: NewAuditEntry): Promise<{ attachmentStorageNames: string[] } | undefined>;
+  deleteCase(caseId: string, entry: NewAuditEntry, jobs?: DeletionJobs): Promise<{ attachmentStorageNames: string[] } | undefined>;
   /** The tombstone of a deleted case. */
   deletedCase(caseId: string): Promise<DeletedCaseRecord | undefined>;
   /** Tombstones, most recently deleted first, after `after` (a deleted case id and its deletedAt). */

@@ -11,8 +11,10 @@ import {
   type ClosedCaseRow,
   type DeletableRow,
   type DeletedCaseRow,
+  type DeletionJobs,
   type RetentionStore,
 } from './retention-store.js';
+import { JOB_SQL, jobValues } from './job-queue.js';
 
 export class SqliteRetentionStore implements RetentionStore {
   constructor(private readonly db: Database) {}
@@ -37,7 +39,7 @@ export class SqliteRetentionStore implements RetentionStore {
       .immediate();
   }
 
-  async deleteCase(caseId: string, entry: NewAuditEntry) {
+  async deleteCase(caseId: string, entry: NewAuditEntry, jobs?: DeletionJobs) {
     return this.db
       .transaction(() => {
         const row = this.db.prepare(SQL.deletable).get(caseId) as DeletableRow | undefined;
@@ -48,6 +50,7 @@ export class SqliteRetentionStore implements RetentionStore {
         this.db.prepare(SQL.markChainDeleted).run(entry.at, caseId);
         for (const table of CASE_OWNED_TABLES) this.db.prepare(SQL.deleteOwned[table]!).run(caseId);
         this.db.prepare(SQL.deleteCase).run(caseId);
+        for (const job of jobs?.(row.reference) ?? []) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, entry.at));
         return { attachmentStorageNames: names };
       })
       .immediate();

@@ -157,6 +157,7 @@ export class SqliteStore implements Store {
       const insertNote = this.db.prepare(CASE_WORK_SQL.insertNote);
       for (const n of change.notes ?? []) insertNote.run(...noteValues(caseId, n));
       if (change.audit?.length) appendAuditSqlite(this.db, caseId, change.audit, change.audit[0]!.at);
+      for (const job of change.jobs ?? []) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, job.runAt));
     })();
   }
 

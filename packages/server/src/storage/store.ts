@@ -90,6 +90,8 @@ export interface CaseChange {
   notes?: StoredNote[];
   /** Entries for the case's audit trail, appended in the same transaction as the change. */
   audit?: NewAuditEntry[];
+  /** Jobs (the change's webhook events) enqueued in the same transaction as the change. */
+  jobs?: NewJob[];
 }
 
 export interface CaseFilter {

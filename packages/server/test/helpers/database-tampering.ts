@@ -53,3 +53,24 @@ export async function dropAppendOnlyTriggers(db: WritableDatabase): Promise<void
     await db.run('DROP TRIGGER IF EXISTS audit_entries_append_only_delete');
   }
 }
+
+const REFUSAL = 'test_refuse_audit_entries';
+
+/**
+ * Makes every new audit entry of one chain fail to be written (a full disk, a broken table), to
+ * prove that a change and its entry land together. `chainId` is a server-made case id (no quoting needed).
+ */
+export async function refuseAuditEntries(db: WritableDatabase, chainId: string): Promise<void> {
+  if (!/^[A-Za-z0-9_-]+$/.test(chainId)) throw new Error(`not a case id: ${chainId}`);
+  if (db.engine === 'postgres') {
+    await db.run(`CREATE OR REPLACE FUNCTION ${REFUSAL}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit entry refused'; END $$`);
+    await db.run(`CREATE TRIGGER ${REFUSAL} BEFORE INSERT ON audit_entries FOR EACH ROW WHEN (NEW.chain_id = '${chainId}') EXECUTE FUNCTION ${REFUSAL}()`);
+  } else {
+    await db.run(`CREATE TRIGGER ${REFUSAL} BEFORE INSERT ON audit_entries WHEN NEW.chain_id = '${chainId}' BEGIN SELECT RAISE(ABORT, 'audit entry refused'); END`);
+  }
+}
+
+/** Undoes refuseAuditEntries. */
+export async function allowAuditEntries(db: WritableDatabase): Promise<void> {
+  await db.run(db.engine === 'postgres' ? `DROP TRIGGER IF EXISTS ${REFUSAL} ON audit_entries` : `DROP TRIGGER IF EXISTS ${REFUSAL}`);
+}
