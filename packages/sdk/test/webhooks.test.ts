@@ -81,8 +81,12 @@ describe('events from the reference server', () => {
   it('are advertised in discovery with the event types the server sends', async () => {
     const discovery = (await (await fetch(`${server.apiUrl}/discovery`)).json()) as { capabilities: { caseManagement?: { webhooks?: { eventTypes: string[] } } } };
     assert.deepEqual(discovery.capabilities.caseManagement?.webhooks?.eventTypes.sort(), [
+      'nl.weerbaar.case.acknowledged',
       'nl.weerbaar.case.acknowledgement-due',
+      'nl.weerbaar.case.closed',
+      'nl.weerbaar.case.deleted',
       'nl.weerbaar.case.feedback-due',
+      'nl.weerbaar.case.feedback-given',
       'nl.weerbaar.case.overdue',
       'nl.weerbaar.case.received',
     ]);
