@@ -1253,6 +1253,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protocols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's protocols after a report
+         * @description The steps the organisation takes after a report, per category and reporter role: what, which
+         *     group owns it, when it is due (an ISO 8601 duration after the report is received; the step is
+         *     due at the end of that calendar day in the organisation's time zone, so `PT0S` means the same
+         *     day and `P1D` the next day), the legal basis where there is one, and whether the reporter
+         *     sees the step in follow-up. A step marked `onlyWhenFamilyAffected` is added only when the
+         *     report says that the reporter's partner, children or other relatives were affected.
+         *     Protocols are content the organisation edits on the backend, not through this API; a
+         *     protocol with `status: draft-for-review` has not been adopted yet. The steps of the protocol
+         *     that applies become the case's tasks when the case is created (`listCaseTasks`). Not
+         *     personal, but only for people with the `handler` role and handler tokens (`403`
+         *     otherwise). Capability `caseManagement.protocols` (1.2).
+         */
+        get: operations["getProtocols"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tasks of a case
+         * @description The case's tasks, in the order of the protocol's steps: made from the protocol that applied
+         *     to the report's category and role when the case was created (in the same transaction), each
+         *     with its owner group, due time and whether it is done, by whom and when. Titles are in the
+         *     negotiated language. Holds no content of the report. Who: people with the `handler` role and
+         *     access to the case, and handler tokens (`403` otherwise). A deleted case answers `410`.
+         *     Capability `caseManagement.protocols` (1.2).
+         */
+        get: operations["listCaseTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tick a task off, or open it again
+         * @description Marks a task `done` (recording who and when) or `open` again. Setting the status it already
+         *     has changes nothing. Every change is recorded in the case's audit trail (`task-done`,
+         *     `task-reopened`, with the `taskId`). A task the reporter may see appears, with the date it
+         *     was done, in the reporter's follow-up (`FollowUpCase.steps`). Who: people with the
+         *     `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case
+         *     answers `410`. Capability `caseManagement.protocols` (1.2).
+         */
+        put: operations["setTaskStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-up/minutes": {
         parameters: {
             query?: never;
@@ -2133,6 +2213,11 @@ export interface components {
             keywords?: string[];
             /** @description The roles this contact serves. */
             audience: components["schemas"]["ReporterRole"][];
+            /**
+             * @description 1.2 — the contact also supports the relatives (partner, children, family) of the people
+             *     threatened ("naasten"). A flag beside `audience`, whose values stay the reporter roles.
+             */
+            forRelatives?: boolean;
             urgency: components["schemas"]["SupportUrgency"];
             /** @description When the contact is reachable. */
             availability: {
@@ -2820,6 +2905,12 @@ export interface components {
             /** @description Whether the reporter can still reply and add files (false when closed). */
             canReply: boolean;
             minutes?: components["schemas"]["MinutesSummary"];
+            /**
+             * @description The protocol's steps on this case that the reporter may see, in the protocol's order, and
+             *     which are done (1.2, `caseManagement.protocols`). Steps not visible to the reporter are
+             *     never listed.
+             */
+            steps?: components["schemas"]["FollowUpStep"][];
         };
         /**
          * @description A case in a list. Since 1.1 it may carry `group`, `assignedToMe`, `substatus`, `labels` (without `questions` and `signals`), `channel` and `concernsReceiver`.
@@ -2898,7 +2989,7 @@ export interface components {
          * @description A whole case, for handlers. Exactly one of `content` and `encryptedContent` is present.
          *     Since 1.1 a backend may add, per its sub-capabilities: `group`, `assignees` (`signIn`),
          *     `substatus`, `labels` (`workflow`), `channel`, `minutes` (`intake`), `retention`
-         *     (`retention`) and `concernsReceiver`.
+         *     (`retention`) and `concernsReceiver`; since 1.2 `affectedPeople` (`protocols`).
          * @example {
          *       "caseId": "c_3M8qZt2LkW9xYv4N",
          *       "reference": "WB-2026-0042",
@@ -2966,6 +3057,11 @@ export interface components {
             channel?: components["schemas"]["ReportChannel"];
             /** @description The reporter said the report concerns the people who would receive it. */
             readonly concernsReceiver?: boolean;
+            /**
+             * @description 1.2 — who the report says was threatened or approached, by role, never by name (from the
+             *     report form's answers; absent when the content is sealed or the report does not say).
+             */
+            readonly affectedPeople?: components["schemas"]["AffectedRole"][];
             labels?: components["schemas"]["CaseLabels"];
             /** @description 1.1 — the people assigned to the case. */
             assignees?: components["schemas"]["AccountRef"][];
@@ -3113,6 +3209,8 @@ export interface components {
                 /** @description Cells computed from fewer cases are suppressed. */
                 minimumCellCount: number;
             };
+            /** @description 1.2 — protocols, tasks on cases, the visible steps in follow-up and the people affected by role (`getProtocols`, `listCaseTasks`, `setTaskStatus`). */
+            protocols?: Record<string, never>;
             /** @description Signed, content-free webhooks (the `caseEvent` webhook of this document). */
             webhooks?: {
                 /** @description The event types this backend sends. */
@@ -4176,6 +4274,8 @@ export interface components {
             total: number;
             /** @description Cases with a missed acknowledgement or feedback deadline (as `overdue=true`). */
             overdue: number;
+            /** @description 1.2 — open tasks past their due time on the cases the caller may see (`caseManagement.protocols`). */
+            overdueTasks?: number;
             /** @description Cases the signed-in person is assigned to (absent for handler tokens). */
             assignedToMe?: number;
             /** @description Per status. */
@@ -4314,6 +4414,207 @@ export interface components {
         FeedbackRequest: {
             /** @description The feedback as the reporter will read it. */
             message: string;
+        };
+        /**
+         * @description A task's identifier.
+         * @example t_4Rk9Qw2Zx7Lm
+         */
+        TaskId: string;
+        /**
+         * @description How long after the report is received a step is due, as an ISO 8601 duration in days or
+         *     hours (`PT0S` the same day, `P1D` the next day, `P14D`); the step is due at the end of that
+         *     calendar day in the organisation's time zone.
+         * @example P1D
+         */
+        DueOffset: string;
+        /**
+         * @description Who a report says was threatened or approached, by role — never by name: the reporter
+         *     (`self`), their `partner`, `children`, `other-relatives`, `colleagues` or `others`.
+         * @example children
+         * @enum {string}
+         */
+        AffectedRole: "self" | "partner" | "children" | "other-relatives" | "colleagues" | "others";
+        /**
+         * @description A public source for a fact, so it can be re-checked (a report without a stable address is named by its title).
+         * @example {
+         *       "url": "https://www.weerbaarbestuur.nl/",
+         *       "title": "Netwerk Weerbaar Bestuur"
+         *     }
+         */
+        SourceRef: {
+            url?: components["schemas"]["HttpsUrl"];
+            /** @description The source's title. */
+            title: string;
+        };
+        /**
+         * @description One step of a protocol.
+         * @example {
+         *       "id": "aftercare-conversation",
+         *       "title": "Nazorggesprek gepland",
+         *       "ownerGroupId": "griffie",
+         *       "due": "PT0S",
+         *       "visibleToReporter": true
+         *     }
+         */
+        ProtocolStep: {
+            id: components["schemas"]["Identifier"];
+            /** @description What is done, in words the reporter may read when the step is visible to them. */
+            title: string;
+            /** @description How, for the people who do it. */
+            description?: string;
+            ownerGroupId: components["schemas"]["GroupId"];
+            due: components["schemas"]["DueOffset"];
+            /** @description The rule the step rests on, where there is one. */
+            legalBasis?: {
+                /** @description The rule in words. */
+                text: string;
+                source?: components["schemas"]["SourceRef"];
+            };
+            /** @description Whether the reporter sees this step (its title and when it was done) in follow-up. */
+            visibleToReporter: boolean;
+            /** @description The step is added only when the report says the reporter's partner, children or other relatives were affected. */
+            onlyWhenFamilyAffected?: boolean;
+            /** @description Where the practice of this step is described. */
+            sources?: components["schemas"]["SourceRef"][];
+        };
+        /**
+         * @description The steps after a report of some categories by some roles.
+         * @example {
+         *       "id": "threat-council-member",
+         *       "title": "Bedreiging van een raadslid",
+         *       "status": "draft-for-review",
+         *       "categories": [
+         *         "threat-intimidation"
+         *       ],
+         *       "roles": [
+         *         "council-member"
+         *       ],
+         *       "steps": [
+         *         {
+         *           "id": "aftercare-conversation",
+         *           "title": "Nazorggesprek gepland",
+         *           "ownerGroupId": "griffie",
+         *           "due": "PT0S",
+         *           "visibleToReporter": true
+         *         }
+         *       ]
+         *     }
+         */
+        Protocol: {
+            id: components["schemas"]["Identifier"];
+            /** @description The protocol's name. */
+            title: string;
+            /**
+             * @description Whether the organisation has adopted the protocol or it still awaits review.
+             * @enum {string}
+             */
+            status: "draft-for-review" | "adopted";
+            /** @description The report categories it applies to. */
+            categories: components["schemas"]["ReportCategory"][];
+            /** @description The reporter roles it applies to. */
+            roles: components["schemas"]["ReporterRole"][];
+            /** @description The steps, in order. */
+            steps: components["schemas"]["ProtocolStep"][];
+        };
+        /**
+         * @description The organisation's protocols in one language. At most one protocol applies to a combination
+         *     of category and role; a combination without one gets no tasks.
+         * @example {
+         *       "locale": "nl",
+         *       "items": []
+         *     }
+         */
+        ProtocolCollection: {
+            locale: components["schemas"]["Locale"];
+            /** @description The protocols. */
+            items: components["schemas"]["Protocol"][];
+        };
+        /**
+         * @description A step of the protocol as a task on one case. Holds no content of the report.
+         * @example {
+         *       "taskId": "t_4Rk9Qw2Zx7Lm",
+         *       "protocolId": "threat-council-member",
+         *       "stepId": "aftercare-conversation",
+         *       "title": "Nazorggesprek gepland",
+         *       "ownerGroupId": "griffie",
+         *       "dueAt": "2026-11-28T23:00:00Z",
+         *       "status": "done",
+         *       "doneAt": "2026-11-28T15:00:00Z",
+         *       "doneBy": {
+         *         "kind": "person",
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "name": "Ö. Çelik"
+         *       },
+         *       "visibleToReporter": true
+         *     }
+         */
+        CaseTask: {
+            taskId: components["schemas"]["TaskId"];
+            protocolId: components["schemas"]["Identifier"];
+            stepId: components["schemas"]["Identifier"];
+            /** @description The step's title in the negotiated language, as it was when the case was created. */
+            title: string;
+            ownerGroupId: components["schemas"]["GroupId"];
+            /**
+             * Format: date-time
+             * @description When the task is due (the end of the day the protocol's offset leads to).
+             */
+            dueAt: string;
+            /**
+             * @description Whether the task is done.
+             * @enum {string}
+             */
+            status: "open" | "done";
+            /**
+             * Format: date-time
+             * @description When it was ticked off (present when done).
+             */
+            doneAt?: string;
+            doneBy?: components["schemas"]["AuditActor"];
+            /** @description Whether the reporter sees this task in follow-up. */
+            visibleToReporter: boolean;
+        };
+        /**
+         * @description The tasks of a case, in the order of the protocol's steps.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        TaskList: {
+            /** @description The tasks. */
+            items: components["schemas"]["CaseTask"][];
+        };
+        /**
+         * @description The status a task should have.
+         * @example {
+         *       "status": "done"
+         *     }
+         */
+        TaskStatusRequest: {
+            /**
+             * @description `done` ticks the task off; `open` opens it again.
+             * @enum {string}
+             */
+            status: "open" | "done";
+        };
+        /**
+         * @description A step of the protocol the reporter may see, and whether it has been done.
+         * @example {
+         *       "title": "Melding intern doorgegeven",
+         *       "done": true,
+         *       "doneAt": "2026-11-28T11:00:00Z"
+         *     }
+         */
+        FollowUpStep: {
+            /** @description The step's title, in the report's language. */
+            title: string;
+            /** @description Whether the step has been done. */
+            done: boolean;
+            /**
+             * Format: date-time
+             * @description When it was done (present when done).
+             */
+            doneAt?: string;
         };
         /**
          * @description A substatus from the organisation's list for the case's status, or `null` to clear it.
@@ -4800,7 +5101,7 @@ export interface components {
          *     follow-up session), `status-changed`, `substatus-changed`, `note-added`, `minutes-added`,
          *     `minutes-approved`, `minutes-correction-requested`, `assigned`, `unassigned`,
          *     `access-granted`, `access-revoked`, `excluded`, `exclusion-lifted`, `transferred`,
-         *     `legal-hold-set`, `legal-hold-lifted`, `deleted`. Global list: `signed-in`,
+         *     `legal-hold-set`, `legal-hold-lifted`, `deleted`, `task-done`, `task-reopened` (1.2). Global list: `signed-in`,
          *     `sign-in-failed`, `signed-out`, `session-expired`, `account-invited`, `invitation-created`,
          *     `passkey-enrolled`, `passkey-revoked`, `account-updated`, `group-saved`, `group-deleted`,
          *     `routing-changed`. A backend may add actions; verifiers must not reject an unknown one.
@@ -5505,6 +5806,8 @@ export interface components {
         IdempotencyKey: string;
         /** @description The case's identifier (not the receipt). */
         CaseId: components["schemas"]["CaseId"];
+        /** @description The task's identifier. */
+        TaskId: components["schemas"]["TaskId"];
         /** @description The attachment's identifier. */
         AttachmentId: components["schemas"]["AttachmentId"];
         /** @description The page to return, from 1. */
@@ -5742,6 +6045,8 @@ export interface operations {
                 urgency?: components["schemas"]["SupportUrgency"];
                 /** @description When `true`, only entries reachable 24 hours a day, 7 days a week. */
                 available247?: boolean;
+                /** @description 1.2 — when `true`, only entries that also support relatives (partner, children, family) of the people threatened (`forRelatives`). */
+                forRelatives?: boolean;
                 /** @description Text search in organisation, name, description and keywords, insensitive to case and accents (`integriteit` finds `Integriteit`, `coordinator` finds `coördinator`). With several words, each must match. */
                 q?: string;
             };
@@ -7668,6 +7973,142 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getProtocols: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The protocols in the negotiated language. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCaseTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setTaskStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The task's identifier. */
+                taskId: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The task as it is now. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalServerError"];
         };
     };
