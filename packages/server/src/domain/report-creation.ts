@@ -11,6 +11,7 @@ import { randomId } from '../security/tokens.js';
 import { IdempotencyClaimLostError, type StoredCase, type StoredMinutes } from '../storage/store.js';
 import type { NewAuditEntry } from './audit-chain.js';
 import { deadlinesOnReceipt } from './deadlines.js';
+import { tasksForNewCase } from './protocol-tasks.js';
 
 /**
  * How long a pending Idempotency-Key claim keeps other requests with the key out. Far longer than a report
@@ -67,7 +68,8 @@ export async function storeCaseOnce(context: ServerContext, idempotencyKey: stri
       ...(newCase.minutes ? { minutes: newCase.minutes(receivedAt) } : {}),
       ...(newCase.audit ? { audit: newCase.audit } : {}),
       idempotency: { keyHash, claimId, sealedResponse: (reference) => sealReplay(secret, idempotencyKey, answerFor(reference)) },
-      // Its notices to handlers, stored with it: a report received online or orally alike.
+      // The protocol's steps as its tasks, and its notices to handlers, stored with it: a report received online or orally alike.
+      tasks: tasksForNewCase(context.protocols, stored, config.organisation.timeZone),
       jobs: noticeJobs(stored.id, stored, context.config.notifications),
     });
     return { answer: answerFor(created.reference), replayed: false };

@@ -34,6 +34,7 @@ import {
   type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
+import { overdueTasksQuery, TASK_SQL, taskValues, statusValues, toTask, type TaskRow } from './task-rows.js';
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
@@ -55,6 +56,8 @@ import type {
   StoredMessage,
   MinutesAnswerChange,
   StoredMinutes,
+  StoredTask,
+  TaskStatusChange,
   StoredNote,
 } from './store.js';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
@@ -122,6 +125,7 @@ export class PostgresStore implements Store {
       await changes(db, SQL.insertEvent, eventValues(c.id, { at: c.receivedAt, type: 'received', status: 'received' }));
       if (report.minutes) await changes(db, CASE_WORK_SQL.insertMinutes, minutesValues(c.id, report.minutes));
       await appendAuditPostgres(db, c.id, report.audit ?? [], c.receivedAt);
+      for (const [position, task] of (report.tasks ?? []).entries()) await changes(db, TASK_SQL.insertTask, taskValues(c.id, position, task));
       for (const job of report.jobs ?? []) await changes(db, JOB_SQL.enqueue, jobValues(job, c.receivedAt));
       if (report.idempotency) {
         const { keyHash, claimId } = report.idempotency;
@@ -163,7 +167,9 @@ export class PostgresStore implements Store {
     return this.readSnapshot(async (db) => {
       const codes = await rows<Parameters<typeof toCaseCounts>[0][number]>(db, queries.byCodes, queries.params);
       const [{ overdue }] = (await rows<{ overdue: number }>(db, queries.overdue, [now, ...queries.params])) as [{ overdue: number }];
-      return toCaseCounts(codes, overdue);
+      const tasks = overdueTasksQuery(visibleTo);
+      const [{ overdue: overdueTasks }] = (await rows<{ overdue: number }>(db, tasks.sql, [now, ...tasks.params])) as [{ overdue: number }];
+      return toCaseCounts(codes, overdue, overdueTasks);
     });
   }
 
@@ -274,6 +280,18 @@ export class PostgresStore implements Store {
 
   async notes(caseId: string): Promise<StoredNote[]> {
     return (await rows<NoteRow>(this.pool, CASE_WORK_SQL.notes, [caseId])).map(toNote);
+  }
+
+  async tasks(caseId: string): Promise<StoredTask[]> {
+    return (await rows<TaskRow>(this.pool, TASK_SQL.tasks, [caseId])).map(toTask);
+  }
+
+  async setTaskStatus(caseId: string, change: TaskStatusChange, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.transaction(async (db) => {
+      if ((await changes(db, TASK_SQL.setStatus, statusValues(caseId, change))) !== 1) return false;
+      await appendAuditPostgres(db, caseId, audit, change.at);
+      return true;
+    });
   }
 
   async minutes(caseId: string): Promise<StoredMinutes[]> {

@@ -155,10 +155,11 @@ export function caseListQuery(filter: CaseFilter): { where: string; params: unkn
 }
 
 /** The rows of CASE_WORK_SQL.countByCodes and the overdue count as `CaseCounts`, zeros included. */
-export function toCaseCounts(rows: { status: string; category: string; role: string; cases: number }[], overdue: number): CaseCounts {
+export function toCaseCounts(rows: { status: string; category: string; role: string; cases: number }[], overdue: number, overdueTasks: number): CaseCounts {
   const counts: CaseCounts = {
     total: 0,
     overdue: Number(overdue),
+    overdueTasks: Number(overdueTasks),
     byStatus: { received: 0, acknowledged: 0, investigating: 0, closed: 0 },
     byCategory: { 'threat-intimidation': 0, bribery: 0, infiltration: 0, 'undue-pressure': 0, other: 0 },
     byRole: { 'civil-servant': 0, administrator: 0, 'council-member': 0, other: 0 },

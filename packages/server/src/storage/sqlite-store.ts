@@ -31,6 +31,7 @@ import {
   type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
+import { overdueTasksQuery, TASK_SQL, taskValues, statusValues, toTask, type TaskRow } from './task-rows.js';
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
@@ -52,6 +53,8 @@ import type {
   StoredMessage,
   MinutesAnswerChange,
   StoredMinutes,
+  StoredTask,
+  TaskStatusChange,
   StoredNote,
 } from './store.js';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
@@ -105,6 +108,7 @@ export class SqliteStore implements Store {
       this.insertEvents(c.id, [{ at: c.receivedAt, type: 'received', status: 'received' }]);
       if (report.minutes) this.db.prepare(CASE_WORK_SQL.insertMinutes).run(...minutesValues(c.id, report.minutes));
       appendAuditSqlite(this.db, c.id, report.audit ?? [], c.receivedAt);
+      for (const [position, task] of (report.tasks ?? []).entries()) this.db.prepare(TASK_SQL.insertTask).run(...taskValues(c.id, position, task));
       for (const job of report.jobs ?? []) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, c.receivedAt));
       if (report.idempotency) {
         const { changes } = this.db
@@ -140,7 +144,9 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       const rows = this.db.prepare(queries.byCodes).all(...queries.params) as Parameters<typeof toCaseCounts>[0];
       const { overdue } = this.db.prepare(queries.overdue).get(now, ...queries.params) as { overdue: number };
-      return toCaseCounts(rows, overdue);
+      const tasks = overdueTasksQuery(visibleTo);
+      const overdueTasks = (this.db.prepare(tasks.sql).get(now, ...tasks.params) as { overdue: number }).overdue;
+      return toCaseCounts(rows, overdue, overdueTasks);
     })();
   }
 
@@ -242,6 +248,18 @@ export class SqliteStore implements Store {
 
   async notes(caseId: string): Promise<StoredNote[]> {
     return (this.db.prepare(CASE_WORK_SQL.notes).all(caseId) as NoteRow[]).map(toNote);
+  }
+
+  async tasks(caseId: string): Promise<StoredTask[]> {
+    return (this.db.prepare(TASK_SQL.tasks).all(caseId) as TaskRow[]).map(toTask);
+  }
+
+  async setTaskStatus(caseId: string, change: TaskStatusChange, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.db.prepare(TASK_SQL.setStatus).run(...statusValues(caseId, change)).changes !== 1) return false;
+      appendAuditSqlite(this.db, caseId, audit, change.at);
+      return true;
+    })();
   }
 
   async minutes(caseId: string): Promise<StoredMinutes[]> {

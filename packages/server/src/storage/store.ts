@@ -55,6 +55,28 @@ export type StoredNote = Schema<'CaseNote'>;
 /** One version of the minutes of an oral report. */
 export type StoredMinutes = Schema<'MinutesVersion'>;
 
+/** A step of the protocol as a task on a case (migration 12); `titles` per language, as the step was when the case was created. */
+export interface StoredTask {
+  taskId: string;
+  protocolId: string;
+  stepId: string;
+  titles: Record<string, string>;
+  ownerGroupId: string;
+  dueAt: string;
+  visibleToReporter: boolean;
+  status: 'open' | 'done';
+  doneAt?: string;
+  doneBy?: Schema<'AuditActor'>;
+}
+
+/** A task ticked off (`done`, by whom and when) or opened again. */
+export interface TaskStatusChange {
+  taskId: string;
+  status: StoredTask['status'];
+  at: string;
+  by: Schema<'AuditActor'>;
+}
+
 /** The reporter's answer to a version of the minutes, and the status it gives the version. */
 export interface MinutesAnswerChange {
   version: number;
@@ -120,7 +142,7 @@ export type ListedCase = Omit<StoredCase, 'content' | 'encryptedContent' | 'cons
   hasContact: boolean;
 };
 
-export type CaseCounts = Omit<Schema<'CaseCounts'>, 'assignedToMe'>;
+export type CaseCounts = Omit<Schema<'CaseCounts'>, 'assignedToMe'> & { overdueTasks: number };
 
 export interface CaseListEntry {
   case: ListedCase;
@@ -166,6 +188,8 @@ export interface NewReport {
   minutes?: StoredMinutes;
   /** Entries for the case's audit trail after its `received` entry, in the same transaction. */
   audit?: NewAuditEntry[];
+  /** The protocol's steps as the case's tasks, in order, stored in the same transaction. */
+  tasks?: StoredTask[];
   /** Scheduled in the same transaction as the report (its notices and reminders): stored together or not at all. */
   jobs?: NewJob[];
 }
@@ -245,6 +269,14 @@ export interface Store {
   addMinutes(caseId: string, minutes: StoredMinutes, audit: NewAuditEntry[]): Promise<boolean>;
   /** Records the reporter's answer to `version`, only while it is the latest version and a draft (else false). */
   answerMinutes(caseId: string, answer: MinutesAnswerChange, audit: NewAuditEntry[]): Promise<boolean>;
+
+  // Tasks from the protocol (migration 12).
+  tasks(caseId: string): Promise<StoredTask[]>;
+  /**
+   * Sets a task's status with its audit entries, atomically; false (and nothing recorded) when the
+   * task already has that status. Throws nothing for an unknown task: the caller checks it exists.
+   */
+  setTaskStatus(caseId: string, change: TaskStatusChange, audit: NewAuditEntry[]): Promise<boolean>;
 
   /** Removes expired sessions, idempotency records and rate-limit windows. */
   purgeExpired(now: string): Promise<void>;
