@@ -72,7 +72,7 @@ describe('working a case', () => {
       assert.equal(closed.body.labels.status, 'Closed');
       assert.equal(closed.body.labels.outcome, 'Measures taken');
       assert.equal(closed.body.labels.category, 'Threats or intimidation');
-      assert.deepEqual(closed.body.labels.questions, { whoWasThreatened: { question: 'Who was threatened or approached?', answer: ['Me', 'My partner, children or others close to me'] } });
+      assert.deepEqual(closed.body.labels.questions, { whoWasThreatened: { question: 'Who was threatened or approached?', answer: ['Me', 'Other family or people close to me'] } });
       const listed = await t.api.call('listCases', { token, query: { status: 'closed', pageSize: '100' } });
       const item = listed.body.items.find((candidate: { caseId: string }) => candidate.caseId === caseId);
       assert.deepEqual(item.labels, { locale: 'en', role: 'Civil servant', category: 'Threats or intimidation', status: 'Closed', outcome: 'Measures taken', channel: 'Reported online' });
