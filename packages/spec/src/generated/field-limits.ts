@@ -241,6 +241,9 @@ export const CaseTask = {"title":{"minLength":1,"maxLength":200}} as const;
 /** Limits of `TaskList`'s properties. */
 export const TaskList = {"items":{"maxItems":100}} as const;
 
+/** Limits of `AffectedPeopleRequest`'s properties. */
+export const AffectedPeopleRequest = {"affectedPeople":{"maxItems":6}} as const;
+
 /** Limits of `FollowUpStep`'s properties. */
 export const FollowUpStep = {"title":{"minLength":1,"maxLength":200}} as const;
 

@@ -1333,6 +1333,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/affected-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record who was affected, by role
+         * @description Records the people the report affected, by role only, never by name (`Case.affectedPeople`),
+         *     replacing what the form's answer said. For a sealed report the backend cannot read the
+         *     answer: the handler who opened it records the roles here, so a sealed submission itself
+         *     reveals nothing beyond its routing role and category. When the roles include relatives
+         *     (`partner`, `children`, `other-relatives`) and the case has no task for the protocol's
+         *     `onlyWhenFamilyAffected` steps yet, those tasks are added in the same transaction; tasks
+         *     already made stay. Recorded in the case's audit trail (`affected-people-recorded`, without
+         *     the roles). Who: people with the `handler` role and access to the case, and handler tokens
+         *     (`403` otherwise). A deleted case answers `410`. Capability `caseManagement.protocols` (1.2).
+         */
+        put: operations["setAffectedPeople"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-up/minutes": {
         parameters: {
             query?: never;
@@ -3058,8 +3086,9 @@ export interface components {
             /** @description The reporter said the report concerns the people who would receive it. */
             readonly concernsReceiver?: boolean;
             /**
-             * @description 1.2 — who the report says was threatened or approached, by role, never by name (from the
-             *     report form's answers; absent when the content is sealed or the report does not say).
+             * @description 1.2 — who the report says was threatened or approached, by role, never by name (as a
+             *     handler recorded it with `setAffectedPeople`, else from the report form's answers; absent
+             *     when neither says, as for a sealed report nobody has recorded it for yet).
              */
             readonly affectedPeople?: components["schemas"]["AffectedRole"][];
             labels?: components["schemas"]["CaseLabels"];
@@ -4585,6 +4614,19 @@ export interface components {
             items: components["schemas"]["CaseTask"][];
         };
         /**
+         * @description The people a report affected, by role only (an empty list says nobody is known to be affected).
+         * @example {
+         *       "affectedPeople": [
+         *         "self",
+         *         "children"
+         *       ]
+         *     }
+         */
+        AffectedPeopleRequest: {
+            /** @description The roles, each once. */
+            affectedPeople: components["schemas"]["AffectedRole"][];
+        };
+        /**
          * @description The status a task should have.
          * @example {
          *       "status": "done"
@@ -5101,7 +5143,8 @@ export interface components {
          *     follow-up session), `status-changed`, `substatus-changed`, `note-added`, `minutes-added`,
          *     `minutes-approved`, `minutes-correction-requested`, `assigned`, `unassigned`,
          *     `access-granted`, `access-revoked`, `excluded`, `exclusion-lifted`, `transferred`,
-         *     `legal-hold-set`, `legal-hold-lifted`, `deleted`, `task-done`, `task-reopened` (1.2). Global list: `signed-in`,
+         *     `legal-hold-set`, `legal-hold-lifted`, `deleted`, `task-done`, `task-reopened`,
+         *     `affected-people-recorded` (1.2). Global list: `signed-in`,
          *     `sign-in-failed`, `signed-out`, `session-expired`, `account-invited`, `invitation-created`,
          *     `passkey-enrolled`, `passkey-revoked`, `account-updated`, `group-saved`, `group-deleted`,
          *     `routing-changed`. A backend may add actions; verifiers must not reject an unknown one.
@@ -8100,6 +8143,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setAffectedPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AffectedPeopleRequest"];
+            };
+        };
+        responses: {
+            /** @description The case with the people affected. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
                 };
             };
             400: components["responses"]["BadRequest"];
