@@ -27,6 +27,7 @@ import type {
   CaseMessage,
   CaseNote,
   CaseOptions,
+  AffectedRole,
   CaseTask,
   ProtocolCollection,
   TaskList,
@@ -60,7 +61,7 @@ import type {
 
 export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
 export type { AuditTrailProblem, AuditTrailProblemCode, AuditTrailVerification, KnownAuditHead } from './audit-trail.js';
-export type { AuditEntry, AuditExport, CaseTask, Protocol, ProtocolCollection, TaskList, TaskStatus } from './types.js';
+export type { AffectedRole, AuditEntry, AuditExport, CaseTask, Protocol, ProtocolCollection, TaskList, TaskStatus } from './types.js';
 
 export interface HandlerClientOptions extends TransportOptions {
   /**
@@ -103,6 +104,11 @@ export interface WeerbaarHandlerClient {
   listTasks(caseId: string, options?: ContentOptions): Promise<TaskList>;
   /** Ticks a task off (`done`, recording who and when) or opens it again. Needs `caseManagement.protocols`. */
   setTaskStatus(caseId: string, taskId: string, status: TaskStatus, options?: ContentOptions): Promise<CaseTask>;
+  /**
+   * Records the people the report affected, by role only (for a sealed report, after opening it);
+   * relatives among them add the protocol's family-support tasks. Needs `caseManagement.protocols`.
+   */
+  setAffectedPeople(caseId: string, affectedPeople: AffectedRole[]): Promise<Case>;
   /** The internal notes, oldest first (sealed ones open with `openNote`). Needs `caseManagement.notes`. */
   listNotes(caseId: string): Promise<NoteList>;
   /** Adds an internal note, never shown to the reporter; sealed first when the backend advertises encryption. Needs `caseManagement.notes`. */
@@ -210,6 +216,8 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     // Setting the status a task already has changes nothing: safe to repeat.
     setTaskStatus: (caseId, taskId, status, { lang } = {}) =>
       json(authorized(caseUrl(caseId, `/tasks/${encodeURIComponent(taskId)}`), { method: 'put', json: { status }, searchParams: { lang }, retry: true }, 'protocols')),
+    // Recording the same roles again leaves the case as it is (one more trail entry): safe to retry.
+    setAffectedPeople: (caseId, affectedPeople) => json(authorized(caseUrl(caseId, '/affected-people'), { method: 'put', json: { affectedPeople }, retry: true }, 'protocols')),
     listNotes: (caseId) => json(authorized(caseUrl(caseId, '/notes'), {}, 'notes')),
     async addNote(caseId, text) {
       const { encryption } = (await discovery.discover()).capabilities;

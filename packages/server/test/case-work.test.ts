@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixtures } from '@weerbaar/spec';
-import { MINIMAL_REPORT } from './helpers/contract-client.js';
+import { MINIMAL_REPORT, sealedWith } from './helpers/contract-client.js';
 import { newCase as createCase, openSession, startTestServer, type TestServer } from './helpers/server.js';
 
 const plainReport = fixtures.find((f) => f.name === 'submitReport/valid/plain-report')!.body as Record<string, unknown>;
@@ -267,8 +267,3 @@ describe('internal notes when the installation has an encryption key', () => {
     assert.equal(labels.category, 'Omkoping');
   });
 });
-
-/** An envelope of the right shape (the server never opens it). */
-function sealedWith(keyId: string) {
-  return { keyId, suite: 'DHKEM-P256-HKDF-SHA256/HKDF-SHA256/AES-256-GCM', enc: 'B'.repeat(87), ciphertext: 'ZGl0IGlzIGdlZW4gZWNodGUgY2lqZmVydGVrc3Q' };
-}

@@ -62,6 +62,7 @@ describe('the whole flow, through every operation of the contract', () => {
     await t.api.call('getProtocols', { token: handler, query: { lang: 'en' } });
     const [firstTask] = (await t.api.call('listCaseTasks', { token: handler, path: { caseId } })).body.items;
     assert.equal((await t.api.call('setTaskStatus', { token: handler, path: { caseId, taskId: firstTask.taskId }, json: { status: 'done' } })).body.status, 'done');
+    assert.deepEqual((await t.api.call('setAffectedPeople', { token: handler, path: { caseId }, json: { affectedPeople: ['self'] } })).body.affectedPeople, ['self']);
     const download = await t.api.call('getCaseAttachment', { token: handler, path: { caseId, attachmentId: attachment.id } });
     assert.deepEqual([...download.bytes], [1, 2, 3, 4, 5]);
     await t.api.call('setCaseStatus', { token: handler, path: { caseId }, json: { status: 'investigating' } });

@@ -24,7 +24,7 @@ export async function caseAnswer(context: ServerContext, caseId: string): Promis
         assignees: access.entries.filter((entry) => entry.kind === 'assignee').map(({ accountId, displayName }) => ({ accountId, displayName })),
       }
     : {};
-  // Who was affected, by role only: derived from the form's answer, never a name (absent when sealed or not said).
-  const affectedPeople = context.protocols.affectedPeople(record.case.content);
+  // Who was affected, by role only, never a name: as a handler recorded it, else from the form's answer (absent when neither says).
+  const affectedPeople = record.case.affectedPeople ?? context.protocols.affectedPeople(record.case.content);
   return { ...caseView(record, context.now(), context.labels.labels(record.case, { withContent: true }), who), ...(affectedPeople?.length ? { affectedPeople } : {}) };
 }

@@ -37,9 +37,34 @@ export function dueAtEndOfDay(from: string, due: string, timeZone: string): stri
 
 /** The tasks of a new case, in the protocol's order; none when no protocol applies. */
 export function tasksForNewCase(protocols: ProtocolCatalogue, stored: Pick<StoredCase, 'category' | 'role' | 'content' | 'receivedAt'>, timeZone: string): StoredTask[] {
+  return protocolTasks(protocols, stored, timeZone, relativesAmong(protocols.affectedPeople(stored.content)));
+}
+
+function relativesAmong(roles: readonly Schema<'AffectedRole'>[] | undefined): boolean {
+  return (roles ?? []).some((role) => RELATIVES.has(role));
+}
+
+/**
+ * The family-support tasks a handler's recording of the people affected adds: the protocol's
+ * `onlyWhenFamilyAffected` steps the case has no task for yet, due as the protocol says after
+ * receipt; none when no relative is among `roles`.
+ */
+export function familyTasksToAdd(
+  protocols: ProtocolCatalogue,
+  stored: Pick<StoredCase, 'category' | 'role' | 'receivedAt'>,
+  timeZone: string,
+  roles: readonly Schema<'AffectedRole'>[],
+  existing: readonly StoredTask[],
+): StoredTask[] {
+  if (!relativesAmong(roles)) return [];
+  const made = new Set(existing.map((task) => `${task.protocolId}/${task.stepId}`));
+  const always = new Set(protocolTasks(protocols, stored, timeZone, false).map((task) => task.stepId));
+  return protocolTasks(protocols, stored, timeZone, true).filter((task) => !always.has(task.stepId) && !made.has(`${task.protocolId}/${task.stepId}`));
+}
+
+function protocolTasks(protocols: ProtocolCatalogue, stored: Pick<StoredCase, 'category' | 'role' | 'receivedAt'>, timeZone: string, familyAffected: boolean): StoredTask[] {
   const protocol = protocols.protocolFor(stored.category, stored.role);
   if (!protocol) return [];
-  const familyAffected = (protocols.affectedPeople(stored.content) ?? []).some((role) => RELATIVES.has(role));
   const [reference] = protocol.values();
   return reference!.steps.flatMap((step, index) => {
     if (step.onlyWhenFamilyAffected && !familyAffected) return [];

@@ -1,9 +1,12 @@
 // Protocols and tasks (contract 1.2, caseManagement.protocols): the organisation's protocols for
 // handlers, a case's tasks, and ticking a task off (or opening it again) with who and when, each
-// tick recorded in the case's audit trail in the same transaction.
+// tick recorded in the case's audit trail in the same transaction; the people a report affected, by
+// role, as the handler who opened it records them (a sealed report carries none in the clear).
+import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance } from 'fastify';
 import { newAuditEntry } from '../domain/audit.js';
-import { taskView } from '../domain/protocol-tasks.js';
+import { caseAnswer } from '../domain/case-record.js';
+import { familyTasksToAdd, taskView } from '../domain/protocol-tasks.js';
 import { liveCase } from '../domain/retention.js';
 import { vary } from '../http/headers.js';
 import { negotiateLanguage } from '../http/language.js';
@@ -15,6 +18,9 @@ export async function protocolRoutes(app: FastifyInstance, { context }: ApiRoute
   const { store } = context;
   const options = callerOperation(context);
   const fallback = context.content.locales.default;
+
+  const byCaller = (caller: Caller, at: string, action: string, details: Schema<'AuditDetails'>) =>
+    newAuditEntry(context, { actor: caller.actor, ...(caller.sessionId ? { sessionId: caller.sessionId } : {}), at, action, details });
 
   /** The language of the answer, with the headers that say so. */
   function answerLanguage({ params, request, reply }: OperationCall<'getProtocols' | 'listCaseTasks' | 'setTaskStatus', Caller>): string {
@@ -51,10 +57,27 @@ export async function protocolRoutes(app: FastifyInstance, { context }: ApiRoute
       if (!(await find())) throw new ProblemError('not-found');
       const at = context.now();
       const { auth } = call;
-      const entry = newAuditEntry(context, { actor: auth.actor, ...(auth.sessionId ? { sessionId: auth.sessionId } : {}), at, action: status === 'done' ? 'task-done' : 'task-reopened', details: { taskId } });
+      const entry = byCaller(auth, at, status === 'done' ? 'task-done' : 'task-reopened', { taskId });
       // A task that already has this status changes nothing and records nothing.
       await store.setTaskStatus(caseId, { taskId, status, at, by: auth.actor }, [entry]);
       return taskView((await find())!, language, fallback);
+    },
+    options,
+  );
+
+  defineOperation(
+    app,
+    context,
+    'setAffectedPeople',
+    async ({ params, body, auth }) => {
+      const { caseId } = params;
+      const found = await liveCase(context, caseId);
+      const tasks = familyTasksToAdd(context.protocols, found, context.config.organisation.timeZone, body.affectedPeople, await store.tasks(caseId));
+      const at = context.now();
+      // The roles stay out of the trail: auditors see no content, and who was threatened is content.
+      const entry = byCaller(auth, at, 'affected-people-recorded', { tasksAdded: tasks.length });
+      await store.recordAffectedPeople(caseId, { affectedPeople: body.affectedPeople, tasks, at }, [entry]);
+      return caseAnswer(context, caseId);
     },
     options,
   );

@@ -58,6 +58,7 @@ import type {
   StoredMinutes,
   StoredTask,
   TaskStatusChange,
+  AffectedPeopleChange,
   StoredNote,
 } from './store.js';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
@@ -291,6 +292,16 @@ export class PostgresStore implements Store {
       if ((await changes(db, TASK_SQL.setStatus, statusValues(caseId, change))) !== 1) return false;
       await appendAuditPostgres(db, caseId, audit, change.at);
       return true;
+    });
+  }
+
+  async recordAffectedPeople(caseId: string, change: AffectedPeopleChange, audit: NewAuditEntry[]): Promise<void> {
+    await this.transaction(async (db) => {
+      await changes(db, TASK_SQL.setAffectedPeople, [JSON.stringify(change.affectedPeople), caseId]);
+      // Adding to a case's tasks locks the case's row first: two recordings one after the other, not interleaved.
+      const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
+      for (const [offset, task] of change.tasks.entries()) await changes(db, TASK_SQL.insertTask, taskValues(caseId, Number(next) + offset, task));
+      await appendAuditPostgres(db, caseId, audit, change.at);
     });
   }
 

@@ -45,6 +45,8 @@ export interface CaseRow extends CaseSummaryRow {
   content_json: string | null;
   encrypted_content_json: string | null;
   last_handler_action_at: string | null;
+  /** Migration 13. */
+  affected_people_json?: string | null;
 }
 
 function caseSummary(row: CaseSummaryRow) {
@@ -75,6 +77,7 @@ export function toCase(row: CaseRow): StoredCase {
     content: row.content_json ? (JSON.parse(row.content_json) as StoredCase['content']) : undefined,
     encryptedContent: row.encrypted_content_json ? (JSON.parse(row.encrypted_content_json) as StoredCase['encryptedContent']) : undefined,
     lastHandlerActionAt: row.last_handler_action_at ?? undefined,
+    affectedPeople: row.affected_people_json ? (JSON.parse(row.affected_people_json) as StoredCase['affectedPeople']) : undefined,
   });
 }
 

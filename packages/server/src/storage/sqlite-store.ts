@@ -55,6 +55,7 @@ import type {
   StoredMinutes,
   StoredTask,
   TaskStatusChange,
+  AffectedPeopleChange,
   StoredNote,
 } from './store.js';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
@@ -259,6 +260,15 @@ export class SqliteStore implements Store {
       if (this.db.prepare(TASK_SQL.setStatus).run(...statusValues(caseId, change)).changes !== 1) return false;
       appendAuditSqlite(this.db, caseId, audit, change.at);
       return true;
+    })();
+  }
+
+  async recordAffectedPeople(caseId: string, change: AffectedPeopleChange, audit: NewAuditEntry[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare(TASK_SQL.setAffectedPeople).run(JSON.stringify(change.affectedPeople), caseId);
+      const { next } = this.db.prepare(TASK_SQL.nextPosition).get(caseId) as { next: number };
+      for (const [offset, task] of change.tasks.entries()) this.db.prepare(TASK_SQL.insertTask).run(...taskValues(caseId, next + offset, task));
+      appendAuditSqlite(this.db, caseId, audit, change.at);
     })();
   }
 

@@ -35,6 +35,8 @@ export interface StoredCase {
   lastHandlerActionAt?: string;
   /** A finer step within the status, from the organisation's list (cleared by a status change). */
   substatus?: string;
+  /** The people affected by role, as a handler recorded them (migration 13); absent: the form's answer counts. */
+  affectedPeople?: Schema<'AffectedRole'>[];
   /** How the report came in; absent means `online` (submitted by the reporter). */
   channel?: Schema<'ReportChannel'>;
 }
@@ -75,6 +77,13 @@ export interface TaskStatusChange {
   status: StoredTask['status'];
   at: string;
   by: Schema<'AuditActor'>;
+}
+
+/** The people a handler recorded as affected, and the tasks that adds (the family-support steps). */
+export interface AffectedPeopleChange {
+  affectedPeople: Schema<'AffectedRole'>[];
+  tasks: StoredTask[];
+  at: string;
 }
 
 /** The reporter's answer to a version of the minutes, and the status it gives the version. */
@@ -277,6 +286,8 @@ export interface Store {
    * task already has that status. Throws nothing for an unknown task: the caller checks it exists.
    */
   setTaskStatus(caseId: string, change: TaskStatusChange, audit: NewAuditEntry[]): Promise<boolean>;
+  /** Records the people affected by role, adds `tasks` after the case's last task, with its audit entries, atomically. */
+  recordAffectedPeople(caseId: string, change: AffectedPeopleChange, audit: NewAuditEntry[]): Promise<void>;
 
   /** Removes expired sessions, idempotency records and rate-limit windows. */
   purgeExpired(now: string): Promise<void>;

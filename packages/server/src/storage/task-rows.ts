@@ -11,6 +11,10 @@ export const TASK_SQL = {
     FROM case_tasks WHERE case_id = ? ORDER BY position`,
   /** Changes the status only when it differs (one statement: a double tick records one entry). */
   setStatus: 'UPDATE case_tasks SET status = ?, done_at = ?, done_by_json = ? WHERE case_id = ? AND id = ? AND status <> ?',
+  /** The roles a handler recorded (migration 13). */
+  setAffectedPeople: 'UPDATE cases SET affected_people_json = ? WHERE id = ?',
+  /** Where added tasks go: after the case's last one. */
+  nextPosition: 'SELECT CAST(COALESCE(MAX(position), -1) + 1 AS INTEGER) AS next FROM case_tasks WHERE case_id = ?',
 } as const;
 
 /** Open tasks past due on the cases `visibleTo` may work (every case when absent). */
