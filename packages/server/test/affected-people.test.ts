@@ -3,28 +3,26 @@
 // by role, never by name; relatives among them add the protocol's family-support task once, in the
 // same transaction; the trail records that it happened, not who was affected.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sealedWith } from './helpers/contract-client.js';
-import { newCase, startTestServer, type TestServer } from './helpers/server.js';
+import { serverForSuite, type TestServer } from './helpers/server.js';
 
 describe('the people affected, recorded by a handler', () => {
+  const suite = serverForSuite({ encryption: true });
   let t: TestServer;
   let token: string;
   let keyId: string;
-
   before(async () => {
-    t = await startTestServer({ encryption: true });
-    token = t.server.handlerToken!;
+    ({ t, token } = suite);
     keyId = (await t.api.call('getDiscovery')).body.capabilities.encryption.keyId;
   });
-  after(() => t.server.stop());
 
   const steps = async (caseId: string) => (await t.api.call('listCaseTasks', { token, path: { caseId } })).body.items.map((task: { stepId: string }) => task.stepId);
   const recorded = async (caseId: string) =>
     (await t.api.call('getCaseAudit', { token, path: { caseId } })).body.entries.filter((entry: { action: string }) => entry.action === 'affected-people-recorded');
 
   it('adds the family-support task to a sealed threat report once relatives are recorded, and only once', async () => {
-    const { caseId } = await newCase(t.api, token, { role: 'council-member', category: 'threat-intimidation', encryptedContent: sealedWith(keyId) });
+    const { caseId } = await suite.newCase({ role: 'council-member', category: 'threat-intimidation', encryptedContent: sealedWith(keyId) });
     assert.equal((await t.api.call('getCase', { token, path: { caseId } })).body.affectedPeople, undefined, 'a sealed report says nobody in the clear');
     assert.ok(!(await steps(caseId)).includes('family-support'));
 
@@ -43,7 +41,7 @@ describe('the people affected, recorded by a handler', () => {
   });
 
   it("replaces the form's answer, adds nothing without relatives, and refuses a name or an unknown case with nothing changed", async () => {
-    const { caseId } = await newCase(t.api, token, { role: 'council-member', category: 'threat-intimidation', content: { description: 'Een dreigbrief op de mat.', answers: { whoWasThreatened: ['me'] } } });
+    const { caseId } = await suite.newCase({ role: 'council-member', category: 'threat-intimidation', content: { description: 'Een dreigbrief op de mat.', answers: { whoWasThreatened: ['me'] } } });
     const before = await steps(caseId);
     const colleagues = await t.api.call('setAffectedPeople', { token, path: { caseId }, json: { affectedPeople: ['self', 'colleagues'] } });
     assert.deepEqual(colleagues.body.affectedPeople, ['self', 'colleagues']);

@@ -3,23 +3,19 @@
 // family step only when relatives are affected, the people affected by role only, ticks in the
 // audit trail, overdue tasks counted, and the reporter's follow-up showing visible steps only.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { dueAtEndOfDay } from '../src/domain/protocol-tasks.js';
-import { newCase as createCase, openSession, startTestServer, type TestServer } from './helpers/server.js';
+import { openSession, serverForSuite, type TestServer } from './helpers/server.js';
 
 const THREAT = 'Twee mannen stonden bij mijn huis en noemden de namen van mijn kinderen.';
 const councilThreat = (who: string[]) => ({ role: 'council-member', category: 'threat-intimidation', content: { description: THREAT, answers: { whoWasThreatened: who } } });
 
 describe('protocols and tasks', () => {
+  const suite = serverForSuite();
+  const newCase = (report?: unknown) => suite.newCase(report);
   let t: TestServer;
   let token: string;
-  const newCase = (report?: unknown) => createCase(t.api, token, report);
-
-  before(async () => {
-    t = await startTestServer();
-    token = t.server.handlerToken!;
-  });
-  after(() => t.server.stop());
+  before(() => ({ t, token } = suite));
 
   it('advertises protocols and serves them in both languages, as drafts for review with sources', async () => {
     assert.deepEqual((await t.api.call('getDiscovery')).body.capabilities.caseManagement.protocols, {});
