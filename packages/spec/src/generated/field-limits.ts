@@ -244,6 +244,18 @@ export const TaskList = {"items":{"maxItems":100}} as const;
 /** Limits of `AffectedPeopleRequest`'s properties. */
 export const AffectedPeopleRequest = {"affectedPeople":{"maxItems":6}} as const;
 
+/** Limits of `CheckInSchedule`'s properties. */
+export const CheckInSchedule = {"offsets":{"minItems":1,"maxItems":12},"answerWithinDays":{"minimum":1,"maximum":30}} as const;
+
+/** Limits of `FollowUpCheckIns`'s properties. */
+export const FollowUpCheckIns = {"items":{"maxItems":12}} as const;
+
+/** Limits of `CheckInAnswer`'s properties. */
+export const CheckInAnswer = {"text":{"minLength":1,"maxLength":2000}} as const;
+
+/** Limits of `CaseCheckIns`'s properties. */
+export const CaseCheckIns = {"items":{"maxItems":12}} as const;
+
 /** Limits of `FollowUpStep`'s properties. */
 export const FollowUpStep = {"title":{"minLength":1,"maxLength":200}} as const;
 

@@ -1361,6 +1361,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/follow-up/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reporter's aftercare check-ins
+         * @description The aftercare check-ins of the reporter's case, in the order they come: each opens on its
+         *     day (`opensAt`; by default 1, 7, 30 and 90 days after the report, as the protocol says) and
+         *     asks three short questions until it is due (`dueAt`). An `open` one comes first in a
+         *     client's view. They go on after the case is closed, until the last one or until the
+         *     reporter stops them (`stopFollowUpCheckIns`). A case without check-ins answers an empty
+         *     list. An unanswered check-in past its due time, or an answer "not well", "unsafe" or
+         *     "I want contact", becomes a task for the caretaker's group within the hour. Dates only:
+         *     no receipt, no content (a client may put them in a calendar file).
+         *     Capability `caseManagement.protocols` (1.2, and `followUp`).
+         */
+        get: operations["listFollowUpCheckIns"];
+        put?: never;
+        post?: never;
+        /**
+         * Stop the check-ins
+         * @description Stops every check-in not answered and not due yet: they are `cancelled` and none of them
+         *     becomes a task (a `missed` one stays missed). Stopping again changes nothing. Recorded in the case's audit trail (`check-ins-stopped`).
+         *     Capability `caseManagement.protocols` (1.2, and `followUp`).
+         */
+        delete: operations["stopFollowUpCheckIns"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/follow-up/check-ins/{checkInId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer a check-in
+         * @description The reporter's answer to an open check-in: how they are, whether they feel safe, whether
+         *     they want contact, and optionally a few words (with encryption advertised, `encryptedText`
+         *     instead of `text`, sealed like a message). Only a check-in that is open (its day has come)
+         *     or missed and not answered or cancelled can be answered (`409` otherwise); an answer is
+         *     final. An answer `not-well`, `no` (not safe) or `wantsContact: true` becomes a task for the
+         *     caretaker's group within the hour. Recorded in the case's audit trail
+         *     (`check-in-answered`, without the answer). Capability `caseManagement.protocols` (1.2, and
+         *     `followUp`).
+         */
+        put: operations["answerFollowUpCheckIn"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's aftercare check-ins and the answers
+         * @description The check-ins of a case with the reporter's answers (the free text sealed when it was sent
+         *     sealed), and the task each concern or missed check-in became. Who: people with the
+         *     `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case
+         *     answers `410`. Capability `caseManagement.protocols` (1.2).
+         */
+        get: operations["listCaseCheckIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-up/minutes": {
         parameters: {
             query?: never;
@@ -4544,6 +4628,7 @@ export interface components {
             roles: components["schemas"]["ReporterRole"][];
             /** @description The steps, in order. */
             steps: components["schemas"]["ProtocolStep"][];
+            checkIns?: components["schemas"]["CheckInSchedule"];
         };
         /**
          * @description The organisation's protocols in one language. At most one protocol applies to a combination
@@ -4626,6 +4711,149 @@ export interface components {
             /** @description The roles, each once. */
             affectedPeople: components["schemas"]["AffectedRole"][];
         };
+        /**
+         * @description 1.2 — the aftercare check-ins of a protocol's cases.
+         * @example {
+         *       "offsets": [
+         *         "P1D",
+         *         "P7D",
+         *         "P30D",
+         *         "P90D"
+         *       ],
+         *       "answerWithinDays": 2,
+         *       "ownerGroupId": "griffie"
+         *     }
+         */
+        CheckInSchedule: {
+            /** @description When each check-in opens, in days after the report (default `P1D`, `P7D`, `P30D`, `P90D`). */
+            offsets: string[];
+            /** @description Days after opening by the end of which a check-in is due. */
+            answerWithinDays: number;
+            ownerGroupId: components["schemas"]["GroupId"];
+        };
+        /**
+         * @description `scheduled` (its day has not come), `open` (it can be answered), `answered`, `missed` (due
+         *     and not answered; still answerable), `cancelled` (the reporter stopped the check-ins).
+         * @example open
+         * @enum {string}
+         */
+        CheckInStatus: "scheduled" | "open" | "answered" | "missed" | "cancelled";
+        /**
+         * @description One aftercare check-in as the reporter sees it.
+         * @example {
+         *       "checkInId": "ci_4Hq8Lm2Nt6Rw9Yz3",
+         *       "opensAt": "2026-11-29T09:30:00Z",
+         *       "dueAt": "2026-12-01T23:00:00Z",
+         *       "status": "open"
+         *     }
+         */
+        FollowUpCheckIn: {
+            checkInId: components["schemas"]["CheckInId"];
+            /**
+             * Format: date-time
+             * @description When it opens.
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When it is due.
+             */
+            dueAt: string;
+            status: components["schemas"]["CheckInStatus"];
+            /**
+             * Format: date-time
+             * @description When it was answered.
+             */
+            answeredAt?: string;
+        };
+        /**
+         * @description The reporter's check-ins, in the order they come.
+         * @example {
+         *       "items": [],
+         *       "stopped": false
+         *     }
+         */
+        FollowUpCheckIns: {
+            /** @description The check-ins. */
+            items: components["schemas"]["FollowUpCheckIn"][];
+            /** @description Whether the reporter stopped them. */
+            stopped: boolean;
+        };
+        /**
+         * @description The reporter's answer: hoe gaat het met u (`wellbeing`), voelt u zich veilig (`feelsSafe`),
+         *     wilt u contact (`wantsContact`), and at most one of `text` and `encryptedText`.
+         * @example {
+         *       "wellbeing": "okay",
+         *       "feelsSafe": "yes",
+         *       "wantsContact": false
+         *     }
+         */
+        CheckInAnswer: {
+            /**
+             * @description How they are.
+             * @enum {string}
+             */
+            wellbeing: "good" | "okay" | "not-well";
+            /**
+             * @description Whether they feel safe.
+             * @enum {string}
+             */
+            feelsSafe: "yes" | "unsure" | "no";
+            /** @description Whether they want the caretaker to contact them. */
+            wantsContact: boolean;
+            /** @description A few words of their own. */
+            text?: string;
+            encryptedText?: components["schemas"]["HpkeEnvelope"];
+        };
+        /**
+         * @description One check-in of a case as handlers see it.
+         * @example {
+         *       "checkInId": "ci_4Hq8Lm2Nt6Rw9Yz3",
+         *       "opensAt": "2026-11-29T09:30:00Z",
+         *       "dueAt": "2026-12-01T23:00:00Z",
+         *       "status": "missed",
+         *       "taskId": "t_ci4Hq8Lm2Nt6Rw9Yz3"
+         *     }
+         */
+        CaseCheckIn: {
+            checkInId: components["schemas"]["CheckInId"];
+            /**
+             * Format: date-time
+             * @description When it opens.
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When it is due.
+             */
+            dueAt: string;
+            status: components["schemas"]["CheckInStatus"];
+            /**
+             * Format: date-time
+             * @description When it was answered.
+             */
+            answeredAt?: string;
+            answer?: components["schemas"]["CheckInAnswer"];
+            taskId?: components["schemas"]["TaskId"];
+        };
+        /**
+         * @description A case's check-ins, in the order they come.
+         * @example {
+         *       "items": [],
+         *       "stopped": false
+         *     }
+         */
+        CaseCheckIns: {
+            /** @description The check-ins. */
+            items: components["schemas"]["CaseCheckIn"][];
+            /** @description Whether the reporter stopped them. */
+            stopped: boolean;
+        };
+        /**
+         * @description A check-in's identifier.
+         * @example ci_4Hq8Lm2Nt6Rw9Yz3
+         */
+        CheckInId: string;
         /**
          * @description The status a task should have.
          * @example {
@@ -5144,7 +5372,7 @@ export interface components {
          *     `minutes-approved`, `minutes-correction-requested`, `assigned`, `unassigned`,
          *     `access-granted`, `access-revoked`, `excluded`, `exclusion-lifted`, `transferred`,
          *     `legal-hold-set`, `legal-hold-lifted`, `deleted`, `task-done`, `task-reopened`,
-         *     `affected-people-recorded` (1.2). Global list: `signed-in`,
+         *     `affected-people-recorded`, `check-in-answered`, `check-ins-stopped`, `check-in-task-made` (1.2). Global list: `signed-in`,
          *     `sign-in-failed`, `signed-out`, `session-expired`, `account-invited`, `invitation-created`,
          *     `passkey-enrolled`, `passkey-revoked`, `account-updated`, `group-saved`, `group-deleted`,
          *     `routing-changed`. A backend may add actions; verifiers must not reject an unknown one.
@@ -5851,6 +6079,8 @@ export interface components {
         CaseId: components["schemas"]["CaseId"];
         /** @description The task's identifier. */
         TaskId: components["schemas"]["TaskId"];
+        /** @description The check-in's identifier. */
+        CheckInId: components["schemas"]["CheckInId"];
         /** @description The attachment's identifier. */
         AttachmentId: components["schemas"]["AttachmentId"];
         /** @description The page to return, from 1. */
@@ -8190,6 +8420,126 @@ export interface operations {
             410: components["responses"]["Gone"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFollowUpCheckIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check-ins. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpCheckIns"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    stopFollowUpCheckIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stopped. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    answerFollowUpCheckIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The check-in's identifier. */
+                checkInId: components["parameters"]["CheckInId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInAnswer"];
+            };
+        };
+        responses: {
+            /** @description The check-in, answered. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpCheckIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCaseCheckIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check-ins. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCheckIns"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
             500: components["responses"]["InternalServerError"];
         };
     };
