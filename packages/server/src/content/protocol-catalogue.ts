@@ -34,6 +34,7 @@ function stepShape(protocols: Protocol[]): string {
       protocol.status,
       protocol.categories,
       protocol.roles,
+      protocol.checkIns ?? null,
       protocol.steps.map((step) => [step.id, step.ownerGroupId, step.due, step.visibleToReporter, step.onlyWhenFamilyAffected ?? false]),
     ]),
   );

@@ -11,6 +11,7 @@ import { mailOutboxFor } from '../storage/mail-outbox.js';
 import { sqlRunnerFor } from '../storage/sql-runner.js';
 import { consoleUrl } from '../domain/invitations.js';
 import { JobRunner } from './job-runner.js';
+import { CHECK_IN_JOB, checkInHandler } from '../domain/check-ins.js';
 import { RETENTION_JOB, retentionHandler, retentionJob } from './retention-job.js';
 
 export interface RunningJobs {
@@ -41,7 +42,7 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
       : {}),
     now: () => Date.parse(context.now()),
   });
-  const handlers = { ...notices, [RETENTION_JOB]: retentionHandler(context, (message) => log.info(message)) };
+  const handlers = { ...notices, [RETENTION_JOB]: retentionHandler(context, (message) => log.info(message)), [CHECK_IN_JOB]: checkInHandler(context) };
   const runner = new JobRunner(queue, handlers, {
     now: () => Date.parse(context.now()),
     leaseMs: config.jobs.leaseSeconds * 1000,

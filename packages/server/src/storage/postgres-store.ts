@@ -34,11 +34,12 @@ import {
   type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
+import { CHECK_IN_SQL, checkInValues, toCheckIn, type CheckInRow } from './check-in-rows.js';
 import { overdueTasksQuery, TASK_SQL, taskValues, statusValues, toTask, type TaskRow } from './task-rows.js';
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
-import { JOB_SQL, jobValues } from './job-queue.js';
+import { JOB_SQL, jobValues, type NewJob } from './job-queue.js';
 import type {
   CaseChange,
   CaseCounts,
@@ -59,6 +60,7 @@ import type {
   StoredTask,
   TaskStatusChange,
   AffectedPeopleChange,
+  StoredCheckIn,
   StoredNote,
 } from './store.js';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
@@ -127,6 +129,7 @@ export class PostgresStore implements Store {
       if (report.minutes) await changes(db, CASE_WORK_SQL.insertMinutes, minutesValues(c.id, report.minutes));
       await appendAuditPostgres(db, c.id, report.audit ?? [], c.receivedAt);
       for (const [position, task] of (report.tasks ?? []).entries()) await changes(db, TASK_SQL.insertTask, taskValues(c.id, position, task));
+      for (const [position, checkIn] of (report.checkIns ?? []).entries()) await changes(db, CHECK_IN_SQL.insert, checkInValues(c.id, position, checkIn));
       for (const job of report.jobs ?? []) await changes(db, JOB_SQL.enqueue, jobValues(job, c.receivedAt));
       if (report.idempotency) {
         const { keyHash, claimId } = report.idempotency;
@@ -302,6 +305,43 @@ export class PostgresStore implements Store {
       const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
       for (const [offset, task] of change.tasks.entries()) await changes(db, TASK_SQL.insertTask, taskValues(caseId, Number(next) + offset, task));
       await appendAuditPostgres(db, caseId, audit, change.at);
+    });
+  }
+
+  async checkIns(caseId: string): Promise<StoredCheckIn[]> {
+    return (await rows<CheckInRow>(this.pool, CHECK_IN_SQL.ofCase, [caseId])).map(toCheckIn);
+  }
+
+  async checkIn(checkInId: string): Promise<(StoredCheckIn & { caseId: string }) | undefined> {
+    const [row] = await rows<CheckInRow>(this.pool, CHECK_IN_SQL.one, [checkInId]);
+    return row ? toCheckIn(row) : undefined;
+  }
+
+  async answerCheckIn(caseId: string, checkInId: string, { at, answer }: { at: string; answer: StoredCheckIn['answer'] }, jobs: NewJob[], audit: NewAuditEntry[]): Promise<boolean> {
+    return this.transaction(async (db) => {
+      if ((await changes(db, CHECK_IN_SQL.answer, [at, JSON.stringify(answer), checkInId, caseId, at])) !== 1) return false;
+      for (const job of jobs) await changes(db, JOB_SQL.enqueue, jobValues(job, at));
+      await appendAuditPostgres(db, caseId, audit, at);
+      return true;
+    });
+  }
+
+  async stopCheckIns(caseId: string, at: string, audit: NewAuditEntry[]): Promise<number> {
+    return this.transaction(async (db) => {
+      const stopped = await changes(db, CHECK_IN_SQL.stop, [at, caseId, at]);
+      if (stopped > 0) await appendAuditPostgres(db, caseId, audit, at);
+      return stopped;
+    });
+  }
+
+  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.transaction(async (db) => {
+      // The check-in's row is locked by the link: a second run waits, then links nothing.
+      if ((await changes(db, CHECK_IN_SQL.linkTask, [task.taskId, checkInId])) !== 1) return false;
+      const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
+      await changes(db, CHECK_IN_SQL.insertTaskOnce, taskValues(caseId, Number(next), task));
+      await appendAuditPostgres(db, caseId, audit, at);
+      return true;
     });
   }
 

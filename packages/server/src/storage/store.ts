@@ -79,6 +79,18 @@ export interface TaskStatusChange {
   by: Schema<'AuditActor'>;
 }
 
+/** An aftercare check-in (migration 14): open from `opensAt`, due at `dueAt`, a task for `ownerGroupId` when it worries. */
+export interface StoredCheckIn {
+  checkInId: string;
+  opensAt: string;
+  dueAt: string;
+  ownerGroupId: string;
+  answeredAt?: string;
+  answer?: Schema<'CheckInAnswer'>;
+  cancelledAt?: string;
+  taskId?: string;
+}
+
 /** The people a handler recorded as affected, and the tasks that adds (the family-support steps). */
 export interface AffectedPeopleChange {
   affectedPeople: Schema<'AffectedRole'>[];
@@ -199,6 +211,8 @@ export interface NewReport {
   audit?: NewAuditEntry[];
   /** The protocol's steps as the case's tasks, in order, stored in the same transaction. */
   tasks?: StoredTask[];
+  /** The protocol's aftercare check-ins, in order (their jobs go in `jobs`). */
+  checkIns?: StoredCheckIn[];
   /** Scheduled in the same transaction as the report (its notices and reminders): stored together or not at all. */
   jobs?: NewJob[];
 }
@@ -288,6 +302,16 @@ export interface Store {
   setTaskStatus(caseId: string, change: TaskStatusChange, audit: NewAuditEntry[]): Promise<boolean>;
   /** Records the people affected by role, adds `tasks` after the case's last task, with its audit entries, atomically. */
   recordAffectedPeople(caseId: string, change: AffectedPeopleChange, audit: NewAuditEntry[]): Promise<void>;
+
+  // Aftercare check-ins (migration 14).
+  checkIns(caseId: string): Promise<StoredCheckIn[]>;
+  checkIn(checkInId: string): Promise<(StoredCheckIn & { caseId: string }) | undefined>;
+  /** Stores the answer (with `jobs` and audit entries) while the check-in is open at `at` and unanswered; else false and nothing stored. */
+  answerCheckIn(caseId: string, checkInId: string, answer: { at: string; answer: Schema<'CheckInAnswer'> }, jobs: NewJob[], audit: NewAuditEntry[]): Promise<boolean>;
+  /** Cancels every unanswered check-in; the audit entries only when one was cancelled. Answers how many. */
+  stopCheckIns(caseId: string, at: string, audit: NewAuditEntry[]): Promise<number>;
+  /** Adds the task a check-in became after the case's last task, once, with the audit entries; false when it was made before. */
+  addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean>;
 
   /** Removes expired sessions, idempotency records and rate-limit windows. */
   purgeExpired(now: string): Promise<void>;
