@@ -50,7 +50,7 @@ export const PROFILES: ProfileDefinition[] = [
   },
   {
     id: 'protocols',
-    title: 'Protocols and tasks: hidden steps, due times, affected people by role (1.2)',
+    title: 'Protocols and tasks: hidden steps, due times, affected people by role, check-ins (1.2)',
     capabilities: ['caseManagement', 'followUp'],
     caseManagement: ['protocols'],
     needsHandlerToken: true,

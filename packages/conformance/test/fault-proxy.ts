@@ -38,6 +38,7 @@ export const FAULTS = {
   'hidden-step-shown': "shows the reporter the protocol's hidden steps beside the visible ones in follow-up",
   'due-date-ignored': 'makes every task due a year after the protocol says',
   'affected-by-name': 'names an affected person in the case answer instead of a role',
+  'check-in-dropped': "drops the reporter's first aftercare check-in",
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
 } as const;
 
@@ -257,6 +258,13 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
       if (method === 'GET' && /\/cases\/[^/]+$/.test(path) && answer.status === 200) {
         rewriteJson(answer, (found) => {
           found.affectedPeople = ['self', 'J. de Vries'];
+        });
+      }
+      break;
+    case 'check-in-dropped':
+      if (method === 'GET' && path.endsWith('/follow-up/check-ins') && answer.status === 200) {
+        rewriteJson(answer, (list) => {
+          (list.items as unknown[]).shift();
         });
       }
       break;

@@ -1,12 +1,14 @@
 // Protocols and tasks (contract 1.2, `caseManagement.protocols`): a step the reporter may not see
 // never reaches the reporter, a case's tasks are due when its protocol says, and the people a
-// report says were affected are named by role only.
+// report says were affected are named by role only; the reporter's check-ins follow the schedule.
 import type { Schema } from '@weerbaar/spec';
 import type { CaseView, ConformanceModule, RunContext } from '../context.js';
 
 const HIDDEN_STEPS = 'WRA-PRO-01';
 const DUE_TIMES = 'WRA-PRO-02';
 const ROLES_ONLY = 'WRA-PRO-03';
+const CHECK_INS = 'WRA-PRO-04';
+const DAY_MS = 86_400_000;
 
 const AFFECTED_ROLES: ReadonlySet<string> = new Set(['self', 'partner', 'children', 'other-relatives', 'colleagues', 'others']);
 const HOUR_MS = 3_600_000;
@@ -35,7 +37,7 @@ async function run(context: RunContext): Promise<void> {
   const report = context.reports.find((candidate) => candidate.receipt.receipt === (exchange.json as { receipt?: string } | undefined)?.receipt);
   const found: CaseView | undefined = report ? await context.findCase(report) : undefined;
   if (!report || !found) {
-    for (const id of [HIDDEN_STEPS, DUE_TIMES, ROLES_ONLY]) record.skip(id, `no submitted report could be found through case management (POST /reports answered ${exchange.status})`);
+    for (const id of [HIDDEN_STEPS, DUE_TIMES, ROLES_ONLY, CHECK_INS]) record.skip(id, `no submitted report could be found through case management (POST /reports answered ${exchange.status})`);
     return;
   }
   const tasksAnswer = await context.client.send({ operationId: 'listCaseTasks', headers: context.handlerHeaders, pathParams: { caseId: found.caseId } });
@@ -69,11 +71,29 @@ async function run(context: RunContext): Promise<void> {
   }
   const { token } = await context.openSession(report.receipt.receipt);
   if (!token) {
-    record.skip(HIDDEN_STEPS, "the reporter's receipt did not open a follow-up session");
+    for (const id of [HIDDEN_STEPS, CHECK_INS]) record.skip(id, "the reporter's receipt did not open a follow-up session");
     return;
   }
   const headers = { Authorization: `Bearer ${token}` };
   const view = await context.client.send({ operationId: 'getFollowUpCase', headers });
+
+  // Check-ins: one for every day of the protocol's schedule, none dropped, each due after it opens.
+  const schedule = protocols?.items.find((protocol) => protocol.categories.includes('threat-intimidation') && protocol.roles.includes('council-member'))?.checkIns;
+  const checkIns = await context.client.send({ operationId: 'listFollowUpCheckIns', headers });
+  const listed = (checkIns.json as Schema<'FollowUpCheckIns'> | undefined)?.items ?? [];
+  const openDays = listed.map((checkIn) => Math.round((Date.parse(checkIn.opensAt) - Date.parse(found.receivedAt)) / DAY_MS));
+  const expectedDays = (schedule?.offsets ?? []).map((offset) => Number(/^P(\d+)D$/.exec(offset)?.[1]));
+  const missing = expectedDays.filter((day) => !openDays.includes(day));
+  const dueBeforeOpen = listed.find((checkIn) => !(Date.parse(checkIn.dueAt) > Date.parse(checkIn.opensAt)));
+  if (!schedule) record.skip(CHECK_INS, 'the protocol for a threat against a council member has no check-ins');
+  else
+    record.expect(
+      CHECK_INS,
+      checkIns.status === 200 && missing.length === 0 && dueBeforeOpen === undefined,
+      checkIns.status !== 200 ? `GET /follow-up/check-ins answered ${checkIns.status}` : missing.length ? `no check-in opens on day ${missing.join(', ')} of the protocol's schedule` : 'a check-in is due before it opens',
+      context.evidence(checkIns),
+      "the reporter's check-ins follow the protocol's schedule: none is dropped",
+    );
   await context.client.send({ operationId: 'closeFollowUpSession', headers });
   const steps = (view.json as Schema<'FollowUpCase'> | undefined)?.steps ?? [];
   const hidden = tasks.filter((task) => !task.visibleToReporter);
@@ -90,11 +110,12 @@ async function run(context: RunContext): Promise<void> {
 export const protocolsModule: ConformanceModule = {
   id: 'protocols',
   profile: 'protocols',
-  title: 'Protocols and tasks: hidden steps, due times, affected people by role (1.2)',
+  title: 'Protocols and tasks: hidden steps, due times, affected people by role, check-ins (1.2)',
   checks: [
     { id: HIDDEN_STEPS, title: "The reporter's follow-up never shows a step not visible to the reporter.", requirement: 'components.schemas.FollowUpCase.steps; components.schemas.ProtocolStep.visibleToReporter', severity: 'MUST' },
     { id: DUE_TIMES, title: "A case's tasks are due when their protocol step's offset says.", requirement: 'paths./cases/{caseId}/tasks; components.schemas.DueOffset', severity: 'MUST' },
     { id: ROLES_ONLY, title: 'The people a report says were affected are listed by role, never by name.', requirement: 'components.schemas.Case.affectedPeople; components.schemas.AffectedRole', severity: 'MUST' },
+    { id: CHECK_INS, title: "The reporter's aftercare check-ins follow the protocol's schedule; none is dropped.", requirement: 'paths./follow-up/check-ins; components.schemas.CheckInSchedule', severity: 'MUST' },
   ],
   run,
 };
