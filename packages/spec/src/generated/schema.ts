@@ -1646,7 +1646,7 @@ export interface components {
          *       "openapi": "3.1.0",
          *       "info": {
          *         "title": "Weerbaar Reporting API",
-         *         "version": "1.1.0"
+         *         "version": "1.2.0"
          *       },
          *       "paths": {}
          *     }
@@ -1782,7 +1782,7 @@ export interface components {
         /**
          * @description What this backend supports. A capability absent from `capabilities` is not supported.
          * @example {
-         *       "apiVersion": "1.1.0",
+         *       "apiVersion": "1.2.0",
          *       "organisation": {
          *         "name": "Gemeente Voorbeeldstad",
          *         "url": "https://www.voorbeeldstad.nl/"
