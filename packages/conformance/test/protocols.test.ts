@@ -3,15 +3,10 @@
 // the check that says so; so does one that drops a check-in.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FAULTS, type Fault } from './fault-proxy.js';
+import { FAULTS } from './fault-proxy.js';
+import { PROTOCOL_CASES as CASES } from './protocol-faults.js';
 import { failures, result, runAgainst, sharedReferenceServer } from './support.js';
 
-const CASES: { fault: Fault; check: string }[] = [
-  { fault: 'hidden-step-shown', check: 'WRA-PRO-01' },
-  { fault: 'due-date-ignored', check: 'WRA-PRO-02' },
-  { fault: 'affected-by-name', check: 'WRA-PRO-03' },
-  { fault: 'check-in-dropped', check: 'WRA-PRO-04' },
-];
 
 describe('the protocols profile', () => {
   let shared: Awaited<ReturnType<typeof sharedReferenceServer>>;
