@@ -5,6 +5,7 @@ import { attachmentsModule } from './modules/attachments.js';
 import { auditModule } from './modules/audit.js';
 import { caseManagementModule } from './modules/case-management.js';
 import { caseWorkflowModule } from './modules/case-workflow.js';
+import { protocolsModule } from './modules/protocols.js';
 import { contentModule } from './modules/content.js';
 import { deadlinesModule } from './modules/deadlines.js';
 import { discoveryModule } from './modules/discovery.js';
@@ -47,6 +48,13 @@ export const PROFILES: ProfileDefinition[] = [
     caseManagement: ['workflow', 'notes'],
     needsHandlerToken: true,
   },
+  {
+    id: 'protocols',
+    title: 'Protocols and tasks: hidden steps, due times, affected people by role, check-ins (1.2)',
+    capabilities: ['caseManagement', 'followUp'],
+    caseManagement: ['protocols'],
+    needsHandlerToken: true,
+  },
   { id: 'access', title: 'Accounts and access per case: exclusion, auditors without content', capabilities: ['caseManagement'], caseManagement: ['signIn'], needsHandlerToken: true },
   { id: 'statistics', title: 'Statistics without small cells (1.1)', capabilities: ['caseManagement'], caseManagement: ['statistics'], needsHandlerToken: false, needsAuditorToken: true },
 ];
@@ -66,6 +74,7 @@ export const MODULES: ConformanceModule[] = [
   encryptionModule,
   caseManagementModule,
   caseWorkflowModule,
+  protocolsModule,
   auditModule,
   retentionModule,
   notificationsModule,

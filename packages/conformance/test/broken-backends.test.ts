@@ -4,6 +4,7 @@ import type { ProfileId } from '../src/types.js';
 import { FAULTS, type Fault } from './fault-proxy.js';
 import { startReferenceServer } from '../../../test-support/reference-server.mjs';
 import { startOpenIdProvider, type TestOpenIdProvider } from '../../server/test/helpers/openid-provider.js';
+import { PROTOCOL_CASES } from './protocol-faults.js';
 import { signedInPeople, type PeopleTokens } from './people.js';
 import { failures, result, runAgainst, sharedReferenceServer, type ReferenceServer } from './support.js';
 
@@ -71,7 +72,8 @@ function assertCaught(report: Awaited<ReturnType<typeof runAgainst>>, check: str
 
 describe('a broken backend', () => {
   it('has a test case for every fault the proxy can inject', () => {
-    const tested = [...CORE_CASES, ...ISOLATED_CASES, ...AUDIT_CASES, ...ACCESS_CASES, ...OIDC_CASES].map((entry) => entry.fault);
+    // The protocols profile's faults are run in protocols.test.ts.
+    const tested = [...CORE_CASES, ...ISOLATED_CASES, ...AUDIT_CASES, ...ACCESS_CASES, ...OIDC_CASES, ...PROTOCOL_CASES].map((entry) => entry.fault);
     assert.deepEqual([...tested, 'no-language-fallback'].sort(), Object.keys(FAULTS).sort());
   });
 

@@ -38,6 +38,10 @@ export const FAULTS = {
   'audit-list-to-anyone': 'answers GET /audit/entries to anyone with a valid token, handlers included (no role check)',
   'oidc-without-pkce': 'starts an OpenID sign-in without PKCE (no code_challenge in the authorization address)',
   'drops-change-events': 'advertises the acknowledged, feedback-given and closed events but never sends them',
+  'hidden-step-shown': "shows the reporter the protocol's hidden steps beside the visible ones in follow-up",
+  'due-date-ignored': 'makes every task due a year after the protocol says',
+  'affected-by-name': 'names an affected person in the case answer instead of a role',
+  'check-in-dropped': "drops the reporter's first aftercare check-in",
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
 } as const;
 
@@ -120,7 +124,7 @@ function breakRequest(fault: Fault | undefined, method: string, path: string, he
  * for faults that change over time; `notes` keeps notes seen; `racy` how many guesses over the
  * limit are still let through.
  */
-function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer, exports: Map<string, number>, notes: Schema<'CaseNote'>[], racy: { left: number }): void {
+function breakAnswer(fault: Fault | undefined, method: string, fullPath: string, requestBody: Buffer, answer: Answer, exports: Map<string, number>, notes: Schema<'CaseNote'>[], racy: { left: number }, hiddenSteps: string[]): void {
   const path = fullPath.split('?')[0]!;
   const auditExport = method === 'GET' && path.endsWith('/audit') && answer.status === 200;
   if (auditExport) exports.set(path, (exports.get(path) ?? 0) + 1);
@@ -253,6 +257,37 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
         });
       }
       break;
+    case 'hidden-step-shown':
+      if (method === 'GET' && /\/cases\/[^/]+\/tasks$/.test(path) && answer.status === 200) {
+        hiddenSteps.push(...(JSON.parse(answer.body.toString('utf8')) as Schema<'TaskList'>).items.filter((task) => !task.visibleToReporter).map((task) => task.title));
+      }
+      if (method === 'GET' && path.endsWith('/follow-up/case') && answer.status === 200) {
+        rewriteJson(answer, (view) => {
+          (view.steps as unknown[]).push(...hiddenSteps.map((title) => ({ title, done: true, doneAt: new Date().toISOString() })));
+        });
+      }
+      break;
+    case 'due-date-ignored':
+      if (method === 'GET' && /\/cases\/[^/]+\/tasks$/.test(path) && answer.status === 200) {
+        rewriteJson(answer, (list) => {
+          for (const task of list.items as { dueAt: string }[]) task.dueAt = new Date(Date.parse(task.dueAt) + 365 * 86_400_000).toISOString();
+        });
+      }
+      break;
+    case 'affected-by-name':
+      if (method === 'GET' && /\/cases\/[^/]+$/.test(path) && answer.status === 200) {
+        rewriteJson(answer, (found) => {
+          found.affectedPeople = ['self', 'J. de Vries'];
+        });
+      }
+      break;
+    case 'check-in-dropped':
+      if (method === 'GET' && path.endsWith('/follow-up/check-ins') && answer.status === 200) {
+        rewriteJson(answer, (list) => {
+          (list.items as unknown[]).shift();
+        });
+      }
+      break;
     case 'statistics-small-cell':
       if (method === 'GET' && path.endsWith('/statistics') && answer.status === 200) {
         rewriteJson(answer, (statistics) => {
@@ -293,6 +328,7 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
   const target = new URL(targetOrigin);
   const exports = new Map<string, number>();
   const notes: Schema<'CaseNote'>[] = [];
+  const hiddenSteps: string[] = [];
   const memory: ProxyMemory = {};
   const racy = { left: RACY_BURST };
   const server = createServer((incoming, outgoing) => {
@@ -310,7 +346,7 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
           const smuggled = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
           await forward(target, 'POST', incoming.url ?? '/', smuggled, Buffer.from(SMUGGLED_REPORT));
         }
-        breakAnswer(fault, method, incoming.url ?? '/', body, answer, exports, notes, racy);
+        breakAnswer(fault, method, incoming.url ?? '/', body, answer, exports, notes, racy, hiddenSteps);
         outgoing.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
         outgoing.end(answer.body);
       } catch {

@@ -27,6 +27,11 @@ import type {
   CaseMessage,
   CaseNote,
   CaseOptions,
+  AffectedRole,
+  CaseTask,
+  ProtocolCollection,
+  TaskList,
+  TaskStatus,
   ContentOptions,
   Discovery,
   EnrolmentChallenge,
@@ -57,7 +62,7 @@ import type {
 
 export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
 export type { AuditTrailProblem, AuditTrailProblemCode, AuditTrailVerification, KnownAuditHead } from './audit-trail.js';
-export type { AuditEntry, AuditExport } from './types.js';
+export type { AffectedRole, AuditEntry, AuditExport, CaseTask, Protocol, ProtocolCollection, TaskList, TaskStatus } from './types.js';
 
 export interface HandlerClientOptions extends TransportOptions {
   /**
@@ -94,6 +99,17 @@ export interface WeerbaarHandlerClient {
   getCaseOptions(options?: ContentOptions): Promise<CaseOptions>;
   /** The organisation's texts for acknowledgement and feedback, to edit before sending. Needs `caseManagement.workflow`. */
   getMessageTemplates(options?: ContentOptions): Promise<MessageTemplates>;
+  /** The protocols whose steps become a new case's tasks. Needs `caseManagement.protocols` (1.2). */
+  getProtocols(options?: ContentOptions): Promise<ProtocolCollection>;
+  /** The case's tasks, in the protocol's order, titles in `lang`. Needs `caseManagement.protocols`. */
+  listTasks(caseId: string, options?: ContentOptions): Promise<TaskList>;
+  /** Ticks a task off (`done`, recording who and when) or opens it again. Needs `caseManagement.protocols`. */
+  setTaskStatus(caseId: string, taskId: string, status: TaskStatus, options?: ContentOptions): Promise<CaseTask>;
+  /**
+   * Records the people the report affected, by role only (for a sealed report, after opening it);
+   * relatives among them add the protocol's family-support tasks. Needs `caseManagement.protocols`.
+   */
+  setAffectedPeople(caseId: string, affectedPeople: AffectedRole[]): Promise<Case>;
   /** The internal notes, oldest first (sealed ones open with `openNote`). Needs `caseManagement.notes`. */
   listNotes(caseId: string): Promise<NoteList>;
   /** Adds an internal note, never shown to the reporter; sealed first when the backend advertises encryption. Needs `caseManagement.notes`. */
@@ -201,6 +217,13 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     setSubstatus: (caseId, substatus) => json(authorized(caseUrl(caseId, '/substatus'), { method: 'put', json: { substatus }, retry: true }, 'workflow')),
     getCaseOptions: ({ lang } = {}) => json(authorized('case-options', { searchParams: { lang } }, 'workflow')),
     getMessageTemplates: ({ lang } = {}) => json(authorized('message-templates', { searchParams: { lang } }, 'workflow')),
+    getProtocols: ({ lang } = {}) => json(authorized('protocols', { searchParams: { lang } }, 'protocols')),
+    listTasks: (caseId, { lang } = {}) => json(authorized(caseUrl(caseId, '/tasks'), { searchParams: { lang } }, 'protocols')),
+    // Setting the status a task already has changes nothing: safe to repeat.
+    setTaskStatus: (caseId, taskId, status, { lang } = {}) =>
+      json(authorized(caseUrl(caseId, `/tasks/${encodeURIComponent(taskId)}`), { method: 'put', json: { status }, searchParams: { lang }, retry: true }, 'protocols')),
+    // Recording the same roles again leaves the case as it is (one more trail entry): safe to retry.
+    setAffectedPeople: (caseId, affectedPeople) => json(authorized(caseUrl(caseId, '/affected-people'), { method: 'put', json: { affectedPeople }, retry: true }, 'protocols')),
     listNotes: (caseId) => json(authorized(caseUrl(caseId, '/notes'), {}, 'notes')),
     async addNote(caseId, text) {
       const { encryption } = (await discovery.discover()).capabilities;

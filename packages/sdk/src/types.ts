@@ -44,6 +44,17 @@ export type CaseLabels = Schema<'CaseLabels'>;
 export type CaseNote = Schema<'CaseNote'>;
 export type NoteList = Schema<'NoteList'>;
 export type CaseOptions = Schema<'CaseOptions'>;
+/** The organisation's protocols after a report (contract 1.2, `caseManagement.protocols`). */
+export type ProtocolCollection = Schema<'ProtocolCollection'>;
+export type Protocol = Schema<'Protocol'>;
+/** A protocol step as a task on a case. */
+export type CaseTask = Schema<'CaseTask'>;
+export type TaskList = Schema<'TaskList'>;
+export type TaskStatus = Schema<'TaskStatusRequest'>['status'];
+/** A step the reporter sees in follow-up. */
+export type FollowUpStep = Schema<'FollowUpStep'>;
+/** Who a report says was affected, by role (never a name). */
+export type AffectedRole = Schema<'AffectedRole'>;
 export type MessageTemplates = Schema<'MessageTemplates'>;
 export type CaseManagementCapability = Schema<'CaseManagementCapability'>;
 /** A report received by phone or in a meeting, as the handler records it; sealed when the backend advertises encryption. */

@@ -32,6 +32,8 @@ export interface ServerConfig {
   contentFile?: string;
   /** The editable texts for working cases (substatuses, labels, message templates); default the bundled seed. */
   caseWorkFile?: string;
+  /** The protocols file (YAML or JSON); the bundled draft protocols when absent. */
+  protocolsFile?: string;
   /** A directory of static files served at `/` (the demo site); none by default. */
   siteDir?: string;
   /** The elements' CDN bundle directory, served at `/elements/` when it exists. */
@@ -182,6 +184,7 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
   ['WEERBAAR_ALLOWED_ORIGINS', 'allowedOrigins', 'list'],
   ['WEERBAAR_CONTENT_FILE', 'contentFile', 'string'],
   ['WEERBAAR_CASE_WORK_FILE', 'caseWorkFile', 'string'],
+  ['WEERBAAR_PROTOCOLS_FILE', 'protocolsFile', 'string'],
   ['WEERBAAR_SITE_DIR', 'siteDir', 'string'],
   ['WEERBAAR_ELEMENTS_DIR', 'elementsDir', 'string'],
   ['WEERBAAR_LOG_LEVEL', 'log.level', 'string'],
@@ -416,6 +419,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (config.installationSecretFile) config.installationSecretFile = resolve(cwd, config.installationSecretFile);
   if (config.contentFile) config.contentFile = resolve(cwd, config.contentFile);
   if (config.caseWorkFile) config.caseWorkFile = resolve(cwd, config.caseWorkFile);
+  if (config.protocolsFile) config.protocolsFile = resolve(cwd, config.protocolsFile);
   if (config.siteDir) config.siteDir = resolve(cwd, config.siteDir);
   if (config.elementsDir) config.elementsDir = resolve(cwd, config.elementsDir);
   check(config);

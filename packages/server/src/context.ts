@@ -4,6 +4,7 @@ import type { AttachmentStorage } from './storage/attachments/attachment-storage
 import type { ServerConfig } from './config.js';
 import type { ContentCatalogue } from './content/catalogue.js';
 import type { CaseWorkCatalogue } from './content/case-work-catalogue.js';
+import type { ProtocolCatalogue } from './content/protocol-catalogue.js';
 import type { CaseLabeller } from './domain/case-labels.js';
 import type { PublicEncryptionKey } from './domain/encryption-key.js';
 import type { RequestValidation } from './http/request-validation.js';
@@ -37,6 +38,8 @@ export interface ServerContext {
   content: ContentCatalogue;
   /** The texts for working cases, and the labels of case answers made from them and the content. */
   caseWork: CaseWorkCatalogue;
+  /** The protocols whose steps become a new case's tasks (contract 1.2). */
+  protocols: ProtocolCatalogue;
   labels: CaseLabeller;
   spec: SpecValidator;
   validation: RequestValidation;

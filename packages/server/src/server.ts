@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.js';
 import { ContentCatalogue, DEFAULT_CONTENT_FILE } from './content/catalogue.js';
 import { CaseWorkCatalogue, DEFAULT_CASE_WORK_FILE } from './content/case-work-catalogue.js';
+import { DEFAULT_PROTOCOLS_FILE, ProtocolCatalogue } from './content/protocol-catalogue.js';
 import { createRateLimits, type ServerContext } from './context.js';
 import { CaseLabeller } from './domain/case-labels.js';
 import { readPublicKey } from './domain/encryption-key.js';
@@ -41,6 +42,7 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
   const spec = new SpecValidator();
   const content = ContentCatalogue.load(config.contentFile ?? DEFAULT_CONTENT_FILE, spec);
   const caseWork = CaseWorkCatalogue.load(config.caseWorkFile ?? DEFAULT_CASE_WORK_FILE, spec, content.locales);
+  const protocols = ProtocolCatalogue.load(config.protocolsFile ?? DEFAULT_PROTOCOLS_FILE, spec, content);
   const secret = loadInstallationSecret(config);
   const { store, people, files, audit, retention, statistics } = await openStorage(config, { serving: true });
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -55,6 +57,7 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
     secret,
     content,
     caseWork,
+    protocols,
     labels: new CaseLabeller(content, caseWork),
     spec,
     validation: new RequestValidation(spec),

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fixtures } from '@weerbaar/spec';
-import { MINIMAL_REPORT } from './helpers/contract-client.js';
+import { MINIMAL_REPORT, sealedWith } from './helpers/contract-client.js';
 import { newCase as createCase, openSession, startTestServer, type TestServer } from './helpers/server.js';
 
 const plainReport = fixtures.find((f) => f.name === 'submitReport/valid/plain-report')!.body as Record<string, unknown>;
@@ -72,7 +72,7 @@ describe('working a case', () => {
       assert.equal(closed.body.labels.status, 'Closed');
       assert.equal(closed.body.labels.outcome, 'Measures taken');
       assert.equal(closed.body.labels.category, 'Threats or intimidation');
-      assert.deepEqual(closed.body.labels.questions, { whoWasThreatened: { question: 'Who was threatened or approached?', answer: ['Me', 'My partner, children or others close to me'] } });
+      assert.deepEqual(closed.body.labels.questions, { whoWasThreatened: { question: 'Who was threatened or approached?', answer: ['Me', 'Other family or people close to me'] } });
       const listed = await t.api.call('listCases', { token, query: { status: 'closed', pageSize: '100' } });
       const item = listed.body.items.find((candidate: { caseId: string }) => candidate.caseId === caseId);
       assert.deepEqual(item.labels, { locale: 'en', role: 'Civil servant', category: 'Threats or intimidation', status: 'Closed', outcome: 'Measures taken', channel: 'Reported online' });
@@ -267,8 +267,3 @@ describe('internal notes when the installation has an encryption key', () => {
     assert.equal(labels.category, 'Omkoping');
   });
 });
-
-/** An envelope of the right shape (the server never opens it). */
-function sealedWith(keyId: string) {
-  return { keyId, suite: 'DHKEM-P256-HKDF-SHA256/HKDF-SHA256/AES-256-GCM', enc: 'B'.repeat(87), ciphertext: 'ZGl0IGlzIGdlZW4gZWNodGUgY2lqZmVydGVrc3Q' };
-}

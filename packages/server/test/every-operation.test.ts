@@ -56,9 +56,17 @@ describe('the whole flow, through every operation of the contract', () => {
       'message-from-reporter',
       'attachment-added',
     ]);
+    const [checkIn] = (await t.api.call('listFollowUpCheckIns', { token })).body.items;
+    assert.equal((await t.api.call('answerFollowUpCheckIn', { token, path: { checkInId: checkIn.checkInId }, json: { wellbeing: 'okay', feelsSafe: 'yes', wantsContact: false } })).status, 409, 'not open before its day');
+    assert.equal((await t.api.call('stopFollowUpCheckIns', { token })).status, 204);
     await t.api.call('closeFollowUpSession', { token });
 
     await t.api.call('getCase', { token: handler, path: { caseId } });
+    await t.api.call('getProtocols', { token: handler, query: { lang: 'en' } });
+    const [firstTask] = (await t.api.call('listCaseTasks', { token: handler, path: { caseId } })).body.items;
+    assert.equal((await t.api.call('setTaskStatus', { token: handler, path: { caseId, taskId: firstTask.taskId }, json: { status: 'done' } })).body.status, 'done');
+    assert.equal((await t.api.call('listCaseCheckIns', { token: handler, path: { caseId } })).body.items.length, 4);
+    assert.deepEqual((await t.api.call('setAffectedPeople', { token: handler, path: { caseId }, json: { affectedPeople: ['self'] } })).body.affectedPeople, ['self']);
     const download = await t.api.call('getCaseAttachment', { token: handler, path: { caseId, attachmentId: attachment.id } });
     assert.deepEqual([...download.bytes], [1, 2, 3, 4, 5]);
     await t.api.call('setCaseStatus', { token: handler, path: { caseId }, json: { status: 'investigating' } });

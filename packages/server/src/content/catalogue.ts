@@ -42,6 +42,8 @@ export interface SupportFilter {
   role?: Schema<'ReporterRole'>;
   urgency?: Schema<'SupportUrgency'>;
   available247?: boolean;
+  /** Only contacts that also support relatives (contract 1.2). */
+  forRelatives?: boolean;
   q?: string;
 }
 
@@ -113,7 +115,7 @@ export class ContentCatalogue {
 
   /** The support directory filtered; emergency entries always stay, and come first. */
   supportContacts(locale: string, filter: SupportFilter): Representation {
-    if (!filter.role && !filter.urgency && filter.available247 === undefined && !filter.q) {
+    if (!filter.role && !filter.urgency && filter.available247 === undefined && filter.forRelatives === undefined && !filter.q) {
       return this.document('support-contacts', locale);
     }
     const words = searchable(filter.q ?? '', locale).split(/\s+/).filter(Boolean);
@@ -124,6 +126,7 @@ export class ContentCatalogue {
           ((!filter.role || contact.audience.includes(filter.role)) &&
             (!filter.urgency || contact.urgency === filter.urgency) &&
             (filter.available247 !== true || contact.availability.always) &&
+            (filter.forRelatives !== true || contact.forRelatives === true) &&
             matchesWords(contact, words, locale)),
       )
       .sort((a, b) => URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency]);

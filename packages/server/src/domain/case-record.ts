@@ -24,5 +24,7 @@ export async function caseAnswer(context: ServerContext, caseId: string): Promis
         assignees: access.entries.filter((entry) => entry.kind === 'assignee').map(({ accountId, displayName }) => ({ accountId, displayName })),
       }
     : {};
-  return caseView(record, context.now(), context.labels.labels(record.case, { withContent: true }), who);
+  // Who was affected, by role only, never a name: as a handler recorded it, else from the form's answer (absent when neither says).
+  const affectedPeople = record.case.affectedPeople ?? context.protocols.affectedPeople(record.case.content);
+  return { ...caseView(record, context.now(), context.labels.labels(record.case, { withContent: true }), who), ...(affectedPeople?.length ? { affectedPeople } : {}) };
 }

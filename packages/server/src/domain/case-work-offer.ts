@@ -24,5 +24,6 @@ export function caseWorkCapabilities(context: ServerContext): Schema<'CaseManage
     notes: { encryptionRequired: notesEncryptionRequired(context) },
     ...(intakeOffered(context) ? { intake: { channels: INTAKE_CHANNELS } } : {}),
     cursorPaging: {},
+    protocols: {},
   };
 }

@@ -11,6 +11,8 @@ import { randomId } from '../security/tokens.js';
 import { IdempotencyClaimLostError, type StoredCase, type StoredMinutes } from '../storage/store.js';
 import type { NewAuditEntry } from './audit-chain.js';
 import { deadlinesOnReceipt } from './deadlines.js';
+import { tasksForNewCase } from './protocol-tasks.js';
+import { checkInsForNewCase } from './check-ins.js';
 
 /**
  * How long a pending Idempotency-Key claim keeps other requests with the key out. Far longer than a report
@@ -60,6 +62,7 @@ export async function storeCaseOnce(context: ServerContext, idempotencyKey: stri
     const receiptHash = await hashReceipt(secret, normaliseReceipt(receipt)!);
     const receivedAt = context.now();
     const stored: Omit<StoredCase, 'reference'> = { id: randomId('c_'), ...newCase.case, status: 'received', receivedAt, ...deadlinesOnReceipt(receivedAt) };
+    const checkIns = checkInsForNewCase(context.protocols, stored, config.organisation.timeZone);
     const answerFor = (reference: string) => JSON.stringify(newCase.answer({ ...stored, reference }, receipt));
     const created = await store.createReport({
       case: stored,
@@ -67,8 +70,11 @@ export async function storeCaseOnce(context: ServerContext, idempotencyKey: stri
       ...(newCase.minutes ? { minutes: newCase.minutes(receivedAt) } : {}),
       ...(newCase.audit ? { audit: newCase.audit } : {}),
       idempotency: { keyHash, claimId, sealedResponse: (reference) => sealReplay(secret, idempotencyKey, answerFor(reference)) },
-      // Its notices to handlers, stored with it: a report received online or orally alike.
-      jobs: noticeJobs(stored.id, stored, context.config.notifications),
+      // The protocol's steps as its tasks, and its notices to handlers, stored with it: a report received online or orally alike.
+      tasks: tasksForNewCase(context.protocols, stored, config.organisation.timeZone),
+      // The aftercare check-ins too, with the jobs that watch them.
+      checkIns: checkIns.checkIns,
+      jobs: [...noticeJobs(stored.id, stored, context.config.notifications), ...checkIns.jobs],
     });
     return { answer: answerFor(created.reference), replayed: false };
   } catch (error) {

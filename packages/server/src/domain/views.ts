@@ -102,7 +102,8 @@ export function caseView(
   };
 }
 
-export function followUpView(record: CaseRecord, now: string): Schema<'FollowUpCase'> {
+/** The reporter's view; `steps` are the protocol's visible steps (domain/protocol-tasks.ts followUpSteps). */
+export function followUpView(record: CaseRecord, now: string, steps: Schema<'FollowUpStep'>[]): Schema<'FollowUpCase'> {
   const stored = record.case;
   return {
     status: stored.status,
@@ -114,5 +115,6 @@ export function followUpView(record: CaseRecord, now: string): Schema<'FollowUpC
     attachments: record.attachments.map(attachmentView),
     canReply: stored.status !== 'closed',
     ...minutesSummary(record.minutes),
+    steps,
   };
 }

@@ -11,6 +11,8 @@ import { securityHeaders } from '../plugins/security-headers.js';
 import { accountRoutes } from '../routes/accounts.js';
 import { auditRoutes } from '../routes/audit.js';
 import { caseWorkRoutes } from '../routes/case-work.js';
+import { protocolRoutes } from '../routes/protocols.js';
+import { checkInRoutes } from '../routes/check-ins.js';
 import { caseAccessRoutes } from '../routes/case-access.js';
 import { caseRoutes } from '../routes/cases.js';
 import { contentRoutes } from '../routes/content.js';
@@ -67,7 +69,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(accessLog, { clientIp: config.log.clientIp });
   await app.register(problemAnswers);
 
-  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, intakeRoutes, signInRoutes, oidcSignInRoutes, wrappedKeyRoutes, accountRoutes, caseAccessRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
+  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, protocolRoutes, checkInRoutes, intakeRoutes, signInRoutes, oidcSignInRoutes, wrappedKeyRoutes, accountRoutes, caseAccessRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
   await app.register(hostedReportPageRoutes, { config, content: context.content });

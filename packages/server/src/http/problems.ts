@@ -92,6 +92,11 @@ const KINDS = {
     nl: { title: 'Melding is afgesloten', detail: 'Deze melding is afgesloten; er kan niets meer aan worden toegevoegd.' },
     en: { title: 'Case closed', detail: 'This case is closed; nothing can be added to it.' },
   },
+  'check-in-not-open': {
+    status: 409,
+    nl: { title: 'Check-in niet open', detail: 'Deze check-in is nog niet open, al beantwoord of gestopt.' },
+    en: { title: 'Check-in not open', detail: 'This check-in is not open yet, was answered already or was stopped.' },
+  },
   'case-deleted': {
     status: 410,
     nl: { title: 'Melding verwijderd', detail: 'Deze melding is verwijderd omdat de bewaartermijn voorbij is. Alleen het logboek is bewaard.' },

@@ -12,6 +12,7 @@ import { mailOutboxFor } from '../storage/mail-outbox.js';
 import { sqlRunnerFor } from '../storage/sql-runner.js';
 import { consoleUrl } from '../domain/invitations.js';
 import { JobRunner } from './job-runner.js';
+import { CHECK_IN_JOB, checkInHandler } from '../domain/check-ins.js';
 import { RETENTION_JOB, retentionHandler, retentionJob } from './retention-job.js';
 
 export interface RunningJobs {
@@ -48,6 +49,7 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
     ...notices,
     [CHANGE_EVENT_JOB]: changeEventHandler(webhook, () => Date.parse(context.now())),
     [RETENTION_JOB]: retentionHandler(context, (message) => log.info(message)),
+    [CHECK_IN_JOB]: checkInHandler(context),
   };
   const runner = new JobRunner(queue, handlers, {
     now: () => Date.parse(context.now()),

@@ -26,6 +26,7 @@ export async function contentRoutes(app: FastifyInstance, { context }: ApiRoutes
       role: call.params.role,
       urgency: call.params.urgency,
       available247: call.params.available247,
+      forRelatives: call.params.forRelatives,
       q: call.params.q,
     });
     return sendRepresentation(call.request, call.reply, representation, { language });

@@ -15,6 +15,7 @@ import { hashReceipt, normaliseReceipt, sameHash } from '../security/receipts.js
 import { bearerToken, generateToken, hashToken, randomId } from '../security/tokens.js';
 import type { StoredCase } from '../storage/store.js';
 import { loadCaseRecord } from '../domain/case-record.js';
+import { followUpSteps } from '../domain/protocol-tasks.js';
 import { refusePlainWhenRequired, requireCurrentKey } from '../domain/encryption-checks.js';
 
 export interface Session {
@@ -105,7 +106,12 @@ export async function followUpRoutes(app: FastifyInstance, { context }: ApiRoute
     app,
     context,
     'getFollowUpCase',
-    async ({ auth }) => followUpView(await loadCaseRecord(store, auth.caseId), context.now()),
+    async ({ auth }) => {
+      const record = await loadCaseRecord(store, auth.caseId);
+      // In the report's language: the follow-up answer has no language of its own.
+      const steps = followUpSteps(await store.tasks(auth.caseId), record.case.locale ?? context.content.locales.default, context.content.locales.default);
+      return followUpView(record, context.now(), steps);
+    },
     { offered, authenticate },
   );
 

@@ -34,10 +34,12 @@ import {
   type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
+import { CHECK_IN_SQL, checkInValues, toCheckIn, type CheckInRow } from './check-in-rows.js';
+import { overdueTasksQuery, TASK_SQL, taskValues, statusValues, toTask, type TaskRow } from './task-rows.js';
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
-import { JOB_SQL, jobValues } from './job-queue.js';
+import { JOB_SQL, jobValues, type NewJob } from './job-queue.js';
 import type {
   CaseChange,
   CaseCounts,
@@ -55,6 +57,10 @@ import type {
   StoredMessage,
   MinutesAnswerChange,
   StoredMinutes,
+  StoredTask,
+  TaskStatusChange,
+  AffectedPeopleChange,
+  StoredCheckIn,
   StoredNote,
 } from './store.js';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
@@ -122,6 +128,8 @@ export class PostgresStore implements Store {
       await changes(db, SQL.insertEvent, eventValues(c.id, { at: c.receivedAt, type: 'received', status: 'received' }));
       if (report.minutes) await changes(db, CASE_WORK_SQL.insertMinutes, minutesValues(c.id, report.minutes));
       await appendAuditPostgres(db, c.id, report.audit ?? [], c.receivedAt);
+      for (const [position, task] of (report.tasks ?? []).entries()) await changes(db, TASK_SQL.insertTask, taskValues(c.id, position, task));
+      for (const [position, checkIn] of (report.checkIns ?? []).entries()) await changes(db, CHECK_IN_SQL.insert, checkInValues(c.id, position, checkIn));
       for (const job of report.jobs ?? []) await changes(db, JOB_SQL.enqueue, jobValues(job, c.receivedAt));
       if (report.idempotency) {
         const { keyHash, claimId } = report.idempotency;
@@ -163,7 +171,9 @@ export class PostgresStore implements Store {
     return this.readSnapshot(async (db) => {
       const codes = await rows<Parameters<typeof toCaseCounts>[0][number]>(db, queries.byCodes, queries.params);
       const [{ overdue }] = (await rows<{ overdue: number }>(db, queries.overdue, [now, ...queries.params])) as [{ overdue: number }];
-      return toCaseCounts(codes, overdue);
+      const tasks = overdueTasksQuery(visibleTo);
+      const [{ overdue: overdueTasks }] = (await rows<{ overdue: number }>(db, tasks.sql, [now, ...tasks.params])) as [{ overdue: number }];
+      return toCaseCounts(codes, overdue, overdueTasks);
     });
   }
 
@@ -275,6 +285,65 @@ export class PostgresStore implements Store {
 
   async notes(caseId: string): Promise<StoredNote[]> {
     return (await rows<NoteRow>(this.pool, CASE_WORK_SQL.notes, [caseId])).map(toNote);
+  }
+
+  async tasks(caseId: string): Promise<StoredTask[]> {
+    return (await rows<TaskRow>(this.pool, TASK_SQL.tasks, [caseId])).map(toTask);
+  }
+
+  async setTaskStatus(caseId: string, change: TaskStatusChange, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.transaction(async (db) => {
+      if ((await changes(db, TASK_SQL.setStatus, statusValues(caseId, change))) !== 1) return false;
+      await appendAuditPostgres(db, caseId, audit, change.at);
+      return true;
+    });
+  }
+
+  async recordAffectedPeople(caseId: string, change: AffectedPeopleChange, audit: NewAuditEntry[]): Promise<void> {
+    await this.transaction(async (db) => {
+      await changes(db, TASK_SQL.setAffectedPeople, [JSON.stringify(change.affectedPeople), caseId]);
+      // Adding to a case's tasks locks the case's row first: two recordings one after the other, not interleaved.
+      const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
+      for (const [offset, task] of change.tasks.entries()) await changes(db, TASK_SQL.insertTask, taskValues(caseId, Number(next) + offset, task));
+      await appendAuditPostgres(db, caseId, audit, change.at);
+    });
+  }
+
+  async checkIns(caseId: string): Promise<StoredCheckIn[]> {
+    return (await rows<CheckInRow>(this.pool, CHECK_IN_SQL.ofCase, [caseId])).map(toCheckIn);
+  }
+
+  async checkIn(checkInId: string): Promise<(StoredCheckIn & { caseId: string }) | undefined> {
+    const [row] = await rows<CheckInRow>(this.pool, CHECK_IN_SQL.one, [checkInId]);
+    return row ? toCheckIn(row) : undefined;
+  }
+
+  async answerCheckIn(caseId: string, checkInId: string, { at, answer }: { at: string; answer: StoredCheckIn['answer'] }, jobs: NewJob[], audit: NewAuditEntry[]): Promise<boolean> {
+    return this.transaction(async (db) => {
+      if ((await changes(db, CHECK_IN_SQL.answer, [at, JSON.stringify(answer), checkInId, caseId, at])) !== 1) return false;
+      for (const job of jobs) await changes(db, JOB_SQL.enqueue, jobValues(job, at));
+      await appendAuditPostgres(db, caseId, audit, at);
+      return true;
+    });
+  }
+
+  async stopCheckIns(caseId: string, at: string, audit: NewAuditEntry[]): Promise<number> {
+    return this.transaction(async (db) => {
+      const stopped = await changes(db, CHECK_IN_SQL.stop, [at, caseId, at]);
+      if (stopped > 0) await appendAuditPostgres(db, caseId, audit, at);
+      return stopped;
+    });
+  }
+
+  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.transaction(async (db) => {
+      // The check-in's row is locked by the link: a second run waits, then links nothing.
+      if ((await changes(db, CHECK_IN_SQL.linkTask, [task.taskId, checkInId])) !== 1) return false;
+      const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
+      await changes(db, CHECK_IN_SQL.insertTaskOnce, taskValues(caseId, Number(next), task));
+      await appendAuditPostgres(db, caseId, audit, at);
+      return true;
+    });
   }
 
   async minutes(caseId: string): Promise<StoredMinutes[]> {

@@ -45,6 +45,8 @@ export interface CaseRow extends CaseSummaryRow {
   content_json: string | null;
   encrypted_content_json: string | null;
   last_handler_action_at: string | null;
+  /** Migration 13. */
+  affected_people_json?: string | null;
 }
 
 function caseSummary(row: CaseSummaryRow) {
@@ -75,6 +77,7 @@ export function toCase(row: CaseRow): StoredCase {
     content: row.content_json ? (JSON.parse(row.content_json) as StoredCase['content']) : undefined,
     encryptedContent: row.encrypted_content_json ? (JSON.parse(row.encrypted_content_json) as StoredCase['encryptedContent']) : undefined,
     lastHandlerActionAt: row.last_handler_action_at ?? undefined,
+    affectedPeople: row.affected_people_json ? (JSON.parse(row.affected_people_json) as StoredCase['affectedPeople']) : undefined,
   });
 }
 
@@ -155,10 +158,11 @@ export function caseListQuery(filter: CaseFilter): { where: string; params: unkn
 }
 
 /** The rows of CASE_WORK_SQL.countByCodes and the overdue count as `CaseCounts`, zeros included. */
-export function toCaseCounts(rows: { status: string; category: string; role: string; cases: number }[], overdue: number): CaseCounts {
+export function toCaseCounts(rows: { status: string; category: string; role: string; cases: number }[], overdue: number, overdueTasks: number): CaseCounts {
   const counts: CaseCounts = {
     total: 0,
     overdue: Number(overdue),
+    overdueTasks: Number(overdueTasks),
     byStatus: { received: 0, acknowledged: 0, investigating: 0, closed: 0 },
     byCategory: { 'threat-intimidation': 0, bribery: 0, infiltration: 0, 'undue-pressure': 0, other: 0 },
     byRole: { 'civil-servant': 0, administrator: 0, 'council-member': 0, other: 0 },

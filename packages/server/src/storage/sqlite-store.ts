@@ -31,10 +31,12 @@ import {
   type ListedCaseRow,
   type MessageRow,
 } from './rows.js';
+import { CHECK_IN_SQL, checkInValues, toCheckIn, type CheckInRow } from './check-in-rows.js';
+import { overdueTasksQuery, TASK_SQL, taskValues, statusValues, toTask, type TaskRow } from './task-rows.js';
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
-import { JOB_SQL, jobValues } from './job-queue.js';
+import { JOB_SQL, jobValues, type NewJob } from './job-queue.js';
 import type {
   CaseChange,
   CaseCounts,
@@ -52,6 +54,10 @@ import type {
   StoredMessage,
   MinutesAnswerChange,
   StoredMinutes,
+  StoredTask,
+  TaskStatusChange,
+  AffectedPeopleChange,
+  StoredCheckIn,
   StoredNote,
 } from './store.js';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
@@ -105,6 +111,8 @@ export class SqliteStore implements Store {
       this.insertEvents(c.id, [{ at: c.receivedAt, type: 'received', status: 'received' }]);
       if (report.minutes) this.db.prepare(CASE_WORK_SQL.insertMinutes).run(...minutesValues(c.id, report.minutes));
       appendAuditSqlite(this.db, c.id, report.audit ?? [], c.receivedAt);
+      for (const [position, task] of (report.tasks ?? []).entries()) this.db.prepare(TASK_SQL.insertTask).run(...taskValues(c.id, position, task));
+      for (const [position, checkIn] of (report.checkIns ?? []).entries()) this.db.prepare(CHECK_IN_SQL.insert).run(...checkInValues(c.id, position, checkIn));
       for (const job of report.jobs ?? []) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, c.receivedAt));
       if (report.idempotency) {
         const { changes } = this.db
@@ -140,7 +148,9 @@ export class SqliteStore implements Store {
     return this.db.transaction(() => {
       const rows = this.db.prepare(queries.byCodes).all(...queries.params) as Parameters<typeof toCaseCounts>[0];
       const { overdue } = this.db.prepare(queries.overdue).get(now, ...queries.params) as { overdue: number };
-      return toCaseCounts(rows, overdue);
+      const tasks = overdueTasksQuery(visibleTo);
+      const overdueTasks = (this.db.prepare(tasks.sql).get(now, ...tasks.params) as { overdue: number }).overdue;
+      return toCaseCounts(rows, overdue, overdueTasks);
     })();
   }
 
@@ -243,6 +253,63 @@ export class SqliteStore implements Store {
 
   async notes(caseId: string): Promise<StoredNote[]> {
     return (this.db.prepare(CASE_WORK_SQL.notes).all(caseId) as NoteRow[]).map(toNote);
+  }
+
+  async tasks(caseId: string): Promise<StoredTask[]> {
+    return (this.db.prepare(TASK_SQL.tasks).all(caseId) as TaskRow[]).map(toTask);
+  }
+
+  async setTaskStatus(caseId: string, change: TaskStatusChange, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.db.prepare(TASK_SQL.setStatus).run(...statusValues(caseId, change)).changes !== 1) return false;
+      appendAuditSqlite(this.db, caseId, audit, change.at);
+      return true;
+    })();
+  }
+
+  async recordAffectedPeople(caseId: string, change: AffectedPeopleChange, audit: NewAuditEntry[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare(TASK_SQL.setAffectedPeople).run(JSON.stringify(change.affectedPeople), caseId);
+      const { next } = this.db.prepare(TASK_SQL.nextPosition).get(caseId) as { next: number };
+      for (const [offset, task] of change.tasks.entries()) this.db.prepare(TASK_SQL.insertTask).run(...taskValues(caseId, next + offset, task));
+      appendAuditSqlite(this.db, caseId, audit, change.at);
+    })();
+  }
+
+  async checkIns(caseId: string): Promise<StoredCheckIn[]> {
+    return (this.db.prepare(CHECK_IN_SQL.ofCase).all(caseId) as CheckInRow[]).map(toCheckIn);
+  }
+
+  async checkIn(checkInId: string): Promise<(StoredCheckIn & { caseId: string }) | undefined> {
+    const row = this.db.prepare(CHECK_IN_SQL.one).get(checkInId) as CheckInRow | undefined;
+    return row ? toCheckIn(row) : undefined;
+  }
+
+  async answerCheckIn(caseId: string, checkInId: string, { at, answer }: { at: string; answer: StoredCheckIn['answer'] }, jobs: NewJob[], audit: NewAuditEntry[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.db.prepare(CHECK_IN_SQL.answer).run(at, JSON.stringify(answer), checkInId, caseId, at).changes !== 1) return false;
+      for (const job of jobs) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, at));
+      appendAuditSqlite(this.db, caseId, audit, at);
+      return true;
+    })();
+  }
+
+  async stopCheckIns(caseId: string, at: string, audit: NewAuditEntry[]): Promise<number> {
+    return this.db.transaction(() => {
+      const stopped = this.db.prepare(CHECK_IN_SQL.stop).run(at, caseId, at).changes;
+      if (stopped > 0) appendAuditSqlite(this.db, caseId, audit, at);
+      return stopped;
+    })();
+  }
+
+  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.db.prepare(CHECK_IN_SQL.linkTask).run(task.taskId, checkInId).changes !== 1) return false;
+      const { next } = this.db.prepare(TASK_SQL.nextPosition).get(caseId) as { next: number };
+      this.db.prepare(CHECK_IN_SQL.insertTaskOnce).run(...taskValues(caseId, next, task));
+      appendAuditSqlite(this.db, caseId, audit, at);
+      return true;
+    })();
   }
 
   async minutes(caseId: string): Promise<StoredMinutes[]> {

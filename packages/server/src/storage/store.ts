@@ -35,6 +35,8 @@ export interface StoredCase {
   lastHandlerActionAt?: string;
   /** A finer step within the status, from the organisation's list (cleared by a status change). */
   substatus?: string;
+  /** The people affected by role, as a handler recorded them (migration 13); absent: the form's answer counts. */
+  affectedPeople?: Schema<'AffectedRole'>[];
   /** How the report came in; absent means `online` (submitted by the reporter). */
   channel?: Schema<'ReportChannel'>;
 }
@@ -54,6 +56,47 @@ export type StoredNote = Schema<'CaseNote'>;
 
 /** One version of the minutes of an oral report. */
 export type StoredMinutes = Schema<'MinutesVersion'>;
+
+/** A step of the protocol as a task on a case (migration 12); `titles` per language, as the step was when the case was created. */
+export interface StoredTask {
+  taskId: string;
+  protocolId: string;
+  stepId: string;
+  titles: Record<string, string>;
+  ownerGroupId: string;
+  dueAt: string;
+  visibleToReporter: boolean;
+  status: 'open' | 'done';
+  doneAt?: string;
+  doneBy?: Schema<'AuditActor'>;
+}
+
+/** A task ticked off (`done`, by whom and when) or opened again. */
+export interface TaskStatusChange {
+  taskId: string;
+  status: StoredTask['status'];
+  at: string;
+  by: Schema<'AuditActor'>;
+}
+
+/** An aftercare check-in (migration 14): open from `opensAt`, due at `dueAt`, a task for `ownerGroupId` when it worries. */
+export interface StoredCheckIn {
+  checkInId: string;
+  opensAt: string;
+  dueAt: string;
+  ownerGroupId: string;
+  answeredAt?: string;
+  answer?: Schema<'CheckInAnswer'>;
+  cancelledAt?: string;
+  taskId?: string;
+}
+
+/** The people a handler recorded as affected, and the tasks that adds (the family-support steps). */
+export interface AffectedPeopleChange {
+  affectedPeople: Schema<'AffectedRole'>[];
+  tasks: StoredTask[];
+  at: string;
+}
 
 /** The reporter's answer to a version of the minutes, and the status it gives the version. */
 export interface MinutesAnswerChange {
@@ -122,7 +165,7 @@ export type ListedCase = Omit<StoredCase, 'content' | 'encryptedContent' | 'cons
   hasContact: boolean;
 };
 
-export type CaseCounts = Omit<Schema<'CaseCounts'>, 'assignedToMe'>;
+export type CaseCounts = Omit<Schema<'CaseCounts'>, 'assignedToMe'> & { overdueTasks: number };
 
 export interface CaseListEntry {
   case: ListedCase;
@@ -168,6 +211,10 @@ export interface NewReport {
   minutes?: StoredMinutes;
   /** Entries for the case's audit trail after its `received` entry, in the same transaction. */
   audit?: NewAuditEntry[];
+  /** The protocol's steps as the case's tasks, in order, stored in the same transaction. */
+  tasks?: StoredTask[];
+  /** The protocol's aftercare check-ins, in order (their jobs go in `jobs`). */
+  checkIns?: StoredCheckIn[];
   /** Scheduled in the same transaction as the report (its notices and reminders): stored together or not at all. */
   jobs?: NewJob[];
 }
@@ -247,6 +294,26 @@ export interface Store {
   addMinutes(caseId: string, minutes: StoredMinutes, audit: NewAuditEntry[]): Promise<boolean>;
   /** Records the reporter's answer to `version`, only while it is the latest version and a draft (else false). */
   answerMinutes(caseId: string, answer: MinutesAnswerChange, audit: NewAuditEntry[]): Promise<boolean>;
+
+  // Tasks from the protocol (migration 12).
+  tasks(caseId: string): Promise<StoredTask[]>;
+  /**
+   * Sets a task's status with its audit entries, atomically; false (and nothing recorded) when the
+   * task already has that status. Throws nothing for an unknown task: the caller checks it exists.
+   */
+  setTaskStatus(caseId: string, change: TaskStatusChange, audit: NewAuditEntry[]): Promise<boolean>;
+  /** Records the people affected by role, adds `tasks` after the case's last task, with its audit entries, atomically. */
+  recordAffectedPeople(caseId: string, change: AffectedPeopleChange, audit: NewAuditEntry[]): Promise<void>;
+
+  // Aftercare check-ins (migration 14).
+  checkIns(caseId: string): Promise<StoredCheckIn[]>;
+  checkIn(checkInId: string): Promise<(StoredCheckIn & { caseId: string }) | undefined>;
+  /** Stores the answer (with `jobs` and audit entries) while the check-in is open at `at` and unanswered; else false and nothing stored. */
+  answerCheckIn(caseId: string, checkInId: string, answer: { at: string; answer: Schema<'CheckInAnswer'> }, jobs: NewJob[], audit: NewAuditEntry[]): Promise<boolean>;
+  /** Cancels every unanswered check-in; the audit entries only when one was cancelled. Answers how many. */
+  stopCheckIns(caseId: string, at: string, audit: NewAuditEntry[]): Promise<number>;
+  /** Adds the task a check-in became after the case's last task, once, with the audit entries; false when it was made before. */
+  addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean>;
 
   /** Removes expired sessions, idempotency records and rate-limit windows. */
   purgeExpired(now: string): Promise<void>;

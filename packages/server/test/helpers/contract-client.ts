@@ -119,3 +119,8 @@ export const MINIMAL_REPORT = {
   category: 'threat-intimidation',
   content: { description: 'Ik word bij het loket bedreigd door een aanvrager die zegt te weten waar ik woon.' },
 } as const;
+
+/** An envelope the server takes as sealed to `keyId` (it cannot open one; the ciphertext is not real). */
+export function sealedWith(keyId: string) {
+  return { keyId, suite: 'DHKEM-P256-HKDF-SHA256/HKDF-SHA256/AES-256-GCM', enc: 'B'.repeat(87), ciphertext: 'ZGl0IGlzIGdlZW4gZWNodGUgY2lqZmVydGVrc3Q' };
+}

@@ -1,5 +1,6 @@
 // One running reference server per test file, with a contract-checking client for it.
 import { startReferenceServer, type ReferenceServer, type ReferenceServerOptions } from '../../../../test-support/reference-server.mjs';
+import { after, before } from 'node:test';
 import { ContractClient, idempotencyKey, MINIMAL_REPORT } from './contract-client.js';
 
 export interface TestServer {
@@ -36,4 +37,33 @@ export async function newestCaseId(api: ContractClient, handlerToken: string): P
 export async function newCase(api: ContractClient, handlerToken: string, report: unknown = MINIMAL_REPORT): Promise<{ caseId: string; receipt: string }> {
   const receipt = await submitReport(api, report);
   return { caseId: await newestCaseId(api, handlerToken), receipt };
+}
+
+export interface SuiteServer {
+  /** The server, once the suite's `before` ran. */
+  readonly t: TestServer;
+  /** Its handler token. */
+  readonly token: string;
+  /** A new case as a handler finds it. */
+  newCase(report?: unknown): Promise<{ caseId: string; receipt: string }>;
+}
+
+/** One server for the `describe` block this is called in: started before its tests, stopped after. */
+export function serverForSuite(options: ReferenceServerOptions = {}): SuiteServer {
+  let started: TestServer | undefined;
+  before(async () => {
+    started = await startTestServer(options);
+  });
+  after(() => started?.server.stop());
+  const suite: SuiteServer = {
+    get t() {
+      if (!started) throw new Error('the suite server is not started yet');
+      return started;
+    },
+    get token() {
+      return suite.t.server.handlerToken!;
+    },
+    newCase: (report) => newCase(suite.t.api, suite.token, report),
+  };
+  return suite;
 }

@@ -116,7 +116,7 @@ export const Attachment = {"name":{"maxLength":255},"mediaType":{"maxLength":100
 export const AttachmentEncryption = {"keyId":{"maxLength":64},"enc":{"maxLength":100}} as const;
 
 /** Limits of `FollowUpCase`'s properties. */
-export const FollowUpCase = {"timeline":{"maxItems":1000},"messages":{"maxItems":1000},"attachments":{"maxItems":100}} as const;
+export const FollowUpCase = {"timeline":{"maxItems":1000},"messages":{"maxItems":1000},"attachments":{"maxItems":100},"steps":{"maxItems":100}} as const;
 
 /** Limits of `CaseSummary`'s properties. */
 export const CaseSummary = {"reference":{"maxLength":32},"unreadMessages":{"minimum":0,"maximum":100000}} as const;
@@ -125,7 +125,7 @@ export const CaseSummary = {"reference":{"maxLength":32},"unreadMessages":{"mini
 export const CaseList = {"items":{"maxItems":100},"page":{"minimum":1,"maximum":100000},"pageSize":{"minimum":1,"maximum":100},"totalItems":{"minimum":0,"maximum":100000000},"totalPages":{"minimum":0,"maximum":100000000}} as const;
 
 /** Limits of `Case`'s properties. */
-export const Case = {"reference":{"maxLength":32},"timeline":{"maxItems":1000},"messages":{"maxItems":1000},"attachments":{"maxItems":100},"assignees":{"maxItems":100}} as const;
+export const Case = {"reference":{"maxLength":32},"timeline":{"maxItems":1000},"messages":{"maxItems":1000},"attachments":{"maxItems":100},"affectedPeople":{"maxItems":6},"assignees":{"maxItems":100}} as const;
 
 /** Limits of `HandlerTimelineEvent`'s properties. */
 export const HandlerTimelineEvent = {"note":{"maxLength":2000}} as const;
@@ -206,7 +206,7 @@ export const MinutesSummary = {"latestVersion":{"minimum":1,"maximum":1000}} as 
 export const CaseCursorPage = {"items":{"maxItems":100},"pageSize":{"minimum":1,"maximum":100}} as const;
 
 /** Limits of `CaseCounts`'s properties. */
-export const CaseCounts = {"total":{"minimum":0,"maximum":100000000},"overdue":{"minimum":0,"maximum":100000000},"assignedToMe":{"minimum":0,"maximum":100000000}} as const;
+export const CaseCounts = {"total":{"minimum":0,"maximum":100000000},"overdue":{"minimum":0,"maximum":100000000},"overdueTasks":{"minimum":0,"maximum":100000000},"assignedToMe":{"minimum":0,"maximum":100000000}} as const;
 
 /** Limits of `CaseAccess`'s properties. */
 export const CaseAccess = {"assignees":{"maxItems":100},"grants":{"maxItems":100},"exclusions":{"maxItems":100}} as const;
@@ -222,6 +222,42 @@ export const NoteList = {"items":{"maxItems":1000}} as const;
 
 /** Limits of `FeedbackRequest`'s properties. */
 export const FeedbackRequest = {"message":{"minLength":1,"maxLength":10000}} as const;
+
+/** Limits of `SourceRef`'s properties. */
+export const SourceRef = {"title":{"minLength":1,"maxLength":300}} as const;
+
+/** Limits of `ProtocolStep`'s properties. */
+export const ProtocolStep = {"title":{"minLength":1,"maxLength":200},"description":{"maxLength":2000},"sources":{"maxItems":5}} as const;
+
+/** Limits of `Protocol`'s properties. */
+export const Protocol = {"title":{"minLength":1,"maxLength":200},"categories":{"minItems":1,"maxItems":5},"roles":{"minItems":1,"maxItems":4},"steps":{"minItems":1,"maxItems":50}} as const;
+
+/** Limits of `ProtocolCollection`'s properties. */
+export const ProtocolCollection = {"items":{"maxItems":100}} as const;
+
+/** Limits of `CaseTask`'s properties. */
+export const CaseTask = {"title":{"minLength":1,"maxLength":200}} as const;
+
+/** Limits of `TaskList`'s properties. */
+export const TaskList = {"items":{"maxItems":100}} as const;
+
+/** Limits of `AffectedPeopleRequest`'s properties. */
+export const AffectedPeopleRequest = {"affectedPeople":{"maxItems":6}} as const;
+
+/** Limits of `CheckInSchedule`'s properties. */
+export const CheckInSchedule = {"offsets":{"minItems":1,"maxItems":12},"answerWithinDays":{"minimum":1,"maximum":30}} as const;
+
+/** Limits of `FollowUpCheckIns`'s properties. */
+export const FollowUpCheckIns = {"items":{"maxItems":12}} as const;
+
+/** Limits of `CheckInAnswer`'s properties. */
+export const CheckInAnswer = {"text":{"minLength":1,"maxLength":2000}} as const;
+
+/** Limits of `CaseCheckIns`'s properties. */
+export const CaseCheckIns = {"items":{"maxItems":12}} as const;
+
+/** Limits of `FollowUpStep`'s properties. */
+export const FollowUpStep = {"title":{"minLength":1,"maxLength":200}} as const;
 
 /** Limits of `SubstatusRequest`'s properties. */
 export const SubstatusRequest = {"substatus":{"maxLength":64}} as const;

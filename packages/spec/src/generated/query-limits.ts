@@ -20,6 +20,15 @@ export const getCaseOptionsQuery = {"lang":{"maxLength":6}} as const;
 /** Limits of `getMessageTemplates`'s query parameters. */
 export const getMessageTemplatesQuery = {"lang":{"maxLength":6}} as const;
 
+/** Limits of `getProtocols`'s query parameters. */
+export const getProtocolsQuery = {"lang":{"maxLength":6}} as const;
+
+/** Limits of `listCaseTasks`'s query parameters. */
+export const listCaseTasksQuery = {"lang":{"maxLength":6}} as const;
+
+/** Limits of `setTaskStatus`'s query parameters. */
+export const setTaskStatusQuery = {"lang":{"maxLength":6}} as const;
+
 /** Limits of `listAuditEntries`'s query parameters. */
 export const listAuditEntriesQuery = {"fromSeq":{"minimum":1,"maximum":1000000000000},"pageSize":{"minimum":1,"maximum":1000}} as const;
 

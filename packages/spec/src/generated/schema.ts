@@ -1253,6 +1253,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protocols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's protocols after a report
+         * @description The steps the organisation takes after a report, per category and reporter role: what, which
+         *     group owns it, when it is due (an ISO 8601 duration after the report is received; the step is
+         *     due at the end of that calendar day in the organisation's time zone, so `PT0S` means the same
+         *     day and `P1D` the next day), the legal basis where there is one, and whether the reporter
+         *     sees the step in follow-up. A step marked `onlyWhenFamilyAffected` is added only when the
+         *     report says that the reporter's partner, children or other relatives were affected.
+         *     Protocols are content the organisation edits on the backend, not through this API; a
+         *     protocol with `status: draft-for-review` has not been adopted yet. The steps of the protocol
+         *     that applies become the case's tasks when the case is created (`listCaseTasks`). Not
+         *     personal, but only for people with the `handler` role and handler tokens (`403`
+         *     otherwise). Capability `caseManagement.protocols` (1.2).
+         */
+        get: operations["getProtocols"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tasks of a case
+         * @description The case's tasks, in the order of the protocol's steps: made from the protocol that applied
+         *     to the report's category and role when the case was created (in the same transaction), each
+         *     with its owner group, due time and whether it is done, by whom and when. Titles are in the
+         *     negotiated language. Holds no content of the report. Who: people with the `handler` role and
+         *     access to the case, and handler tokens (`403` otherwise). A deleted case answers `410`.
+         *     Capability `caseManagement.protocols` (1.2).
+         */
+        get: operations["listCaseTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tick a task off, or open it again
+         * @description Marks a task `done` (recording who and when) or `open` again. Setting the status it already
+         *     has changes nothing. Every change is recorded in the case's audit trail (`task-done`,
+         *     `task-reopened`, with the `taskId`). A task the reporter may see appears, with the date it
+         *     was done, in the reporter's follow-up (`FollowUpCase.steps`). Who: people with the
+         *     `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case
+         *     answers `410`. Capability `caseManagement.protocols` (1.2).
+         */
+        put: operations["setTaskStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/affected-people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record who was affected, by role
+         * @description Records the people the report affected, by role only, never by name (`Case.affectedPeople`),
+         *     replacing what the form's answer said. For a sealed report the backend cannot read the
+         *     answer: the handler who opened it records the roles here, so a sealed submission itself
+         *     reveals nothing beyond its routing role and category. When the roles include relatives
+         *     (`partner`, `children`, `other-relatives`) and the case has no task for the protocol's
+         *     `onlyWhenFamilyAffected` steps yet, those tasks are added in the same transaction; tasks
+         *     already made stay. Recorded in the case's audit trail (`affected-people-recorded`, without
+         *     the roles). Who: people with the `handler` role and access to the case, and handler tokens
+         *     (`403` otherwise). A deleted case answers `410`. Capability `caseManagement.protocols` (1.2).
+         */
+        put: operations["setAffectedPeople"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/follow-up/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reporter's aftercare check-ins
+         * @description The aftercare check-ins of the reporter's case, in the order they come: each opens on its
+         *     day (`opensAt`; by default 1, 7, 30 and 90 days after the report, as the protocol says) and
+         *     asks three short questions until it is due (`dueAt`). An `open` one comes first in a
+         *     client's view. They go on after the case is closed, until the last one or until the
+         *     reporter stops them (`stopFollowUpCheckIns`). A case without check-ins answers an empty
+         *     list. An unanswered check-in past its due time, or an answer "not well", "unsafe" or
+         *     "I want contact", becomes a task for the caretaker's group within the hour. Dates only:
+         *     no receipt, no content (a client may put them in a calendar file).
+         *     Capability `caseManagement.protocols` (1.2, and `followUp`).
+         */
+        get: operations["listFollowUpCheckIns"];
+        put?: never;
+        post?: never;
+        /**
+         * Stop the check-ins
+         * @description Stops every check-in not answered and not due yet: they are `cancelled` and none of them
+         *     becomes a task (a `missed` one stays missed). Stopping again changes nothing. Recorded in the case's audit trail (`check-ins-stopped`).
+         *     Capability `caseManagement.protocols` (1.2, and `followUp`).
+         */
+        delete: operations["stopFollowUpCheckIns"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/follow-up/check-ins/{checkInId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer a check-in
+         * @description The reporter's answer to an open check-in: how they are, whether they feel safe, whether
+         *     they want contact, and optionally a few words (with encryption advertised, `encryptedText`
+         *     instead of `text`, sealed like a message). Only a check-in that is open (its day has come)
+         *     or missed and not answered or cancelled can be answered (`409` otherwise); an answer is
+         *     final. An answer `not-well`, `no` (not safe) or `wantsContact: true` becomes a task for the
+         *     caretaker's group within the hour. Recorded in the case's audit trail
+         *     (`check-in-answered`, without the answer). Capability `caseManagement.protocols` (1.2, and
+         *     `followUp`).
+         */
+        put: operations["answerFollowUpCheckIn"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's aftercare check-ins and the answers
+         * @description The check-ins of a case with the reporter's answers (the free text sealed when it was sent
+         *     sealed), and the task each concern or missed check-in became. Who: people with the
+         *     `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case
+         *     answers `410`. Capability `caseManagement.protocols` (1.2).
+         */
+        get: operations["listCaseCheckIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-up/minutes": {
         parameters: {
             query?: never;
@@ -1454,7 +1646,7 @@ export interface components {
          *       "openapi": "3.1.0",
          *       "info": {
          *         "title": "Weerbaar Reporting API",
-         *         "version": "1.1.0"
+         *         "version": "1.2.0"
          *       },
          *       "paths": {}
          *     }
@@ -1590,7 +1782,7 @@ export interface components {
         /**
          * @description What this backend supports. A capability absent from `capabilities` is not supported.
          * @example {
-         *       "apiVersion": "1.1.0",
+         *       "apiVersion": "1.2.0",
          *       "organisation": {
          *         "name": "Gemeente Voorbeeldstad",
          *         "url": "https://www.voorbeeldstad.nl/"
@@ -2133,6 +2325,11 @@ export interface components {
             keywords?: string[];
             /** @description The roles this contact serves. */
             audience: components["schemas"]["ReporterRole"][];
+            /**
+             * @description 1.2 — the contact also supports the relatives (partner, children, family) of the people
+             *     threatened ("naasten"). A flag beside `audience`, whose values stay the reporter roles.
+             */
+            forRelatives?: boolean;
             urgency: components["schemas"]["SupportUrgency"];
             /** @description When the contact is reachable. */
             availability: {
@@ -2820,6 +3017,12 @@ export interface components {
             /** @description Whether the reporter can still reply and add files (false when closed). */
             canReply: boolean;
             minutes?: components["schemas"]["MinutesSummary"];
+            /**
+             * @description The protocol's steps on this case that the reporter may see, in the protocol's order, and
+             *     which are done (1.2, `caseManagement.protocols`). Steps not visible to the reporter are
+             *     never listed.
+             */
+            steps?: components["schemas"]["FollowUpStep"][];
         };
         /**
          * @description A case in a list. Since 1.1 it may carry `group`, `assignedToMe`, `substatus`, `labels` (without `questions` and `signals`), `channel` and `concernsReceiver`.
@@ -2898,7 +3101,7 @@ export interface components {
          * @description A whole case, for handlers. Exactly one of `content` and `encryptedContent` is present.
          *     Since 1.1 a backend may add, per its sub-capabilities: `group`, `assignees` (`signIn`),
          *     `substatus`, `labels` (`workflow`), `channel`, `minutes` (`intake`), `retention`
-         *     (`retention`) and `concernsReceiver`.
+         *     (`retention`) and `concernsReceiver`; since 1.2 `affectedPeople` (`protocols`).
          * @example {
          *       "caseId": "c_3M8qZt2LkW9xYv4N",
          *       "reference": "WB-2026-0042",
@@ -2966,6 +3169,12 @@ export interface components {
             channel?: components["schemas"]["ReportChannel"];
             /** @description The reporter said the report concerns the people who would receive it. */
             readonly concernsReceiver?: boolean;
+            /**
+             * @description 1.2 — who the report says was threatened or approached, by role, never by name (as a
+             *     handler recorded it with `setAffectedPeople`, else from the report form's answers; absent
+             *     when neither says, as for a sealed report nobody has recorded it for yet).
+             */
+            readonly affectedPeople?: components["schemas"]["AffectedRole"][];
             labels?: components["schemas"]["CaseLabels"];
             /** @description 1.1 — the people assigned to the case. */
             assignees?: components["schemas"]["AccountRef"][];
@@ -3113,6 +3322,8 @@ export interface components {
                 /** @description Cells computed from fewer cases are suppressed. */
                 minimumCellCount: number;
             };
+            /** @description 1.2 — protocols, tasks on cases, the visible steps in follow-up and the people affected by role (`getProtocols`, `listCaseTasks`, `setTaskStatus`). */
+            protocols?: Record<string, never>;
             /** @description Signed, content-free webhooks (the `caseEvent` webhook of this document). */
             webhooks?: {
                 /** @description The event types this backend sends. */
@@ -4176,6 +4387,8 @@ export interface components {
             total: number;
             /** @description Cases with a missed acknowledgement or feedback deadline (as `overdue=true`). */
             overdue: number;
+            /** @description 1.2 — open tasks past their due time on the cases the caller may see (`caseManagement.protocols`). */
+            overdueTasks?: number;
             /** @description Cases the signed-in person is assigned to (absent for handler tokens). */
             assignedToMe?: number;
             /** @description Per status. */
@@ -4314,6 +4527,364 @@ export interface components {
         FeedbackRequest: {
             /** @description The feedback as the reporter will read it. */
             message: string;
+        };
+        /**
+         * @description A task's identifier.
+         * @example t_4Rk9Qw2Zx7Lm
+         */
+        TaskId: string;
+        /**
+         * @description How long after the report is received a step is due, as an ISO 8601 duration in days or
+         *     hours (`PT0S` the same day, `P1D` the next day, `P14D`); the step is due at the end of that
+         *     calendar day in the organisation's time zone.
+         * @example P1D
+         */
+        DueOffset: string;
+        /**
+         * @description Who a report says was threatened or approached, by role — never by name: the reporter
+         *     (`self`), their `partner`, `children`, `other-relatives`, `colleagues` or `others`.
+         * @example children
+         * @enum {string}
+         */
+        AffectedRole: "self" | "partner" | "children" | "other-relatives" | "colleagues" | "others";
+        /**
+         * @description A public source for a fact, so it can be re-checked (a report without a stable address is named by its title).
+         * @example {
+         *       "url": "https://www.weerbaarbestuur.nl/",
+         *       "title": "Netwerk Weerbaar Bestuur"
+         *     }
+         */
+        SourceRef: {
+            url?: components["schemas"]["HttpsUrl"];
+            /** @description The source's title. */
+            title: string;
+        };
+        /**
+         * @description One step of a protocol.
+         * @example {
+         *       "id": "aftercare-conversation",
+         *       "title": "Nazorggesprek gepland",
+         *       "ownerGroupId": "griffie",
+         *       "due": "PT0S",
+         *       "visibleToReporter": true
+         *     }
+         */
+        ProtocolStep: {
+            id: components["schemas"]["Identifier"];
+            /** @description What is done, in words the reporter may read when the step is visible to them. */
+            title: string;
+            /** @description How, for the people who do it. */
+            description?: string;
+            ownerGroupId: components["schemas"]["GroupId"];
+            due: components["schemas"]["DueOffset"];
+            /** @description The rule the step rests on, where there is one. */
+            legalBasis?: {
+                /** @description The rule in words. */
+                text: string;
+                source?: components["schemas"]["SourceRef"];
+            };
+            /** @description Whether the reporter sees this step (its title and when it was done) in follow-up. */
+            visibleToReporter: boolean;
+            /** @description The step is added only when the report says the reporter's partner, children or other relatives were affected. */
+            onlyWhenFamilyAffected?: boolean;
+            /** @description Where the practice of this step is described. */
+            sources?: components["schemas"]["SourceRef"][];
+        };
+        /**
+         * @description The steps after a report of some categories by some roles.
+         * @example {
+         *       "id": "threat-council-member",
+         *       "title": "Bedreiging van een raadslid",
+         *       "status": "draft-for-review",
+         *       "categories": [
+         *         "threat-intimidation"
+         *       ],
+         *       "roles": [
+         *         "council-member"
+         *       ],
+         *       "steps": [
+         *         {
+         *           "id": "aftercare-conversation",
+         *           "title": "Nazorggesprek gepland",
+         *           "ownerGroupId": "griffie",
+         *           "due": "PT0S",
+         *           "visibleToReporter": true
+         *         }
+         *       ]
+         *     }
+         */
+        Protocol: {
+            id: components["schemas"]["Identifier"];
+            /** @description The protocol's name. */
+            title: string;
+            /**
+             * @description Whether the organisation has adopted the protocol or it still awaits review.
+             * @enum {string}
+             */
+            status: "draft-for-review" | "adopted";
+            /** @description The report categories it applies to. */
+            categories: components["schemas"]["ReportCategory"][];
+            /** @description The reporter roles it applies to. */
+            roles: components["schemas"]["ReporterRole"][];
+            /** @description The steps, in order. */
+            steps: components["schemas"]["ProtocolStep"][];
+            checkIns?: components["schemas"]["CheckInSchedule"];
+        };
+        /**
+         * @description The organisation's protocols in one language. At most one protocol applies to a combination
+         *     of category and role; a combination without one gets no tasks.
+         * @example {
+         *       "locale": "nl",
+         *       "items": []
+         *     }
+         */
+        ProtocolCollection: {
+            locale: components["schemas"]["Locale"];
+            /** @description The protocols. */
+            items: components["schemas"]["Protocol"][];
+        };
+        /**
+         * @description A step of the protocol as a task on one case. Holds no content of the report.
+         * @example {
+         *       "taskId": "t_4Rk9Qw2Zx7Lm",
+         *       "protocolId": "threat-council-member",
+         *       "stepId": "aftercare-conversation",
+         *       "title": "Nazorggesprek gepland",
+         *       "ownerGroupId": "griffie",
+         *       "dueAt": "2026-11-28T23:00:00Z",
+         *       "status": "done",
+         *       "doneAt": "2026-11-28T15:00:00Z",
+         *       "doneBy": {
+         *         "kind": "person",
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "name": "Ö. Çelik"
+         *       },
+         *       "visibleToReporter": true
+         *     }
+         */
+        CaseTask: {
+            taskId: components["schemas"]["TaskId"];
+            protocolId: components["schemas"]["Identifier"];
+            stepId: components["schemas"]["Identifier"];
+            /** @description The step's title in the negotiated language, as it was when the case was created. */
+            title: string;
+            ownerGroupId: components["schemas"]["GroupId"];
+            /**
+             * Format: date-time
+             * @description When the task is due (the end of the day the protocol's offset leads to).
+             */
+            dueAt: string;
+            /**
+             * @description Whether the task is done.
+             * @enum {string}
+             */
+            status: "open" | "done";
+            /**
+             * Format: date-time
+             * @description When it was ticked off (present when done).
+             */
+            doneAt?: string;
+            doneBy?: components["schemas"]["AuditActor"];
+            /** @description Whether the reporter sees this task in follow-up. */
+            visibleToReporter: boolean;
+        };
+        /**
+         * @description The tasks of a case, in the order of the protocol's steps.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        TaskList: {
+            /** @description The tasks. */
+            items: components["schemas"]["CaseTask"][];
+        };
+        /**
+         * @description The people a report affected, by role only (an empty list says nobody is known to be affected).
+         * @example {
+         *       "affectedPeople": [
+         *         "self",
+         *         "children"
+         *       ]
+         *     }
+         */
+        AffectedPeopleRequest: {
+            /** @description The roles, each once. */
+            affectedPeople: components["schemas"]["AffectedRole"][];
+        };
+        /**
+         * @description 1.2 — the aftercare check-ins of a protocol's cases.
+         * @example {
+         *       "offsets": [
+         *         "P1D",
+         *         "P7D",
+         *         "P30D",
+         *         "P90D"
+         *       ],
+         *       "answerWithinDays": 2,
+         *       "ownerGroupId": "griffie"
+         *     }
+         */
+        CheckInSchedule: {
+            /** @description When each check-in opens, in days after the report (default `P1D`, `P7D`, `P30D`, `P90D`). */
+            offsets: string[];
+            /** @description Days after opening by the end of which a check-in is due. */
+            answerWithinDays: number;
+            ownerGroupId: components["schemas"]["GroupId"];
+        };
+        /**
+         * @description `scheduled` (its day has not come), `open` (it can be answered), `answered`, `missed` (due
+         *     and not answered; still answerable), `cancelled` (the reporter stopped the check-ins).
+         * @example open
+         * @enum {string}
+         */
+        CheckInStatus: "scheduled" | "open" | "answered" | "missed" | "cancelled";
+        /**
+         * @description One aftercare check-in as the reporter sees it.
+         * @example {
+         *       "checkInId": "ci_4Hq8Lm2Nt6Rw9Yz3",
+         *       "opensAt": "2026-11-29T09:30:00Z",
+         *       "dueAt": "2026-12-01T23:00:00Z",
+         *       "status": "open"
+         *     }
+         */
+        FollowUpCheckIn: {
+            checkInId: components["schemas"]["CheckInId"];
+            /**
+             * Format: date-time
+             * @description When it opens.
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When it is due.
+             */
+            dueAt: string;
+            status: components["schemas"]["CheckInStatus"];
+            /**
+             * Format: date-time
+             * @description When it was answered.
+             */
+            answeredAt?: string;
+        };
+        /**
+         * @description The reporter's check-ins, in the order they come.
+         * @example {
+         *       "items": [],
+         *       "stopped": false
+         *     }
+         */
+        FollowUpCheckIns: {
+            /** @description The check-ins. */
+            items: components["schemas"]["FollowUpCheckIn"][];
+            /** @description Whether the reporter stopped them. */
+            stopped: boolean;
+        };
+        /**
+         * @description The reporter's answer: hoe gaat het met u (`wellbeing`), voelt u zich veilig (`feelsSafe`),
+         *     wilt u contact (`wantsContact`), and at most one of `text` and `encryptedText`.
+         * @example {
+         *       "wellbeing": "okay",
+         *       "feelsSafe": "yes",
+         *       "wantsContact": false
+         *     }
+         */
+        CheckInAnswer: {
+            /**
+             * @description How they are.
+             * @enum {string}
+             */
+            wellbeing: "good" | "okay" | "not-well";
+            /**
+             * @description Whether they feel safe.
+             * @enum {string}
+             */
+            feelsSafe: "yes" | "unsure" | "no";
+            /** @description Whether they want the caretaker to contact them. */
+            wantsContact: boolean;
+            /** @description A few words of their own. */
+            text?: string;
+            encryptedText?: components["schemas"]["HpkeEnvelope"];
+        };
+        /**
+         * @description One check-in of a case as handlers see it.
+         * @example {
+         *       "checkInId": "ci_4Hq8Lm2Nt6Rw9Yz3",
+         *       "opensAt": "2026-11-29T09:30:00Z",
+         *       "dueAt": "2026-12-01T23:00:00Z",
+         *       "status": "missed",
+         *       "taskId": "t_ci4Hq8Lm2Nt6Rw9Yz3"
+         *     }
+         */
+        CaseCheckIn: {
+            checkInId: components["schemas"]["CheckInId"];
+            /**
+             * Format: date-time
+             * @description When it opens.
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When it is due.
+             */
+            dueAt: string;
+            status: components["schemas"]["CheckInStatus"];
+            /**
+             * Format: date-time
+             * @description When it was answered.
+             */
+            answeredAt?: string;
+            answer?: components["schemas"]["CheckInAnswer"];
+            taskId?: components["schemas"]["TaskId"];
+        };
+        /**
+         * @description A case's check-ins, in the order they come.
+         * @example {
+         *       "items": [],
+         *       "stopped": false
+         *     }
+         */
+        CaseCheckIns: {
+            /** @description The check-ins. */
+            items: components["schemas"]["CaseCheckIn"][];
+            /** @description Whether the reporter stopped them. */
+            stopped: boolean;
+        };
+        /**
+         * @description A check-in's identifier.
+         * @example ci_4Hq8Lm2Nt6Rw9Yz3
+         */
+        CheckInId: string;
+        /**
+         * @description The status a task should have.
+         * @example {
+         *       "status": "done"
+         *     }
+         */
+        TaskStatusRequest: {
+            /**
+             * @description `done` ticks the task off; `open` opens it again.
+             * @enum {string}
+             */
+            status: "open" | "done";
+        };
+        /**
+         * @description A step of the protocol the reporter may see, and whether it has been done.
+         * @example {
+         *       "title": "Melding intern doorgegeven",
+         *       "done": true,
+         *       "doneAt": "2026-11-28T11:00:00Z"
+         *     }
+         */
+        FollowUpStep: {
+            /** @description The step's title, in the report's language. */
+            title: string;
+            /** @description Whether the step has been done. */
+            done: boolean;
+            /**
+             * Format: date-time
+             * @description When it was done (present when done).
+             */
+            doneAt?: string;
         };
         /**
          * @description A substatus from the organisation's list for the case's status, or `null` to clear it.
@@ -4800,7 +5371,8 @@ export interface components {
          *     follow-up session), `status-changed`, `substatus-changed`, `note-added`, `minutes-added`,
          *     `minutes-approved`, `minutes-correction-requested`, `assigned`, `unassigned`,
          *     `access-granted`, `access-revoked`, `excluded`, `exclusion-lifted`, `transferred`,
-         *     `legal-hold-set`, `legal-hold-lifted`, `deleted`. Global list: `signed-in`,
+         *     `legal-hold-set`, `legal-hold-lifted`, `deleted`, `task-done`, `task-reopened`,
+         *     `affected-people-recorded`, `check-in-answered`, `check-ins-stopped`, `check-in-task-made` (1.2). Global list: `signed-in`,
          *     `sign-in-failed`, `signed-out`, `session-expired`, `account-invited`, `invitation-created`,
          *     `passkey-enrolled`, `passkey-revoked`, `account-updated`, `group-saved`, `group-deleted`,
          *     `routing-changed`. A backend may add actions; verifiers must not reject an unknown one.
@@ -5505,6 +6077,10 @@ export interface components {
         IdempotencyKey: string;
         /** @description The case's identifier (not the receipt). */
         CaseId: components["schemas"]["CaseId"];
+        /** @description The task's identifier. */
+        TaskId: components["schemas"]["TaskId"];
+        /** @description The check-in's identifier. */
+        CheckInId: components["schemas"]["CheckInId"];
         /** @description The attachment's identifier. */
         AttachmentId: components["schemas"]["AttachmentId"];
         /** @description The page to return, from 1. */
@@ -5742,6 +6318,8 @@ export interface operations {
                 urgency?: components["schemas"]["SupportUrgency"];
                 /** @description When `true`, only entries reachable 24 hours a day, 7 days a week. */
                 available247?: boolean;
+                /** @description 1.2 — when `true`, only entries that also support relatives (partner, children, family) of the people threatened (`forRelatives`). */
+                forRelatives?: boolean;
                 /** @description Text search in organisation, name, description and keywords, insensitive to case and accents (`integriteit` finds `Integriteit`, `coordinator` finds `coördinator`). With several words, each must match. */
                 q?: string;
             };
@@ -7668,6 +8246,300 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getProtocols: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The protocols in the negotiated language. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCaseTasks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setTaskStatus: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The task's identifier. */
+                taskId: components["parameters"]["TaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The task as it is now. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    setAffectedPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AffectedPeopleRequest"];
+            };
+        };
+        responses: {
+            /** @description The case with the people affected. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFollowUpCheckIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check-ins. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpCheckIns"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    stopFollowUpCheckIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stopped. */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    answerFollowUpCheckIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The check-in's identifier. */
+                checkInId: components["parameters"]["CheckInId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInAnswer"];
+            };
+        };
+        responses: {
+            /** @description The check-in, answered. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpCheckIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listCaseCheckIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check-ins. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCheckIns"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
             500: components["responses"]["InternalServerError"];
         };
     };

@@ -15,10 +15,13 @@ import { migration as retention } from './008-retention.js';
 import { migration as caseWork } from './009-case-work.js';
 import { migration as peopleAndAccess } from './010-people-and-access.js';
 import { migration as jobs } from './011-jobs.js';
+import { migration as caseTasks } from './012-case-tasks.js';
+import { migration as affectedPeople } from './013-affected-people.js';
+import { migration as checkIns } from './014-case-check-ins.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [cases, attachments, idempotencyLeases, handlerTokenExpiry, sharedRateLimits, flatCaseLists, auditTrail, retention, caseWork, peopleAndAccess, jobs];
+export const MIGRATIONS: readonly Migration[] = [cases, attachments, idempotencyLeases, handlerTokenExpiry, sharedRateLimits, flatCaseLists, auditTrail, retention, caseWork, peopleAndAccess, jobs, caseTasks, affectedPeople, checkIns];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
