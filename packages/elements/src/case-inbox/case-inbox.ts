@@ -89,7 +89,7 @@ export class CaseInbox extends LitElement {
   declare idleTimeout: number | undefined;
   /** Runs the passkey ceremonies; the browser's own passkeys when unset. */
   declare authenticator: PasskeyAuthenticator | undefined;
-  /** Where the organisation's OpenID provider sends the browser back to after sign-in (one the backend allows); the backend's console address when unset. */
+  /** Where the organisation's OpenID provider sends the browser back to after sign-in (one the backend allows; a path is on this page's origin); the backend's console address when unset. */
   declare oidcRedirectUri: string | undefined;
   declare private page: Page;
   declare private openCase: CaseSummary | undefined;
@@ -139,7 +139,10 @@ export class CaseInbox extends LitElement {
     const selector = this.#focusAfterRender;
     if (!selector) return;
     this.#focusAfterRender = undefined;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    const target = this.renderRoot.querySelector<HTMLElement>(selector);
+    // The case view focuses its heading once it has rendered (and again when the case is there).
+    if (target instanceof LitElement && 'focusHeading' in target) void target.updateComplete.then(() => (target.focusHeading as () => void)());
+    else target?.focus();
   }
 
   /** Opens a page of the navigation; focus goes to its heading. */
@@ -171,12 +174,15 @@ export class CaseInbox extends LitElement {
   #openCase(summary: CaseSummary): void {
     this.openCase = summary;
     this.page = 'case';
-    // The case view focuses its own heading once the case is there; until then focus waits on the status line.
-    this.#focusAfterRender = '#case-status';
+    // The list goes away: focus moves to the case view's heading, or waits on the status line while its chunk loads.
+    this.#focusAfterRender = this.caseViewLoaded ? 'weerbaar-case-view' : '#case-status';
     if (this.caseViewLoaded) return;
     // The case view is a chunk of its own: the list does not wait for it.
     import('../case-view/define.js').then(
-      () => (this.caseViewLoaded = true),
+      () => {
+        this.caseViewLoaded = true;
+        if (this.page === 'case') this.#focusAfterRender = 'weerbaar-case-view';
+      },
       () => (this.caseViewLoaded = false),
     );
   }
