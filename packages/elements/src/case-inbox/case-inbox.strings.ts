@@ -24,7 +24,6 @@ export type CaseInboxStringKey =
   | 'sessionEnded'
   | 'signedInAs'
   | 'signOut'
-  | 'noHandlerRole'
   | 'filtersLabel'
   | 'status'
   | 'statusAll'
@@ -155,7 +154,6 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     sessionEnded: 'Uw sessie is afgelopen. Log opnieuw in.',
     signedInAs: 'Ingelogd als {name}',
     signOut: 'Afmelden',
-    noHandlerRole: 'Uw account mag geen meldingen lezen. Alleen een behandelaar ziet meldingen.',
     filtersLabel: 'Filter de meldingen',
     status: 'Status',
     statusAll: 'Alle statussen',
@@ -285,7 +283,6 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     sessionEnded: 'Your session has ended. Please sign in again.',
     signedInAs: 'Signed in as {name}',
     signOut: 'Sign out',
-    noHandlerRole: 'Your account may not read reports. Only a handler sees reports.',
     filtersLabel: 'Filter the reports',
     status: 'Status',
     statusAll: 'All statuses',
