@@ -71,6 +71,7 @@ export type CaseInboxStringKey =
   | 'unreadMessagesOne'
   | 'assignedToYou'
   | 'backToList'
+  | 'intakeButton'
   | 'caseHeading'
   | 'caseLoading'
   | 'caseSummaryOnly'
@@ -201,6 +202,7 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     unreadMessagesOne: '1 nieuw bericht',
     assignedToYou: 'Aan u toegewezen',
     backToList: 'Terug naar de meldingen',
+    intakeButton: 'Mondelinge melding vastleggen',
     caseHeading: 'Melding {reference}',
     caseLoading: 'De melding wordt geopend…',
     caseSummaryOnly: 'De melding kon niet worden geopend. Hier ziet u de gegevens uit de lijst. Probeer het later opnieuw.',
@@ -330,6 +332,7 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     unreadMessagesOne: '1 new message',
     assignedToYou: 'Assigned to you',
     backToList: 'Back to the reports',
+    intakeButton: 'Record an oral report',
     caseHeading: 'Report {reference}',
     caseLoading: 'Opening the report…',
     caseSummaryOnly: 'The report could not be opened. This shows the details from the list. Please try again later.',
