@@ -1,6 +1,7 @@
 // Shared steps of the case view's browser tests: reports sent as a reporter would, the view
 // mounted with a handler client, the key file chosen as a person chooses it.
-import { waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type ReportContent } from '@weerbaar/sdk';
 import { createHandlerClient, type WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
@@ -83,4 +84,12 @@ export const answers = (view: CaseView) =>
 export async function untilText(view: CaseView, text: string, message = `no "${text}"`): Promise<void> {
   await waitUntil(() => shadowText(view).includes(text), message, { timeout: 20_000 });
   await view.updateComplete;
+}
+
+const focusedIn = (view: CaseView) => view.shadowRoot!.activeElement as HTMLElement | null;
+
+/** Moves focus forward by Tab until the control with this id in the case view has it (a person tabbing through the form). */
+export async function tabToField(view: CaseView, id: string): Promise<void> {
+  for (let step = 0; step < 40 && focusedIn(view)?.id !== id; step++) await sendKeys({ press: 'Tab' });
+  expect(focusedIn(view)?.id, `Tab reaches #${id}`).to.equal(id);
 }

@@ -126,7 +126,7 @@ export interface OidcConfig {
   claim: string;
   /** The scopes asked for; default `openid`, plus `email` when the claim is `email`. */
   scope?: string;
-  /** The addresses the provider may send the browser back to; default the console's address. */
+  /** The addresses the provider may send the browser back to; default the console's address (this server's own: its page in each language). */
   redirectUris: string[];
 }
 

@@ -182,3 +182,29 @@ describe('sign-in through the OpenID provider by verified e-mail address', () =>
     assert.match(t.server.output(), /"reason":"email-not-verified"/);
   });
 });
+
+describe('sign-in through the OpenID provider, with no redirect addresses configured', () => {
+  const publicUrl = 'https://meld.voorbeeldstad.nl';
+  let provider: TestOpenIdProvider;
+  let t: TestServer;
+
+  before(async () => {
+    provider = await startOpenIdProvider({ redirectUris: [`${publicUrl}/behandelen`, `${publicUrl}/en/handle`] });
+    t = await startTestServer({ env: provider.serverEnv({ WEERBAAR_OIDC_REDIRECT_URIS: '', WEERBAAR_PUBLIC_URL: publicUrl }) });
+  });
+  after(async () => {
+    await t?.server.stop();
+    await provider?.stop();
+  });
+
+  it('sends people back to the Dutch console by default and to the English page when it asks (the hosted pages), nowhere else', async () => {
+    const dutch = await t.api.call('startOidcSignIn', { json: {} });
+    assert.equal(dutch.status, 201, JSON.stringify(dutch.body));
+    assert.equal(new URL(dutch.body.authorizationUrl).searchParams.get('redirect_uri'), `${publicUrl}/behandelen`);
+    provider.signInAs({ subject: 'entra-english' });
+    const { back } = await throughProvider(t.api, provider, { redirectUri: `${publicUrl}/en/handle` });
+    assert.equal(`${back.origin}${back.pathname}`, `${publicUrl}/en/handle`);
+    const elsewhere = await t.api.call('startOidcSignIn', { json: { redirectUri: `${publicUrl}/en/elsewhere` } });
+    assert.equal(elsewhere.status, 400);
+  });
+});

@@ -24,7 +24,6 @@ export type CaseInboxStringKey =
   | 'sessionEnded'
   | 'signedInAs'
   | 'signOut'
-  | 'noHandlerRole'
   | 'filtersLabel'
   | 'status'
   | 'statusAll'
@@ -72,6 +71,7 @@ export type CaseInboxStringKey =
   | 'unreadMessagesOne'
   | 'assignedToYou'
   | 'backToList'
+  | 'intakeButton'
   | 'caseHeading'
   | 'caseLoading'
   | 'caseSummaryOnly'
@@ -155,7 +155,6 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     sessionEnded: 'Uw sessie is afgelopen. Log opnieuw in.',
     signedInAs: 'Ingelogd als {name}',
     signOut: 'Afmelden',
-    noHandlerRole: 'Uw account mag geen meldingen lezen. Alleen een behandelaar ziet meldingen.',
     filtersLabel: 'Filter de meldingen',
     status: 'Status',
     statusAll: 'Alle statussen',
@@ -203,6 +202,7 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     unreadMessagesOne: '1 nieuw bericht',
     assignedToYou: 'Aan u toegewezen',
     backToList: 'Terug naar de meldingen',
+    intakeButton: 'Mondelinge melding vastleggen',
     caseHeading: 'Melding {reference}',
     caseLoading: 'De melding wordt geopend…',
     caseSummaryOnly: 'De melding kon niet worden geopend. Hier ziet u de gegevens uit de lijst. Probeer het later opnieuw.',
@@ -285,7 +285,6 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     sessionEnded: 'Your session has ended. Please sign in again.',
     signedInAs: 'Signed in as {name}',
     signOut: 'Sign out',
-    noHandlerRole: 'Your account may not read reports. Only a handler sees reports.',
     filtersLabel: 'Filter the reports',
     status: 'Status',
     statusAll: 'All statuses',
@@ -333,6 +332,7 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     unreadMessagesOne: '1 new message',
     assignedToYou: 'Assigned to you',
     backToList: 'Back to the reports',
+    intakeButton: 'Record an oral report',
     caseHeading: 'Report {reference}',
     caseLoading: 'Opening the report…',
     caseSummaryOnly: 'The report could not be opened. This shows the details from the list. Please try again later.',

@@ -11,7 +11,7 @@ import { deepText, describeWhere, expectAccessible, mount, shadow, shadowAll, sh
 import './define.js';
 import type { CaseInbox } from './case-inbox.js';
 import type { CaseView } from '../case-view/case-view.js';
-import { importKey, untilText } from '../../test/case-view-helpers.js';
+import { importKey, tabToField, untilText } from '../../test/case-view-helpers.js';
 
 const api = apiUrl as string;
 const handler = createHandlerClient({ baseUrl: api, token: handlerToken as string });
@@ -221,6 +221,43 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => inbox.shadowRoot!.activeElement === shadow(inbox, `[data-index="${index}"]`), 'focus back on the case link', { timeout: 5_000 });
   });
+
+  for (const lang of ['nl', 'en'] as const) {
+    it(`records an oral report from the inbox by keyboard and comes back to the list (${lang})`, async () => {
+      const text = { nl: { button: 'Mondelinge melding vastleggen', receipt: 'De code voor de melder' }, en: { button: 'Record an oral report', receipt: 'The code for the reporter' } }[lang];
+      const marker = `oral-${lang}-${crypto.randomUUID().replace(/(.)\1/g, '$1x')}`;
+      const inbox = await enrol(lang, `Intake ${lang}`);
+      await waitUntil(() => shadow(inbox, '[part="intake-button"]'), 'the intake button shows', { timeout: 15_000 });
+      expect(shadow(inbox, '[part="intake-button"]')!.textContent).to.equal(text.button);
+      await expectAccessible(inbox);
+      await press(inbox, '[part="intake-button"]');
+      expect(document.activeElement, 'focus right after Enter').not.to.equal(document.body);
+      await waitUntil(() => shadow(inbox, 'weerbaar-case-view'), 'the intake form opened', { timeout: 15_000 });
+      const view = shadow<CaseView>(inbox, 'weerbaar-case-view')!;
+      await waitUntil(() => view.shadowRoot?.querySelector('#intake-role option:nth-child(2)'), 'the form shows', { timeout: 20_000 });
+      expect(view.shadowRoot!.activeElement?.id, 'focus on the form heading').to.equal('case-heading');
+      await expectAccessible(inbox);
+      for (const id of ['intake-role', 'intake-category']) {
+        await tabToField(view, id);
+        await sendKeys({ press: 'ArrowDown' });
+      }
+      await tabToField(view, 'intake-description');
+      await sendKeys({ type: `Druk op een raadslid. ${marker}` });
+      await tabToField(view, 'intake-minutes');
+      await sendKeys({ type: `Gesprek aan de balie. ${marker}` });
+      await tabToField(view, 'intake-button');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => view.shadowRoot!.querySelector('[part="intake-receipt"]'), 'the recorded case opened', { timeout: 30_000 });
+      expect(deepText(view)).to.include(text.receipt);
+      await expectAccessible(inbox);
+      view.shadowRoot!.querySelector<HTMLElement>('[part="back-button"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      // The list is read again (a case was added): focus on its heading.
+      await waitUntil(() => inbox.shadowRoot!.activeElement?.id === 'list-heading', 'focus on the list heading', { timeout: 15_000 });
+      expect(shadow(inbox, 'weerbaar-case-view')).to.equal(null);
+      await expectAccessible(inbox);
+    });
+  }
 
   it('opens a sealed report right after sign-in with the passkey that keeps the key: no key file, no second touch', async () => {
     const marker = `prf-${crypto.randomUUID()}`;

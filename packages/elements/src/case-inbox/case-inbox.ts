@@ -17,7 +17,8 @@ export { casesPerPage } from './inbox-list.js';
 
 /** What a signed-in person sees: the list, one case, or (admins and auditors) statistics and accounts. */
 type NavPage = 'inbox' | 'statistics' | 'accounts';
-type Page = NavPage | 'case';
+/** `intake`: the case view's form for a report someone made in person or by phone. */
+type Page = NavPage | 'case' | 'intake';
 type AdminPages = typeof import('./admin-pages.js');
 /** The pages each role may open, in the navigation's order. */
 const pagesOf = (roles: readonly string[]): NavPage[] => [
@@ -57,6 +58,7 @@ const navText = { inbox: 'navInbox', statistics: 'navStatistics', accounts: 'nav
  * @csspart case-link - The button that opens a case.
  * @csspart clock - Each case's deadline line.
  * @csspart show-more-button - The button that loads the next page.
+ * @csspart intake-button - The button that opens the form for an oral report (when the backend takes them).
  *
  * @cssproperty --weerbaar-case-inbox-case-border-color - Border of each case in the list.
  * @cssproperty --weerbaar-case-inbox-overdue-color - Text and accent of an overdue clock.
@@ -89,7 +91,7 @@ export class CaseInbox extends LitElement {
   declare idleTimeout: number | undefined;
   /** Runs the passkey ceremonies; the browser's own passkeys when unset. */
   declare authenticator: PasskeyAuthenticator | undefined;
-  /** Where the organisation's OpenID provider sends the browser back to after sign-in (one the backend allows); the backend's console address when unset. */
+  /** Where the organisation's OpenID provider sends the browser back to after sign-in (one the backend allows; a path is on this page's origin); the backend's console address when unset. */
   declare oidcRedirectUri: string | undefined;
   declare private page: Page;
   declare private openCase: CaseSummary | undefined;
@@ -139,14 +141,17 @@ export class CaseInbox extends LitElement {
     const selector = this.#focusAfterRender;
     if (!selector) return;
     this.#focusAfterRender = undefined;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    const target = this.renderRoot.querySelector<HTMLElement>(selector);
+    // The case view focuses its heading once it has rendered (and again when the case is there).
+    if (target instanceof LitElement && 'focusHeading' in target) void target.updateComplete.then(() => (target.focusHeading as () => void)());
+    else target?.focus();
   }
 
   /** Opens a page of the navigation; focus goes to its heading. */
   async #go(page: Page): Promise<void> {
     this.page = page;
     this.#focusAfterRender = '[part="heading"]';
-    if (page === 'inbox' || page === 'case') return;
+    if (page === 'inbox' || page === 'case' || page === 'intake') return;
     if (!this.adminPages) {
       try {
         this.adminPages = await import('./admin-pages.js');
@@ -168,21 +173,25 @@ export class CaseInbox extends LitElement {
     this.requestUpdate();
   }
 
-  #openCase(summary: CaseSummary): void {
+  #openCase(summary: CaseSummary | undefined): void {
     this.openCase = summary;
-    this.page = 'case';
-    // The case view focuses its own heading once the case is there; until then focus waits on the status line.
-    this.#focusAfterRender = '#case-status';
+    this.page = summary ? 'case' : 'intake';
+    // The list goes away: focus moves to the case view's heading, or waits on the status line while its chunk loads.
+    this.#focusAfterRender = this.caseViewLoaded ? 'weerbaar-case-view' : '#case-status';
     if (this.caseViewLoaded) return;
     // The case view is a chunk of its own: the list does not wait for it.
     import('../case-view/define.js').then(
-      () => (this.caseViewLoaded = true),
+      () => {
+        this.caseViewLoaded = true;
+        if (this.page === 'case' || this.page === 'intake') this.#focusAfterRender = 'weerbaar-case-view';
+      },
       () => (this.caseViewLoaded = false),
     );
   }
 
   #closeCase(): void {
     const caseId = this.openCase?.caseId;
+    const fromIntake = this.page === 'intake';
     this.openCase = undefined;
     this.page = 'inbox';
     if (this.#listStale) {
@@ -192,7 +201,7 @@ export class CaseInbox extends LitElement {
       return;
     }
     const index = this.#list.items.findIndex((item) => item.caseId === caseId);
-    this.#focusAfterRender = index >= 0 ? `[data-index="${index}"]` : '[part="heading"]';
+    this.#focusAfterRender = fromIntake ? '[part="intake-button"]' : index >= 0 ? `[data-index="${index}"]` : '[part="heading"]';
   }
 
   /** What the view modules render from. */
@@ -231,6 +240,7 @@ export class CaseInbox extends LitElement {
     const pages = this.adminPages;
     switch (this.page) {
       case 'case':
+      case 'intake':
         return this.#renderCase(context);
       case 'statistics':
       case 'accounts':
@@ -247,7 +257,7 @@ export class CaseInbox extends LitElement {
   #renderNav({ text }: InboxContext): TemplateResult | typeof nothing {
     const pages = pagesOf(this.#session.current?.me.account.roles ?? []);
     if (pages.length < 2) return nothing;
-    const current = this.page === 'case' ? 'inbox' : this.page;
+    const current = this.page === 'case' || this.page === 'intake' ? 'inbox' : this.page;
     return html`<nav class="console-nav" part="nav" aria-label=${text('navLabel')}>
       <ul role="list">
         ${pages.map(
@@ -268,18 +278,25 @@ export class CaseInbox extends LitElement {
   }
 
   #renderInbox(context: InboxContext): TemplateResult {
-    if (!this.#session.current?.me.account.roles.includes('handler')) return html`<p>${context.text('noHandlerRole')}</p>`;
-    return listView(context, this.#list, (summary) => this.#openCase(summary));
+    // A report made in person or by phone is recorded here when the backend takes them (`caseManagement.intake`).
+    const intake = this.#session.discovery?.capabilities.caseManagement?.intake
+      ? html`<p><button type="button" class="secondary" part="intake-button" @click=${() => this.#openCase(undefined)}>${context.text('intakeButton')}</button></p>`
+      : nothing;
+    return html`${intake}${listView(context, this.#list, (summary) => this.#openCase(summary))}`;
   }
 
   #renderCase(context: InboxContext): TemplateResult {
     const item = this.openCase;
     const session = this.#session.current;
-    if (!item || !session) return html``;
+    const intake = this.page === 'intake';
+    if ((!item && !intake) || !session) return html``;
     if (this.caseViewLoaded) {
+      // For an oral report the view starts with its form and shows the case once it is recorded.
       return html`<weerbaar-case-view
         .client=${session.client}
-        .caseId=${item.caseId}
+        .caseId=${item?.caseId}
+        ?intake=${intake}
+        .discovery=${this.#session.discovery}
         .me=${session.me}
         .keyring=${this.#session.keyring}
         heading-level=${this.headingLevel}
@@ -290,8 +307,10 @@ export class CaseInbox extends LitElement {
       ></weerbaar-case-view>`;
     }
     if (this.caseViewLoaded === undefined) return html`<p id="case-status" role="status" tabindex="-1">${context.text('caseLoading')}</p>`;
+    const back = html`<p><button type="button" class="secondary" part="back-button" @click=${() => this.#closeCase()}>${context.text('backToList')}</button></p>`;
+    if (!item) return html`${back}<p id="case-status" role="alert" tabindex="-1">${context.text('pageLoadError')}</p>`;
     // The case view could not be loaded (a network failure): what the list knows, and the way back.
-    return html`<p><button type="button" class="secondary" part="back-button" @click=${() => this.#closeCase()}>${context.text('backToList')}</button></p>
+    return html`${back}
       ${context.heading(0, context.text('caseHeading', { reference: item.reference }))}
       <p id="case-status" tabindex="-1">${context.text('caseSummaryOnly')}</p>
       <ul class="cases" role="list">

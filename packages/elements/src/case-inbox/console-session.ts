@@ -232,7 +232,8 @@ export class ConsoleSession implements ReactiveController {
     this.#beginCeremony();
     try {
       const { startOidcSignIn } = await handlerSdk();
-      const redirectUri = this.#host.oidcRedirectUri;
+      // A path (the hosted pages give one) is on this page's origin; the backend checks the whole address.
+      const redirectUri = this.#host.oidcRedirectUri ? new URL(this.#host.oidcRedirectUri, location.href).href : undefined;
       const { authorizationUrl } = await startOidcSignIn({ baseUrl: api, ...(redirectUri ? { redirectUri } : {}) });
       // Only a provider's https address: a backend's `javascript:` or other scheme would run in this page.
       if (new URL(authorizationUrl).protocol !== 'https:') throw new Error('The backend answered a sign-in address that is not https.');
@@ -268,6 +269,8 @@ export class ConsoleSession implements ReactiveController {
   #beginCeremony(): void {
     this.busy = true;
     this.lockReason = undefined;
+    // The button is disabled while busy, which would drop focus on the page: it waits on the screen's heading.
+    this.#events.focus('[part="heading"]');
     this.#host.requestUpdate();
   }
 

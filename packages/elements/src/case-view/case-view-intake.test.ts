@@ -5,18 +5,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible, mount, shadow, shadowText } from '../../test/browser-helpers.js';
-import { handler, privateKeyJwk, reporter, untilText } from '../../test/case-view-helpers.js';
+import { handler, privateKeyJwk, reporter, tabToField, untilText } from '../../test/case-view-helpers.js';
 import type { CaseView } from './case-view.js';
 import { createCaseKeyring } from './keyring.js';
 import './define.js';
 
 const focused = (view: CaseView) => view.shadowRoot!.activeElement as HTMLElement | null;
 
-/** Moves focus forward by Tab until the control with this id has it (a person tabbing through the form). */
-async function tabTo(view: CaseView, id: string): Promise<void> {
-  for (let step = 0; step < 40 && focused(view)?.id !== id; step++) await sendKeys({ press: 'Tab' });
-  expect(focused(view)?.id, `Tab reaches #${id}`).to.equal(id);
-}
 
 for (const lang of ['nl', 'en'] as const) {
   const text = {
@@ -38,11 +33,11 @@ for (const lang of ['nl', 'en'] as const) {
 
       // Recording without a position: the problem at the field, focus on it.
       view.focusHeading();
-      await tabTo(view, 'intake-description');
+      await tabToField(view, 'intake-description');
       await sendKeys({ type: `De wethouder wordt onder druk gezet. ${marker}` });
-      await tabTo(view, 'intake-minutes');
+      await tabToField(view, 'intake-minutes');
       await sendKeys({ type: `Gesprek op het stadhuis. De melder vertelt over de druk. ${marker}` });
-      await tabTo(view, 'intake-button');
+      await tabToField(view, 'intake-button');
       await sendKeys({ press: 'Enter' });
       await untilText(view, text.missing);
       expect(focused(view)?.id).to.equal('intake-role');
@@ -52,11 +47,11 @@ for (const lang of ['nl', 'en'] as const) {
       // Choosing by keyboard: the first real option of position and subject.
       await sendKeys({ press: 'ArrowDown' });
       await waitUntil(() => shadow<HTMLSelectElement>(view, '#intake-role')!.value !== '', 'no position chosen');
-      await tabTo(view, 'intake-category');
+      await tabToField(view, 'intake-category');
       await sendKeys({ press: 'ArrowDown' });
       await waitUntil(() => shadow<HTMLSelectElement>(view, '#intake-category')!.value !== '', 'no subject chosen');
       const role = shadow<HTMLSelectElement>(view, '#intake-role')!.selectedOptions[0]!.textContent!.trim();
-      await tabTo(view, 'intake-button');
+      await tabToField(view, 'intake-button');
       await sendKeys({ press: 'Enter' });
 
       // The case it made opens here, with the code once and the minutes waiting for the reporter.

@@ -8,6 +8,7 @@ import * as openid from 'openid-client';
 import type { OidcConfig } from '../config.js';
 import type { ServerContext } from '../context.js';
 import { ProblemError } from '../http/problems.js';
+import { HOSTED_CONSOLE_PAGES } from './hosted-console.js';
 import { consoleUrl } from './invitations.js';
 
 /** How long a started sign-in may take at the provider (the contract's "at most 10 minutes"). */
@@ -23,9 +24,15 @@ export function oidcDisplayName(oidc: OidcConfig): string {
   return oidc.displayName ?? new URL(oidc.issuer).hostname;
 }
 
-/** The addresses the provider may send the browser back to (the first is the default). */
+/**
+ * The addresses the provider may send the browser back to (the first is the default). Unless they
+ * are configured: the console, and when that is this server's own, each of its languages' pages.
+ */
 export function redirectUris(context: ServerContext, oidc: OidcConfig): string[] {
-  return oidc.redirectUris.length > 0 ? oidc.redirectUris : [consoleUrl(context)];
+  if (oidc.redirectUris.length > 0) return oidc.redirectUris;
+  const address = consoleUrl(context);
+  if (context.config.caseManagement.consoleUrl) return [address];
+  return [address, ...HOSTED_CONSOLE_PAGES.slice(1).map((page) => `${context.publicUrl()}${page.path}`)];
 }
 
 function scopeOf(oidc: OidcConfig): string {
