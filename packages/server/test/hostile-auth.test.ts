@@ -133,6 +133,14 @@ describe("a reporter's follow-up token opens its own case only", () => {
   });
   after(() => t.server.stop());
 
+  /** B's check-ins (a threat: four are scheduled with the case), as B's own token lists them. */
+  async function checkInsOfB(): Promise<string[]> {
+    const listed = await t.api.call('listFollowUpCheckIns', { token: tokenB });
+    assert.equal(listed.status, 200);
+    assert.ok(listed.body.items.length > 0, 'B has check-ins to protect');
+    return listed.body.items.map((checkIn: { checkInId: string }) => checkIn.checkInId);
+  }
+
   /**
    * Each follow-up operation, called with A's token while naming case B every way a client could
    * (query, header, body field, multipart metadata). The contract has no case id in these
@@ -168,6 +176,26 @@ describe("a reporter's follow-up token opens its own case only", () => {
       assert.equal(named.status, 400, 'a case id in the body is an unknown field');
       const viaQuery = await t.api.call('answerFollowUpMinutes', { token: tokenA, query: { caseId }, json: { version: 1, decision: 'approve' } });
       assert.equal(viaQuery.status, 404, "A's case has no minutes; B's stay unanswered");
+    },
+    async listFollowUpCheckIns(caseId) {
+      const mine = await t.api.call('listFollowUpCheckIns', { token: tokenA, query: { caseId }, headers: { 'X-Case-Id': caseId } });
+      assert.equal(mine.status, 200);
+      const theirs = await checkInsOfB();
+      assert.ok(!mine.body.items.some((checkIn: { checkInId: string }) => theirs.includes(checkIn.checkInId)), "B's check-ins are not listed");
+    },
+    async answerFollowUpCheckIn(caseId) {
+      const [checkInOfB] = await checkInsOfB();
+      const answer = { wellbeing: 'okay', feelsSafe: 'yes', wantsContact: false };
+      const named = await t.api.call('answerFollowUpCheckIn', { token: tokenA, path: { checkInId: checkInOfB! }, json: { ...answer, caseId } });
+      assert.equal(named.status, 400, 'a case id in the body is an unknown field');
+      const viaPath = await t.api.call('answerFollowUpCheckIn', { token: tokenA, path: { checkInId: checkInOfB! }, query: { caseId }, json: answer });
+      assert.equal(viaPath.status, 404, "B's check-in is not A's to answer");
+    },
+    async stopFollowUpCheckIns(caseId) {
+      assert.equal((await t.api.call('stopFollowUpCheckIns', { token: tokenA, query: { caseId }, headers: { 'X-Case-Id': caseId } })).status, 204);
+      const ofB = await t.api.call('listFollowUpCheckIns', { token: tokenB });
+      assert.equal(ofB.body.stopped, false, "B's check-ins go on");
+      assert.ok(ofB.body.items.every((checkIn: { status: string }) => checkIn.status !== 'cancelled'), "none of B's check-ins is cancelled");
     },
     async closeFollowUpSession(caseId) {
       assert.equal((await t.api.call('closeFollowUpSession', { token: tokenA, query: { caseId } })).status, 204);
