@@ -147,7 +147,7 @@ try {
       ['web-element', 'one element registered through its own define.js types its events'],
       ['node16', 'Node 20 TypeScript (node16 resolution, ES2022 library only, no skipLibCheck)'],
       ['bundler', 'Node 20 TypeScript (bundler resolution, ES2022 library only, no skipLibCheck)'],
-      ['react', 'React 19 through /react, with typed event handlers'],
+      ['react', 'React 19 through /react and /react/inbox, with typed event handlers'],
     ].map(([project, what]) => () => check(what, () => run(process.execPath, [tsc, '-p', `tsconfig.${project}.json`], { cwd: consumer })));
     const viteBuild = () =>
       check('vite build of the page', async () => {

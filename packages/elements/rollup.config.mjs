@@ -93,6 +93,8 @@ export default [
       inbox: 'src/inbox.ts',
       // `@weerbaar/elements/react`: React and @lit/react stay external (optional peer dependencies).
       'react/index': 'src/react/index.ts',
+      // `@weerbaar/elements/react/inbox`: the console's React components, apart from the public ones.
+      'react/inbox': 'src/react/inbox.ts',
     },
     tsconfig: './tsconfig.build.json',
   }),

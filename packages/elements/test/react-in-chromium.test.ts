@@ -1,4 +1,4 @@
-// The React wrappers (`@weerbaar/elements/react`, from dist/) in a React 19 page, rendered with
+// The React wrappers (`@weerbaar/elements/react` and the console's `/react/inbox`, from dist/) in a React 19 page, rendered with
 // react-dom/client in real Chromium: props reach the elements as properties, the elements'
 // events reach the `on…` props, and a rendered wrapper has no axe violations.
 //
@@ -104,6 +104,20 @@ describe('the React wrappers in a React 19 page (Chromium)', () => {
       const { received, event } = await inPage('reportButton');
       assert.deepEqual(received, { mode: 'follow-up', label: 'Follow your report' });
       assert.deepEqual(event, { mode: 'follow-up' });
+    });
+  });
+
+  describe('the console (`@weerbaar/elements/react/inbox`)', () => {
+    it('<CaseInbox> passes headingLevel and strings as properties: its heading shows them', async () => {
+      const { received, shown } = await inPage('caseInbox');
+      assert.deepEqual(received, { headingLevel: 2, strings: true, stringsAttribute: null });
+      assert.deepEqual(shown, { level: '2', text: 'Handle reports here' });
+    });
+
+    it('<CaseView> passes caseId and headingLevel as properties and hands "back" to onWeerbaarCaseViewClose', async () => {
+      const { received, event } = await inPage('caseView');
+      assert.deepEqual(received, { caseId: 'case-1', headingLevel: 3, heading: '3' });
+      assert.deepEqual(event, {});
     });
   });
 });

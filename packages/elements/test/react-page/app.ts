@@ -1,9 +1,11 @@
-// A React 19 page that uses the published entry `@weerbaar/elements/react` (dist/, as npm users
-// get it). react.test.ts bundles it with Vite (React ships CommonJS only, which the browser test
+// A React 19 page that uses the published entries `@weerbaar/elements/react` and
+// `@weerbaar/elements/react/inbox` (dist/, as npm users get them). react.test.ts bundles it with Vite (React ships CommonJS only, which the browser test
 // runner cannot load), opens it in Chromium and calls these scenarios; each renders one wrapper
 // through react-dom/client and reports what the element received and which events reached the props.
 import { NormBanner, ReportButton, SignalChecklist, SupportDirectory } from '@weerbaar/elements/react';
+import { CaseInbox, CaseView } from '@weerbaar/elements/react/inbox';
 import type { NormBanner as NormBannerElement, ReportButton as ReportButtonElement, SignalChecklist as SignalChecklistElement, SupportDirectory as SupportDirectoryElement } from '@weerbaar/elements';
+import type { CaseInbox as CaseInboxElement } from '@weerbaar/elements/inbox';
 import { createElement, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
@@ -100,6 +102,28 @@ export const scenarios = {
     const received = { mode: button.mode, label: inShadow(button, '[part="button"]').textContent?.trim() };
     inShadow<HTMLButtonElement>(button, '[part="button"]').click();
     return { received, event: await first(opened) };
+  },
+
+  /** The console's module: the inbox without a backend shows its title. */
+  async caseInbox() {
+    const strings = { title: 'Handle reports here' };
+    const inbox = await render<CaseInboxElement>('weerbaar-case-inbox', createElement(CaseInbox, { headingLevel: 2, strings }));
+    const heading = inShadow(inbox, '[part="heading"]');
+    return {
+      received: { headingLevel: inbox.headingLevel, strings: inbox.strings === strings, stringsAttribute: inbox.getAttribute('strings') },
+      shown: { level: heading.getAttribute('aria-level'), text: heading.textContent?.trim() },
+    };
+  },
+
+  async caseView() {
+    const closes: unknown[] = [];
+    const view = await render<HTMLElementTagNameMap['weerbaar-case-view']>(
+      'weerbaar-case-view',
+      createElement(CaseView, { caseId: 'case-1', headingLevel: 3, onWeerbaarCaseViewClose: (event) => closes.push(event.detail) }),
+    );
+    const received = { caseId: view.caseId, headingLevel: view.headingLevel, heading: inShadow(view, '[part="heading"]').getAttribute('aria-level') };
+    inShadow<HTMLButtonElement>(view, '[part="back-button"]').click();
+    return { received, event: await first(closes) };
   },
 };
 
