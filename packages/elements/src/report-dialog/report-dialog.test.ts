@@ -71,7 +71,7 @@ describe('the review step', () => {
       ['Wanneer', '20 november 2026'],
       ['Waar', 'Stadhuis'],
       ['Wie erbij betrokken zijn', 'Twee mannen in een auto'],
-      ['Wie werd bedreigd of benaderd?', 'Mijn partner, kinderen of andere naasten'],
+      ['Wie werd bedreigd of benaderd?', 'Andere familie of naasten'],
       ['Heeft u al aangifte gedaan bij de politie?', 'Nog niet, maar dat ben ik van plan'],
       ['Melden', 'Anoniem'],
     ]);
