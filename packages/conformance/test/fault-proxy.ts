@@ -339,6 +339,8 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
       const method = incoming.method ?? 'GET';
       const path = (incoming.url ?? '/').split('?')[0]!;
       const headers = withoutHopByHop(incoming.headers);
+      // The proxy rewrites bodies: it asks the backend for them uncompressed.
+      delete headers['accept-encoding'];
       breakRequest(fault, method, path, headers, memory);
       try {
         const answer = await forward(target, method, incoming.url ?? '/', headers, body);

@@ -15,7 +15,10 @@ async function seal(key: EncryptionCapability, kind: SealedKind, plaintext: Uint
   if (key.suite !== SUITE) throw new WeerbaarCapabilityError(`encryption with ${key.suite}`);
   const hpke = suite();
   const recipientPublicKey = await hpke.kem.importKey('jwk', { ...key.publicKey }, true);
-  const { ct, enc } = await hpke.seal({ recipientPublicKey, info: info(kind) }, plaintext);
+  // @hpke/core copies a typed array into a fresh ArrayBuffer before encrypting; an ArrayBuffer
+  // it takes as it is: one copy of a whole attachment less.
+  const whole = plaintext.byteOffset === 0 && plaintext.byteLength === plaintext.buffer.byteLength && plaintext.buffer instanceof ArrayBuffer;
+  const { ct, enc } = await hpke.seal({ recipientPublicKey, info: info(kind) }, whole ? plaintext.buffer : plaintext);
   return { keyId: key.keyId, suite: SUITE, enc: toBase64Url(new Uint8Array(enc)), ciphertext: new Uint8Array(ct) };
 }
 
