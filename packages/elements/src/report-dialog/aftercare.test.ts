@@ -88,7 +88,9 @@ describe('a check-in in follow-up', () => {
     expect([...help.querySelectorAll('a')].map((link) => link.getAttribute('href'))).to.include('tel:112');
     await expectAccessible(button);
     await tabTo(button, 'the third question', (element) => element.getAttribute('name') === 'check-in-contact');
-    await sendKeys({ press: 'Space' });
+    // Down to "Nee" and back up to "Ja": arrow keys check as they move (the Firefox driver has no "Space").
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowUp' });
     await tabTo(button, 'the text', (element) => element.id === 'check-in-text');
     await sendKeys({ type: 'Ik ben bang' });
     await tabTo(button, 'send', (element) => element.textContent?.trim() === 'Antwoord versturen');
