@@ -15,10 +15,13 @@
 //   authenticator (CTAP2, resident keys, user verification; the PRF extension with `prf: true`) on
 //   the test's page, so passkey ceremonies run for real in the browser. Chromium only: other
 //   engines' drivers have no such command.
+// - `weerbaar-open-check-in` `{ checkInId }`: as if that aftercare check-in's day had come
+//   (check-in-clock.mjs: simulated time in the server's database, never waited for).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
+import { openCheckIn } from './check-in-clock.mjs';
 import { startReferenceServer } from './reference-server.mjs';
 
 const openIdProviderHelper = new URL('../packages/server/test/helpers/openid-provider.ts', import.meta.url).href;
@@ -110,6 +113,7 @@ export function referenceServerPlugin() {
       if (command === 'weerbaar-invite') return invite(payload ?? {});
       if (command === 'weerbaar-oidc-visit') return visitProvider(payload ?? {});
       if (command === 'weerbaar-virtual-authenticator') return virtualAuthenticator(session, payload ?? {});
+      if (command === 'weerbaar-open-check-in') return openCheckIn(await start(), String(payload?.checkInId)).then(() => ({}));
       return undefined;
     },
     async serverStop() {

@@ -42,6 +42,7 @@ export const FAULTS = {
   'due-date-ignored': 'makes every task due a year after the protocol says',
   'affected-by-name': 'names an affected person in the case answer instead of a role',
   'check-in-dropped': "drops the reporter's first aftercare check-in",
+  'check-in-dates-dropped': "leaves the check-in days out of the report's receipt",
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
 } as const;
 
@@ -278,6 +279,13 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
       if (method === 'GET' && /\/cases\/[^/]+$/.test(path) && answer.status === 200) {
         rewriteJson(answer, (found) => {
           found.affectedPeople = ['self', 'J. de Vries'];
+        });
+      }
+      break;
+    case 'check-in-dates-dropped':
+      if (method === 'POST' && path.endsWith('/reports') && answer.status === 201) {
+        rewriteJson(answer, (receipt) => {
+          delete receipt.checkInDates;
         });
       }
       break;

@@ -53,6 +53,12 @@ export type TaskList = Schema<'TaskList'>;
 export type TaskStatus = Schema<'TaskStatusRequest'>['status'];
 /** A step the reporter sees in follow-up. */
 export type FollowUpStep = Schema<'FollowUpStep'>;
+/** The reporter's aftercare check-ins and one of them (contract 1.2). */
+export type FollowUpCheckIns = Schema<'FollowUpCheckIns'>;
+export type FollowUpCheckIn = Schema<'FollowUpCheckIn'>;
+export type CheckInStatus = Schema<'CheckInStatus'>;
+/** The reporter's answer to a check-in: three choices and, optionally, a few words (sealed by the SDK when the backend advertises encryption). */
+export type CheckInReply = Omit<Schema<'CheckInAnswer'>, 'text' | 'encryptedText'> & { text?: string };
 /** Who a report says was affected, by role (never a name). */
 export type AffectedRole = Schema<'AffectedRole'>;
 export type MessageTemplates = Schema<'MessageTemplates'>;

@@ -8,7 +8,7 @@ import { noticeJobs } from '../notifications/notices.js';
 import { generateReceipt, hashReceipt, normaliseReceipt } from '../security/receipts.js';
 import { idempotencyKeyHash, openReplay, requestDigest, sealReplay } from '../security/replay-seal.js';
 import { randomId } from '../security/tokens.js';
-import { IdempotencyClaimLostError, type StoredCase, type StoredMinutes } from '../storage/store.js';
+import { IdempotencyClaimLostError, type StoredCase, type StoredCheckIn, type StoredMinutes } from '../storage/store.js';
 import type { NewAuditEntry } from './audit-chain.js';
 import { deadlinesOnReceipt } from './deadlines.js';
 import { tasksForNewCase } from './protocol-tasks.js';
@@ -32,8 +32,8 @@ export interface NewCase {
   minutes?: (receivedAt: string) => StoredMinutes;
   /** Entries for the case's audit trail after its `received` entry. */
   audit?: NewAuditEntry[];
-  /** The answer, once the case is stored; `receipt` goes to the reporter once. */
-  answer(stored: StoredCase, receipt: string): object;
+  /** The answer, once the case is stored; `receipt` goes to the reporter once; `checkIns` are the case's aftercare check-ins. */
+  answer(stored: StoredCase, receipt: string, checkIns: readonly StoredCheckIn[]): object;
 }
 
 /** The answer as JSON, and whether it replays an earlier request's. */
@@ -63,7 +63,7 @@ export async function storeCaseOnce(context: ServerContext, idempotencyKey: stri
     const receivedAt = context.now();
     const stored: Omit<StoredCase, 'reference'> = { id: randomId('c_'), ...newCase.case, status: 'received', receivedAt, ...deadlinesOnReceipt(receivedAt) };
     const checkIns = checkInsForNewCase(context.protocols, stored, config.organisation.timeZone);
-    const answerFor = (reference: string) => JSON.stringify(newCase.answer({ ...stored, reference }, receipt));
+    const answerFor = (reference: string) => JSON.stringify(newCase.answer({ ...stored, reference }, receipt, checkIns.checkIns));
     const created = await store.createReport({
       case: stored,
       receiptHash,

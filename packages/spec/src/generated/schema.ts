@@ -2723,6 +2723,12 @@ export interface components {
                  */
                 sessionsPath?: "/follow-up/sessions";
             };
+            /**
+             * @description 1.2 (`caseManagement.protocols`) — the days the aftercare check-ins of this case open, in
+             *     the organisation's time zone, in order; absent when the case has none. Dates only: a
+             *     client may put them in a calendar file, under neutral words, without receipt or content.
+             */
+            readonly checkInDates?: string[];
         };
         /**
          * @description The receipt, exactly as the reporter typed it.
@@ -3023,6 +3029,13 @@ export interface components {
              *     never listed.
              */
             steps?: components["schemas"]["FollowUpStep"][];
+            /**
+             * @description 1.2 (`caseManagement.protocols`) — whether the case's people affected include relatives
+             *     (`partner`, `children`, `other-relatives`), as a handler recorded them or else as the
+             *     form's answer says; a client then shows the support contacts for relatives
+             *     (`getSupportContacts` with `forRelatives=true`). Roles are never listed to the reporter.
+             */
+            relativesAffected?: boolean;
         };
         /**
          * @description A case in a list. Since 1.1 it may carry `group`, `assignedToMe`, `substatus`, `labels` (without `questions` and `signals`), `channel` and `concernsReceiver`.
