@@ -15,6 +15,10 @@
 //   authenticator (CTAP2, resident keys, user verification; the PRF extension with `prf: true`) on
 //   the test's page, so passkey ceremonies run for real in the browser. Chromium only: other
 //   engines' drivers have no such command.
+// - `weerbaar-clock` `{ caseId, move }`: the server's clock seam, as its own check-in tests use it —
+//   times moved into the past in the database instead of waiting: `tasks-overdue` (the case's open
+//   tasks were due an hour ago), `check-in-open` (its first check-in opened a day ago) or
+//   `check-in-missed` (and was due an hour ago; its due job runs at the next poll).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,6 +26,7 @@ import { tsImport } from 'tsx/esm/api';
 import { startReferenceServer } from './reference-server.mjs';
 
 const openIdProviderHelper = new URL('../packages/server/test/helpers/openid-provider.ts', import.meta.url).href;
+const databaseHelper = new URL('../packages/server/test/helpers/database-tampering.ts', import.meta.url).href;
 
 const serverCli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.url));
 const AUTHENTICATOR = { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true };
@@ -75,6 +80,29 @@ export function referenceServerPlugin() {
     return { code };
   }
 
+  /** Fixed statements only: the payload chooses which, and names the case. */
+  async function moveClock({ caseId, move }) {
+    const server = await start();
+    const { withWritableDatabase } = await tsImport(databaseHelper, import.meta.url);
+    const now = Date.now();
+    const dayAgo = new Date(now - 86_400_000).toISOString();
+    const hourAgo = new Date(now - 3_600_000).toISOString();
+    return withWritableDatabase(server, async (db) => {
+      if (move === 'tasks-overdue') {
+        await db.run("UPDATE case_tasks SET due_at = ? WHERE case_id = ? AND status = 'open'", [hourAgo, String(caseId)]);
+        return {};
+      }
+      const [first] = await db.all('SELECT id FROM case_check_ins WHERE case_id = ? ORDER BY position LIMIT 1', [String(caseId)]);
+      if (!first) throw new Error(`no check-ins on ${caseId}`);
+      await db.run('UPDATE case_check_ins SET opens_at = ? WHERE id = ?', [dayAgo, first.id]);
+      if (move === 'check-in-missed') {
+        await db.run('UPDATE case_check_ins SET due_at = ? WHERE id = ?', [hourAgo, first.id]);
+        await db.run('UPDATE jobs SET run_at = ? WHERE job_key = ?', [new Date(now - 1000).toISOString(), `check-in:due:${first.id}`]);
+      } else if (move !== 'check-in-open') throw new Error(`unknown move ${move}`);
+      return { checkInId: first.id };
+    });
+  }
+
   async function virtualAuthenticator(session, { action, prf = false }) {
     if (session.browser.type !== 'playwright') throw new Error('a virtual authenticator needs Chromium');
     const existing = authenticators.get(session.id);
@@ -110,6 +138,7 @@ export function referenceServerPlugin() {
       if (command === 'weerbaar-invite') return invite(payload ?? {});
       if (command === 'weerbaar-oidc-visit') return visitProvider(payload ?? {});
       if (command === 'weerbaar-virtual-authenticator') return virtualAuthenticator(session, payload ?? {});
+      if (command === 'weerbaar-clock') return moveClock(payload ?? {});
       return undefined;
     },
     async serverStop() {

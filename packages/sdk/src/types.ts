@@ -55,6 +55,8 @@ export type TaskStatus = Schema<'TaskStatusRequest'>['status'];
 export type FollowUpStep = Schema<'FollowUpStep'>;
 /** Who a report says was affected, by role (never a name). */
 export type AffectedRole = Schema<'AffectedRole'>;
+export type CaseCheckIn = Schema<'CaseCheckIn'>;
+export type CaseCheckIns = Schema<'CaseCheckIns'>;
 export type MessageTemplates = Schema<'MessageTemplates'>;
 export type CaseManagementCapability = Schema<'CaseManagementCapability'>;
 /** A report received by phone or in a meeting, as the handler records it; sealed when the backend advertises encryption. */
