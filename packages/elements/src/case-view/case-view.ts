@@ -75,6 +75,10 @@ declare global {
  * @csspart timeline - The timeline.
  * @csspart messages - The messages with the reporter.
  * @csspart notes - The internal notes.
+ * @csspart tasks - The protocol's tasks on the case.
+ * @csspart affected-people - The people affected, by role.
+ * @csspart affected-button - The button that records the people affected.
+ * @csspart check-ins - The aftercare check-ins with the reporter's answers.
  *
  * @cssproperty --weerbaar-case-view-note-background-color - Background of internal notes (marked as never shown to the reporter).
  * @cssproperty --weerbaar-case-view-note-accent-color - Accent border of internal notes.
