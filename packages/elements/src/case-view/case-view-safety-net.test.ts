@@ -45,7 +45,7 @@ describe('<weerbaar-case-view> the safety net', () => {
     await expectAccessible(view);
 
     await tabToField(view, 'task-0');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await untilText(view, `Afgevinkt: ${first.title}.`);
     expect(shadow(view, '#tasks-notice')!.getAttribute('role')).to.equal('status');
     await untilText(view, 'Afgevinkt door');
@@ -54,7 +54,7 @@ describe('<weerbaar-case-view> the safety net', () => {
     expect(shadow<HTMLInputElement>(view, '#task-0')!.checked).to.equal(true);
     await expectAccessible(view);
 
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await untilText(view, `Weer open: ${first.title}.`);
     expect((await handler.listTasks(caseId)).items[0]!.status).to.equal('open');
 
