@@ -28,6 +28,7 @@ import type {
   CaseNote,
   CaseOptions,
   AffectedRole,
+  CaseCheckIns,
   CaseTask,
   ProtocolCollection,
   TaskList,
@@ -62,7 +63,7 @@ import type {
 
 export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
 export type { AuditTrailProblem, AuditTrailProblemCode, AuditTrailVerification, KnownAuditHead } from './audit-trail.js';
-export type { AffectedRole, AuditEntry, AuditExport, CaseTask, Protocol, ProtocolCollection, TaskList, TaskStatus } from './types.js';
+export type { AffectedRole, AuditEntry, AuditExport, CaseCheckIn, CaseCheckIns, CaseTask, Protocol, ProtocolCollection, TaskList, TaskStatus } from './types.js';
 
 export interface HandlerClientOptions extends TransportOptions {
   /**
@@ -110,6 +111,8 @@ export interface WeerbaarHandlerClient {
    * relatives among them add the protocol's family-support tasks. Needs `caseManagement.protocols`.
    */
   setAffectedPeople(caseId: string, affectedPeople: AffectedRole[]): Promise<Case>;
+  /** The case's aftercare check-ins with the reporter's answers (sealed free text opens with `openMessage`). Needs `caseManagement.protocols`. */
+  listCheckIns(caseId: string): Promise<CaseCheckIns>;
   /** The internal notes, oldest first (sealed ones open with `openNote`). Needs `caseManagement.notes`. */
   listNotes(caseId: string): Promise<NoteList>;
   /** Adds an internal note, never shown to the reporter; sealed first when the backend advertises encryption. Needs `caseManagement.notes`. */
@@ -224,6 +227,7 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
       json(authorized(caseUrl(caseId, `/tasks/${encodeURIComponent(taskId)}`), { method: 'put', json: { status }, searchParams: { lang }, retry: true }, 'protocols')),
     // Recording the same roles again leaves the case as it is (one more trail entry): safe to retry.
     setAffectedPeople: (caseId, affectedPeople) => json(authorized(caseUrl(caseId, '/affected-people'), { method: 'put', json: { affectedPeople }, retry: true }, 'protocols')),
+    listCheckIns: (caseId) => json(authorized(caseUrl(caseId, '/check-ins'), {}, 'protocols')),
     listNotes: (caseId) => json(authorized(caseUrl(caseId, '/notes'), {}, 'notes')),
     async addNote(caseId, text) {
       const { encryption } = (await discovery.discover()).capabilities;

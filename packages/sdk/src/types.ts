@@ -61,6 +61,8 @@ export type CheckInStatus = Schema<'CheckInStatus'>;
 export type CheckInReply = Omit<Schema<'CheckInAnswer'>, 'text' | 'encryptedText'> & { text?: string };
 /** Who a report says was affected, by role (never a name). */
 export type AffectedRole = Schema<'AffectedRole'>;
+export type CaseCheckIn = Schema<'CaseCheckIn'>;
+export type CaseCheckIns = Schema<'CaseCheckIns'>;
 export type MessageTemplates = Schema<'MessageTemplates'>;
 export type CaseManagementCapability = Schema<'CaseManagementCapability'>;
 /** A report received by phone or in a meeting, as the handler records it; sealed when the backend advertises encryption. */

@@ -99,6 +99,20 @@ describe('working a case with the handler client', () => {
     assert.equal(new Set(seen).size, seen.length);
   });
 
+  it("reads a threat case's tasks and aftercare check-ins, and ticks a task off (contract 1.2, protocols)", async () => {
+    const handler = createHandlerClient({ baseUrl: server.apiUrl, token: server.handlerToken });
+    await createClient({ baseUrl: server.apiUrl }).submitReport({ role: 'council-member', category: 'threat-intimidation', locale: 'nl', content: { description: 'Bedreigd na de vergadering.' } });
+    const caseId = (await handler.listCases({ sort: '-receivedAt', pageSize: 1 })).items[0]!.caseId;
+    const tasks = await handler.listTasks(caseId, { lang: 'nl' });
+    assert.ok(tasks.items.length > 0);
+    const done = await handler.setTaskStatus(caseId, tasks.items[0]!.taskId, 'done');
+    assert.equal(done.status, 'done');
+    const checkIns = await handler.listCheckIns(caseId);
+    assert.equal(checkIns.stopped, false);
+    assert.deepEqual(checkIns.items.map((checkIn) => checkIn.status), ['scheduled', 'scheduled', 'scheduled', 'scheduled']);
+    assert.equal((await handler.listCheckIns(await newCaseId())).items.length, 0, 'undue pressure has no protocol with check-ins');
+  });
+
   it('fails early, without a request, when discovery does not advertise notes or workflow', async () => {
     const bare = await proxies.start({
       rewrite: (path, body) => (path === '/discovery' ? { ...(body as object), capabilities: { caseManagement: {} } } : body),

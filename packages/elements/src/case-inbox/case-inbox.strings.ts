@@ -47,6 +47,8 @@ export type CaseInboxStringKey =
   | 'withCount'
   | 'assignedToMe'
   | 'overdueOnly'
+  | 'overdueTasks'
+  | 'overdueTasksOne'
   | 'listHeading'
   | 'loading'
   | 'loadError'
@@ -178,6 +180,8 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     withCount: '{label} ({count})',
     assignedToMe: 'Alleen aan mij toegewezen',
     overdueOnly: 'Alleen te laat',
+    overdueTasks: '{count} open taken zijn te laat.',
+    overdueTasksOne: '1 open taak is te laat.',
     listHeading: 'Meldingen',
     loading: 'De meldingen worden geladen…',
     loadError: 'De meldingen konden niet worden geladen.',
@@ -308,6 +312,8 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     withCount: '{label} ({count})',
     assignedToMe: 'Only assigned to me',
     overdueOnly: 'Only overdue',
+    overdueTasks: '{count} open tasks are overdue.',
+    overdueTasksOne: '1 open task is overdue.',
     listHeading: 'Reports',
     loading: 'Loading the reports…',
     loadError: 'The reports could not be loaded.',
