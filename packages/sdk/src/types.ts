@@ -55,6 +55,11 @@ export type TaskStatus = Schema<'TaskStatusRequest'>['status'];
 export type FollowUpStep = Schema<'FollowUpStep'>;
 /** Who a report says was affected, by role (never a name). */
 export type AffectedRole = Schema<'AffectedRole'>;
+/** A chain hand-over (CCV model): the request, the listed hand-over and the redacted package. */
+export type HandOverRequest = Schema<'HandOverRequest'>;
+export type HandOver = Schema<'HandOver'>;
+export type HandOverList = Schema<'HandOverList'>;
+export type HandOverPackage = Schema<'HandOverPackage'>;
 export type MessageTemplates = Schema<'MessageTemplates'>;
 export type CaseManagementCapability = Schema<'CaseManagementCapability'>;
 /** A report received by phone or in a meeting, as the handler records it; sealed when the backend advertises encryption. */
