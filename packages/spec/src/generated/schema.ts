@@ -6237,8 +6237,10 @@ export interface components {
          *     another body (`code: idempotency-key-reused`), the encryption key id is not current
          *     (`code: unknown-key`), plain content is refused (`code: encryption-required`, also for notes,
          *     intake and minutes corrections when encryption is required), an uploaded file's bytes do not
-         *     match its declared type (`code: media-type-mismatch`) or the case has its maximum number
-         *     of files (`code: too-many-attachments`).
+         *     match its declared type (`code: media-type-mismatch`), the case has its maximum number
+         *     of files (`code: too-many-attachments`), or a hand-over lacks a field its exit needs — the
+         *     RIEC's legal basis, a department's name — or dates consent after today
+         *     (`code: hand-over-incomplete`, the fields in `errors`).
          */
         UnprocessableContent: {
             headers: {
