@@ -42,6 +42,7 @@ export const FAULTS = {
   'due-date-ignored': 'makes every task due a year after the protocol says',
   'affected-by-name': 'names an affected person in the case answer instead of a role',
   'check-in-dropped': "drops the reporter's first aftercare check-in",
+  'identity-in-hand-over': "puts the reporter's identity into a RIEC hand-over package without their consent",
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
 } as const;
 
@@ -278,6 +279,14 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
       if (method === 'GET' && /\/cases\/[^/]+$/.test(path) && answer.status === 200) {
         rewriteJson(answer, (found) => {
           found.affectedPeople = ['self', 'J. de Vries'];
+        });
+      }
+      break;
+    case 'identity-in-hand-over':
+      // The package as it is made (POST) and read back (GET one); the list holds no identity field.
+      if ((method === 'POST' ? /\/cases\/[^/]+\/hand-overs$/ : /\/cases\/[^/]+\/hand-overs\/[^/]+$/).test(path) && (answer.status === 200 || answer.status === 201)) {
+        rewriteJson(answer, (handedOver) => {
+          handedOver.reporter = { role: 'council-member', name: 'Melder zonder toestemming' };
         });
       }
       break;
