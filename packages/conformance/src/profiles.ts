@@ -6,6 +6,7 @@ import { auditModule } from './modules/audit.js';
 import { caseManagementModule } from './modules/case-management.js';
 import { caseWorkflowModule } from './modules/case-workflow.js';
 import { protocolsModule } from './modules/protocols.js';
+import { handOversModule } from './modules/hand-overs.js';
 import { contentModule } from './modules/content.js';
 import { deadlinesModule } from './modules/deadlines.js';
 import { discoveryModule } from './modules/discovery.js';
@@ -50,7 +51,7 @@ export const PROFILES: ProfileDefinition[] = [
   },
   {
     id: 'protocols',
-    title: 'Protocols and tasks: hidden steps, due times, affected people by role, check-ins (1.2)',
+    title: 'Protocols and tasks: hidden steps, due times, affected people by role, check-ins, the chain hand-over (1.2)',
     capabilities: ['caseManagement', 'followUp'],
     caseManagement: ['protocols'],
     needsHandlerToken: true,
@@ -75,6 +76,7 @@ export const MODULES: ConformanceModule[] = [
   caseManagementModule,
   caseWorkflowModule,
   protocolsModule,
+  handOversModule,
   auditModule,
   retentionModule,
   notificationsModule,

@@ -43,6 +43,7 @@ export const FAULTS = {
   'affected-by-name': 'names an affected person in the case answer instead of a role',
   'check-in-dropped': "drops the reporter's first aftercare check-in",
   'check-in-dates-dropped': "leaves the check-in days out of the report's receipt",
+  'identity-in-hand-over': "puts the reporter's identity into a RIEC hand-over package without their consent",
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
 } as const;
 
@@ -286,6 +287,14 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
       if (method === 'POST' && path.endsWith('/reports') && answer.status === 201) {
         rewriteJson(answer, (receipt) => {
           delete receipt.checkInDates;
+        });
+      }
+      break;
+    case 'identity-in-hand-over':
+      // The package as it is made (POST) and read back (GET one); the list holds no identity field.
+      if ((method === 'POST' ? /\/cases\/[^/]+\/hand-overs$/ : /\/cases\/[^/]+\/hand-overs\/[^/]+$/).test(path) && (answer.status === 200 || answer.status === 201)) {
+        rewriteJson(answer, (handedOver) => {
+          handedOver.reporter = { role: 'council-member', name: 'Melder zonder toestemming' };
         });
       }
       break;

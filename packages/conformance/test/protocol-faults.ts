@@ -8,4 +8,5 @@ export const PROTOCOL_CASES: { fault: Fault; check: string }[] = [
   { fault: 'affected-by-name', check: 'WRA-PRO-03' },
   { fault: 'check-in-dropped', check: 'WRA-PRO-04' },
   { fault: 'check-in-dates-dropped', check: 'WRA-PRO-05' },
+  { fault: 'identity-in-hand-over', check: 'WRA-PRO-06' },
 ];

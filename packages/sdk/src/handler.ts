@@ -30,6 +30,9 @@ import type {
   AffectedRole,
   CaseCheckIns,
   CaseTask,
+  HandOverList,
+  HandOverPackage,
+  HandOverRequest,
   ProtocolCollection,
   TaskList,
   TaskStatus,
@@ -63,7 +66,22 @@ import type {
 
 export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
 export type { AuditTrailProblem, AuditTrailProblemCode, AuditTrailVerification, KnownAuditHead } from './audit-trail.js';
-export type { AffectedRole, AuditEntry, AuditExport, CaseCheckIn, CaseCheckIns, CaseTask, Protocol, ProtocolCollection, TaskList, TaskStatus } from './types.js';
+export type {
+  AffectedRole,
+  AuditEntry,
+  AuditExport,
+  CaseCheckIn,
+  CaseCheckIns,
+  CaseTask,
+  HandOver,
+  HandOverList,
+  HandOverPackage,
+  HandOverRequest,
+  Protocol,
+  ProtocolCollection,
+  TaskList,
+  TaskStatus,
+} from './types.js';
 
 export interface HandlerClientOptions extends TransportOptions {
   /**
@@ -113,6 +131,16 @@ export interface WeerbaarHandlerClient {
   setAffectedPeople(caseId: string, affectedPeople: AffectedRole[]): Promise<Case>;
   /** The case's aftercare check-ins with the reporter's answers (sealed free text opens with `openMessage`). Needs `caseManagement.protocols`. */
   listCheckIns(caseId: string): Promise<CaseCheckIns>;
+  /**
+   * Hands the case over in the chain (the CCV model's exits); the answer is the redacted package,
+   * with the reporter's identity only when `reporterConsent` is given. The RIEC needs `legalBasis`.
+   * Not retried: a second call would make a second hand-over. Needs `caseManagement.protocols`.
+   */
+  handOver(caseId: string, handOver: HandOverRequest): Promise<HandOverPackage>;
+  /** The case's hand-overs (no summary, no identity). Needs `caseManagement.protocols`. */
+  listHandOvers(caseId: string): Promise<HandOverList>;
+  /** One redacted hand-over package, as it was made. Needs `caseManagement.protocols`. */
+  getHandOver(caseId: string, handOverId: string): Promise<HandOverPackage>;
   /** The internal notes, oldest first (sealed ones open with `openNote`). Needs `caseManagement.notes`. */
   listNotes(caseId: string): Promise<NoteList>;
   /** Adds an internal note, never shown to the reporter; sealed first when the backend advertises encryption. Needs `caseManagement.notes`. */
@@ -228,6 +256,9 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     // Recording the same roles again leaves the case as it is (one more trail entry): safe to retry.
     setAffectedPeople: (caseId, affectedPeople) => json(authorized(caseUrl(caseId, '/affected-people'), { method: 'put', json: { affectedPeople }, retry: true }, 'protocols')),
     listCheckIns: (caseId) => json(authorized(caseUrl(caseId, '/check-ins'), {}, 'protocols')),
+    handOver: (caseId, handOver) => json(authorized(caseUrl(caseId, '/hand-overs'), { method: 'post', json: handOver, secrets: [handOver.summary] }, 'protocols')),
+    listHandOvers: (caseId) => json(authorized(caseUrl(caseId, '/hand-overs'), {}, 'protocols')),
+    getHandOver: (caseId, handOverId) => json(authorized(caseUrl(caseId, `/hand-overs/${encodeURIComponent(handOverId)}`), {}, 'protocols')),
     listNotes: (caseId) => json(authorized(caseUrl(caseId, '/notes'), {}, 'notes')),
     async addNote(caseId, text) {
       const { encryption } = (await discovery.discover()).capabilities;

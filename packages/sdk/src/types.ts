@@ -63,6 +63,11 @@ export type CheckInReply = Omit<Schema<'CheckInAnswer'>, 'text' | 'encryptedText
 export type AffectedRole = Schema<'AffectedRole'>;
 export type CaseCheckIn = Schema<'CaseCheckIn'>;
 export type CaseCheckIns = Schema<'CaseCheckIns'>;
+/** A chain hand-over (CCV model): the request, the listed hand-over and the redacted package. */
+export type HandOverRequest = Schema<'HandOverRequest'>;
+export type HandOver = Schema<'HandOver'>;
+export type HandOverList = Schema<'HandOverList'>;
+export type HandOverPackage = Schema<'HandOverPackage'>;
 export type MessageTemplates = Schema<'MessageTemplates'>;
 export type CaseManagementCapability = Schema<'CaseManagementCapability'>;
 /** A report received by phone or in a meeting, as the handler records it; sealed when the backend advertises encryption. */

@@ -3,7 +3,7 @@
 // process when the backend advertises encryption.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createClient, WeerbaarCapabilityError } from '../src/index.js';
+import { createClient, WeerbaarApiError, WeerbaarCapabilityError } from '../src/index.js';
 import { openNote } from '../src/crypto.js';
 import { createHandlerClient } from '../src/handler.js';
 import { proxyPool } from './support/proxy.js';
@@ -83,6 +83,22 @@ describe('working a case with the handler client', () => {
     await session.close();
     const exported = await handler.recordExport(receipt.caseId, { includesIdentity: false, purpose: 'own-record' });
     assert.ok(exported.auditSeq > 1);
+  });
+
+  it('hands a case over to the RIEC without the identity, lists it and reads the package; a missing legal basis is a problem naming the field', async () => {
+    const handler = createHandlerClient({ baseUrl: server.apiUrl, token: server.handlerToken });
+    const caseId = await newCaseId();
+    const missing = await rejection(handler.handOver(caseId, { exit: 'riec', summary: 'Signalen van ondermijning.' }));
+    assert.ok(missing instanceof WeerbaarApiError);
+    assert.equal(missing.status, 422);
+    assert.equal(missing.code, 'hand-over-incomplete');
+    assert.deepEqual(missing.errors.map((error) => error.pointer), ['/legalBasis']);
+    const legalBasis = { text: 'Wet Bibob: het RIEC ondersteunt, de gemeente beslist', source: { title: 'Wet Bibob' } };
+    const made = await handler.handOver(caseId, { exit: 'riec', summary: 'Signalen van ondermijning.', legalBasis });
+    assert.equal(made.reporter, undefined);
+    assert.deepEqual(made.legalBasis, legalBasis);
+    assert.deepEqual((await handler.listHandOvers(caseId)).items.map((item) => [item.handOverId, item.reporterConsent]), [[made.handOverId, false]]);
+    assert.deepEqual(await handler.getHandOver(caseId, made.handOverId), made);
   });
 
   it('pages through every case by cursor and counts them', async () => {

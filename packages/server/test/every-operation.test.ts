@@ -67,6 +67,9 @@ describe('the whole flow, through every operation of the contract', () => {
     assert.equal((await t.api.call('setTaskStatus', { token: handler, path: { caseId, taskId: firstTask.taskId }, json: { status: 'done' } })).body.status, 'done');
     assert.equal((await t.api.call('listCaseCheckIns', { token: handler, path: { caseId } })).body.items.length, 4);
     assert.deepEqual((await t.api.call('setAffectedPeople', { token: handler, path: { caseId }, json: { affectedPeople: ['self'] } })).body.affectedPeople, ['self']);
+    const handOver = (await t.api.call('createHandOver', { token: handler, path: { caseId }, json: { exit: 'analysis', summary: 'Nader onderzoek naar eerdere signalen.' } })).body;
+    assert.equal((await t.api.call('listHandOvers', { token: handler, path: { caseId } })).body.items.length, 1);
+    assert.equal((await t.api.call('getHandOver', { token: handler, path: { caseId, handOverId: handOver.handOverId } })).body.exit, 'analysis');
     const download = await t.api.call('getCaseAttachment', { token: handler, path: { caseId, attachmentId: attachment.id } });
     assert.deepEqual([...download.bytes], [1, 2, 3, 4, 5]);
     await t.api.call('setCaseStatus', { token: handler, path: { caseId }, json: { status: 'investigating' } });

@@ -241,6 +241,21 @@ export const CaseTask = {"title":{"minLength":1,"maxLength":200}} as const;
 /** Limits of `TaskList`'s properties. */
 export const TaskList = {"items":{"maxItems":100}} as const;
 
+/** Limits of `HandOverLegalBasis`'s properties. */
+export const HandOverLegalBasis = {"text":{"minLength":1,"maxLength":300}} as const;
+
+/** Limits of `HandOverRequest`'s properties. */
+export const HandOverRequest = {"summary":{"minLength":1,"maxLength":2000},"department":{"minLength":1,"maxLength":200}} as const;
+
+/** Limits of `HandOver`'s properties. */
+export const HandOver = {"department":{"maxLength":200}} as const;
+
+/** Limits of `HandOverList`'s properties. */
+export const HandOverList = {"items":{"maxItems":100}} as const;
+
+/** Limits of `HandOverPackage`'s properties. */
+export const HandOverPackage = {"caseReference":{"maxLength":32},"department":{"maxLength":200},"summary":{"minLength":1,"maxLength":2000},"affectedPeople":{"maxItems":6}} as const;
+
 /** Limits of `AffectedPeopleRequest`'s properties. */
 export const AffectedPeopleRequest = {"affectedPeople":{"maxItems":6}} as const;
 

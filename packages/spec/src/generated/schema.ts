@@ -1445,6 +1445,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/hand-overs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's hand-overs
+         * @description The hand-overs of the case, oldest first: exit, department, legal basis, when, by whom and
+         *     whether the reporter's consent was recorded — not the summary or identity (read one package
+         *     with `getHandOver`). Who: people with the `handler` role and access to the case, and
+         *     handler tokens (`403` otherwise). A deleted case answers `410`. Capability
+         *     `caseManagement.protocols` (1.2).
+         */
+        get: operations["listHandOvers"];
+        put?: never;
+        /**
+         * Hand the case over in the chain (the CCV model's weighing)
+         * @description Records the handler's weighing of the case with one of the four exits of the CCV model
+         *     protocol: `no-action`, a municipal `department` (named), the `riec`, or further `analysis`.
+         *     The handler writes a short `summary`: the hand-over package never copies the report's own
+         *     text. A hand-over to the RIEC must name its legal basis (`legalBasis`, text and source;
+         *     without it `422` with the field in `errors`, and nothing changes). The package holds the
+         *     reporter's identity (their role and the contact details they left) **only** when the
+         *     handler records the reporter's explicit consent with its date (`reporterConsent`);
+         *     otherwise it holds none. A `no-action` hand-over changes nothing else: the handler closes
+         *     the case with outcome `no-action-needed`, and retention deletes it after that outcome's
+         *     period (`caseManagement.retention`, one year by default), sealed until then. For a
+         *     `department` or `riec` hand-over the reporter's follow-up gains one visible step
+         *     "Doorverwezen" / "Referred" (`FollowUpCase.steps`), and nothing else about it. Recorded in
+         *     the case's audit trail (`handed-over`, with the exit and whether consent was recorded,
+         *     never the content). Who: people with the `handler` role and access to the case, and
+         *     handler tokens (`403` otherwise). A deleted case answers `410`. Capability
+         *     `caseManagement.protocols` (1.2).
+         */
+        post: operations["createHandOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/hand-overs/{handOverId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One hand-over package (redacted)
+         * @description The package as it was made at the hand-over: the handler's summary, the case's category and
+         *     reference, the people affected by role, the exit and legal basis — and the reporter's
+         *     identity only when their consent was recorded. A client prints it as it is. Who: people
+         *     with the `handler` role and access to the case, and handler tokens (`403` otherwise). A
+         *     deleted case answers `410`. Capability `caseManagement.protocols` (1.2).
+         */
+        get: operations["getHandOver"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-up/minutes": {
         parameters: {
             query?: never;
@@ -3335,7 +3402,7 @@ export interface components {
                 /** @description Cells computed from fewer cases are suppressed. */
                 minimumCellCount: number;
             };
-            /** @description 1.2 — protocols, tasks on cases, the visible steps in follow-up and the people affected by role (`getProtocols`, `listCaseTasks`, `setTaskStatus`). */
+            /** @description 1.2 — protocols, tasks on cases, the visible steps in follow-up, the people affected by role, aftercare check-ins and the chain hand-over (`getProtocols`, `listCaseTasks`, `setTaskStatus`, `createHandOver`). */
             protocols?: Record<string, never>;
             /** @description Signed, content-free webhooks (the `caseEvent` webhook of this document). */
             webhooks?: {
@@ -4712,6 +4779,167 @@ export interface components {
             items: components["schemas"]["CaseTask"][];
         };
         /**
+         * @description A hand-over's identifier.
+         * @example ho_7Tq2Wm9Lx4Rk
+         */
+        HandOverId: string;
+        /**
+         * @description The exit of the CCV model protocol's weighing: `no-action` (kept sealed, then deleted by
+         *     retention), a municipal `department`, the `riec` (Regionaal Informatie- en Expertise
+         *     Centrum), or further `analysis`.
+         * @example riec
+         * @enum {string}
+         */
+        HandOverExit: "no-action" | "department" | "riec" | "analysis";
+        /**
+         * @description The rule a hand-over rests on, with its source.
+         * @example {
+         *       "text": "Convenant RIEC/LIEC en het privacyprotocol daarbij (gezamenlijke verwerkingsverantwoordelijken, AVG art. 26)",
+         *       "source": {
+         *         "title": "Convenant en privacyprotocol RIEC/LIEC"
+         *       }
+         *     }
+         */
+        HandOverLegalBasis: {
+            /** @description The rule in words. */
+            text: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        /**
+         * @description The reporter's explicit consent to share their identity with the receiver, and the day it was given.
+         * @example {
+         *       "givenOn": "2026-11-30"
+         *     }
+         */
+        ReporterConsent: {
+            /**
+             * Format: date
+             * @description The day the reporter gave it (not after today).
+             */
+            givenOn: string;
+        };
+        /**
+         * @description A hand-over. `department` names the department (required with exit `department`);
+         *     `legalBasis` is required with exit `riec`; `reporterConsent` only when the reporter consented
+         *     explicitly to sharing their identity.
+         * @example {
+         *       "exit": "department",
+         *       "summary": "Signalen over een malafide verhuurder; graag toetsen bij de vergunningverlening.",
+         *       "department": "Vergunningen en handhaving"
+         *     }
+         */
+        HandOverRequest: {
+            exit: components["schemas"]["HandOverExit"];
+            /** @description The handler's own short summary for the receiver (never the report's text). */
+            summary: string;
+            /** @description The municipal department it goes to. */
+            department?: string;
+            legalBasis?: components["schemas"]["HandOverLegalBasis"];
+            reporterConsent?: components["schemas"]["ReporterConsent"];
+        };
+        /**
+         * @description A hand-over as the case lists it, without the summary or identity.
+         * @example {
+         *       "handOverId": "ho_7Tq2Wm9Lx4Rk",
+         *       "exit": "analysis",
+         *       "handedOverAt": "2026-11-30T10:00:00Z",
+         *       "handedOverBy": {
+         *         "kind": "person",
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "name": "Ö. Çelik"
+         *       },
+         *       "reporterConsent": false
+         *     }
+         */
+        HandOver: {
+            handOverId: components["schemas"]["HandOverId"];
+            exit: components["schemas"]["HandOverExit"];
+            /** @description The department (exit `department`). */
+            department?: string;
+            legalBasis?: components["schemas"]["HandOverLegalBasis"];
+            /**
+             * Format: date-time
+             * @description When it was handed over.
+             */
+            handedOverAt: string;
+            handedOverBy: components["schemas"]["AuditActor"];
+            /** @description Whether the reporter's consent was recorded (and so their identity is in the package). */
+            reporterConsent: boolean;
+        };
+        /**
+         * @description The hand-overs of a case, oldest first.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        HandOverList: {
+            /** @description The hand-overs. */
+            items: components["schemas"]["HandOver"][];
+        };
+        /**
+         * @description The redacted hand-over package: what the receiver gets. Never the report's own text; the
+         *     reporter's identity (`reporter`) only with `reporterConsent`.
+         * @example {
+         *       "handOverId": "ho_7Tq2Wm9Lx4Rk",
+         *       "caseReference": "WB-2026-0042",
+         *       "exit": "riec",
+         *       "legalBasis": {
+         *         "text": "Convenant RIEC/LIEC en het privacyprotocol daarbij (gezamenlijke verwerkingsverantwoordelijken, AVG art. 26)",
+         *         "source": {
+         *           "title": "Convenant en privacyprotocol RIEC/LIEC"
+         *         }
+         *       },
+         *       "summary": "Een aanvrager van een vergunning biedt een ambtenaar geld voor een snelle beslissing.",
+         *       "category": "bribery",
+         *       "receivedAt": "2026-11-28T09:30:00Z",
+         *       "handedOverAt": "2026-11-30T10:00:00Z",
+         *       "handedOverBy": {
+         *         "kind": "person",
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "name": "Ö. Çelik"
+         *       },
+         *       "affectedPeople": [
+         *         "self"
+         *       ]
+         *     }
+         */
+        HandOverPackage: {
+            handOverId: components["schemas"]["HandOverId"];
+            /** @description The case's reference, for questions back to the organisation. */
+            caseReference: string;
+            exit: components["schemas"]["HandOverExit"];
+            /** @description The department (exit `department`). */
+            department?: string;
+            legalBasis?: components["schemas"]["HandOverLegalBasis"];
+            /** @description The handler's summary. */
+            summary: string;
+            category: components["schemas"]["ReportCategory"];
+            /**
+             * Format: date-time
+             * @description When the report was received.
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was handed over.
+             */
+            handedOverAt: string;
+            handedOverBy: components["schemas"]["AuditActor"];
+            /** @description The people affected, by role only. */
+            affectedPeople: components["schemas"]["AffectedRole"][];
+            reporterConsent?: components["schemas"]["ReporterConsent"];
+            /** @description The reporter's identity, present only with `reporterConsent` (the contact details they left; none when the report was sealed or anonymous). */
+            reporter?: {
+                role: components["schemas"]["ReporterRole"];
+                /** @description The name they gave. */
+                name?: string;
+                /** @description Their email address. */
+                email?: string;
+                /** @description Their phone number. */
+                phone?: string;
+            };
+        };
+        /**
          * @description The people a report affected, by role only (an empty list says nobody is known to be affected).
          * @example {
          *       "affectedPeople": [
@@ -5385,7 +5613,7 @@ export interface components {
          *     `minutes-approved`, `minutes-correction-requested`, `assigned`, `unassigned`,
          *     `access-granted`, `access-revoked`, `excluded`, `exclusion-lifted`, `transferred`,
          *     `legal-hold-set`, `legal-hold-lifted`, `deleted`, `task-done`, `task-reopened`,
-         *     `affected-people-recorded`, `check-in-answered`, `check-ins-stopped`, `check-in-task-made` (1.2). Global list: `signed-in`,
+         *     `affected-people-recorded`, `check-in-answered`, `check-ins-stopped`, `check-in-task-made`, `handed-over` (1.2). Global list: `signed-in`,
          *     `sign-in-failed`, `signed-out`, `session-expired`, `account-invited`, `invitation-created`,
          *     `passkey-enrolled`, `passkey-revoked`, `account-updated`, `group-saved`, `group-deleted`,
          *     `routing-changed`. A backend may add actions; verifiers must not reject an unknown one.
@@ -5396,7 +5624,7 @@ export interface components {
          * @description Content-free facts of an entry, by action: identifiers (`accountId`, `groupId`, `noteId`,
          *     `messageId`, `attachmentId`, `exportId`, `passkeyId`), codes (`from`, `to` for statuses,
          *     `channel`, `outcome`, `reason` of a failed sign-in), numbers (`version`) and flags
-         *     (`encrypted`, `includesIdentity`). Never text, category, role, receipt or a reporter's
+         *     (`encrypted`, `includesIdentity`, `consent`). Never text, category, role, receipt or a reporter's
          *     or third party's name.
          * @example {
          *       "from": "acknowledged",
@@ -6022,8 +6250,10 @@ export interface components {
          *     another body (`code: idempotency-key-reused`), the encryption key id is not current
          *     (`code: unknown-key`), plain content is refused (`code: encryption-required`, also for notes,
          *     intake and minutes corrections when encryption is required), an uploaded file's bytes do not
-         *     match its declared type (`code: media-type-mismatch`) or the case has its maximum number
-         *     of files (`code: too-many-attachments`).
+         *     match its declared type (`code: media-type-mismatch`), the case has its maximum number
+         *     of files (`code: too-many-attachments`), or a hand-over lacks a field its exit needs — the
+         *     RIEC's legal basis, a department's name — or dates consent after today
+         *     (`code: hand-over-incomplete`, the fields in `errors`).
          */
         UnprocessableContent: {
             headers: {
@@ -6094,6 +6324,8 @@ export interface components {
         TaskId: components["schemas"]["TaskId"];
         /** @description The check-in's identifier. */
         CheckInId: components["schemas"]["CheckInId"];
+        /** @description The hand-over's identifier. */
+        HandOverId: components["schemas"]["HandOverId"];
         /** @description The attachment's identifier. */
         AttachmentId: components["schemas"]["AttachmentId"];
         /** @description The page to return, from 1. */
@@ -8546,6 +8778,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseCheckIns"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listHandOvers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hand-overs. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandOverList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createHandOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandOverRequest"];
+            };
+        };
+        responses: {
+            /** @description The hand-over package as it was made. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandOverPackage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getHandOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The hand-over's identifier. */
+                handOverId: components["parameters"]["HandOverId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The package. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandOverPackage"];
                 };
             };
             400: components["responses"]["BadRequest"];
