@@ -30,6 +30,8 @@ import type {
   AffectedRole,
   CaseTask,
   ProtocolCollection,
+  ProtocolDrill,
+  ProtocolDrillRequest,
   TaskList,
   TaskStatus,
   ContentOptions,
@@ -62,7 +64,7 @@ import type {
 
 export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
 export type { AuditTrailProblem, AuditTrailProblemCode, AuditTrailVerification, KnownAuditHead } from './audit-trail.js';
-export type { AffectedRole, AuditEntry, AuditExport, CaseTask, Protocol, ProtocolCollection, TaskList, TaskStatus } from './types.js';
+export type { AffectedRole, AuditEntry, AuditExport, CaseTask, DrillFinding, DrillStep, Protocol, ProtocolCollection, ProtocolDrill, ProtocolDrillRequest, TaskList, TaskStatus } from './types.js';
 
 export interface HandlerClientOptions extends TransportOptions {
   /**
@@ -145,6 +147,12 @@ export interface WeerbaarHandlerClient {
   storeWrappedKey(passkeyId: string, key: WrappedKeyRequest): Promise<WrappedKey>;
   deleteWrappedKey(passkeyId: string): Promise<void>;
 
+  /**
+   * Admins: runs a synthetic case (never stored) through every step of each protocol (or of
+   * `request.protocolId`) and reports per step whether its owner group can be reached and whether its
+   * due time overruns; titles in `lang`. Needs `caseManagement.protocols` (1.2).
+   */
+  runProtocolDrill(request?: ProtocolDrillRequest, options?: ContentOptions): Promise<ProtocolDrill>;
   /** Admins: every account. */
   listAccounts(): Promise<AccountList>;
   /** Admins: a new account and, once, its invitation code and enrolment address. */
@@ -257,6 +265,8 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     storeWrappedKey: (passkeyId, key) => json(authorized(wrappedKeyUrl(passkeyId), { method: 'put', json: key, retry: true }, 'wrappedKeys')),
     deleteWrappedKey: (passkeyId) => empty(authorized(wrappedKeyUrl(passkeyId), { method: 'delete', retry: true }, 'wrappedKeys')),
 
+    runProtocolDrill: (request = {}, { lang } = {}) =>
+      json(authorized('protocol-drills', { method: 'post', json: request, ...(lang ? { headers: { 'Accept-Language': lang } } : {}) }, 'protocols')),
     listAccounts: () => json(signedIn('accounts')),
     inviteAccount: (request) => json(signedIn('accounts', { method: 'post', json: request })),
     updateAccount: (accountId, change) => json(signedIn(`accounts/${encodeURIComponent(accountId)}`, { method: 'patch', json: change })),
