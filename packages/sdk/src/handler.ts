@@ -34,6 +34,8 @@ import type {
   HandOverPackage,
   HandOverRequest,
   ProtocolCollection,
+  ProtocolDrill,
+  ProtocolDrillRequest,
   TaskList,
   TaskStatus,
   ContentOptions,
@@ -73,12 +75,16 @@ export type {
   CaseCheckIn,
   CaseCheckIns,
   CaseTask,
+  DrillFinding,
+  DrillStep,
   HandOver,
   HandOverList,
   HandOverPackage,
   HandOverRequest,
   Protocol,
   ProtocolCollection,
+  ProtocolDrill,
+  ProtocolDrillRequest,
   TaskList,
   TaskStatus,
 } from './types.js';
@@ -176,6 +182,12 @@ export interface WeerbaarHandlerClient {
   storeWrappedKey(passkeyId: string, key: WrappedKeyRequest): Promise<WrappedKey>;
   deleteWrappedKey(passkeyId: string): Promise<void>;
 
+  /**
+   * Admins: runs a synthetic case (never stored) through every step of each protocol (or of
+   * `request.protocolId`) and reports per step whether its owner group can be reached and whether its
+   * due time overruns; titles in `lang`. Needs `caseManagement.protocols` (1.2).
+   */
+  runProtocolDrill(request?: ProtocolDrillRequest, options?: ContentOptions): Promise<ProtocolDrill>;
   /** Admins: every account. */
   listAccounts(): Promise<AccountList>;
   /** Admins: a new account and, once, its invitation code and enrolment address. */
@@ -292,6 +304,8 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     storeWrappedKey: (passkeyId, key) => json(authorized(wrappedKeyUrl(passkeyId), { method: 'put', json: key, retry: true }, 'wrappedKeys')),
     deleteWrappedKey: (passkeyId) => empty(authorized(wrappedKeyUrl(passkeyId), { method: 'delete', retry: true }, 'wrappedKeys')),
 
+    runProtocolDrill: (request = {}, { lang } = {}) =>
+      json(authorized('protocol-drills', { method: 'post', json: request, ...(lang ? { headers: { 'Accept-Language': lang } } : {}) }, 'protocols')),
     listAccounts: () => json(signedIn('accounts')),
     inviteAccount: (request) => json(signedIn('accounts', { method: 'post', json: request })),
     updateAccount: (accountId, change) => json(signedIn(`accounts/${encodeURIComponent(accountId)}`, { method: 'patch', json: change })),

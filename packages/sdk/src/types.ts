@@ -50,6 +50,11 @@ export type Protocol = Schema<'Protocol'>;
 /** A protocol step as a task on a case. */
 export type CaseTask = Schema<'CaseTask'>;
 export type TaskList = Schema<'TaskList'>;
+/** A protocol drill (contract 1.2, admins): what to drill, and its report per step. */
+export type ProtocolDrillRequest = Schema<'ProtocolDrillRequest'>;
+export type ProtocolDrill = Schema<'ProtocolDrill'>;
+export type DrillStep = Schema<'DrillStep'>;
+export type DrillFinding = Schema<'DrillFinding'>;
 export type TaskStatus = Schema<'TaskStatusRequest'>['status'];
 /** A step the reporter sees in follow-up. */
 export type FollowUpStep = Schema<'FollowUpStep'>;

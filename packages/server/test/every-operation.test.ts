@@ -122,6 +122,7 @@ describe('the whole flow, through every operation of the contract', () => {
       await t.api.call('deleteGroup', { token: access, path: { groupId: 'vertrouwenspersonen' } });
       const routing = (await t.api.call('getRouting', { token: access })).body;
       await t.api.call('setRouting', { token: access, json: routing });
+      assert.equal((await t.api.call('runProtocolDrill', { token: access, json: { protocolId: 'threat-official' } })).body.summary.protocols, 1);
       await t.api.call('getCaseAccess', { token: handler, path: { caseId } });
       await t.api.call('assignCase', { token: handler, path: { caseId, accountId: colleague } });
       await t.api.call('unassignCase', { token: handler, path: { caseId, accountId: colleague } });

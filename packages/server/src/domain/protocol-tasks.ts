@@ -63,7 +63,8 @@ export function familyTasksToAdd(
   return protocolTasks(protocols, stored, timeZone, true).filter((task) => !always.has(task.stepId) && !made.has(`${task.protocolId}/${task.stepId}`));
 }
 
-function protocolTasks(protocols: ProtocolCatalogue, stored: Pick<StoredCase, 'category' | 'role' | 'receivedAt'>, timeZone: string, familyAffected: boolean): StoredTask[] {
+/** Every step of the protocol for the case as tasks, the family steps too when `familyAffected` (the drill drills them all). */
+export function protocolTasks(protocols: ProtocolCatalogue, stored: Pick<StoredCase, 'category' | 'role' | 'receivedAt'>, timeZone: string, familyAffected: boolean): StoredTask[] {
   const protocol = protocols.protocolFor(stored.category, stored.role);
   if (!protocol) return [];
   const [reference] = protocol.values();

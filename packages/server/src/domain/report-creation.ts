@@ -12,6 +12,7 @@ import { IdempotencyClaimLostError, type StoredCase, type StoredCheckIn, type St
 import type { NewAuditEntry } from './audit-chain.js';
 import { deadlinesOnReceipt } from './deadlines.js';
 import { tasksForNewCase } from './protocol-tasks.js';
+import { taskOverdueJobs } from '../notifications/task-notices.js';
 import { checkInsForNewCase } from './check-ins.js';
 
 /**
@@ -64,6 +65,7 @@ export async function storeCaseOnce(context: ServerContext, idempotencyKey: stri
     const stored: Omit<StoredCase, 'reference'> = { id: randomId('c_'), ...newCase.case, status: 'received', receivedAt, ...deadlinesOnReceipt(receivedAt) };
     const checkIns = checkInsForNewCase(context.protocols, stored, config.organisation.timeZone);
     const answerFor = (reference: string) => JSON.stringify(newCase.answer({ ...stored, reference }, receipt, checkIns.checkIns));
+    const tasks = tasksForNewCase(context.protocols, stored, config.organisation.timeZone);
     const created = await store.createReport({
       case: stored,
       receiptHash,
@@ -71,10 +73,11 @@ export async function storeCaseOnce(context: ServerContext, idempotencyKey: stri
       ...(newCase.audit ? { audit: newCase.audit } : {}),
       idempotency: { keyHash, claimId, sealedResponse: (reference) => sealReplay(secret, idempotencyKey, answerFor(reference)) },
       // The protocol's steps as its tasks, and its notices to handlers, stored with it: a report received online or orally alike.
-      tasks: tasksForNewCase(context.protocols, stored, config.organisation.timeZone),
+      tasks,
       // The aftercare check-ins too, with the jobs that watch them.
       checkIns: checkIns.checkIns,
-      jobs: [...noticeJobs(stored.id, stored, context.config.notifications), ...checkIns.jobs],
+      // Each task's overdue notice is a job of its own, due when the task is.
+      jobs: [...noticeJobs(stored.id, stored, context.config.notifications), ...checkIns.jobs, ...taskOverdueJobs(stored.id, tasks)],
     });
     return { answer: answerFor(created.reference), replayed: false };
   } catch (error) {

@@ -11,6 +11,7 @@ import { securityHeaders } from '../plugins/security-headers.js';
 import { accountRoutes } from '../routes/accounts.js';
 import { auditRoutes } from '../routes/audit.js';
 import { caseWorkRoutes } from '../routes/case-work.js';
+import { protocolDrillRoutes } from '../routes/protocol-drills.js';
 import { protocolRoutes } from '../routes/protocols.js';
 import { checkInRoutes } from '../routes/check-ins.js';
 import { handOverRoutes } from '../routes/hand-overs.js';
@@ -70,7 +71,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(accessLog, { clientIp: config.log.clientIp });
   await app.register(problemAnswers);
 
-  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, protocolRoutes, checkInRoutes, handOverRoutes, intakeRoutes, signInRoutes, oidcSignInRoutes, wrappedKeyRoutes, accountRoutes, caseAccessRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
+  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, protocolRoutes, protocolDrillRoutes, checkInRoutes, handOverRoutes, intakeRoutes, signInRoutes, oidcSignInRoutes, wrappedKeyRoutes, accountRoutes, caseAccessRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
   await app.register(hostedReportPageRoutes, { config, content: context.content });

@@ -235,6 +235,15 @@ export const Protocol = {"title":{"minLength":1,"maxLength":200},"categories":{"
 /** Limits of `ProtocolCollection`'s properties. */
 export const ProtocolCollection = {"items":{"maxItems":100}} as const;
 
+/** Limits of `ProtocolDrillRequest`'s properties. */
+export const ProtocolDrillRequest = {"receivedAt":{"maxLength":40}} as const;
+
+/** Limits of `DrillStep`'s properties. */
+export const DrillStep = {"title":{"maxLength":200},"dueAt":{"maxLength":40},"activeHandlers":{"minimum":0,"maximum":100000},"findings":{"maxItems":5}} as const;
+
+/** Limits of `ProtocolDrill`'s properties. */
+export const ProtocolDrill = {"receivedAt":{"maxLength":40},"timeZone":{"maxLength":64},"protocols":{"maxItems":100}} as const;
+
 /** Limits of `CaseTask`'s properties. */
 export const CaseTask = {"title":{"minLength":1,"maxLength":200}} as const;
 

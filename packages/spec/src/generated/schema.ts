@@ -1283,6 +1283,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protocol-drills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a protocol drill
+         * @description A yearly test that the protocols are real: runs a synthetic case (made up, never stored)
+         *     through every step of each protocol (or of `protocolId`) and reports per step the owner
+         *     group, whether it is reachable (the group exists and has at least one active person with
+         *     the `handler` role), whether its notices reach an e-mail address (a reachable member's, or
+         *     the backend's configured recipients), and whether its due time is feasible: `due-before-previous`
+         *     (due earlier than the step before it, which it follows) and `no-office-hours-before-due`
+         *     (no office hours, Monday to Friday 9:00 to 17:00 in the organisation's time zone, between
+         *     the report's arrival and the step's due time: a same-day step of a report that arrives on a
+         *     Friday evening needs someone outside office hours). The
+         *     synthetic case arrives at `receivedAt` (default: now) and counts its relatives as affected,
+         *     so the family steps are drilled too. Nothing is written but one entry in the global audit
+         *     list (action `protocol-drill-run`, counts only). Only people with the `admin` role (`403`
+         *     otherwise); handler tokens cannot call it. Capability `caseManagement.protocols` (1.2).
+         */
+        post: operations["runProtocolDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/tasks": {
         parameters: {
             query?: never;
@@ -4724,6 +4756,122 @@ export interface components {
             items: components["schemas"]["Protocol"][];
         };
         /**
+         * @description What to drill; `{}` drills every protocol for a report arriving now.
+         * @example {
+         *       "protocolId": "threat-council-member"
+         *     }
+         */
+        ProtocolDrillRequest: {
+            protocolId?: components["schemas"]["Identifier"];
+            /**
+             * Format: date-time
+             * @description When the synthetic report arrives (default now), e.g. a Friday evening.
+             */
+            receivedAt?: string;
+        };
+        /**
+         * @description What a drill found at a step. `unknown-group`: the owner group does not exist.
+         *     `no-handler`: the group has no active person with the `handler` role. `no-notice-address`:
+         *     no such person has an e-mail address and the backend has no configured recipients, so the
+         *     step's notices reach nobody. `due-before-previous`: due earlier than the step before it.
+         *     `no-office-hours-before-due`: no office hours (Monday to Friday 9:00 to 17:00 in the
+         *     organisation's time zone) between the report's arrival and the step's due time. The first
+         *     two make the step unreachable; the others are warnings.
+         * @example no-handler
+         * @enum {string}
+         */
+        DrillFinding: "unknown-group" | "no-handler" | "no-notice-address" | "due-before-previous" | "no-office-hours-before-due";
+        /**
+         * @description One step of a drilled protocol, as the synthetic case's task.
+         * @example {
+         *       "stepId": "aftercare-conversation",
+         *       "title": "Nazorggesprek gepland",
+         *       "ownerGroupId": "griffie",
+         *       "due": "PT0S",
+         *       "dueAt": "2026-11-27T23:00:00Z",
+         *       "activeHandlers": 2,
+         *       "reachable": true,
+         *       "findings": [
+         *         "no-office-hours-before-due"
+         *       ],
+         *       "result": "warning"
+         *     }
+         */
+        DrillStep: {
+            stepId: components["schemas"]["Identifier"];
+            /** @description The step's title in the negotiated language. */
+            title: string;
+            ownerGroupId: components["schemas"]["GroupId"];
+            due: components["schemas"]["DueOffset"];
+            /**
+             * Format: date-time
+             * @description When the synthetic case's task would be due.
+             */
+            dueAt: string;
+            /** @description How many active people with the `handler` role the owner group has. */
+            activeHandlers: number;
+            /** @description The group exists and has at least one active handler. */
+            reachable: boolean;
+            /** @description What the drill found at the step; empty when nothing. */
+            findings: components["schemas"]["DrillFinding"][];
+            /**
+             * @description `unreachable` when the step has no reachable owner; `warning` for any other finding.
+             * @enum {string}
+             */
+            result: "ok" | "warning" | "unreachable";
+        };
+        /**
+         * @description The report of a protocol drill: per protocol, every step of the synthetic case, and a summary.
+         *     `passed` is false when any step has no reachable owner.
+         * @example {
+         *       "receivedAt": "2026-11-27T18:30:00Z",
+         *       "timeZone": "Europe/Amsterdam",
+         *       "protocols": [],
+         *       "summary": {
+         *         "protocols": 0,
+         *         "steps": 0,
+         *         "unreachable": 0,
+         *         "warnings": 0,
+         *         "passed": true
+         *       }
+         *     }
+         */
+        ProtocolDrill: {
+            /**
+             * Format: date-time
+             * @description When the synthetic report arrived.
+             */
+            receivedAt: string;
+            /** @description The organisation's time zone the due times and office hours are counted in. */
+            timeZone: string;
+            /** @description The drilled protocols, in the order of the protocols file. */
+            protocols: {
+                protocolId: components["schemas"]["Identifier"];
+                /** @description The protocol's name in the negotiated language. */
+                title: string;
+                /**
+                 * @description Whether the protocol is adopted.
+                 * @enum {string}
+                 */
+                status: "draft-for-review" | "adopted";
+                /** @description Every step of the synthetic case, in the protocol's order. */
+                steps: components["schemas"]["DrillStep"][];
+            }[];
+            /** @description The counts over every drilled step. */
+            summary: {
+                /** @description How many protocols were drilled. */
+                protocols: number;
+                /** @description How many steps were drilled. */
+                steps: number;
+                /** @description How many steps have no reachable owner. */
+                unreachable: number;
+                /** @description How many steps have a warning. */
+                warnings: number;
+                /** @description Every step has a reachable owner. */
+                passed: boolean;
+            };
+        };
+        /**
          * @description A step of the protocol as a task on one case. Holds no content of the report.
          * @example {
          *       "taskId": "t_4Rk9Qw2Zx7Lm",
@@ -5616,7 +5764,7 @@ export interface components {
          *     `affected-people-recorded`, `check-in-answered`, `check-ins-stopped`, `check-in-task-made`, `handed-over` (1.2). Global list: `signed-in`,
          *     `sign-in-failed`, `signed-out`, `session-expired`, `account-invited`, `invitation-created`,
          *     `passkey-enrolled`, `passkey-revoked`, `account-updated`, `group-saved`, `group-deleted`,
-         *     `routing-changed`. A backend may add actions; verifiers must not reject an unknown one.
+         *     `routing-changed`, `protocol-drill-run` (1.2). A backend may add actions; verifiers must not reject an unknown one.
          * @example status-changed
          */
         AuditAction: string;
@@ -8525,6 +8673,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProtocolCollection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    runProtocolDrill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProtocolDrillRequest"];
+            };
+        };
+        responses: {
+            /** @description The drill's report. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolDrill"];
                 };
             };
             400: components["responses"]["BadRequest"];
