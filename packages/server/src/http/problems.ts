@@ -92,6 +92,11 @@ const KINDS = {
     nl: { title: 'Melding is afgesloten', detail: 'Deze melding is afgesloten; er kan niets meer aan worden toegevoegd.' },
     en: { title: 'Case closed', detail: 'This case is closed; nothing can be added to it.' },
   },
+  'unedited-submission': {
+    status: 409,
+    nl: { title: 'Kaart nog niet herschreven', detail: 'Deze kaart bevat nog de tekst van het gedeelde dilemma. Herschrijf de kaart voordat u haar publiceert.' },
+    en: { title: 'Card not rewritten yet', detail: 'This card still holds the text of the shared dilemma. Rewrite the card before you publish it.' },
+  },
   'check-in-not-open': {
     status: 409,
     nl: { title: 'Check-in niet open', detail: 'Deze check-in is nog niet open, al beantwoord of gestopt.' },
