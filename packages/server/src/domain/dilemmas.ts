@@ -13,8 +13,9 @@ import { recordAuditEntry } from './audit.js';
 
 const DAY_MS = 86_400_000;
 
+/** Offered with case management: the editors are its handlers. */
 export function dilemmasOffered(config: ServerConfig): boolean {
-  return config.dilemmas.enabled;
+  return config.dilemmas.enabled && config.caseManagement.enabled;
 }
 
 /** The capability as discovery advertises it. */
