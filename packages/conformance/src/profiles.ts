@@ -20,6 +20,7 @@ import { responsesModule } from './modules/responses.js';
 import { retentionModule } from './modules/retention.js';
 import { securityModule } from './modules/security.js';
 import { statisticsModule } from './modules/statistics.js';
+import { dilemmasModule } from './modules/dilemmas.js';
 import type { CheckDefinition, ProfileId } from './types.js';
 
 export interface ProfileDefinition {
@@ -58,6 +59,7 @@ export const PROFILES: ProfileDefinition[] = [
   },
   { id: 'access', title: 'Accounts and access per case: exclusion, auditors without content', capabilities: ['caseManagement'], caseManagement: ['signIn'], needsHandlerToken: true },
   { id: 'statistics', title: 'Statistics without small cells (1.1)', capabilities: ['caseManagement'], caseManagement: ['statistics'], needsHandlerToken: false, needsAuditorToken: true },
+  { id: 'dilemmas', title: 'Dilemmas shared anonymously, published only when rewritten (1.2)', capabilities: ['dilemmas'], needsHandlerToken: true },
 ];
 
 /** Every module, in run order (`late` modules are moved to the end by the runner). */
@@ -82,6 +84,7 @@ export const MODULES: ConformanceModule[] = [
   notificationsModule,
   accessModule,
   statisticsModule,
+  dilemmasModule,
   guessingModule,
 ];
 

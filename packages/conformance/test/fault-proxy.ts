@@ -45,6 +45,7 @@ export const FAULTS = {
   'check-in-dates-dropped': "leaves the check-in days out of the report's receipt",
   'identity-in-hand-over': "puts the reporter's identity into a RIEC hand-over package without their consent",
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
+  'publishes-raw-submission': "publishes a dilemma card that still holds the shared dilemma's text (the refusal becomes a published card)",
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -312,6 +313,15 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
           const hidden = cells.find((cell) => cell.suppressed);
           if (hidden) Object.assign(hidden, { suppressed: false, count: 3 });
         });
+      }
+      break;
+    case 'publishes-raw-submission':
+      if (method === 'PUT' && path.endsWith('/publication') && answer.status === 409) {
+        const cardId = decodeURIComponent(path.split('/').at(-2) ?? '');
+        const now = new Date().toISOString();
+        const text = { language: 'nl', roles: ['council-member'], theme: 'gifts-and-hospitality', title: 'Gepubliceerd', situation: 'Gepubliceerd zoals gedeeld.', questions: ['Wat doet u?'] };
+        Object.assign(answer, { status: 200, body: Buffer.from(JSON.stringify({ cardId, status: 'published', createdAt: now, updatedAt: now, publishedAt: now, text })) });
+        answer.headers['content-type'] = 'application/json; charset=utf-8';
       }
       break;
     case 'stores-rejected-reports':

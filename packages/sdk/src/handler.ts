@@ -64,6 +64,10 @@ import type {
   WrappedKey,
   WrappedKeyRequest,
   Statistics,
+  DilemmaCardText,
+  DilemmaDraft,
+  DilemmaDraftList,
+  DilemmaList,
 } from './types.js';
 
 export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
@@ -162,6 +166,18 @@ export interface WeerbaarHandlerClient {
    * (`2026-Q3`) or a month (`2026-07`) — with small cells suppressed. Needs `caseManagement.statistics`.
    */
   getStatistics(period: string): Promise<Statistics>;
+  /** Dilemma editors: the shared dilemmas not yet deleted, newest first (sealed ones open with `openDilemmaContent`). Needs `dilemmas`. */
+  listDilemmas(): Promise<DilemmaList>;
+  /** Dilemma editors: every card made here, in any state. Needs `dilemmas`. */
+  listDilemmaDrafts(): Promise<DilemmaDraftList>;
+  /** A new card draft (not public), rewritten from the shared dilemma `submissionId` or from scratch. Needs `dilemmas`. */
+  createDilemmaDraft(text: DilemmaCardText, submissionId?: string): Promise<DilemmaDraft>;
+  /** New texts for a card; a published card becomes a draft again. Needs `dilemmas`. */
+  updateDilemmaDraft(cardId: string, text: DilemmaCardText): Promise<DilemmaDraft>;
+  /** Approves and publishes a card; refused (409 `unedited-submission`) while it holds the shared text. Needs `dilemmas`. */
+  publishDilemmaCard(cardId: string): Promise<DilemmaDraft>;
+  /** Takes a card off the public list. Needs `dilemmas`. */
+  unpublishDilemmaCard(cardId: string): Promise<DilemmaDraft>;
   /**
    * Records a report received by phone or in a meeting, once however often the network retries (one
    * `Idempotency-Key` per call, or yours); the content is sealed when the backend advertises
@@ -232,6 +248,12 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     if (subCapability && !caseManagement[subCapability]) throw new WeerbaarCapabilityError(`caseManagement.${subCapability}`);
     return send(path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` }, secrets: [token, ...(options.secrets ?? [])] });
   }
+  /** The dilemma editors' operations (capability `dilemmas`, not case management). */
+  async function editing(path: string, options: RequestOptions = {}) {
+    await requireCapability(discovery, 'dilemmas');
+    return send(path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` }, secrets: [token] });
+  }
+  const draftUrl = (cardId: string, rest = '') => `dilemma-drafts/${encodeURIComponent(cardId)}${rest}`;
   /** The operations of people, accounts and access (`caseManagement.signIn`). */
   const signedIn = (path: string, options: RequestOptions = {}) => authorized(path, options, 'signIn');
   const empty = async (response: Promise<Response>) => {
@@ -281,6 +303,13 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     pageCases: (filters = {}, cursor) => json(authorized('cases', { searchParams: { ...filters, ...(cursor ? { cursor } : { paging: 'cursor' }) } }, 'cursorPaging')),
     countCases: () => json(authorized('case-counts', {}, 'cursorPaging')),
     getStatistics: (period) => json(authorized('statistics', { searchParams: { period } }, 'statistics')),
+    listDilemmas: () => json(editing('dilemmas')),
+    listDilemmaDrafts: () => json(editing('dilemma-drafts')),
+    createDilemmaDraft: (text, submissionId) => json(editing('dilemma-drafts', { method: 'post', json: submissionId ? { submissionId, text } : { text } })),
+    // The same texts again leave the same card: safe to repeat; so are publishing and unpublishing.
+    updateDilemmaDraft: (cardId, text) => json(editing(draftUrl(cardId), { method: 'put', json: { text }, retry: true })),
+    publishDilemmaCard: (cardId) => json(editing(draftUrl(cardId, '/publication'), { method: 'put', retry: true })),
+    unpublishDilemmaCard: (cardId) => json(editing(draftUrl(cardId, '/publication'), { method: 'delete', retry: true })),
     async recordIntake(intake, { idempotencyKey = crypto.randomUUID() } = {}) {
       const { encryption } = (await discovery.discover()).capabilities;
       const { content, ...routing } = intake;

@@ -2,7 +2,7 @@
 // encryption, so clients that never encrypt do not download @hpke/core.
 import { WeerbaarCapabilityError } from './errors.js';
 import { info, suite, SUITE, toBase64Url, type SealedKind } from './hpke.js';
-import type { AttachmentDescriptor, EncryptionCapability, HpkeEnvelope, ReportContent } from './types.js';
+import type { AttachmentDescriptor, DilemmaContent, EncryptionCapability, HpkeEnvelope, ReportContent } from './types.js';
 
 interface Sealed {
   keyId: string;
@@ -28,6 +28,9 @@ async function envelope(key: EncryptionCapability, kind: SealedKind, text: strin
 }
 
 export const sealReportContent = (key: EncryptionCapability, content: ReportContent) => envelope(key, 'report', JSON.stringify(content));
+
+/** A shared dilemma's content (contract 1.2), sealed on the sharer's device. */
+export const sealDilemmaContent = (key: EncryptionCapability, content: DilemmaContent) => envelope(key, 'dilemma', JSON.stringify(content));
 
 export const sealMessage = (key: EncryptionCapability, text: string) => envelope(key, 'message', text);
 

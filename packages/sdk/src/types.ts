@@ -86,6 +86,19 @@ export type CaseExportRecord = Schema<'CaseExportRecord'>;
 export type CaseCounts = Schema<'CaseCounts'>;
 /** Aggregates of the cases received in a period, small cells suppressed (`getStatistics`). */
 export type Statistics = Schema<'Statistics'>;
+/** Dilemmas (contract 1.2, capability `dilemmas`). */
+export type DilemmaTheme = Schema<'DilemmaTheme'>;
+export type DilemmaContent = Schema<'DilemmaContent'>;
+export type DilemmaSubmission = Schema<'DilemmaSubmission'>;
+export type DilemmaAcknowledgement = Schema<'DilemmaAcknowledgement'>;
+export type DilemmaReading = Schema<'DilemmaReading'>;
+export type DilemmaCard = Schema<'DilemmaCard'>;
+export type DilemmaCardText = Schema<'DilemmaCardText'>;
+export type DilemmaCardCollection = Schema<'DilemmaCardCollection'>;
+export type DilemmaList = Schema<'DilemmaList'>;
+export type DilemmaSubmissionRecord = Schema<'DilemmaSubmissionRecord'>;
+export type DilemmaDraft = Schema<'DilemmaDraft'>;
+export type DilemmaDraftList = Schema<'DilemmaDraftList'>;
 export type StatisticsCount = Schema<'StatisticsCount'>;
 export type StatisticsDays = Schema<'StatisticsDays'>;
 export type StatisticsShare = Schema<'StatisticsShare'>;

@@ -7,6 +7,8 @@ import { ContentCatalogue, ContentError, DEFAULT_CONTENT_FILE } from './content/
 import { DEFAULT_PROTOCOLS_FILE, ProtocolCatalogue } from './content/protocol-catalogue.js';
 import { drillNow, drillText, protocolIds } from './domain/protocol-drill.js';
 import { generateKeyPair, readPublicKey } from './domain/encryption-key.js';
+import { DilemmaStore } from './storage/dilemma-store.js';
+import { sqlRunnerFor } from './storage/sql-runner.js';
 import { runRetention } from './domain/retention.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -199,10 +201,10 @@ function secretCommand(config: ServerConfig, args: string[]): void {
 
 async function retentionCommand(config: ServerConfig, args: string[]): Promise<void> {
   if (args[0] !== 'run') throw new UsageError('retention needs run');
-  const { store, files, retention } = await openStorage(config);
+  const { store, files, retention, audit } = await openStorage(config);
   try {
-    const run = await runRetention({ config, retention, files, spec: new SpecValidator(), now: () => new Date().toISOString() });
-    console.log(`Retention: ${run.deleted.length} case${run.deleted.length === 1 ? '' : 's'} deleted, ${run.kept} closed case${run.kept === 1 ? '' : 's'} kept until their date.`);
+    const run = await runRetention({ config, retention, files, audit, dilemmas: new DilemmaStore(sqlRunnerFor(store)), spec: new SpecValidator(), now: () => new Date().toISOString() });
+    console.log(`Retention: ${run.deleted.length} case${run.deleted.length === 1 ? '' : 's'} deleted, ${run.kept} closed case${run.kept === 1 ? '' : 's'} kept until their date; ${run.dilemmasDeleted} shared dilemma${run.dilemmasDeleted === 1 ? '' : 's'} deleted.`);
   } finally {
     await store.close();
   }

@@ -364,6 +364,39 @@ export const StatisticsShare = {"share":{"minimum":0,"maximum":1}} as const;
 /** Limits of `Statistics`'s properties. */
 export const Statistics = {"period":{"maxLength":7},"minimumCellCount":{"minimum":5,"maximum":100},"byCategory":{"maxItems":5},"byRole":{"maxItems":4},"byCategoryAndRole":{"maxItems":20}} as const;
 
+/** Limits of `DilemmaContent`'s properties. */
+export const DilemmaContent = {"situation":{"minLength":1,"maxLength":4000},"whatIDid":{"minLength":1,"maxLength":4000}} as const;
+
+/** Limits of `DilemmaAcknowledgement`'s properties. */
+export const DilemmaAcknowledgement = {"readCode":{"minLength":16,"maxLength":64}} as const;
+
+/** Limits of `DilemmaReadRequest`'s properties. */
+export const DilemmaReadRequest = {"readCode":{"minLength":1,"maxLength":64}} as const;
+
+/** Limits of `DilemmaReading`'s properties. */
+export const DilemmaReading = {"cards":{"maxItems":20}} as const;
+
+/** Limits of `DilemmaSubmissionRecord`'s properties. */
+export const DilemmaSubmissionRecord = {"cardIds":{"maxItems":20}} as const;
+
+/** Limits of `DilemmaList`'s properties. */
+export const DilemmaList = {"items":{"maxItems":1000}} as const;
+
+/** Limits of `DilemmaCardText`'s properties. */
+export const DilemmaCardText = {"roles":{"minItems":1,"maxItems":4},"title":{"minLength":1,"maxLength":120},"situation":{"minLength":1,"maxLength":2000},"questions":{"minItems":1,"maxItems":6},"decision":{"minLength":1,"maxLength":2000}} as const;
+
+/** Limits of `DilemmaSource`'s properties. */
+export const DilemmaSource = {"title":{"minLength":1,"maxLength":200}} as const;
+
+/** Limits of `DilemmaCard`'s properties. */
+export const DilemmaCard = {"sources":{"maxItems":5}} as const;
+
+/** Limits of `DilemmaCardCollection`'s properties. */
+export const DilemmaCardCollection = {"items":{"maxItems":1000}} as const;
+
+/** Limits of `DilemmaDraftList`'s properties. */
+export const DilemmaDraftList = {"items":{"maxItems":1000}} as const;
+
 /** Limits of `CaseEvent`'s properties. */
 export const CaseEvent = {"id":{"minLength":1,"maxLength":64},"source":{"maxLength":300}} as const;
 

@@ -1692,6 +1692,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dilemmas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shared dilemmas, for the editors
+         * @description 1.2 — the submissions not yet deleted, newest first (at most 1000), with their content or
+         *     sealed content, and the cards made from them. Dilemma editors only: a handler token, or a
+         *     person with the `handler` role in the group `dilemmas.editorGroupId` (`403` otherwise).
+         *     Capability `dilemmas`.
+         */
+        get: operations["listDilemmas"];
+        put?: never;
+        /**
+         * Share a dilemma anonymously
+         * @description 1.2 — someone shares a dilemma they faced: their role, a theme, the situation and optionally
+         *     what they did. Not a report: no case, no receipt, no deadlines. Anonymous: the backend keeps
+         *     no address, name or account with it. With encryption advertised, send `encryptedContent`
+         *     (the `DilemmaContent` sealed like a report's content) instead of `content`; a backend that
+         *     requires encryption refuses plain content (`422`, `encryption-required`).
+         *
+         *     With `wantsReadCode: true` the answer carries a `readCode`, once: the only way to read later
+         *     whether the dilemma became a published card (`POST /dilemmas/read`). It is stored only as a
+         *     hash and never travels in a URL. A retry with the same `Idempotency-Key` and body answers the
+         *     same (`Idempotent-Replayed: true`). Rate limited per client like reports. The submission is
+         *     deleted `dilemmas.retentionDays` after it arrived. Capability `dilemmas`.
+         */
+        post: operations["submitDilemma"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemmas/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read what became of a shared dilemma, with its read code
+         * @description 1.2 — the read code from `submitDilemma` in the body (never in a URL) answers whether the
+         *     dilemma is still waiting or became a published card, and that card. An unknown code, or one
+         *     whose dilemma was deleted and never published, is `404`; wrong codes are rate limited like
+         *     receipts (`429`). Capability `dilemmas`.
+         */
+        post: operations["readDilemma"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemma-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published dilemma cards
+         * @description 1.2 — the cards people discuss: published by an editor (or shipped with the backend's
+         *     content, `draftForReview` until the organisation checked them), in the negotiated language,
+         *     optionally only for a role (cards for every role included) or a theme. Never a submission:
+         *     a card is published only after an editor approved it, and never holds a submission's text
+         *     unchanged. Cacheable like the other content (`ETag`, `304`). Capability `dilemmas`.
+         */
+        get: operations["getDilemmaCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemma-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every card the editors made, in any state
+         * @description 1.2 — the cards made in this backend (not the shipped ones), newest change first (at most
+         *     1000), drafts, published and unpublished alike. Dilemma editors only (`403` otherwise).
+         *     Capability `dilemmas`.
+         */
+        get: operations["listDilemmaDrafts"];
+        put?: never;
+        /**
+         * Make a card draft, from a shared dilemma or from scratch
+         * @description 1.2 — a new card in state `draft`, not public. `submissionId` names the shared dilemma it
+         *     was rewritten from (`404` when it is unknown or deleted). Recorded in the global audit list
+         *     (`dilemma-draft-created`, without text). Dilemma editors only. Capability `dilemmas`.
+         */
+        post: operations["createDilemmaDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemma-drafts/{cardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a card
+         * @description 1.2 — replaces the card's texts, roles, theme and language (its `submissionId` stays). A
+         *     published card that is edited goes back to `draft`: the change is public only after it is
+         *     approved again. Recorded as `dilemma-draft-edited` (without text). Dilemma editors only.
+         *     Capability `dilemmas`.
+         */
+        put: operations["updateDilemmaDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemma-drafts/{cardId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Approve and publish a card
+         * @description 1.2 — the editor's approval: the card appears at `/dilemma-cards`. Refused with `409`
+         *     (`unedited-submission`) when a text of the card (title, situation, a question or the
+         *     decision) still holds the situation or the answer of the shared dilemma it was made from,
+         *     compared without regard to case and spacing: a card is published only once an editor
+         *     rewrote it. (Sealed submissions cannot be compared by the backend; the console compares
+         *     them before it asks.) Publishing a published card changes nothing. Recorded as
+         *     `dilemma-card-published`. Dilemma editors only. Capability `dilemmas`.
+         */
+        put: operations["publishDilemmaCard"];
+        post?: never;
+        /**
+         * Take a card off the public list
+         * @description 1.2 — the card leaves `/dilemma-cards` and is `unpublished`; it can be edited and
+         *     published again. Recorded as `dilemma-card-unpublished`. Dilemma editors only.
+         *     Capability `dilemmas`.
+         */
+        delete: operations["unpublishDilemmaCard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     caseEvent: {
@@ -2026,6 +2193,12 @@ export interface components {
                 url: components["schemas"]["HttpsUrl"];
             };
             caseManagement?: components["schemas"]["CaseManagementCapability"];
+            /** @description 1.2 — dilemmas are shared anonymously and published, edited and approved, as cards (see "Dilemmas"). */
+            dilemmas?: {
+                /** @description Days a shared dilemma is kept before it is deleted. */
+                retentionDays: number;
+                editorGroupId: components["schemas"]["GroupId"];
+            };
         };
         /**
          * @description End-to-end encryption of report content with HPKE (RFC 9180, base mode).
@@ -5764,7 +5937,8 @@ export interface components {
          *     `affected-people-recorded`, `check-in-answered`, `check-ins-stopped`, `check-in-task-made`, `handed-over` (1.2). Global list: `signed-in`,
          *     `sign-in-failed`, `signed-out`, `session-expired`, `account-invited`, `invitation-created`,
          *     `passkey-enrolled`, `passkey-revoked`, `account-updated`, `group-saved`, `group-deleted`,
-         *     `routing-changed`, `protocol-drill-run` (1.2). A backend may add actions; verifiers must not reject an unknown one.
+         *     `routing-changed`, `protocol-drill-run`, `dilemma-draft-created`, `dilemma-draft-edited`, `dilemma-card-published`,
+         *     `dilemma-card-unpublished`, `dilemmas-deleted` (1.2). A backend may add actions; verifiers must not reject an unknown one.
          * @example status-changed
          */
         AuditAction: string;
@@ -6176,6 +6350,331 @@ export interface components {
             feedback: components["schemas"]["ClockStatistics"];
         };
         /**
+         * @description 1.2 — the identifier of a shared dilemma or a card. Opaque; not guessable for a shared dilemma.
+         * @example dl_5Qm8Rt2Xw9Kp
+         */
+        DilemmaId: string;
+        /**
+         * @description 1.2 — what a dilemma is about: `threats` (threats and intimidation), `gifts-and-hospitality`,
+         *     `side-jobs` (side jobs and other interests), `information-requests` (requests for
+         *     information one should not give), `permit-pressure` (pressure on permits and other
+         *     decisions), `other`.
+         * @example gifts-and-hospitality
+         * @enum {string}
+         */
+        DilemmaTheme: "threats" | "gifts-and-hospitality" | "side-jobs" | "information-requests" | "permit-pressure" | "other";
+        /**
+         * @description 1.2 — what someone shares of a dilemma (sealed as a whole in `encryptedContent` when encryption is advertised).
+         * @example {
+         *       "situation": "Een projectontwikkelaar bood mij kaarten aan voor een voetbalwedstrijd.",
+         *       "whatIDid": "Ik heb ze geweigerd."
+         *     }
+         */
+        DilemmaContent: {
+            /** @description The situation, in their own words. */
+            situation: string;
+            /** @description What they did, or are thinking of doing. */
+            whatIDid?: string;
+        };
+        /**
+         * @description 1.2 — a dilemma shared anonymously: role and theme in the clear (the editors sort by them),
+         *     exactly one of `content` and `encryptedContent`.
+         * @example {
+         *       "role": "civil-servant",
+         *       "theme": "information-requests",
+         *       "content": {
+         *         "situation": "Een oud-collega vraagt mij wie er op de lijst voor de aanbesteding staat."
+         *       }
+         *     }
+         */
+        DilemmaSubmission: {
+            role: components["schemas"]["ReporterRole"];
+            theme: components["schemas"]["DilemmaTheme"];
+            locale?: components["schemas"]["Locale"];
+            content?: components["schemas"]["DilemmaContent"];
+            encryptedContent?: components["schemas"]["HpkeEnvelope"];
+            /** @description Answer with a read code, to read later what became of the dilemma. */
+            wantsReadCode?: boolean;
+        } & (unknown | unknown);
+        /**
+         * @description 1.2 — the answer to a shared dilemma. Show `readCode`, when present, once.
+         * @example {
+         *       "receivedAt": "2026-12-02T21:30:00Z",
+         *       "deleteAfter": "2027-03-02T21:30:00Z",
+         *       "readCode": "4HD2-QW8M-7PRT-K3XN-9ZBC"
+         *     }
+         */
+        DilemmaAcknowledgement: {
+            /**
+             * Format: date-time
+             * @description When the dilemma was stored.
+             */
+            readonly receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When the shared text is deleted (a card made from it stays).
+             */
+            readonly deleteAfter: string;
+            /** @description The only way to read what became of the dilemma, at least 80 bits of randomness. Never put it in a URL. */
+            readonly readCode?: string;
+        };
+        /**
+         * @description 1.2 — a read code, as the person typed it (case, spaces and dashes do not matter).
+         * @example {
+         *       "readCode": "4HD2-QW8M-7PRT-K3XN-9ZBC"
+         *     }
+         */
+        DilemmaReadRequest: {
+            /** @description The read code from `submitDilemma`. */
+            readCode: string;
+        };
+        /**
+         * @description 1.2 — what became of a shared dilemma: `waiting` (no card of it is public) or `published` with the cards made of it.
+         * @example {
+         *       "status": "waiting",
+         *       "cards": []
+         *     }
+         */
+        DilemmaReading: {
+            /**
+             * @description Whether a card made of the dilemma is public.
+             * @enum {string}
+             */
+            status: "waiting" | "published";
+            /** @description The published cards made of the dilemma. */
+            cards: components["schemas"]["DilemmaCard"][];
+        };
+        /**
+         * @description 1.2 — a shared dilemma as the editors see it.
+         * @example {
+         *       "submissionId": "dl_5Qm8Rt2Xw9Kp",
+         *       "receivedAt": "2026-12-02T21:30:00Z",
+         *       "deleteAfter": "2027-03-02T21:30:00Z",
+         *       "role": "council-member",
+         *       "theme": "gifts-and-hospitality",
+         *       "content": {
+         *         "situation": "Een projectontwikkelaar bood mij kaarten aan voor een voetbalwedstrijd."
+         *       },
+         *       "cardIds": []
+         *     }
+         */
+        DilemmaSubmissionRecord: {
+            submissionId: components["schemas"]["DilemmaId"];
+            /**
+             * Format: date-time
+             * @description When it was shared.
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When it is deleted.
+             */
+            deleteAfter: string;
+            role: components["schemas"]["ReporterRole"];
+            theme: components["schemas"]["DilemmaTheme"];
+            locale?: components["schemas"]["Locale"];
+            content?: components["schemas"]["DilemmaContent"];
+            encryptedContent?: components["schemas"]["HpkeEnvelope"];
+            /** @description The cards made of it. */
+            cardIds: components["schemas"]["DilemmaId"][];
+        };
+        /**
+         * @description 1.2 — the shared dilemmas not yet deleted, newest first.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        DilemmaList: {
+            /** @description The submissions. */
+            items: components["schemas"]["DilemmaSubmissionRecord"][];
+        };
+        /**
+         * @description 1.2 — the texts of a card in one language.
+         * @example {
+         *       "language": "en",
+         *       "roles": [
+         *         "council-member"
+         *       ],
+         *       "theme": "gifts-and-hospitality",
+         *       "title": "Tickets for the match",
+         *       "situation": "A developer whose plan comes before the council soon offers you two tickets for a sold-out match.",
+         *       "questions": [
+         *         "Do you accept the tickets?"
+         *       ]
+         *     }
+         */
+        DilemmaCardText: {
+            language: components["schemas"]["Locale"];
+            /** @description The roles the card is written for (at least one). */
+            roles: components["schemas"]["ReporterRole"][];
+            theme: components["schemas"]["DilemmaTheme"];
+            /** @description A short title. */
+            title: string;
+            /** @description The situation, as the card tells it. */
+            situation: string;
+            /** @description Questions for the discussion ("what would you do?", "and what if…?"). */
+            questions: string[];
+            /** @description What was decided and why, revealed after the discussion. */
+            decision?: string;
+        };
+        /**
+         * @description 1.2 — a rule or publication a card cites.
+         * @example {
+         *       "title": "Gemeentewet, artikel 15",
+         *       "url": "https://wetten.overheid.nl/BWBR0005416/"
+         *     }
+         */
+        DilemmaSource: {
+            /** @description The source's name. */
+            title: string;
+            url: components["schemas"]["HttpsUrl"];
+        };
+        /**
+         * @description 1.2 — a published card as everyone reads it.
+         * @example {
+         *       "cardId": "seed-gifts-tickets-en",
+         *       "draftForReview": true,
+         *       "text": {
+         *         "language": "en",
+         *         "roles": [
+         *           "council-member"
+         *         ],
+         *         "theme": "gifts-and-hospitality",
+         *         "title": "Tickets for the match",
+         *         "situation": "A developer whose plan comes before the council soon offers you two tickets for a sold-out match.",
+         *         "questions": [
+         *           "Do you accept the tickets?"
+         *         ]
+         *       }
+         *     }
+         */
+        DilemmaCard: {
+            cardId: components["schemas"]["DilemmaId"];
+            /** @description Shipped with the backend's content and not yet checked by the organisation. */
+            draftForReview: boolean;
+            /**
+             * Format: date-time
+             * @description When an editor published it (absent for shipped cards).
+             */
+            publishedAt?: string;
+            /** @description The rules or publications the card cites. */
+            sources?: components["schemas"]["DilemmaSource"][];
+            text: components["schemas"]["DilemmaCardText"];
+        };
+        /**
+         * @description 1.2 — the published cards in one language.
+         * @example {
+         *       "language": "nl",
+         *       "items": []
+         *     }
+         */
+        DilemmaCardCollection: {
+            language: components["schemas"]["Locale"];
+            /** @description The cards, shipped ones first, then by publication. */
+            items: components["schemas"]["DilemmaCard"][];
+        };
+        /**
+         * @description 1.2 — a new card's texts, and the shared dilemma it was rewritten from.
+         * @example {
+         *       "submissionId": "dl_5Qm8Rt2Xw9Kp",
+         *       "text": {
+         *         "language": "nl",
+         *         "roles": [
+         *           "council-member"
+         *         ],
+         *         "theme": "gifts-and-hospitality",
+         *         "title": "Kaarten voor de wedstrijd",
+         *         "situation": "Een ondernemer met een plan dat binnenkort in de raad komt, biedt u twee kaarten aan.",
+         *         "questions": [
+         *           "Neemt u de kaarten aan?"
+         *         ]
+         *       }
+         *     }
+         */
+        DilemmaDraftRequest: {
+            submissionId?: components["schemas"]["DilemmaId"];
+            text: components["schemas"]["DilemmaCardText"];
+        };
+        /**
+         * @description 1.2 — a card's new texts (all of them).
+         * @example {
+         *       "text": {
+         *         "language": "nl",
+         *         "roles": [
+         *           "council-member"
+         *         ],
+         *         "theme": "gifts-and-hospitality",
+         *         "title": "Kaarten voor de wedstrijd",
+         *         "situation": "Iemand die baat heeft bij een besluit biedt u kaarten aan.",
+         *         "questions": [
+         *           "Neemt u de kaarten aan?"
+         *         ]
+         *       }
+         *     }
+         */
+        DilemmaDraftEdit: {
+            text: components["schemas"]["DilemmaCardText"];
+        };
+        /**
+         * @description 1.2 — `draft` (not public; new or edited since publishing), `published`, `unpublished` (taken off the public list).
+         * @example draft
+         * @enum {string}
+         */
+        DilemmaDraftStatus: "draft" | "published" | "unpublished";
+        /**
+         * @description 1.2 — a card as the editors see it.
+         * @example {
+         *       "cardId": "dc_8Wn3Kq6Zt1Lm",
+         *       "status": "draft",
+         *       "submissionId": "dl_5Qm8Rt2Xw9Kp",
+         *       "createdAt": "2026-12-02T22:00:00Z",
+         *       "updatedAt": "2026-12-02T22:00:00Z",
+         *       "text": {
+         *         "language": "nl",
+         *         "roles": [
+         *           "council-member"
+         *         ],
+         *         "theme": "gifts-and-hospitality",
+         *         "title": "Kaarten voor de wedstrijd",
+         *         "situation": "Een ondernemer met een plan dat binnenkort in de raad komt, biedt u twee kaarten aan.",
+         *         "questions": [
+         *           "Neemt u de kaarten aan?"
+         *         ]
+         *       }
+         *     }
+         */
+        DilemmaDraft: {
+            cardId: components["schemas"]["DilemmaId"];
+            status: components["schemas"]["DilemmaDraftStatus"];
+            submissionId?: components["schemas"]["DilemmaId"];
+            /**
+             * Format: date-time
+             * @description When it was made.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When its texts or state last changed.
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was last published.
+             */
+            publishedAt?: string;
+            text: components["schemas"]["DilemmaCardText"];
+        };
+        /**
+         * @description 1.2 — the cards made in this backend, newest change first.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        DilemmaDraftList: {
+            /** @description The cards. */
+            items: components["schemas"]["DilemmaDraft"][];
+        };
+        /**
          * @description The kind of event (CloudEvents `type`): a case arrived (`received`); its acknowledgement
          *     or feedback is due within the backend's threshold (`acknowledgement-due`, `feedback-due`);
          *     a deadline passed (`overdue`); it was acknowledged, given feedback or closed; it was
@@ -6474,6 +6973,8 @@ export interface components {
         CheckInId: components["schemas"]["CheckInId"];
         /** @description The hand-over's identifier. */
         HandOverId: components["schemas"]["HandOverId"];
+        /** @description The dilemma card's identifier. */
+        CardId: components["schemas"]["DilemmaId"];
         /** @description The attachment's identifier. */
         AttachmentId: components["schemas"]["AttachmentId"];
         /** @description The page to return, from 1. */
@@ -9261,6 +9762,315 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listDilemmas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submissions. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    submitDilemma: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description One unique value per logical submission, reused on every retry of it (a UUID v4 or at
+                 *     least 128 random bits, base64url). Kept by the backend for
+                 *     `limits.idempotencyKeyTtlSeconds` (at least 24 hours).
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DilemmaSubmission"];
+            };
+        };
+        responses: {
+            /** @description The dilemma is stored. Show the read code, when there is one, once. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    readDilemma: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DilemmaReadRequest"];
+            };
+        };
+        responses: {
+            /** @description What became of the dilemma. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaReading"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getDilemmaCards: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+                /** @description Only cards for this role. */
+                role?: components["schemas"]["ReporterRole"];
+                /** @description Only cards of this theme. */
+                theme?: components["schemas"]["DilemmaTheme"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `ETag` of a cached copy; an unchanged resource answers `304`. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published cards in the negotiated language. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlPublic"];
+                    ETag: components["headers"]["ETag"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaCardCollection"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listDilemmaDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cards. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraftList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createDilemmaDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DilemmaDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateDilemmaDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dilemma card's identifier. */
+                cardId: components["parameters"]["CardId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DilemmaDraftEdit"];
+            };
+        };
+        responses: {
+            /** @description The card, edited. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    publishDilemmaCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dilemma card's identifier. */
+                cardId: components["parameters"]["CardId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, published. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    unpublishDilemmaCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dilemma card's identifier. */
+                cardId: components["parameters"]["CardId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, no longer public. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraft"];
                 };
             };
             400: components["responses"]["BadRequest"];
