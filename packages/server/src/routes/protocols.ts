@@ -13,8 +13,6 @@ import { negotiateLanguage } from '../http/language.js';
 import { defineOperation, type ApiRoutesOptions, type OperationCall } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
 import { taskOverdueJobs } from '../notifications/task-notices.js';
-import { jobQueue } from '../storage/job-queue.js';
-import { sqlRunnerFor } from '../storage/sql-runner.js';
 import { callerOperation, type Caller } from '../security/caller.js';
 
 export async function protocolRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
@@ -79,9 +77,8 @@ export async function protocolRoutes(app: FastifyInstance, { context }: ApiRoute
       const at = context.now();
       // The roles stay out of the trail: auditors see no content, and who was threatened is content.
       const entry = byCaller(auth, at, 'affected-people-recorded', { tasksAdded: tasks.length });
-      await store.recordAffectedPeople(caseId, { affectedPeople: body.affectedPeople, tasks, at }, [entry]);
-      // Their overdue notices, keyed by task: enqueued once, and a repeat changes nothing.
-      if (tasks.length) await jobQueue(sqlRunnerFor(store)).enqueue(taskOverdueJobs(caseId, tasks), at);
+      // The added tasks' overdue notices go in with them.
+      await store.recordAffectedPeople(caseId, { affectedPeople: body.affectedPeople, tasks, at, jobs: taskOverdueJobs(caseId, tasks) }, [entry]);
       return caseAnswer(context, caseId);
     },
     options,

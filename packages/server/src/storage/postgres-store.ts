@@ -307,6 +307,7 @@ export class PostgresStore implements Store {
       // Adding to a case's tasks locks the case's row first: two recordings one after the other, not interleaved.
       const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
       for (const [offset, task] of change.tasks.entries()) await changes(db, TASK_SQL.insertTask, taskValues(caseId, Number(next) + offset, task));
+      for (const job of change.jobs ?? []) await changes(db, JOB_SQL.enqueue, jobValues(job, change.at));
       await appendAuditPostgres(db, caseId, audit, change.at);
     });
   }

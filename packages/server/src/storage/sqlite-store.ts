@@ -274,6 +274,7 @@ export class SqliteStore implements Store {
       this.db.prepare(TASK_SQL.setAffectedPeople).run(JSON.stringify(change.affectedPeople), caseId);
       const { next } = this.db.prepare(TASK_SQL.nextPosition).get(caseId) as { next: number };
       for (const [offset, task] of change.tasks.entries()) this.db.prepare(TASK_SQL.insertTask).run(...taskValues(caseId, next + offset, task));
+      for (const job of change.jobs ?? []) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, change.at));
       appendAuditSqlite(this.db, caseId, audit, change.at);
     })();
   }

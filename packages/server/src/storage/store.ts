@@ -101,6 +101,8 @@ export interface AffectedPeopleChange {
   affectedPeople: Schema<'AffectedRole'>[];
   tasks: StoredTask[];
   at: string;
+  /** Jobs (the added tasks' overdue notices) enqueued in the same transaction. */
+  jobs?: NewJob[];
 }
 
 /** The reporter's answer to a version of the minutes, and the status it gives the version. */
