@@ -204,7 +204,7 @@ async function retentionCommand(config: ServerConfig, args: string[]): Promise<v
   const { store, files, retention, audit } = await openStorage(config);
   try {
     const run = await runRetention({ config, retention, files, audit, dilemmas: new DilemmaStore(sqlRunnerFor(store)), spec: new SpecValidator(), now: () => new Date().toISOString() });
-    console.log(`Retention: ${run.deleted.length} case${run.deleted.length === 1 ? '' : 's'} deleted, ${run.kept} closed case${run.kept === 1 ? '' : 's'} kept until their date; ${run.dilemmasDeleted} shared dilemma${run.dilemmasDeleted === 1 ? '' : 's'} deleted.`);
+    console.log(`Retention: ${run.deleted.length} case${run.deleted.length === 1 ? '' : 's'} deleted, ${run.kept} closed case${run.kept === 1 ? '' : 's'} kept until their date. ${run.dilemmasDeleted} shared dilemma${run.dilemmasDeleted === 1 ? '' : 's'} deleted.`);
   } finally {
     await store.close();
   }
