@@ -15,13 +15,21 @@
 //   authenticator (CTAP2, resident keys, user verification; the PRF extension with `prf: true`) on
 //   the test's page, so passkey ceremonies run for real in the browser. Chromium only: other
 //   engines' drivers have no such command.
+// - `weerbaar-open-check-in` `{ checkInId }`: as if that aftercare check-in's day had come
+//   (check-in-clock.mjs: simulated time in the server's database, never waited for).
+// - `weerbaar-clock` `{ caseId, move }`: the server's clock seam, as its own check-in tests use it —
+//   times moved into the past in the database instead of waiting: `tasks-overdue` (the case's open
+//   tasks were due an hour ago), `check-in-open` (its first check-in opened a day ago) or
+//   `check-in-missed` (and was due an hour ago; its due job runs at the next poll).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
+import { openCheckIn } from './check-in-clock.mjs';
 import { startReferenceServer } from './reference-server.mjs';
 
 const openIdProviderHelper = new URL('../packages/server/test/helpers/openid-provider.ts', import.meta.url).href;
+const databaseHelper = new URL('../packages/server/test/helpers/database-tampering.ts', import.meta.url).href;
 
 const serverCli = fileURLToPath(new URL('../packages/server/dist/cli.js', import.meta.url));
 const AUTHENTICATOR = { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true };
@@ -49,7 +57,15 @@ export function referenceServerPlugin() {
       return startReferenceServer({
         encryption: true,
         allowedOrigins: [testRunnerOrigin],
-        env: { WEERBAAR_PASSKEY_RP_ID: new URL(testRunnerOrigin).hostname, WEERBAAR_PASSKEY_ORIGINS: testRunnerOrigin, ...provider.serverEnv() },
+        env: {
+          WEERBAAR_PASSKEY_RP_ID: new URL(testRunnerOrigin).hostname,
+          WEERBAAR_PASSKEY_ORIGINS: testRunnerOrigin,
+          // Every browser test submits from 127.0.0.1: past the default 30 reports per 15 minutes the
+          // server answers 429 with a Retry-After of minutes, which the SDK honours, and the tests hang
+          // at "Bezig met versturen…". The limit itself is tested in the server's and hostile tests.
+          WEERBAAR_REPORTS_PER_CLIENT: '100000',
+          ...provider.serverEnv(),
+        },
       });
     })();
     return starting;
@@ -73,6 +89,29 @@ export function referenceServerPlugin() {
     const code = /Invitation code on its own: (\S+)/.exec(stdout)?.[1];
     if (!code) throw new Error(`handler invite printed no code:\n${stdout}`);
     return { code };
+  }
+
+  /** Fixed statements only: the payload chooses which, and names the case. */
+  async function moveClock({ caseId, move }) {
+    const server = await start();
+    const { withWritableDatabase } = await tsImport(databaseHelper, import.meta.url);
+    const now = Date.now();
+    const dayAgo = new Date(now - 86_400_000).toISOString();
+    const hourAgo = new Date(now - 3_600_000).toISOString();
+    return withWritableDatabase(server, async (db) => {
+      if (move === 'tasks-overdue') {
+        await db.run("UPDATE case_tasks SET due_at = ? WHERE case_id = ? AND status = 'open'", [hourAgo, String(caseId)]);
+        return {};
+      }
+      const [first] = await db.all('SELECT id FROM case_check_ins WHERE case_id = ? ORDER BY position LIMIT 1', [String(caseId)]);
+      if (!first) throw new Error(`no check-ins on ${caseId}`);
+      await db.run('UPDATE case_check_ins SET opens_at = ? WHERE id = ?', [dayAgo, first.id]);
+      if (move === 'check-in-missed') {
+        await db.run('UPDATE case_check_ins SET due_at = ? WHERE id = ?', [hourAgo, first.id]);
+        await db.run('UPDATE jobs SET run_at = ? WHERE job_key = ?', [new Date(now - 1000).toISOString(), `check-in:due:${first.id}`]);
+      } else if (move !== 'check-in-open') throw new Error(`unknown move ${move}`);
+      return { checkInId: first.id };
+    });
   }
 
   async function virtualAuthenticator(session, { action, prf = false }) {
@@ -110,6 +149,8 @@ export function referenceServerPlugin() {
       if (command === 'weerbaar-invite') return invite(payload ?? {});
       if (command === 'weerbaar-oidc-visit') return visitProvider(payload ?? {});
       if (command === 'weerbaar-virtual-authenticator') return virtualAuthenticator(session, payload ?? {});
+      if (command === 'weerbaar-open-check-in') return openCheckIn(await start(), String(payload?.checkInId)).then(() => ({}));
+      if (command === 'weerbaar-clock') return moveClock(payload ?? {});
       return undefined;
     },
     async serverStop() {

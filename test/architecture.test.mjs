@@ -88,9 +88,9 @@ describe("the server's layers", () => {
   const layerOf = (path) => path.slice(src.length).split('/')[0].replace(/\.(m?[jt]s)$/, '');
   // The stores' interfaces are what routes and domain code may know of storage (the cases' Store, the
   // audit log, attachment bytes, and the stores written once for both engines: people, retention,
-  // statistics, jobs, the demo outbox); the engines, their SQL, drivers and the migrations stay behind them.
+  // statistics, jobs, the demo outbox, dilemmas); the engines, their SQL, drivers and the migrations stay behind them.
   const storageInterfaces = new Set(
-    ['store', 'audit-log', 'attachments/attachment-storage', 'people-store', 'retention-store', 'statistics-source', 'job-queue', 'mail-outbox'].map(
+    ['store', 'audit-log', 'attachments/attachment-storage', 'people-store', 'retention-store', 'statistics-source', 'job-queue', 'mail-outbox', 'dilemma-store'].map(
       (name) => `${src}storage/${name}.js`,
     ),
   );

@@ -27,7 +27,7 @@ export function browserBundle(outDir, input) {
 
 export default [
   // For npm consumers: dependencies stay external, with type declarations.
-  createConfig({ input: { index: 'src/index.ts', content: 'src/content.ts', handler: 'src/handler.ts', crypto: 'src/crypto.ts', 'field-limits': 'src/field-limits.ts' }, tsconfig }),
+  createConfig({ input: { index: 'src/index.ts', content: 'src/content.ts', handler: 'src/handler.ts', dilemmas: 'src/dilemmas.ts', crypto: 'src/crypto.ts', 'field-limits': 'src/field-limits.ts' }, tsconfig }),
   browserBundle('dist/bundle', { index: 'src/index.ts' }),
   browserBundle('dist/bundle', { content: 'src/content.ts' }),
 ];

@@ -6,6 +6,7 @@ import { auditModule } from './modules/audit.js';
 import { caseManagementModule } from './modules/case-management.js';
 import { caseWorkflowModule } from './modules/case-workflow.js';
 import { protocolsModule } from './modules/protocols.js';
+import { handOversModule } from './modules/hand-overs.js';
 import { contentModule } from './modules/content.js';
 import { deadlinesModule } from './modules/deadlines.js';
 import { discoveryModule } from './modules/discovery.js';
@@ -19,6 +20,7 @@ import { responsesModule } from './modules/responses.js';
 import { retentionModule } from './modules/retention.js';
 import { securityModule } from './modules/security.js';
 import { statisticsModule } from './modules/statistics.js';
+import { dilemmasModule } from './modules/dilemmas.js';
 import type { CheckDefinition, ProfileId } from './types.js';
 
 export interface ProfileDefinition {
@@ -50,13 +52,14 @@ export const PROFILES: ProfileDefinition[] = [
   },
   {
     id: 'protocols',
-    title: 'Protocols and tasks: hidden steps, due times, affected people by role, check-ins (1.2)',
+    title: 'Protocols and tasks: hidden steps, due times, affected people by role, check-ins, the chain hand-over (1.2)',
     capabilities: ['caseManagement', 'followUp'],
     caseManagement: ['protocols'],
     needsHandlerToken: true,
   },
   { id: 'access', title: 'Accounts and access per case: exclusion, auditors without content', capabilities: ['caseManagement'], caseManagement: ['signIn'], needsHandlerToken: true },
   { id: 'statistics', title: 'Statistics without small cells (1.1)', capabilities: ['caseManagement'], caseManagement: ['statistics'], needsHandlerToken: false, needsAuditorToken: true },
+  { id: 'dilemmas', title: 'Dilemmas shared anonymously, published only when rewritten (1.2)', capabilities: ['dilemmas'], needsHandlerToken: true },
 ];
 
 /** Every module, in run order (`late` modules are moved to the end by the runner). */
@@ -75,11 +78,13 @@ export const MODULES: ConformanceModule[] = [
   caseManagementModule,
   caseWorkflowModule,
   protocolsModule,
+  handOversModule,
   auditModule,
   retentionModule,
   notificationsModule,
   accessModule,
   statisticsModule,
+  dilemmasModule,
   guessingModule,
 ];
 

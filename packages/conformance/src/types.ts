@@ -2,7 +2,7 @@
 // profiles → modules → checks, each check naming the requirement it verifies.
 
 /** The profiles a backend can be certified for. `core` is always tested; the others are optional capabilities. */
-export const PROFILE_IDS = ['core', 'follow-up', 'attachments', 'encryption', 'case-management', 'audit', 'retention', 'case-workflow', 'access', 'statistics', 'protocols'] as const;
+export const PROFILE_IDS = ['core', 'follow-up', 'attachments', 'encryption', 'case-management', 'audit', 'retention', 'case-workflow', 'access', 'statistics', 'protocols', 'dilemmas'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /** MUST: a failure makes the backend non-conformant. SHOULD: a failure is reported as a warning. */

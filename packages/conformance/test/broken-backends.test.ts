@@ -42,7 +42,7 @@ const ISOLATED_CASES: Case[] = [
   { fault: 'drops-change-events', check: 'WRA-NOTE-03', profiles: ['core', 'case-management'] },
 ];
 
-/** Broken audit trails, retention and case work (contract 1.1): they share one reference server. */
+/** Broken audit trails, retention and case work (contract 1.1) and dilemmas (1.2): they share one reference server. */
 const AUDIT_CASES: Case[] = [
   { fault: 'audit-entry-changed', check: 'WRA-AUD-02', profiles: ['audit'] },
   { fault: 'audit-entry-removed', check: 'WRA-AUD-02', profiles: ['audit'] },
@@ -50,6 +50,7 @@ const AUDIT_CASES: Case[] = [
   { fault: 'legal-hold-ignored', check: 'WRA-RET-01', profiles: ['retention'] },
   { fault: 'late-delete-date', check: 'WRA-RET-02', profiles: ['retention'] },
   { fault: 'note-shown-to-reporter', check: 'WRA-CW-01', profiles: ['case-workflow'] },
+  { fault: 'publishes-raw-submission', check: 'WRA-DIL-04', profiles: ['dilemmas'] },
 ];
 
 /** Broken backends caught by the access and statistics profiles: one server with a signed-in handler and auditor (real passkeys). */
@@ -108,7 +109,7 @@ describe('a broken backend', () => {
     });
   });
 
-  describe('caught by the audit, retention and case-workflow profiles', () => {
+  describe('caught by the audit, retention, case-workflow and dilemmas profiles', () => {
     let shared: Awaited<ReturnType<typeof sharedReferenceServer>>;
     before(async () => {
       shared = await sharedReferenceServer();

@@ -42,7 +42,10 @@ export const FAULTS = {
   'due-date-ignored': 'makes every task due a year after the protocol says',
   'affected-by-name': 'names an affected person in the case answer instead of a role',
   'check-in-dropped': "drops the reporter's first aftercare check-in",
+  'check-in-dates-dropped': "leaves the check-in days out of the report's receipt",
+  'identity-in-hand-over': "puts the reporter's identity into a RIEC hand-over package without their consent",
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
+  'publishes-raw-submission': "publishes a dilemma card that still holds the shared dilemma's text (the refusal becomes a published card)",
 } as const;
 
 export type Fault = keyof typeof FAULTS;
@@ -281,6 +284,21 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
         });
       }
       break;
+    case 'check-in-dates-dropped':
+      if (method === 'POST' && path.endsWith('/reports') && answer.status === 201) {
+        rewriteJson(answer, (receipt) => {
+          delete receipt.checkInDates;
+        });
+      }
+      break;
+    case 'identity-in-hand-over':
+      // The package as it is made (POST) and read back (GET one); the list holds no identity field.
+      if ((method === 'POST' ? /\/cases\/[^/]+\/hand-overs$/ : /\/cases\/[^/]+\/hand-overs\/[^/]+$/).test(path) && (answer.status === 200 || answer.status === 201)) {
+        rewriteJson(answer, (handedOver) => {
+          handedOver.reporter = { role: 'council-member', name: 'Melder zonder toestemming' };
+        });
+      }
+      break;
     case 'check-in-dropped':
       if (method === 'GET' && path.endsWith('/follow-up/check-ins') && answer.status === 200) {
         rewriteJson(answer, (list) => {
@@ -295,6 +313,15 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
           const hidden = cells.find((cell) => cell.suppressed);
           if (hidden) Object.assign(hidden, { suppressed: false, count: 3 });
         });
+      }
+      break;
+    case 'publishes-raw-submission':
+      if (method === 'PUT' && path.endsWith('/publication') && answer.status === 409) {
+        const cardId = decodeURIComponent(path.split('/').at(-2) ?? '');
+        const now = new Date().toISOString();
+        const text = { language: 'nl', roles: ['council-member'], theme: 'gifts-and-hospitality', title: 'Gepubliceerd', situation: 'Gepubliceerd zoals gedeeld.', questions: ['Wat doet u?'] };
+        Object.assign(answer, { status: 200, body: Buffer.from(JSON.stringify({ cardId, status: 'published', createdAt: now, updatedAt: now, publishedAt: now, text })) });
+        answer.headers['content-type'] = 'application/json; charset=utf-8';
       }
       break;
     case 'stores-rejected-reports':
@@ -339,6 +366,8 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
       const method = incoming.method ?? 'GET';
       const path = (incoming.url ?? '/').split('?')[0]!;
       const headers = withoutHopByHop(incoming.headers);
+      // The proxy rewrites bodies: it asks the backend for them uncompressed.
+      delete headers['accept-encoding'];
       breakRequest(fault, method, path, headers, memory);
       try {
         const answer = await forward(target, method, incoming.url ?? '/', headers, body);

@@ -7,4 +7,6 @@ export const PROTOCOL_CASES: { fault: Fault; check: string }[] = [
   { fault: 'due-date-ignored', check: 'WRA-PRO-02' },
   { fault: 'affected-by-name', check: 'WRA-PRO-03' },
   { fault: 'check-in-dropped', check: 'WRA-PRO-04' },
+  { fault: 'check-in-dates-dropped', check: 'WRA-PRO-05' },
+  { fault: 'identity-in-hand-over', check: 'WRA-PRO-06' },
 ];

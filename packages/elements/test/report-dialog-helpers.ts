@@ -1,6 +1,8 @@
 // Steps of the report dialog's browser tests: find things in the dialog inside the report button's
 // shadow root, press, fill in and wait for a step.
 import { expect, waitUntil } from '@open-wc/testing';
+import { openReportContent } from '@weerbaar/sdk/crypto';
+import type { WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
 import type { ReportButton } from '../src/report-button/report-button.js';
 import type { ReportDialog } from '../src/report-dialog/report-dialog.js';
 import { reportDialogStrings } from '../src/report-dialog/report-dialog.strings.js';
@@ -80,6 +82,17 @@ export async function untilInDialog(button: ReportButton, selector: string, what
   } catch {
     throw new Error(`${what}; the dialog shows: ${deepText(button).slice(0, 400)}`);
   }
+}
+
+/** The id of the newest case whose description holds `marker` (opened with the key when sealed): other files send reports at the same time. */
+export async function caseWith(handler: WeerbaarHandlerClient, privateKeyJwk: JsonWebKey, marker: string): Promise<string> {
+  const { items } = await handler.listCases({ pageSize: 100, sort: '-receivedAt' });
+  for (const summary of items) {
+    const found = await handler.getCase(summary.caseId);
+    const content = found.encryptedContent ? await openReportContent(privateKeyJwk, found.encryptedContent) : found.content;
+    if (content?.description.includes(marker)) return summary.caseId;
+  }
+  throw new Error(`no case with ${marker}`);
 }
 
 /** Ticks every consent on the last step, one render at a time (each change renders the next list). */

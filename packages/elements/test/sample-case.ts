@@ -2,6 +2,7 @@
 // Storybook (which has no backend) and for tests of answers a real backend never gives.
 import type { AuditEntry, Case, CaseAccess, CaseMessage, CaseNote, Discovery, MessageTemplates, MinutesList, NoteList } from '@weerbaar/sdk';
 import { auditEntryHash, type WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
+import { sampleSafetyNetCalls, type SampleSafetyNet } from './sample-safety-net.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
 
@@ -92,6 +93,8 @@ export interface SampleClientOptions {
   found?: Case | 'loading' | 'error' | 'not-found' | unknown;
   notes?: CaseNote[];
   minutes?: MinutesList['items'];
+  /** With it, the backend advertises protocols: the case's tasks, the people affected and the check-ins. */
+  safetyNet?: SampleSafetyNet;
 }
 
 const people = {
@@ -120,7 +123,7 @@ async function sampleAuditTrail(found: Case) {
 }
 
 /** A handler client that keeps one case in memory; changes apply to it as the backend would. */
-export function sampleHandlerClient({ found = sampleCase(), notes = [], minutes = [] }: SampleClientOptions = {}): WeerbaarHandlerClient {
+export function sampleHandlerClient({ found = sampleCase(), notes = [], minutes = [], safetyNet }: SampleClientOptions = {}): WeerbaarHandlerClient {
   let current = found;
   let access: CaseAccess = { caseId: 'c_3M8qZt2LkW9xYv4N', reference: 'WB-2026-0042', group: { groupId: 'griffie', name: 'Griffie' }, assignees: [people.celik], grants: [], exclusions: [people.bakker] };
   const accessChange = (change: Partial<CaseAccess>) => {
@@ -144,7 +147,8 @@ export function sampleHandlerClient({ found = sampleCase(), notes = [], minutes 
     return sent;
   };
   const client: Partial<WeerbaarHandlerClient> = {
-    discover: async () => discovery,
+    discover: async () =>
+      safetyNet ? ({ ...discovery, capabilities: { ...discovery.capabilities, caseManagement: { ...discovery.capabilities.caseManagement, protocols: {} } } } as Discovery) : discovery,
     getCase: answer,
     getCaseOptions: async () => Promise.reject(new Error('not in the sample')),
     getMessageTemplates: async ({ lang } = {}) => templates[lang ?? 'nl'] ?? templates.nl!,
@@ -200,5 +204,5 @@ export function sampleHandlerClient({ found = sampleCase(), notes = [], minutes 
       return { caseId: found.caseId, reference: found.reference, receipt: '7KQW-3MNP-9XRT-4HVB-2CJD', receivedAt: found.receivedAt, acknowledgeDueAt, feedbackDueAt, status: 'received', minutes: version };
     },
   };
-  return client as WeerbaarHandlerClient;
+  return { ...client, ...(safetyNet ? sampleSafetyNetCalls(safetyNet, update) : {}) } as WeerbaarHandlerClient;
 }

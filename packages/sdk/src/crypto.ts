@@ -2,7 +2,7 @@
 // officer's private key (a JWK). The entry `@weerbaar/sdk/crypto`; never needed in a reporter's browser.
 import { WeerbaarError } from './errors.js';
 import { fromBase64Url, info, suite, SUITE, type SealedKind } from './hpke.js';
-import type { AttachmentDescriptor, AttachmentEncryption, HpkeEnvelope, ReportContent } from './types.js';
+import type { AttachmentDescriptor, AttachmentEncryption, DilemmaContent, HpkeEnvelope, ReportContent } from './types.js';
 
 /**
  * The private key as a JSON Web Key (RFC 7517), as WebCrypto exports it (`{ kty: 'EC', crv: 'P-256', x, y, d }`):
@@ -41,6 +41,11 @@ const text = async (privateKey: PrivateKeyJwk, kind: SealedKind, envelope: HpkeE
 /** Opens a case's `encryptedContent`. */
 export async function openReportContent(privateKey: PrivateKeyJwk, envelope: HpkeEnvelope): Promise<ReportContent> {
   return JSON.parse(await text(privateKey, 'report', envelope)) as ReportContent;
+}
+
+/** Opens a shared dilemma's `encryptedContent` (contract 1.2). */
+export async function openDilemmaContent(privateKey: PrivateKeyJwk, envelope: HpkeEnvelope): Promise<DilemmaContent> {
+  return JSON.parse(await text(privateKey, 'dilemma', envelope)) as DilemmaContent;
 }
 
 /** Opens a reporter message's `encryptedBody`. */

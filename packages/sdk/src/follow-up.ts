@@ -2,7 +2,7 @@ import type { DiscoveryCache } from './discovery.js';
 import { WeerbaarError } from './errors.js';
 import { requireCapability } from './require-capability.js';
 import { json, type RequestOptions, type Send } from './transport.js';
-import type { Attachment, CaseMessage, FollowUpCase, FollowUpMinutes } from './types.js';
+import type { Attachment, CaseMessage, CheckInReply, FollowUpCase, FollowUpCheckIn, FollowUpCheckIns, FollowUpMinutes } from './types.js';
 
 /** A reporter's short-lived view of their case. The token lives in this object's memory only. */
 export interface FollowUpSession {
@@ -17,6 +17,12 @@ export interface FollowUpSession {
   getMinutes(): Promise<FollowUpMinutes>;
   /** Approves (signs) the latest version, or asks for a correction, sealed when the backend advertises encryption. */
   answerMinutes(version: number, answer: { decision: 'approve' } | { decision: 'correct'; correction: string }): Promise<FollowUpMinutes>;
+  /** The aftercare check-ins of the case, in the order they come (contract 1.2, `caseManagement.protocols`). */
+  listCheckIns(): Promise<FollowUpCheckIns>;
+  /** Answers an open (or missed) check-in; the optional text is sealed when the backend advertises encryption. An answer is final. */
+  answerCheckIn(checkInId: string, reply: CheckInReply): Promise<FollowUpCheckIn>;
+  /** Stops the check-ins still to come; stopping again changes nothing. */
+  stopCheckIns(): Promise<void>;
   /** Revokes the token at the backend and forgets it. */
   close(): Promise<void>;
 }
@@ -71,6 +77,19 @@ export async function openFollowUpSession(send: Send, discovery: DiscoveryCache,
       const { encryption } = (await discovery.discover()).capabilities;
       const correction = encryption ? { encryptedCorrection: await (await import('./seal.js')).sealMessage(encryption, answer.correction) } : { correction: answer.correction };
       return json(authorized('follow-up/minutes/answers', { method: 'post', json: { version, decision: 'correct', ...correction }, secrets: [answer.correction] }));
+    },
+
+    listCheckIns: () => json(authorized('follow-up/check-ins')),
+
+    async answerCheckIn(checkInId, { text, ...choices }) {
+      const { encryption } = (await discovery.discover()).capabilities;
+      const words = text === undefined ? {} : encryption ? { encryptedText: await (await import('./seal.js')).sealMessage(encryption, text) } : { text };
+      // An answer is final: a retried PUT that did arrive answers 409, so it is not retried.
+      return json(authorized(`follow-up/check-ins/${encodeURIComponent(checkInId)}/answer`, { method: 'put', json: { ...choices, ...words }, secrets: text === undefined ? [] : [text] }));
+    },
+
+    async stopCheckIns() {
+      await authorized('follow-up/check-ins', { method: 'delete', retry: true });
     },
 
     async close() {

@@ -28,8 +28,14 @@ import type {
   CaseNote,
   CaseOptions,
   AffectedRole,
+  CaseCheckIns,
   CaseTask,
+  HandOverList,
+  HandOverPackage,
+  HandOverRequest,
   ProtocolCollection,
+  ProtocolDrill,
+  ProtocolDrillRequest,
   TaskList,
   TaskStatus,
   ContentOptions,
@@ -58,11 +64,34 @@ import type {
   WrappedKey,
   WrappedKeyRequest,
   Statistics,
+  DilemmaCardText,
+  DilemmaDraft,
+  DilemmaDraftList,
+  DilemmaList,
 } from './types.js';
 
 export { auditEntryHash, verifyAuditTrail } from './audit-trail.js';
 export type { AuditTrailProblem, AuditTrailProblemCode, AuditTrailVerification, KnownAuditHead } from './audit-trail.js';
-export type { AffectedRole, AuditEntry, AuditExport, CaseTask, Protocol, ProtocolCollection, TaskList, TaskStatus } from './types.js';
+export type {
+  AffectedRole,
+  AuditEntry,
+  AuditExport,
+  CaseCheckIn,
+  CaseCheckIns,
+  CaseTask,
+  DrillFinding,
+  DrillStep,
+  HandOver,
+  HandOverList,
+  HandOverPackage,
+  HandOverRequest,
+  Protocol,
+  ProtocolCollection,
+  ProtocolDrill,
+  ProtocolDrillRequest,
+  TaskList,
+  TaskStatus,
+} from './types.js';
 
 export interface HandlerClientOptions extends TransportOptions {
   /**
@@ -110,6 +139,18 @@ export interface WeerbaarHandlerClient {
    * relatives among them add the protocol's family-support tasks. Needs `caseManagement.protocols`.
    */
   setAffectedPeople(caseId: string, affectedPeople: AffectedRole[]): Promise<Case>;
+  /** The case's aftercare check-ins with the reporter's answers (sealed free text opens with `openMessage`). Needs `caseManagement.protocols`. */
+  listCheckIns(caseId: string): Promise<CaseCheckIns>;
+  /**
+   * Hands the case over in the chain (the CCV model's exits); the answer is the redacted package,
+   * with the reporter's identity only when `reporterConsent` is given. The RIEC needs `legalBasis`.
+   * Not retried: a second call would make a second hand-over. Needs `caseManagement.protocols`.
+   */
+  handOver(caseId: string, handOver: HandOverRequest): Promise<HandOverPackage>;
+  /** The case's hand-overs (no summary, no identity). Needs `caseManagement.protocols`. */
+  listHandOvers(caseId: string): Promise<HandOverList>;
+  /** One redacted hand-over package, as it was made. Needs `caseManagement.protocols`. */
+  getHandOver(caseId: string, handOverId: string): Promise<HandOverPackage>;
   /** The internal notes, oldest first (sealed ones open with `openNote`). Needs `caseManagement.notes`. */
   listNotes(caseId: string): Promise<NoteList>;
   /** Adds an internal note, never shown to the reporter; sealed first when the backend advertises encryption. Needs `caseManagement.notes`. */
@@ -125,6 +166,18 @@ export interface WeerbaarHandlerClient {
    * (`2026-Q3`) or a month (`2026-07`) — with small cells suppressed. Needs `caseManagement.statistics`.
    */
   getStatistics(period: string): Promise<Statistics>;
+  /** Dilemma editors: the shared dilemmas not yet deleted, newest first (sealed ones open with `openDilemmaContent`). Needs `dilemmas`. */
+  listDilemmas(): Promise<DilemmaList>;
+  /** Dilemma editors: every card made here, in any state. Needs `dilemmas`. */
+  listDilemmaDrafts(): Promise<DilemmaDraftList>;
+  /** A new card draft (not public), rewritten from the shared dilemma `submissionId` or from scratch. Needs `dilemmas`. */
+  createDilemmaDraft(text: DilemmaCardText, submissionId?: string): Promise<DilemmaDraft>;
+  /** New texts for a card; a published card becomes a draft again. Needs `dilemmas`. */
+  updateDilemmaDraft(cardId: string, text: DilemmaCardText): Promise<DilemmaDraft>;
+  /** Approves and publishes a card; refused (409 `unedited-submission`) while it holds the shared text. Needs `dilemmas`. */
+  publishDilemmaCard(cardId: string): Promise<DilemmaDraft>;
+  /** Takes a card off the public list. Needs `dilemmas`. */
+  unpublishDilemmaCard(cardId: string): Promise<DilemmaDraft>;
   /**
    * Records a report received by phone or in a meeting, once however often the network retries (one
    * `Idempotency-Key` per call, or yours); the content is sealed when the backend advertises
@@ -145,6 +198,12 @@ export interface WeerbaarHandlerClient {
   storeWrappedKey(passkeyId: string, key: WrappedKeyRequest): Promise<WrappedKey>;
   deleteWrappedKey(passkeyId: string): Promise<void>;
 
+  /**
+   * Admins: runs a synthetic case (never stored) through every step of each protocol (or of
+   * `request.protocolId`) and reports per step whether its owner group can be reached and whether its
+   * due time overruns; titles in `lang`. Needs `caseManagement.protocols` (1.2).
+   */
+  runProtocolDrill(request?: ProtocolDrillRequest, options?: ContentOptions): Promise<ProtocolDrill>;
   /** Admins: every account. */
   listAccounts(): Promise<AccountList>;
   /** Admins: a new account and, once, its invitation code and enrolment address. */
@@ -189,6 +248,12 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     if (subCapability && !caseManagement[subCapability]) throw new WeerbaarCapabilityError(`caseManagement.${subCapability}`);
     return send(path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` }, secrets: [token, ...(options.secrets ?? [])] });
   }
+  /** The dilemma editors' operations (capability `dilemmas`, not case management). */
+  async function editing(path: string, options: RequestOptions = {}) {
+    await requireCapability(discovery, 'dilemmas');
+    return send(path, { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` }, secrets: [token] });
+  }
+  const draftUrl = (cardId: string, rest = '') => `dilemma-drafts/${encodeURIComponent(cardId)}${rest}`;
   /** The operations of people, accounts and access (`caseManagement.signIn`). */
   const signedIn = (path: string, options: RequestOptions = {}) => authorized(path, options, 'signIn');
   const empty = async (response: Promise<Response>) => {
@@ -224,6 +289,10 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
       json(authorized(caseUrl(caseId, `/tasks/${encodeURIComponent(taskId)}`), { method: 'put', json: { status }, searchParams: { lang }, retry: true }, 'protocols')),
     // Recording the same roles again leaves the case as it is (one more trail entry): safe to retry.
     setAffectedPeople: (caseId, affectedPeople) => json(authorized(caseUrl(caseId, '/affected-people'), { method: 'put', json: { affectedPeople }, retry: true }, 'protocols')),
+    listCheckIns: (caseId) => json(authorized(caseUrl(caseId, '/check-ins'), {}, 'protocols')),
+    handOver: (caseId, handOver) => json(authorized(caseUrl(caseId, '/hand-overs'), { method: 'post', json: handOver, secrets: [handOver.summary] }, 'protocols')),
+    listHandOvers: (caseId) => json(authorized(caseUrl(caseId, '/hand-overs'), {}, 'protocols')),
+    getHandOver: (caseId, handOverId) => json(authorized(caseUrl(caseId, `/hand-overs/${encodeURIComponent(handOverId)}`), {}, 'protocols')),
     listNotes: (caseId) => json(authorized(caseUrl(caseId, '/notes'), {}, 'notes')),
     async addNote(caseId, text) {
       const { encryption } = (await discovery.discover()).capabilities;
@@ -234,6 +303,13 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     pageCases: (filters = {}, cursor) => json(authorized('cases', { searchParams: { ...filters, ...(cursor ? { cursor } : { paging: 'cursor' }) } }, 'cursorPaging')),
     countCases: () => json(authorized('case-counts', {}, 'cursorPaging')),
     getStatistics: (period) => json(authorized('statistics', { searchParams: { period } }, 'statistics')),
+    listDilemmas: () => json(editing('dilemmas')),
+    listDilemmaDrafts: () => json(editing('dilemma-drafts')),
+    createDilemmaDraft: (text, submissionId) => json(editing('dilemma-drafts', { method: 'post', json: submissionId ? { submissionId, text } : { text } })),
+    // The same texts again leave the same card: safe to repeat; so are publishing and unpublishing.
+    updateDilemmaDraft: (cardId, text) => json(editing(draftUrl(cardId), { method: 'put', json: { text }, retry: true })),
+    publishDilemmaCard: (cardId) => json(editing(draftUrl(cardId, '/publication'), { method: 'put', retry: true })),
+    unpublishDilemmaCard: (cardId) => json(editing(draftUrl(cardId, '/publication'), { method: 'delete', retry: true })),
     async recordIntake(intake, { idempotencyKey = crypto.randomUUID() } = {}) {
       const { encryption } = (await discovery.discover()).capabilities;
       const { content, ...routing } = intake;
@@ -257,6 +333,8 @@ export function createHandlerClient({ token, ...transportOptions }: HandlerClien
     storeWrappedKey: (passkeyId, key) => json(authorized(wrappedKeyUrl(passkeyId), { method: 'put', json: key, retry: true }, 'wrappedKeys')),
     deleteWrappedKey: (passkeyId) => empty(authorized(wrappedKeyUrl(passkeyId), { method: 'delete', retry: true }, 'wrappedKeys')),
 
+    runProtocolDrill: (request = {}, { lang } = {}) =>
+      json(authorized('protocol-drills', { method: 'post', json: request, ...(lang ? { headers: { 'Accept-Language': lang } } : {}) }, 'protocols')),
     listAccounts: () => json(signedIn('accounts')),
     inviteAccount: (request) => json(signedIn('accounts', { method: 'post', json: request })),
     updateAccount: (accountId, change) => json(signedIn(`accounts/${encodeURIComponent(accountId)}`, { method: 'patch', json: change })),

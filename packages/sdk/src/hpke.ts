@@ -5,7 +5,7 @@ import { Aes256Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/c
 export const SUITE = 'DHKEM-P256-HKDF-SHA256/HKDF-SHA256/AES-256-GCM';
 
 /** The info strings that bind a ciphertext to what it is, so a message cannot pass for a report. */
-export type SealedKind = 'report' | 'message' | 'attachment' | 'note';
+export type SealedKind = 'report' | 'message' | 'attachment' | 'note' | 'dilemma';
 
 export const info = (kind: SealedKind) => new TextEncoder().encode(`weerbaar/v1 ${kind}`);
 

@@ -2,7 +2,7 @@
 // encryption, so clients that never encrypt do not download @hpke/core.
 import { WeerbaarCapabilityError } from './errors.js';
 import { info, suite, SUITE, toBase64Url, type SealedKind } from './hpke.js';
-import type { AttachmentDescriptor, EncryptionCapability, HpkeEnvelope, ReportContent } from './types.js';
+import type { AttachmentDescriptor, DilemmaContent, EncryptionCapability, HpkeEnvelope, ReportContent } from './types.js';
 
 interface Sealed {
   keyId: string;
@@ -15,7 +15,10 @@ async function seal(key: EncryptionCapability, kind: SealedKind, plaintext: Uint
   if (key.suite !== SUITE) throw new WeerbaarCapabilityError(`encryption with ${key.suite}`);
   const hpke = suite();
   const recipientPublicKey = await hpke.kem.importKey('jwk', { ...key.publicKey }, true);
-  const { ct, enc } = await hpke.seal({ recipientPublicKey, info: info(kind) }, plaintext);
+  // @hpke/core copies a typed array into a fresh ArrayBuffer before encrypting; an ArrayBuffer
+  // it takes as it is: one copy of a whole attachment less.
+  const whole = plaintext.byteOffset === 0 && plaintext.byteLength === plaintext.buffer.byteLength && plaintext.buffer instanceof ArrayBuffer;
+  const { ct, enc } = await hpke.seal({ recipientPublicKey, info: info(kind) }, whole ? plaintext.buffer : plaintext);
   return { keyId: key.keyId, suite: SUITE, enc: toBase64Url(new Uint8Array(enc)), ciphertext: new Uint8Array(ct) };
 }
 
@@ -25,6 +28,9 @@ async function envelope(key: EncryptionCapability, kind: SealedKind, text: strin
 }
 
 export const sealReportContent = (key: EncryptionCapability, content: ReportContent) => envelope(key, 'report', JSON.stringify(content));
+
+/** A shared dilemma's content (contract 1.2), sealed on the sharer's device. */
+export const sealDilemmaContent = (key: EncryptionCapability, content: DilemmaContent) => envelope(key, 'dilemma', JSON.stringify(content));
 
 export const sealMessage = (key: EncryptionCapability, text: string) => envelope(key, 'message', text);
 

@@ -50,11 +50,29 @@ export type Protocol = Schema<'Protocol'>;
 /** A protocol step as a task on a case. */
 export type CaseTask = Schema<'CaseTask'>;
 export type TaskList = Schema<'TaskList'>;
+/** A protocol drill (contract 1.2, admins): what to drill, and its report per step. */
+export type ProtocolDrillRequest = Schema<'ProtocolDrillRequest'>;
+export type ProtocolDrill = Schema<'ProtocolDrill'>;
+export type DrillStep = Schema<'DrillStep'>;
+export type DrillFinding = Schema<'DrillFinding'>;
 export type TaskStatus = Schema<'TaskStatusRequest'>['status'];
 /** A step the reporter sees in follow-up. */
 export type FollowUpStep = Schema<'FollowUpStep'>;
+/** The reporter's aftercare check-ins and one of them (contract 1.2). */
+export type FollowUpCheckIns = Schema<'FollowUpCheckIns'>;
+export type FollowUpCheckIn = Schema<'FollowUpCheckIn'>;
+export type CheckInStatus = Schema<'CheckInStatus'>;
+/** The reporter's answer to a check-in: three choices and, optionally, a few words (sealed by the SDK when the backend advertises encryption). */
+export type CheckInReply = Omit<Schema<'CheckInAnswer'>, 'text' | 'encryptedText'> & { text?: string };
 /** Who a report says was affected, by role (never a name). */
 export type AffectedRole = Schema<'AffectedRole'>;
+export type CaseCheckIn = Schema<'CaseCheckIn'>;
+export type CaseCheckIns = Schema<'CaseCheckIns'>;
+/** A chain hand-over (CCV model): the request, the listed hand-over and the redacted package. */
+export type HandOverRequest = Schema<'HandOverRequest'>;
+export type HandOver = Schema<'HandOver'>;
+export type HandOverList = Schema<'HandOverList'>;
+export type HandOverPackage = Schema<'HandOverPackage'>;
 export type MessageTemplates = Schema<'MessageTemplates'>;
 export type CaseManagementCapability = Schema<'CaseManagementCapability'>;
 /** A report received by phone or in a meeting, as the handler records it; sealed when the backend advertises encryption. */
@@ -68,6 +86,19 @@ export type CaseExportRecord = Schema<'CaseExportRecord'>;
 export type CaseCounts = Schema<'CaseCounts'>;
 /** Aggregates of the cases received in a period, small cells suppressed (`getStatistics`). */
 export type Statistics = Schema<'Statistics'>;
+/** Dilemmas (contract 1.2, capability `dilemmas`). */
+export type DilemmaTheme = Schema<'DilemmaTheme'>;
+export type DilemmaContent = Schema<'DilemmaContent'>;
+export type DilemmaSubmission = Schema<'DilemmaSubmission'>;
+export type DilemmaAcknowledgement = Schema<'DilemmaAcknowledgement'>;
+export type DilemmaReading = Schema<'DilemmaReading'>;
+export type DilemmaCard = Schema<'DilemmaCard'>;
+export type DilemmaCardText = Schema<'DilemmaCardText'>;
+export type DilemmaCardCollection = Schema<'DilemmaCardCollection'>;
+export type DilemmaList = Schema<'DilemmaList'>;
+export type DilemmaSubmissionRecord = Schema<'DilemmaSubmissionRecord'>;
+export type DilemmaDraft = Schema<'DilemmaDraft'>;
+export type DilemmaDraftList = Schema<'DilemmaDraftList'>;
 export type StatisticsCount = Schema<'StatisticsCount'>;
 export type StatisticsDays = Schema<'StatisticsDays'>;
 export type StatisticsShare = Schema<'StatisticsShare'>;

@@ -97,7 +97,11 @@ describe('the weight of the SDK', () => {
     for (const entry of [entryOf(builds.core), entryOf(builds.content)]) {
       const row = `\`${entry.fileName}\``;
       const recorded = readme.split('\n').find((line) => line.startsWith('|') && line.includes(row));
-      assert.ok(recorded?.includes(`| ${entry.code.length} B | ${gzipped(entry.code)} B |`), `README.md does not record ${row} as ${entry.code.length} B min, ${gzipped(entry.code)} B min+gzip`);
+      const [, min, gzip] = /\| (\d+) B \| (\d+) B \|/.exec(recorded ?? '') ?? [];
+      // The minified size is exact. The gzip size moves by a few bytes whenever a lazy chunk's
+      // content hash (named in the entry) changes, so the README may trail it by up to 0.5 %.
+      const gzipOk = gzip !== undefined && Math.abs(Number(gzip) - gzipped(entry.code)) <= gzipped(entry.code) * 0.005;
+      assert.ok(Number(min) === entry.code.length && gzipOk, `README.md does not record ${row} as ${entry.code.length} B min, ${gzipped(entry.code)} B min+gzip (within 0.5 %)`);
     }
   });
 });

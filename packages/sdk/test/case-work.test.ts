@@ -3,7 +3,7 @@
 // process when the backend advertises encryption.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createClient, WeerbaarCapabilityError } from '../src/index.js';
+import { createClient, WeerbaarApiError, WeerbaarCapabilityError } from '../src/index.js';
 import { openNote } from '../src/crypto.js';
 import { createHandlerClient } from '../src/handler.js';
 import { proxyPool } from './support/proxy.js';
@@ -85,6 +85,22 @@ describe('working a case with the handler client', () => {
     assert.ok(exported.auditSeq > 1);
   });
 
+  it('hands a case over to the RIEC without the identity, lists it and reads the package; a missing legal basis is a problem naming the field', async () => {
+    const handler = createHandlerClient({ baseUrl: server.apiUrl, token: server.handlerToken });
+    const caseId = await newCaseId();
+    const missing = await rejection(handler.handOver(caseId, { exit: 'riec', summary: 'Signalen van ondermijning.' }));
+    assert.ok(missing instanceof WeerbaarApiError);
+    assert.equal(missing.status, 422);
+    assert.equal(missing.code, 'hand-over-incomplete');
+    assert.deepEqual(missing.errors.map((error) => error.pointer), ['/legalBasis']);
+    const legalBasis = { text: 'Wet Bibob: het RIEC ondersteunt, de gemeente beslist', source: { title: 'Wet Bibob' } };
+    const made = await handler.handOver(caseId, { exit: 'riec', summary: 'Signalen van ondermijning.', legalBasis });
+    assert.equal(made.reporter, undefined);
+    assert.deepEqual(made.legalBasis, legalBasis);
+    assert.deepEqual((await handler.listHandOvers(caseId)).items.map((item) => [item.handOverId, item.reporterConsent]), [[made.handOverId, false]]);
+    assert.deepEqual(await handler.getHandOver(caseId, made.handOverId), made);
+  });
+
   it('pages through every case by cursor and counts them', async () => {
     const handler = createHandlerClient({ baseUrl: server.apiUrl, token: server.handlerToken });
     const counts = await handler.countCases();
@@ -97,6 +113,20 @@ describe('working a case with the handler client', () => {
     }
     assert.equal(seen.length, counts.total);
     assert.equal(new Set(seen).size, seen.length);
+  });
+
+  it("reads a threat case's tasks and aftercare check-ins, and ticks a task off (contract 1.2, protocols)", async () => {
+    const handler = createHandlerClient({ baseUrl: server.apiUrl, token: server.handlerToken });
+    await createClient({ baseUrl: server.apiUrl }).submitReport({ role: 'council-member', category: 'threat-intimidation', locale: 'nl', content: { description: 'Bedreigd na de vergadering.' } });
+    const caseId = (await handler.listCases({ sort: '-receivedAt', pageSize: 1 })).items[0]!.caseId;
+    const tasks = await handler.listTasks(caseId, { lang: 'nl' });
+    assert.ok(tasks.items.length > 0);
+    const done = await handler.setTaskStatus(caseId, tasks.items[0]!.taskId, 'done');
+    assert.equal(done.status, 'done');
+    const checkIns = await handler.listCheckIns(caseId);
+    assert.equal(checkIns.stopped, false);
+    assert.deepEqual(checkIns.items.map((checkIn) => checkIn.status), ['scheduled', 'scheduled', 'scheduled', 'scheduled']);
+    assert.equal((await handler.listCheckIns(await newCaseId())).items.length, 0, 'undue pressure has no protocol with check-ins');
   });
 
   it('fails early, without a request, when discovery does not advertise notes or workflow', async () => {

@@ -101,7 +101,8 @@ describe('submitReport across a server crash and restart', () => {
 
   it('returns the receipt of the stored report when the server dies after committing it and its answer is lost', async () => {
     const receipt = await submitThroughCrash('answer-after-commit', 'Een projectontwikkelaar bood geld; het antwoord ging verloren met de server.');
-    const lostAnswer = silenced!.answerText;
+    // The connection may have carried discovery's answer before (kept alive): the lost answer is its last.
+    const lostAnswer = silenced!.answerText.slice(silenced!.answerText.lastIndexOf('HTTP/1.1 '));
     assert.match(lostAnswer, /^HTTP\/1\.1 201 /, 'the lost answer was the 201 of the stored report');
     assert.ok(lostAnswer.includes(`"receipt":"${receipt.receipt}"`), 'the SDK returned the receipt of the answer that was lost');
     const replays = proxy.connections.filter((connection) => /^idempotent-replayed: *true\r$/im.test(connection.answerText));

@@ -3,8 +3,12 @@
 import { parseArgs } from 'node:util';
 import { SpecValidator } from '@weerbaar/spec/validation';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
-import { ContentError } from './content/catalogue.js';
+import { ContentCatalogue, ContentError, DEFAULT_CONTENT_FILE } from './content/catalogue.js';
+import { DEFAULT_PROTOCOLS_FILE, ProtocolCatalogue } from './content/protocol-catalogue.js';
+import { drillNow, drillText, protocolIds } from './domain/protocol-drill.js';
 import { generateKeyPair, readPublicKey } from './domain/encryption-key.js';
+import { DilemmaStore } from './storage/dilemma-store.js';
+import { sqlRunnerFor } from './storage/sql-runner.js';
 import { runRetention } from './domain/retention.js';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +42,11 @@ Commands:
                              give every instance the same file). Never replaces an existing one
   webhook secret             Print a new webhook signing secret (whsec_…) for WEERBAAR_WEBHOOK_SECRET and the receiver
   migrate                    Apply pending database migrations and exit
+  drill [--protocol <id>] [--received-at <RFC 3339 time>] [--lang <nl|en>] [--json]
+                             Run a synthetic report through every step of each protocol (nothing is stored)
+                             and report per step its owner group, whether it has an active handler and an
+                             address for notices, and due times that overrun. Exit code 2 when a step has no
+                             reachable owner (see the README, "The protocol drill")
   retention run              Delete the closed cases whose retention period has ended (not those on legal
                              hold) and print how many; safe beside running servers (see the README)
   --version                  Print the version of @weerbaar/server
@@ -83,7 +92,7 @@ async function tokenCommand(config: ServerConfig, args: string[]): Promise<void>
     if (action === 'create') {
       const name = values.name?.trim();
       if (!name) throw new UsageError('token create needs --name <name> (who holds the token)');
-      const expiresAt = values['expires-at'] === undefined ? undefined : parseExpiry(values['expires-at']);
+      const expiresAt = values['expires-at'] === undefined ? undefined : parseTime('--expires-at', values['expires-at']);
       const token = generateToken('handler');
       const record = { id: randomId('h_', 6), name, createdAt: new Date().toISOString(), ...(expiresAt ? { expiresAt } : {}) };
       await store.createHandlerToken(record, hashToken(secret, 'handler', token));
@@ -192,10 +201,30 @@ function secretCommand(config: ServerConfig, args: string[]): void {
 
 async function retentionCommand(config: ServerConfig, args: string[]): Promise<void> {
   if (args[0] !== 'run') throw new UsageError('retention needs run');
-  const { store, files, retention } = await openStorage(config);
+  const { store, files, retention, audit } = await openStorage(config);
   try {
-    const run = await runRetention({ config, retention, files, spec: new SpecValidator(), now: () => new Date().toISOString() });
-    console.log(`Retention: ${run.deleted.length} case${run.deleted.length === 1 ? '' : 's'} deleted, ${run.kept} closed case${run.kept === 1 ? '' : 's'} kept until their date.`);
+    const run = await runRetention({ config, retention, files, audit, dilemmas: new DilemmaStore(sqlRunnerFor(store)), spec: new SpecValidator(), now: () => new Date().toISOString() });
+    console.log(`Retention: ${run.deleted.length} case${run.deleted.length === 1 ? '' : 's'} deleted, ${run.kept} closed case${run.kept === 1 ? '' : 's'} kept until their date. ${run.dilemmasDeleted} shared dilemma${run.dilemmasDeleted === 1 ? '' : 's'} deleted.`);
+  } finally {
+    await store.close();
+  }
+}
+
+async function drillCommand(config: ServerConfig, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { protocol: { type: 'string' }, 'received-at': { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } } });
+  const spec = new SpecValidator();
+  const content = ContentCatalogue.load(config.contentFile ?? DEFAULT_CONTENT_FILE, spec);
+  const protocols = ProtocolCatalogue.load(config.protocolsFile ?? DEFAULT_PROTOCOLS_FILE, spec, content);
+  const locale = values.lang ?? content.locales.default;
+  if (!content.locales.available.includes(locale)) throw new UsageError(`--lang must be one of ${content.locales.available.join(', ')}`);
+  const receivedAt = values['received-at'] === undefined ? new Date().toISOString() : parseTime('--received-at', values['received-at']);
+  const { store, people } = await openStorage(config);
+  try {
+    const drill = await drillNow({ protocols, people, config }, { receivedAt, locale, protocolId: values.protocol });
+    if (!drill) throw new UsageError(`No protocol "${values.protocol}". The protocols: ${protocolIds(protocols).join(', ')}`);
+    console.log(values.json ? JSON.stringify(drill, null, 2) : drillText(drill));
+    // 2, not 1: a drill that ran and found a step nobody can reach, not a command that failed.
+    if (!drill.summary.passed) process.exitCode = 2;
   } finally {
     await store.close();
   }
@@ -206,11 +235,11 @@ class UsageError extends Error {}
 const ACCOUNT_ROLES: readonly AccountRole[] = ['handler', 'admin', 'auditor'];
 
 /** An RFC 3339 date-time with an explicit offset, normalised to UTC. */
-function parseExpiry(text: string): string {
+function parseTime(option: string, text: string): string {
   const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
   const time = Date.parse(text);
   if (!rfc3339.test(text) || Number.isNaN(time)) {
-    throw new UsageError(`--expires-at needs an RFC 3339 time with a time zone, such as 2027-06-30T17:00:00Z, not "${text}"`);
+    throw new UsageError(`${option} needs an RFC 3339 time with a time zone, such as 2027-06-30T17:00:00Z, not "${text}"`);
   }
   return new Date(time).toISOString();
 }
@@ -239,6 +268,8 @@ async function main(argv: string[]): Promise<void> {
       return secretCommand(config, rest);
     case 'retention':
       return retentionCommand(config, rest);
+    case 'drill':
+      return drillCommand(config, rest);
     case 'webhook':
       if (rest[0] !== 'secret') throw new UsageError('webhook needs secret');
       console.log(generateWebhookSecret());

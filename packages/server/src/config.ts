@@ -65,6 +65,12 @@ export interface ServerConfig {
   retention: { days: Record<CaseOutcome, number> };
   /** Statistics: counts (and figures computed) from fewer cases than this are suppressed. */
   statistics: { minimumCellCount: number };
+  /**
+   * Dilemmas (contract 1.2): shared anonymously, kept `retentionDays`, rewritten into cards by
+   * people with the handler role in `editorGroupId` (and handler tokens). `cardsFile`: the cards
+   * shipped with the installation (default the bundled draft cards).
+   */
+  dilemmas: { enabled: boolean; retentionDays: number; editorGroupId: string; cardsFile?: string };
   encryption: { required: boolean };
   /** Advertise this page as `hostedReportPage` instead of the one this server serves itself. */
   hostedReportPageUrl?: string;
@@ -154,6 +160,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   // Long enough for an appeal or a complaint to the Huis voor Klokkenluiders after the outcome.
   retention: { days: { 'measures-taken': 1825, referred: 1825, 'no-action-needed': 365, 'insufficient-information': 365, withdrawn: 365 } },
   statistics: { minimumCellCount: 5 },
+  dilemmas: { enabled: true, retentionDays: 90, editorGroupId: 'integrity-officers' },
   encryption: { required: false },
   serveHostedReportPage: true,
   links: {},
@@ -208,6 +215,10 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string, Kind]> = [
     (outcome) => [`WEERBAAR_RETENTION_DAYS_${outcome.toUpperCase().replace(/-/g, '_')}`, `retention.days.${outcome}`, 'integer'] as const,
   ),
   ['WEERBAAR_STATISTICS_MINIMUM_CELL_COUNT', 'statistics.minimumCellCount', 'integer'],
+  ['WEERBAAR_DILEMMAS', 'dilemmas.enabled', 'boolean'],
+  ['WEERBAAR_DILEMMAS_RETENTION_DAYS', 'dilemmas.retentionDays', 'integer'],
+  ['WEERBAAR_DILEMMAS_EDITOR_GROUP', 'dilemmas.editorGroupId', 'string'],
+  ['WEERBAAR_DILEMMA_CARDS_FILE', 'dilemmas.cardsFile', 'string'],
   ['WEERBAAR_CONSOLE_URL', 'caseManagement.consoleUrl', 'string'],
   ['WEERBAAR_PASSKEYS', 'caseManagement.signIn.passkey', 'boolean'],
   ['WEERBAAR_WRAPPED_KEYS', 'caseManagement.signIn.wrappedKeys', 'boolean'],
@@ -356,6 +367,10 @@ function check(config: ServerConfig): void {
   }
   for (const outcome of CASE_OUTCOMES) requireRange(`retention.days.${outcome}`, config.retention.days[outcome], 1, 36500);
   requireRange('statistics.minimumCellCount', config.statistics.minimumCellCount, 5, 100);
+  requireRange('dilemmas.retentionDays', config.dilemmas.retentionDays, 1, 3650);
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(config.dilemmas.editorGroupId)) {
+    throw new ConfigError(`dilemmas.editorGroupId must be a group id such as integrity-officers, not "${config.dilemmas.editorGroupId}"`);
+  }
   try {
     new Intl.DateTimeFormat('en', { timeZone: config.organisation.timeZone });
   } catch {

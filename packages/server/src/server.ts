@@ -7,6 +7,9 @@ import type { ServerConfig } from './config.js';
 import { ContentCatalogue, DEFAULT_CONTENT_FILE } from './content/catalogue.js';
 import { CaseWorkCatalogue, DEFAULT_CASE_WORK_FILE } from './content/case-work-catalogue.js';
 import { DEFAULT_PROTOCOLS_FILE, ProtocolCatalogue } from './content/protocol-catalogue.js';
+import { DEFAULT_DILEMMA_CARDS_FILE, DilemmaCardCatalogue } from './content/dilemma-card-catalogue.js';
+import { DilemmaStore } from './storage/dilemma-store.js';
+import { sqlRunnerFor } from './storage/sql-runner.js';
 import { createRateLimits, type ServerContext } from './context.js';
 import { CaseLabeller } from './domain/case-labels.js';
 import { readPublicKey } from './domain/encryption-key.js';
@@ -43,6 +46,7 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
   const content = ContentCatalogue.load(config.contentFile ?? DEFAULT_CONTENT_FILE, spec);
   const caseWork = CaseWorkCatalogue.load(config.caseWorkFile ?? DEFAULT_CASE_WORK_FILE, spec, content.locales);
   const protocols = ProtocolCatalogue.load(config.protocolsFile ?? DEFAULT_PROTOCOLS_FILE, spec, content);
+  const dilemmaCards = DilemmaCardCatalogue.load(config.dilemmas.cardsFile ?? DEFAULT_DILEMMA_CARDS_FILE, spec, content.locales);
   const secret = loadInstallationSecret(config);
   const { store, people, files, audit, retention, statistics } = await openStorage(config, { serving: true });
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -54,10 +58,12 @@ export async function startServer(config: ServerConfig, options: AppOptions = {}
     audit,
     retention,
     statistics,
+    dilemmas: new DilemmaStore(sqlRunnerFor(store)),
     secret,
     content,
     caseWork,
     protocols,
+    dilemmaCards,
     labels: new CaseLabeller(content, caseWork),
     spec,
     validation: new RequestValidation(spec),

@@ -6,7 +6,7 @@
 // retention tests do; the job runner polls every 100 ms, and the test polls for what it expects.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { MINIMAL_REPORT } from './helpers/contract-client.js';
+import { idempotencyKey, MINIMAL_REPORT } from './helpers/contract-client.js';
 import { withWritableDatabase } from './helpers/database-tampering.js';
 import { openSession, serverForSuite, type TestServer } from './helpers/server.js';
 
@@ -118,5 +118,23 @@ describe('aftercare check-ins', () => {
     assert.equal((await reporterList(threatSession)).items[0]!.status, 'open');
     assert.equal((await t.api.call('answerFollowUpCheckIn', { token: session, path: { checkInId: first.checkInId }, json: FINE })).status, 404, "another case's check-in is not found");
     assert.equal((await t.api.call('listFollowUpCheckIns')).status, 401);
+  });
+
+  it("gives the receipt the days the check-ins open (organisation's time zone), and tells follow-up whether relatives are affected", async () => {
+    const submit = (report: object) => t.api.call('submitReport', { json: report, headers: { 'Idempotency-Key': idempotencyKey() } });
+    const dayInAmsterdam = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+    const family = await submit({ role: 'council-member', category: 'threat-intimidation', content: { description: 'Een dreigbrief op de mat.', answers: { whoWasThreatened: ['me', 'children'] } } });
+    assert.equal(family.status, 201);
+    const familySession = await openSession(t.api, family.body.receipt);
+    const opens = (await reporterList(familySession)).items.map((checkIn) => dayInAmsterdam(checkIn.opensAt));
+    assert.equal(opens.length, 4);
+    assert.deepEqual(family.body.checkInDates, opens);
+    assert.equal((await t.api.call('getFollowUpCase', { token: familySession })).body.relativesAffected, true);
+
+    const alone = await submit(MINIMAL_REPORT);
+    assert.equal((await t.api.call('getFollowUpCase', { token: await openSession(t.api, alone.body.receipt) })).body.relativesAffected, false);
+    const bribery = await submit({ role: 'civil-servant', category: 'bribery', content: { description: 'Een aanvrager bood mij geld voor een vergunning.' } });
+    assert.equal(bribery.status, 201);
+    assert.ok(!('checkInDates' in bribery.body), 'no check-ins, no dates');
   });
 });

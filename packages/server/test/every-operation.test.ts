@@ -22,7 +22,7 @@ describe('the whole flow, through every operation of the contract', () => {
   it('reports, follows up, handles and closes a case, each answer as the contract documents it', async () => {
     const handler = t.server.handlerToken!;
     const discovery = (await t.api.call('getDiscovery')).body;
-    assert.deepEqual(Object.keys(discovery.capabilities).sort(), ['attachments', 'caseManagement', 'encryption', 'followUp', 'hostedReportPage']);
+    assert.deepEqual(Object.keys(discovery.capabilities).sort(), ['attachments', 'caseManagement', 'dilemmas', 'encryption', 'followUp', 'hostedReportPage']);
     await t.api.call('getOpenApiJson');
     await t.api.call('getOpenApiYaml');
     await t.api.call('getNorms');
@@ -67,6 +67,9 @@ describe('the whole flow, through every operation of the contract', () => {
     assert.equal((await t.api.call('setTaskStatus', { token: handler, path: { caseId, taskId: firstTask.taskId }, json: { status: 'done' } })).body.status, 'done');
     assert.equal((await t.api.call('listCaseCheckIns', { token: handler, path: { caseId } })).body.items.length, 4);
     assert.deepEqual((await t.api.call('setAffectedPeople', { token: handler, path: { caseId }, json: { affectedPeople: ['self'] } })).body.affectedPeople, ['self']);
+    const handOver = (await t.api.call('createHandOver', { token: handler, path: { caseId }, json: { exit: 'analysis', summary: 'Nader onderzoek naar eerdere signalen.' } })).body;
+    assert.equal((await t.api.call('listHandOvers', { token: handler, path: { caseId } })).body.items.length, 1);
+    assert.equal((await t.api.call('getHandOver', { token: handler, path: { caseId, handOverId: handOver.handOverId } })).body.exit, 'analysis');
     const download = await t.api.call('getCaseAttachment', { token: handler, path: { caseId, attachmentId: attachment.id } });
     assert.deepEqual([...download.bytes], [1, 2, 3, 4, 5]);
     await t.api.call('setCaseStatus', { token: handler, path: { caseId }, json: { status: 'investigating' } });
@@ -91,6 +94,21 @@ describe('the whole flow, through every operation of the contract', () => {
     assert.equal((await t.api.call('countCases', { token: handler })).body.byStatus.closed, 1);
     const exported = await t.api.call('recordCaseExport', { token: handler, path: { caseId }, json: { includesIdentity: false, purpose: 'own-record' } });
     assert.ok(exported.body.auditSeq > 1);
+
+    // Dilemmas: shared sealed (encryption is on), rewritten into a card, published, read back with the code, unpublished.
+    const shared = await t.api.call('submitDilemma', {
+      json: { role: 'council-member', theme: 'gifts-and-hospitality', encryptedContent: sealed, wantsReadCode: true },
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    });
+    const [submission] = (await t.api.call('listDilemmas', { token: handler })).body.items;
+    const cardText = (fixtures.find((fixture) => fixture.name === 'createDilemmaDraft/valid/from-submission')!.body as { text: Record<string, unknown> }).text;
+    const card = (await t.api.call('createDilemmaDraft', { token: handler, json: { submissionId: submission.submissionId, text: cardText } })).body;
+    await t.api.call('updateDilemmaDraft', { token: handler, path: { cardId: card.cardId }, json: { text: { ...cardText, questions: ['Wat zou u doen?'] } } });
+    assert.equal((await t.api.call('publishDilemmaCard', { token: handler, path: { cardId: card.cardId } })).body.status, 'published');
+    assert.ok((await t.api.call('getDilemmaCards', { query: { theme: 'gifts-and-hospitality' } })).body.items.some((item: { cardId: string }) => item.cardId === card.cardId));
+    assert.equal((await t.api.call('readDilemma', { json: { readCode: shared.body.readCode } })).body.status, 'published');
+    assert.equal((await t.api.call('listDilemmaDrafts', { token: handler })).body.items.length, 1);
+    assert.equal((await t.api.call('unpublishDilemmaCard', { token: handler, path: { cardId: card.cardId } })).body.status, 'unpublished');
 
     const phoneCall = fixtures.find((fixture) => fixture.name === 'recordIntake/valid/phone')!.body;
     const intake = await t.api.call('recordIntake', { token: handler, json: phoneCall, headers: { 'Idempotency-Key': idempotencyKey() } });
@@ -119,6 +137,7 @@ describe('the whole flow, through every operation of the contract', () => {
       await t.api.call('deleteGroup', { token: access, path: { groupId: 'vertrouwenspersonen' } });
       const routing = (await t.api.call('getRouting', { token: access })).body;
       await t.api.call('setRouting', { token: access, json: routing });
+      assert.equal((await t.api.call('runProtocolDrill', { token: access, json: { protocolId: 'threat-official' } })).body.summary.protocols, 1);
       await t.api.call('getCaseAccess', { token: handler, path: { caseId } });
       await t.api.call('assignCase', { token: handler, path: { caseId, accountId: colleague } });
       await t.api.call('unassignCase', { token: handler, path: { caseId, accountId: colleague } });

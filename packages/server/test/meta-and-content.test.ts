@@ -33,7 +33,7 @@ describe('the contract and discovery', () => {
     const response = await t.api.call('getDiscovery');
     assert.equal(response.body.apiVersion, API_VERSION);
     assert.equal(response.headers.get('api-version'), API_VERSION);
-    assert.deepEqual(Object.keys(response.body.capabilities).sort(), ['attachments', 'caseManagement', 'followUp', 'hostedReportPage']);
+    assert.deepEqual(Object.keys(response.body.capabilities).sort(), ['attachments', 'caseManagement', 'dilemmas', 'followUp', 'hostedReportPage']);
     assert.deepEqual(response.body.deadlines, {
       acknowledgeWithinDays: 7,
       feedbackWithinMonths: 3,

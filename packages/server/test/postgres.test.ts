@@ -55,7 +55,7 @@ describe('migrations on PostgreSQL', { skip }, () => {
       assert.equal(applied.length, 1, 'one instance applied them, under the advisory lock');
       assert.match(applied[0]!.stdout, new RegExp(`Applied migrations ${MIGRATIONS.map((m) => m.version).join(', ')}\\.`));
       assert.equal(runs.filter((result) => /up to date/.test(result.stdout)).length, 2);
-      assert.deepEqual(await appliedVersions(databaseUrl), Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1));
+      assert.deepEqual(await appliedVersions(databaseUrl), MIGRATIONS.map((migration) => migration.version));
     });
   });
 

@@ -229,3 +229,53 @@ describe('static files, compressed as built', () => {
     }
   });
 });
+
+describe('public API content, compressed once', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer({ handlerToken: false });
+  });
+  after(async () => {
+    await t?.server.stop();
+  });
+
+  const lasting = ['/v1/norms', '/v1/report-form', '/v1/signal-checklist', '/v1/support-contacts', '/v1/discovery', '/v1/openapi.json', '/v1/openapi.yaml'];
+
+  it('sends every whole document in the coding asked for, decoding to the identity bytes, each coding with its own ETag', async () => {
+    for (const path of lasting) {
+      const identity = await raw(t.server.origin, path);
+      assert.equal(identity.status, 200, path);
+      assert.equal(identity.headers['content-encoding'], undefined, `${path}: identity without Accept-Encoding`);
+      const identityEtag = String(identity.headers.etag);
+      for (const { acceptEncoding, coding } of CODINGS) {
+        const response = await raw(t.server.origin, path, { 'Accept-Encoding': acceptEncoding });
+        assert.equal(response.status, 200, path);
+        assert.equal(response.headers['content-encoding'], coding, `${path} asked ${acceptEncoding}`);
+        assert.ok(response.body.length < identity.body.length, `${path}: ${coding} is smaller`);
+        assert.ok(decoded(response).equals(identity.body), `${path}: ${coding} decodes to the identity bytes`);
+        assert.equal(response.headers.etag, `${identityEtag.slice(0, -1)}-${coding}"`, `${path}: the ETag names the coding`);
+        assert.ok(varies(response), `${path}: Vary names Accept-Encoding`);
+        assert.equal(response.headers['content-type'], identity.headers['content-type'], path);
+        const revalidated = await raw(t.server.origin, path, { 'Accept-Encoding': acceptEncoding, 'If-None-Match': String(response.headers.etag) });
+        assert.equal(revalidated.status, 304, `${path}: 304 for the coding's own ETag`);
+        const otherCoding = await raw(t.server.origin, path, { 'Accept-Encoding': acceptEncoding, 'If-None-Match': identityEtag });
+        assert.equal(otherCoding.status, 200, `${path}: another coding's ETag does not validate this one`);
+      }
+    }
+  });
+
+  it('keeps the language headers on compressed content', async () => {
+    const response = await raw(t.server.origin, '/v1/norms', { 'Accept-Encoding': 'br', 'Accept-Language': 'en' });
+    assert.equal(response.headers['content-language'], 'en');
+    assert.match(String(response.headers.vary), /Accept-Language/);
+    assert.match(String(response.headers.vary), /Accept-Encoding/);
+    assert.equal(JSON.parse(decoded(response).toString('utf8')).locale, 'en');
+  });
+
+  it('sends a filtered selection as it is: made for one request, it is not worth compressing', async () => {
+    const response = await raw(t.server.origin, '/v1/support-contacts?role=council-member', { 'Accept-Encoding': 'br, gzip' });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers['content-encoding'], undefined);
+    assert.ok(Array.isArray(JSON.parse(response.body.toString('utf8')).items));
+  });
+});

@@ -8,6 +8,7 @@ const HIDDEN_STEPS = 'WRA-PRO-01';
 const DUE_TIMES = 'WRA-PRO-02';
 const ROLES_ONLY = 'WRA-PRO-03';
 const CHECK_INS = 'WRA-PRO-04';
+const CHECK_IN_DATES = 'WRA-PRO-05';
 const DAY_MS = 86_400_000;
 
 const AFFECTED_ROLES: ReadonlySet<string> = new Set(['self', 'partner', 'children', 'other-relatives', 'colleagues', 'others']);
@@ -37,7 +38,7 @@ async function run(context: RunContext): Promise<void> {
   const report = context.reports.find((candidate) => candidate.receipt.receipt === (exchange.json as { receipt?: string } | undefined)?.receipt);
   const found: CaseView | undefined = report ? await context.findCase(report) : undefined;
   if (!report || !found) {
-    for (const id of [HIDDEN_STEPS, DUE_TIMES, ROLES_ONLY, CHECK_INS]) record.skip(id, `no submitted report could be found through case management (POST /reports answered ${exchange.status})`);
+    for (const id of [HIDDEN_STEPS, DUE_TIMES, ROLES_ONLY, CHECK_INS, CHECK_IN_DATES]) record.skip(id, `no submitted report could be found through case management (POST /reports answered ${exchange.status})`);
     return;
   }
   const tasksAnswer = await context.client.send({ operationId: 'listCaseTasks', headers: context.handlerHeaders, pathParams: { caseId: found.caseId } });
@@ -71,7 +72,7 @@ async function run(context: RunContext): Promise<void> {
   }
   const { token } = await context.openSession(report.receipt.receipt);
   if (!token) {
-    for (const id of [HIDDEN_STEPS, CHECK_INS]) record.skip(id, "the reporter's receipt did not open a follow-up session");
+    for (const id of [HIDDEN_STEPS, CHECK_INS, CHECK_IN_DATES]) record.skip(id, "the reporter's receipt did not open a follow-up session");
     return;
   }
   const headers = { Authorization: `Bearer ${token}` };
@@ -94,6 +95,23 @@ async function run(context: RunContext): Promise<void> {
       context.evidence(checkIns),
       "the reporter's check-ins follow the protocol's schedule: none is dropped",
     );
+
+  // The receipt's check-in days (for a calendar file): one per check-in, on the day it opens
+  // (the organisation's time zone is within a day of UTC), absent only when there are none.
+  const dates = (exchange.json as Schema<'ReportReceipt'> | undefined)?.checkInDates ?? [];
+  const offDay = listed.find((checkIn, index) => {
+    const day = Date.parse(`${dates[index] ?? ''}T12:00:00Z`);
+    return !(Math.abs(day - Date.parse(checkIn.opensAt)) <= 1.5 * DAY_MS);
+  });
+  if (checkIns.status !== 200) record.skip(CHECK_IN_DATES, `GET /follow-up/check-ins answered ${checkIns.status}`);
+  else
+    record.expect(
+      CHECK_IN_DATES,
+      dates.length === listed.length && offDay === undefined,
+      dates.length !== listed.length ? `the receipt gives ${dates.length} check-in days for ${listed.length} check-ins` : `the receipt's day for the check-in opening ${offDay?.opensAt} is another day`,
+      context.evidence(exchange),
+      "the receipt gives the day each check-in opens, one per check-in",
+    );
   await context.client.send({ operationId: 'closeFollowUpSession', headers });
   const steps = (view.json as Schema<'FollowUpCase'> | undefined)?.steps ?? [];
   const hidden = tasks.filter((task) => !task.visibleToReporter);
@@ -110,12 +128,13 @@ async function run(context: RunContext): Promise<void> {
 export const protocolsModule: ConformanceModule = {
   id: 'protocols',
   profile: 'protocols',
-  title: 'Protocols and tasks: hidden steps, due times, affected people by role, check-ins (1.2)',
+  title: 'Protocols and tasks: hidden steps, due times, affected people by role, check-ins and their days (1.2)',
   checks: [
     { id: HIDDEN_STEPS, title: "The reporter's follow-up never shows a step not visible to the reporter.", requirement: 'components.schemas.FollowUpCase.steps; components.schemas.ProtocolStep.visibleToReporter', severity: 'MUST' },
     { id: DUE_TIMES, title: "A case's tasks are due when their protocol step's offset says.", requirement: 'paths./cases/{caseId}/tasks; components.schemas.DueOffset', severity: 'MUST' },
     { id: ROLES_ONLY, title: 'The people a report says were affected are listed by role, never by name.', requirement: 'components.schemas.Case.affectedPeople; components.schemas.AffectedRole', severity: 'MUST' },
     { id: CHECK_INS, title: "The reporter's aftercare check-ins follow the protocol's schedule; none is dropped.", requirement: 'paths./follow-up/check-ins; components.schemas.CheckInSchedule', severity: 'MUST' },
+    { id: CHECK_IN_DATES, title: "The receipt gives the day each aftercare check-in opens, one per check-in.", requirement: 'components.schemas.ReportReceipt.checkInDates', severity: 'MUST' },
   ],
   run,
 };

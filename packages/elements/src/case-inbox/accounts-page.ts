@@ -3,6 +3,7 @@ import type { Account, AccountRole } from '@weerbaar/sdk';
 import { matchesShape, type Shape } from '../base/shape.js';
 import type { CaseInboxStringKey } from './case-inbox.strings.js';
 import type { ConsoleSession } from './console-session.js';
+import { DrillPanel, drillView } from './drill-panel.js';
 import type { InboxContext } from './inbox-context.js';
 
 const accountRoles = ['handler', 'admin', 'auditor'] as const satisfies readonly AccountRole[];
@@ -26,6 +27,8 @@ export class AccountsPage {
   invitation: { name: string; link: string } | undefined;
   copied = false;
   busy = false;
+  /** The protocol drill, on this page because it is the admins' page. */
+  readonly drill: DrillPanel;
   readonly #host: ReactiveControllerHost;
   readonly #session: ConsoleSession;
   readonly #focus: (selector: string) => void;
@@ -34,6 +37,7 @@ export class AccountsPage {
     this.#host = host;
     this.#session = session;
     this.#focus = focus;
+    this.drill = new DrillPanel(host, session, focus);
   }
 
   async load(): Promise<void> {
@@ -213,5 +217,6 @@ export function accountsView(context: InboxContext, page: AccountsPage, me: stri
         </thead>
         <tbody>${page.accounts.map((account) => accountRow(context, page, account, me))}</tbody>
       </table>
-    </div>`;
+    </div>
+    ${drillView(context, page.drill)}`;
 }

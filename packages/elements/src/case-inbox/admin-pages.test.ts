@@ -122,6 +122,32 @@ describeWhere('emulateMedia')('<weerbaar-case-inbox> for admins and auditors', f
     expect(shadow(inbox, '#invitation-link')).to.equal(null);
   });
 
+  for (const [lang, button, outcome, steps, first] of [
+    ['nl', 'Oefening starten', /(Geslaagd|Niet geslaagd): .*?(\d+) (stappen,|van de (\d+) stappen)/, 'stappen', 'Bedreiging van een raadslid'],
+    ['en', 'Run the drill', /(Passed|Not passed): .*?(\d+) (steps,|of the (\d+) steps)/, 'steps', 'Threat against a council member'],
+  ] as const) {
+    it(`runs the protocol drill from the accounts page and lists every step with what it found, by keyboard (${lang})`, async () => {
+      const inbox = await signedInAdmin(lang, lang === 'nl' ? 'Beheer Oefening' : 'Drill Admin');
+      await until(inbox, /Ontvangen meldingen per soort|Reports received per kind/, 'the statistics first');
+      await press(inbox, '[part="nav-accounts"]');
+      await until(inbox, new RegExp(button), 'the drill button on the accounts page');
+      expect(shadow(inbox, '[part="drill-button"]')!.textContent!.trim()).to.equal(button);
+      await press(inbox, '[part="drill-button"]');
+      await until(inbox, outcome, 'the outcome of the drill');
+      expect(inbox.shadowRoot!.activeElement, 'focus on the outcome').to.equal(shadow(inbox, '#drill-summary'));
+      const summary = shadow(inbox, '#drill-summary')!.textContent!;
+      const match = outcome.exec(summary)!;
+      const total = Number(match[4] ?? match[2]);
+      const listed = shadowAll(inbox, 'ul.drill-steps > li');
+      expect(listed.length, `every step is listed (${summary})`).to.equal(total);
+      expect(summary).to.contain(steps);
+      expect(listed.every((item) => ['ok', 'warning', 'unreachable'].includes(item.dataset.result!))).to.equal(true);
+      const headings = shadowAll(inbox, '[part="drill"] [part="subheading"]').map((heading) => heading.textContent!.trim());
+      expect(headings).to.include(first);
+      await expectAccessible(inbox);
+    });
+  }
+
   it('reflows at 320 px and keeps its bars in forced colours', async () => {
     const inbox = await signedInAdmin('nl', 'Smal Beheer');
     await until(inbox, /Wettelijke termijnen/, 'the statistics');

@@ -47,6 +47,8 @@ export type CaseInboxStringKey =
   | 'withCount'
   | 'assignedToMe'
   | 'overdueOnly'
+  | 'overdueTasks'
+  | 'overdueTasksOne'
   | 'listHeading'
   | 'loading'
   | 'loadError'
@@ -128,7 +130,22 @@ export type CaseInboxStringKey =
   | 'accountsError'
   | 'accountRole-handler'
   | 'accountRole-admin'
-  | 'accountRole-auditor';
+  | 'accountRole-auditor'
+  | 'drillHeading'
+  | 'drillIntro'
+  | 'drillButton'
+  | 'drillRunning'
+  | 'drillPassed'
+  | 'drillFailed'
+  | 'drillStep'
+  | 'drillResult-ok'
+  | 'drillResult-warning'
+  | 'drillResult-unreachable'
+  | 'drillFinding-unknown-group'
+  | 'drillFinding-no-handler'
+  | 'drillFinding-no-notice-address'
+  | 'drillFinding-due-before-previous'
+  | 'drillFinding-no-office-hours-before-due';
 
 export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
   nl: {
@@ -178,6 +195,8 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     withCount: '{label} ({count})',
     assignedToMe: 'Alleen aan mij toegewezen',
     overdueOnly: 'Alleen te laat',
+    overdueTasks: '{count} open taken zijn te laat.',
+    overdueTasksOne: '1 open taak is te laat.',
     listHeading: 'Meldingen',
     loading: 'De meldingen worden geladen…',
     loadError: 'De meldingen konden niet worden geladen.',
@@ -260,6 +279,21 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     'accountRole-handler': 'Behandelaar',
     'accountRole-admin': 'Beheerder',
     'accountRole-auditor': 'Controleur',
+    drillHeading: 'Protocoloefening',
+    drillIntro: 'Test met een verzonnen melding of elke stap van de protocollen iemand heeft die de taak kan oppakken. Er wordt niets opgeslagen.',
+    drillButton: 'Oefening starten',
+    drillRunning: 'De oefening loopt…',
+    drillPassed: 'Geslaagd: elke stap heeft iemand die de taak kan oppakken. {steps} stappen, {warnings} met een aandachtspunt.',
+    drillFailed: 'Niet geslaagd: {unreachable} van de {steps} stappen hebben niemand die de taak kan oppakken.',
+    drillStep: '{title} (groep {group}, {count} behandelaars): {result}',
+    'drillResult-ok': 'in orde',
+    'drillResult-warning': 'let op',
+    'drillResult-unreachable': 'niemand bereikbaar',
+    'drillFinding-unknown-group': 'Deze groep bestaat niet.',
+    'drillFinding-no-handler': 'Niemand in deze groep is actief behandelaar.',
+    'drillFinding-no-notice-address': 'Geen e-mailadres voor berichten over deze taak.',
+    'drillFinding-due-before-previous': 'De termijn ligt vóór die van de stap ervoor.',
+    'drillFinding-no-office-hours-before-due': 'Geen kantooruren tussen de melding en de termijn.',
   },
   en: {
     title: 'Handle reports',
@@ -308,6 +342,8 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     withCount: '{label} ({count})',
     assignedToMe: 'Only assigned to me',
     overdueOnly: 'Only overdue',
+    overdueTasks: '{count} open tasks are overdue.',
+    overdueTasksOne: '1 open task is overdue.',
     listHeading: 'Reports',
     loading: 'Loading the reports…',
     loadError: 'The reports could not be loaded.',
@@ -390,5 +426,20 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     'accountRole-handler': 'Handler',
     'accountRole-admin': 'Admin',
     'accountRole-auditor': 'Auditor',
+    drillHeading: 'Protocol drill',
+    drillIntro: 'Test with a made-up report whether every step of the protocols has someone who can take the task. Nothing is stored.',
+    drillButton: 'Run the drill',
+    drillRunning: 'The drill is running…',
+    drillPassed: 'Passed: every step has someone who can take the task. {steps} steps, {warnings} with a point to watch.',
+    drillFailed: 'Not passed: {unreachable} of the {steps} steps have nobody who can take the task.',
+    drillStep: '{title} (group {group}, {count} handlers): {result}',
+    'drillResult-ok': 'fine',
+    'drillResult-warning': 'watch',
+    'drillResult-unreachable': 'nobody reachable',
+    'drillFinding-unknown-group': 'This group does not exist.',
+    'drillFinding-no-handler': 'Nobody in this group is an active handler.',
+    'drillFinding-no-notice-address': 'No email address for messages about this task.',
+    'drillFinding-due-before-previous': 'It is due before the step before it.',
+    'drillFinding-no-office-hours-before-due': 'No office hours between the report and the due time.',
   },
 };

@@ -207,6 +207,23 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
     expect(shadow(inbox, 'label[for="filter-overdue"]')!.textContent).to.match(/Alleen te laat \(\d+\)/);
   });
 
+  for (const lang of ['nl', 'en']) {
+    it(`says in words how many open tasks are overdue on the cases the person may see (${lang})`, async () => {
+      const receipt = await createClient({ baseUrl: api }).submitReport({ role: 'council-member', category: 'threat-intimidation', content: { description: 'Een man dreigde na de raadsvergadering.' } });
+      const { items } = await handler.listCases({ sort: '-receivedAt', pageSize: 100, role: 'council-member', category: 'threat-intimidation' });
+      const caseId = items.find((item) => item.receivedAt === receipt.receivedAt)!.caseId;
+      // The server's clock seam: this case's tasks were due an hour ago.
+      await executeServerCommand('weerbaar-clock', { caseId, move: 'tasks-overdue' });
+      const ours = (await handler.listTasks(caseId)).items.length;
+      const inbox = await enrol(lang, `Taken ${lang}`);
+      const pattern = lang === 'nl' ? /(\d+) open taken zijn te laat\./ : /(\d+) open tasks are overdue\./;
+      await until(inbox, pattern, 'the overdue tasks are counted');
+      // Other suites add cases meanwhile: at least ours.
+      expect(Number(pattern.exec(shadowText(inbox))![1])).to.be.at.least(ours);
+      await expectAccessible(inbox);
+    });
+  }
+
   it('opens a case in the case view and comes back to it with focus on its link', async () => {
     const inbox = await enrol('nl', 'Opener');
     await filteredToOurKind(inbox);

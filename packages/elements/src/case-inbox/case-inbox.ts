@@ -57,6 +57,7 @@ const navText = { inbox: 'navInbox', statistics: 'navStatistics', accounts: 'nav
  * @csspart case - Each case in the list.
  * @csspart case-link - The button that opens a case.
  * @csspart clock - Each case's deadline line.
+ * @csspart overdue-tasks - How many open tasks are overdue (when there are any).
  * @csspart show-more-button - The button that loads the next page.
  * @csspart intake-button - The button that opens the form for an oral report (when the backend takes them).
  *

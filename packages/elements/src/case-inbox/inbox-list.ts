@@ -16,7 +16,7 @@ export const casesPerPage = 25;
 const summaryShape: Shape = { ...caseSummaryShape, 'unreadMessages?': 'n', 'assignedToMe?': 'b' };
 const pageShape: Shape = { items: [summaryShape], 'nextCursor?': 's' };
 const countMap = (keys: readonly string[]): Shape => Object.fromEntries(keys.map((key) => [key, 'n']));
-const countsShape: Shape = { total: 'n', overdue: 'n', 'assignedToMe?': 'n', byStatus: countMap(statuses), byCategory: countMap(categories), byRole: countMap(roles) };
+const countsShape: Shape = { total: 'n', overdue: 'n', 'overdueTasks?': 'n', 'assignedToMe?': 'n', byStatus: countMap(statuses), byCategory: countMap(categories), byRole: countMap(roles) };
 
 export type ListStatus = 'loading' | 'ready' | 'error';
 

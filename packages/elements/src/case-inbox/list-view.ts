@@ -14,6 +14,7 @@ export function listView(context: InboxContext, list: InboxList, open: (summary:
     <section aria-labelledby="list-heading">
       <div role="heading" aria-level=${Math.min(6, Math.trunc(context.headingLevel || 1) + 1)} part="subheading" class="heading heading-1" id="list-heading" tabindex="-1">${text('listHeading')}</div>
       <p role="status" part="status" class="status">${statusText(context, list)}</p>
+      ${overdueTasksView(context, list)}
       ${list.status === 'error' ? html`<p><button type="button" class="secondary" part="retry-button" @click=${() => list.loadMore()}>${text('retry')}</button></p>` : nothing}
       ${list.items.length ? html`<ul class="cases" role="list">${list.items.map((item, index) => caseItemView(context, item, index, open))}</ul>` : nothing}
       ${list.hasMore && list.status === 'ready'
@@ -28,6 +29,13 @@ function statusText({ text }: InboxContext, list: InboxList): string {
   if (list.items.length === 0) return text('empty');
   const shown = list.items.length === 1 ? text('shownCountOne') : text('shownCount', { count: list.items.length });
   return list.hasMore ? `${shown}; ${text('moreAvailable')}` : shown;
+}
+
+/** The open tasks past their due time on the cases this person may see (the safety net's protocols), in words. */
+function overdueTasksView({ text }: InboxContext, list: InboxList): TemplateResult | typeof nothing {
+  const count = list.counts?.overdueTasks ?? 0;
+  if (count <= 0) return nothing;
+  return html`<p class="clock overdue" part="overdue-tasks"><strong class="left">${count === 1 ? text('overdueTasksOne') : text('overdueTasks', { count })}</strong></p>`;
 }
 
 /** A case's next legal duty and the days left for it ("nog 1 dag", "te laat"). */

@@ -4,9 +4,10 @@ import { longDate, type SupportedLocale } from '../base/locale.js';
 import type { AuditExport, Case, CaseAccess, CaseOptions, Discovery, GroupList, Me, MinutesList, NoteList, OpenedCase, PersonRef, ReportForm } from './case-data.js';
 import type { CaseViewStringKey } from './case-view.strings.js';
 import type { CaseKeyring } from './keyring.js';
+import type { SafetyNet } from './safety-net.js';
 
 /** The parts of the case view that show a problem or a confirmation of their own. */
-export type Section = 'key' | 'keep' | 'messages' | 'notes' | 'status' | 'files' | 'access' | 'audit' | 'record' | 'minutes' | 'intake';
+export type Section = 'key' | 'keep' | 'messages' | 'notes' | 'status' | 'files' | 'access' | 'audit' | 'record' | 'minutes' | 'intake' | 'tasks' | 'affected';
 
 /** One problem or confirmation, shown and announced in its section; `field` is the control it is about. */
 export interface Notice {
@@ -27,6 +28,8 @@ export interface Loaded {
   people: PersonRef[];
   /** The minutes of an oral report or a meeting (`intake`), when the case has them. */
   minutes?: MinutesList | undefined;
+  /** The protocol's tasks, the check-ins and the protocols (`caseManagement.protocols`). */
+  safetyNet?: SafetyNet | undefined;
 }
 
 /**

@@ -108,3 +108,36 @@ export const LoadingEnglish: Story = { args: { lang: 'en', sample: { found: 'loa
 export const BackendUnavailable: Story = { args: { sample: { found: 'error' } } };
 export const BackendUnavailableEnglish: Story = { args: { lang: 'en', sample: { found: 'error' } } };
 export const NotFound: Story = { args: { sample: { found: 'not-found' } } };
+
+/** The safety net (issue 16): the protocol's tasks, one ticked off, with the group, due dates, legal basis and sources. */
+export const Tasks: Story = { args: { sample: { safetyNet: {} } } };
+export const TasksEnglish: Story = { args: { lang: 'en', sample: { safetyNet: {} } } };
+
+/** Open tasks past their due date: "te laat" in words, not only in colour. */
+export const TasksOverdue: Story = { args: { sample: { safetyNet: { dueInDays: [-2, -2, -1, -1, -1], done: 0 } } } };
+export const TasksOverdueEnglish: Story = { args: { lang: 'en', sample: { safetyNet: { dueInDays: [-2, -2, -1, -1, -1], done: 0 } } } };
+
+/** The people affected, recorded by role: the children add the family-support task. */
+export const AffectedPeople: Story = { args: { sample: { found: sampleCase({ affectedPeople: ['self', 'children'] }), safetyNet: {} } } };
+export const AffectedPeopleEnglish: Story = { args: { ...AffectedPeople.args, lang: 'en' } };
+
+/** The aftercare check-ins: one answered "onveilig" (a task was made of it), the rest to come. */
+export const CheckIns: Story = { args: { sample: { safetyNet: {} } } };
+export const CheckInsEnglish: Story = { args: { lang: 'en', sample: { safetyNet: {} } } };
+
+/** The check-ins the reporter stopped, one missed before that. */
+export const CheckInsStopped: Story = {
+  args: {
+    sample: {
+      safetyNet: {
+        checkIns: {
+          stopped: true,
+          items: [
+            { checkInId: 'ci_4Hq8Lm2Nt6Rw9Yz3', opensAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), dueAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), status: 'missed', taskId: 't_ci4Hq8Lm2Nt6Rw9Yz3' },
+            { checkInId: 'ci_7Pz2Kx9Wb4Qm1Rt5', opensAt: new Date(Date.now() + 86_400_000).toISOString(), dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), status: 'cancelled' },
+          ],
+        },
+      },
+    },
+  },
+};

@@ -1,12 +1,15 @@
 import type { StringTables } from '../base/strings.js';
 import { accessViewStrings } from './access-view.strings.js';
+import { affectedViewStrings } from './affected-view.strings.js';
 import { answersViewStrings } from './answers-view.strings.js';
+import { checkInsViewStrings } from './check-ins-view.strings.js';
 import { intakeViewStrings } from './intake-view.strings.js';
 import { keyViewStrings } from './key-view.strings.js';
 import { messagesViewStrings } from './messages-view.strings.js';
 import { minutesViewStrings } from './minutes-view.strings.js';
 import { recordViewStrings } from './record-view.strings.js';
 import { statusViewStrings } from './status-view.strings.js';
+import { tasksViewStrings } from './tasks-view.strings.js';
 
 /** The case itself: its heading, loading and failing, and the summary with the legal clocks. */
 const nl = {
@@ -45,6 +48,10 @@ const nl = {
   ...recordViewStrings.nl,
   ...statusViewStrings.nl,
   ...intakeViewStrings.nl,
+  // The safety net (issue 16): tasks, the people affected, the check-ins.
+  ...tasksViewStrings.nl,
+  ...affectedViewStrings.nl,
+  ...checkInsViewStrings.nl,
 };
 
 export type CaseViewStringKey = keyof typeof nl;
@@ -88,5 +95,9 @@ export const caseViewStrings: StringTables<CaseViewStringKey> = {
     ...recordViewStrings.en,
     ...statusViewStrings.en,
     ...intakeViewStrings.en,
+    // The safety net (issue 16): tasks, the people affected, the check-ins.
+    ...tasksViewStrings.en,
+    ...affectedViewStrings.en,
+    ...checkInsViewStrings.en,
   },
 };

@@ -32,6 +32,7 @@ import { createCaseKeyring, type CaseKeyring } from './keyring.js';
 import { MessagesView } from './messages-view.js';
 import { MinutesView } from './minutes-view.js';
 import { RecordView } from './record-view.js';
+import { SafetyNetView } from './safety-net.js';
 import { StatusView } from './status-view.js';
 
 /** The events the case view fires for the console around it. They carry no content. */
@@ -74,6 +75,10 @@ declare global {
  * @csspart timeline - The timeline.
  * @csspart messages - The messages with the reporter.
  * @csspart notes - The internal notes.
+ * @csspart tasks - The protocol's tasks on the case.
+ * @csspart affected-people - The people affected, by role.
+ * @csspart affected-button - The button that records the people affected.
+ * @csspart check-ins - The aftercare check-ins with the reporter's answers.
  *
  * @cssproperty --weerbaar-case-view-note-background-color - Background of internal notes (marked as never shown to the reporter).
  * @cssproperty --weerbaar-case-view-note-accent-color - Accent border of internal notes.
@@ -138,6 +143,8 @@ export class CaseView extends LitElement {
   readonly #status = new StatusView(this.#context);
   readonly #access = new AccessView(this.#context);
   readonly #record = new RecordView(this.#context);
+  /** The safety net (issue 16): the protocol's tasks, the people affected, the check-ins. */
+  readonly #safetyNet = new SafetyNetView(this.#context);
   readonly #intake = new IntakeView(this.#context, (receipt) => {
     this.#intakeReceipt = receipt;
     this.caseId = receipt.caseId;
@@ -226,6 +233,7 @@ export class CaseView extends LitElement {
     this.#answers.reset();
     this.#record.reset();
     this.#intake.reset();
+    this.#safetyNet.reset();
     this.#intakeReceipt = undefined;
     this.state = 'idle';
   }
@@ -303,6 +311,9 @@ export class CaseView extends LitElement {
       }
       // Reading the minutes is recorded: only when the case has them.
       const hasMinutes = !!caseManagement.intake && !!found.minutes;
+      // Read alongside the rest and awaited below; the catch only keeps a failure from counting as unhandled meanwhile.
+      const safetyNet = this.#safetyNet.read(discovery);
+      safetyNet.catch(() => undefined);
       const [options, notes, access, groups, accounts, minutes] = await Promise.all([
         caseManagement.workflow ? client.getCaseOptions({ lang: this.#lang.locale }).catch(() => undefined) : undefined,
         caseManagement.notes ? client.listNotes(caseId) : undefined,
@@ -327,10 +338,12 @@ export class CaseView extends LitElement {
         groups: groupList,
         people: peopleIn(groupList, Array.isArray(accounts) ? accounts.filter((account) => typeof account?.accountId === 'string' && typeof account.displayName === 'string') : []),
         minutes,
+        safetyNet: await safetyNet,
       };
       if (fresh) {
         this.#messages.start(found);
         this.#status.start(found);
+        this.#safetyNet.start(found);
       }
       this.state = 'ready';
       if (!this.me && !this.#meAsked && caseManagement.signIn) {
@@ -421,7 +434,9 @@ export class CaseView extends LitElement {
       ${back} ${this.#heading(0, t('caseHeading', { reference: found.reference }), 'case-heading')}
       ${this.#intakeReceipt?.caseId === found.caseId ? this.#intake.receipt(this.#intakeReceipt) : nothing} ${this.#record.header(found)} ${answers.summary(loaded)}
       ${locked ? this.#key.form() : this.#key.keepOffer()} ${answers.report(loaded)} ${answers.files(loaded)} ${answers.timeline(found)} ${this.#messages.messages(loaded)}
-      ${this.#messages.notes(loaded)} ${this.#minutes.render(loaded)} ${this.#status.render(loaded)} ${this.#access.render(loaded)} ${this.#record.auditTrail()} ${this.#record.form()}
+      ${this.#messages.notes(loaded)} ${this.#minutes.render(loaded)}
+      ${this.#safetyNet.render(loaded)}
+      ${this.#status.render(loaded)} ${this.#access.render(loaded)} ${this.#record.auditTrail()} ${this.#record.form()}
     `;
   }
 }

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { sampleCheckIns, sampleFollowUpCase, sampleRelativesSupport } from '../../test/sample-follow-up.js';
 import { sampleReportForm } from '../../test/sample-report-form.js';
 import type { SupportedLocale } from '../base/locale.js';
 import './define.js';
@@ -112,3 +113,22 @@ export const NotSentYet: Story = {
 };
 export const FollowUpEntry: Story = { args: { mode: 'follow-up' }, play: ({ canvasElement }) => openDialog(canvasElement) };
 export const FollowUpEntryEnglish: Story = { ...FollowUpEntry, args: { lang: 'en', mode: 'follow-up' } };
+
+/**
+ * A followed case with its aftercare (issue 16), from sample data: the flow's state is set as
+ * opening the case with a receipt would set it (no backend in Storybook).
+ */
+async function followedCase(canvas: HTMLElement, lang: SupportedLocale, feelsSafe?: 'no'): Promise<void> {
+  await openDialog(canvas);
+  const dialog = buttonIn(canvas).shadowRoot!.querySelector('weerbaar-report-dialog')!;
+  const { aftercare } = dialog.flow;
+  aftercare.checkIns = sampleCheckIns;
+  aftercare.helpContacts = sampleRelativesSupport(lang);
+  aftercare.relativesContacts = sampleRelativesSupport(lang);
+  if (feelsSafe) aftercare.update('feelsSafe', feelsSafe);
+  await dialog.flow.go({ name: 'case', found: sampleFollowUpCase(lang), calendarUrl: '' });
+}
+export const FollowUpCheckIn: Story = { play: ({ canvasElement }) => followedCase(canvasElement, 'nl') };
+export const FollowUpCheckInEnglish: Story = { args: { lang: 'en' }, play: ({ canvasElement }) => followedCase(canvasElement, 'en') };
+export const FollowUpCheckInNotSafe: Story = { play: ({ canvasElement }) => followedCase(canvasElement, 'nl', 'no') };
+export const FollowUpCheckInNotSafeEnglish: Story = { args: { lang: 'en' }, play: ({ canvasElement }) => followedCase(canvasElement, 'en', 'no') };

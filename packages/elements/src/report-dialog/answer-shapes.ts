@@ -16,7 +16,7 @@ export const discoveryShape: Shape = {
   limits: { maxTextLength: 'n' },
   'links?': { 'privacyStatement?': 's' },
 };
-export const receiptShape: Shape = { receipt: 's', acknowledgeDueAt: 's', feedbackDueAt: 's', followUp: { available: 'b' } };
+export const receiptShape: Shape = { receipt: 's', acknowledgeDueAt: 's', feedbackDueAt: 's', followUp: { available: 'b' }, 'checkInDates?': ['s'] };
 export const followUpCaseShape: Shape = {
   status: 's',
   deadlines: { acknowledgeDueAt: 's', feedbackDueAt: 's' },
@@ -24,7 +24,11 @@ export const followUpCaseShape: Shape = {
   messages: [{ from: 's', sentAt: 's', 'body?': 's' }],
   'attachments?': [{ 'name?': 's', sizeBytes: 'n', addedAt: 's' }],
   canReply: 'b',
+  'steps?': [{ title: 's', done: 'b', 'doneAt?': 's' }],
+  'relativesAffected?': 'b',
 };
+export const checkInsShape: Shape = { items: [{ checkInId: 's', opensAt: 's', dueAt: 's', status: 's' }], stopped: 'b' };
+export const supportContactsShape: Shape = { items: [{ organisation: 's', 'name?': 's', 'phone?': { number: 's', 'display?': 's' }, 'url?': 's' }] };
 
 /** The answer when it has the shape, else an error (handled like a failed request). */
 export function checked<T>(answer: T, shape: Shape): T {

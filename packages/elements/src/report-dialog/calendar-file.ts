@@ -8,6 +8,20 @@ export interface CalendarReminder {
   at: string;
 }
 
+/**
+ * An all-day reminder on each day an aftercare check-in opens (`YYYY-MM-DD`), under the neutral
+ * words given: a shared computer's calendar must not say what they are about. A malformed day is
+ * left out rather than spoiling the file.
+ */
+export function checkInReminders(days: readonly string[], words: { title: string; description: string }): CalendarReminder[] {
+  return days
+    .filter((day) => {
+      const noon = Date.parse(`${day}T12:00:00Z`);
+      return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(noon) && new Date(noon).toISOString().startsWith(day);
+    })
+    .map((day, index) => ({ id: `check-in-${index + 1}`, ...words, at: `${day}T12:00:00Z` }));
+}
+
 // RFC 5545 §3.3.11: backslash, semicolon and comma are escaped, newlines become \n.
 function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');

@@ -6,6 +6,7 @@ import { dateAndTime, longDate, type DialogContext } from './dialog-context.js';
 import { errorSummary } from './error-summary.js';
 import { fileTypesInWords } from './file-types.js';
 import { describedBy, fieldError, textField } from './form-controls.js';
+import { checkInSection, relativesSection, stepsSection } from './aftercare-view.js';
 import type { ReportDialogStringKey } from './report-dialog.strings.js';
 
 const submitted = (action: () => unknown) => (event: SubmitEvent) => {
@@ -50,7 +51,7 @@ export function caseView(context: DialogContext, found: FollowUpCase, calendarUr
   const attachments = flow.discovery?.capabilities.attachments;
   const invalidAttachment = flow.problemFor('attachment') !== undefined;
   return html`
-    ${errorSummary(context)} ${context.heading(t('followUpHeading'))}
+    ${errorSummary(context)} ${context.heading(t('followUpHeading'))} ${checkInSection(context)}
     <dl class="summary" part="case-status">
       <dt>${t('statusLabel')}</dt>
       <dd>${t(`status_${found.status}` as ReportDialogStringKey)}</dd>
@@ -62,7 +63,7 @@ export function caseView(context: DialogContext, found: FollowUpCase, calendarUr
           <li>${t('nextFeedback', { date: longDate(context, found.deadlines.feedbackDueAt) })}</li>
         </ul>`}
     ${calendarUrl ? html`<p><a href=${calendarUrl} download="weerbaar.ics" part="calendar-link">${t(found.status === 'received' ? 'calendar' : 'calendarFeedback')}</a></p>` : nothing}
-    ${flow.notice ? html`<p class="notice">${flow.notice}</p>` : nothing}
+    ${flow.notice ? html`<p class="notice">${flow.notice}</p>` : nothing} ${stepsSection(context, found)} ${relativesSection(context)}
     ${context.heading(t('timelineHeading'), { id: 'timeline-heading', depth: 1 })}
     <ol class="timeline" part="timeline" aria-labelledby="timeline-heading">
       ${found.timeline.map((entry) => html`<li><time datetime=${entry.at}>${longDate(context, entry.at)}</time>: ${t(`timeline_${entry.type}` as ReportDialogStringKey)}</li>`)}

@@ -1,4 +1,5 @@
 import type { StringTables } from '../base/strings.js';
+import { aftercareEn, aftercareNl } from './aftercare.strings.js';
 
 const nl = {
   dialogTitle: 'Melden en hulp',
@@ -169,6 +170,7 @@ const nl = {
   discardText: 'Wat u invulde wordt gewist. Het is niet verstuurd.',
   discardConfirm: 'Ja, stoppen en wissen',
   discardCancel: 'Nee, verder',
+  ...aftercareNl,
 };
 
 export type ReportDialogStringKey = keyof typeof nl;
@@ -342,6 +344,7 @@ const en: Record<ReportDialogStringKey, string> = {
   discardText: 'What you filled in will be wiped. It has not been sent.',
   discardConfirm: 'Yes, stop and wipe',
   discardCancel: 'No, continue',
+  ...aftercareEn,
 };
 
 export const reportDialogStrings: StringTables<ReportDialogStringKey> = { nl, en };

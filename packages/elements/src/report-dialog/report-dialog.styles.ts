@@ -284,6 +284,11 @@ export const reportDialogStyles = css`
     padding: var(--_space);
     border-inline-start: 4px solid currentColor;
   }
+  /* The aftercare check-in comes first, set apart from the rest of the case. */
+  .check-in {
+    border-block-end: 1px solid currentColor;
+    margin-block-end: var(--_space);
+  }
   .receipt {
     font-family: var(--weerbaar-report-button-receipt-font-family, ui-monospace, monospace);
     font-size: clamp(1.25rem, 6vw, 2rem);

@@ -5,12 +5,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { createClient } from '@weerbaar/sdk';
-import { openReportContent } from '@weerbaar/sdk/crypto';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
 import { describeWhere, expectAccessible, mount, shadow } from '../../test/browser-helpers.js';
-import { chooseCouncilMemberThreat, click, clickText, dialogOf, fill, inDialog, open, settle, startReport, untilHeading, untilInDialog } from '../../test/report-dialog-helpers.js';
+import { caseWith, chooseCouncilMemberThreat, click, clickText, dialogOf, fill, inDialog, open, settle, startReport, untilHeading, untilInDialog } from '../../test/report-dialog-helpers.js';
 import { sampleSupport } from '../../test/sample-content.js';
 import type { ReportButton } from '../report-button/report-button.js';
 import '../report-button/define.js';
@@ -51,15 +50,7 @@ async function sendToReceipt(button: ReportButton): Promise<string> {
   return inDialog(button, '[part="receipt"]')!.textContent!.replace(/\s+/g, '');
 }
 
-async function caseIdWith(marker: string): Promise<string> {
-  const { items } = await handler.listCases({ pageSize: 100, sort: '-receivedAt' });
-  for (const summary of items) {
-    const found = await handler.getCase(summary.caseId);
-    const content = found.encryptedContent ? await openReportContent(privateKeyJwk as JsonWebKey, found.encryptedContent) : found.content;
-    if (content?.description.includes(marker)) return summary.caseId;
-  }
-  throw new Error(`no case with ${marker}`);
-}
+const caseIdWith = (marker: string) => caseWith(handler, privateKeyJwk as JsonWebKey, marker);
 
 describe('the review step', () => {
   it('shows every answer that is sent, and "Wijzigen" goes back to its step with focus on the field', async () => {
@@ -287,6 +278,10 @@ describe('following a report up', () => {
     const marker = `follow-${crypto.randomUUID()}`;
     await fillEverything(button, marker);
     const receipt = await sendToReceipt(button);
+    // A threat case has check-ins: the receipt's file carries their days under neutral words only.
+    const receiptIcs = await (await fetch(inDialog<HTMLAnchorElement>(button, '[part="calendar-link"]')!.href)).text();
+    expect(receiptIcs.match(/SUMMARY:Even bijpraten/g)).to.have.length(4);
+    expect(receiptIcs).not.to.include(receipt).and.not.to.include(marker);
     const caseId = await caseIdWith(marker);
     const acknowledged = await handler.acknowledge(caseId, 'Wij hebben uw melding in behandeling.');
     window.dispatchEvent(new Event('afterprint'));

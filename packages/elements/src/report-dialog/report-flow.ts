@@ -5,7 +5,8 @@ import { emit } from '../base/events.js';
 import type { SupportedLocale } from '../base/locale.js';
 import { clientFor, loadSdk } from '../base/sdk-client.js';
 import { checked, discoveryShape, followUpCaseShape, receiptShape, reportFormShape } from './answer-shapes.js';
-import { calendarFile } from './calendar-file.js';
+import { AftercareFlow } from './aftercare-flow.js';
+import { calendarFile, checkInReminders } from './calendar-file.js';
 import { fileTypesInWords } from './file-types.js';
 import type { ReportDialogStringKey } from './report-dialog.strings.js';
 import { dutchToday, emptyDraft, formPages, hasUnsentContent, toSubmission, validatePage, type FieldProblem, type FormPage, type ReportDraft } from './report-draft.js';
@@ -85,9 +86,26 @@ export class ReportFlow implements ReactiveController {
   /** Blob URLs of the files offered (reminders, the receipt as text), released when the flow is wiped. */
   readonly #fileUrls = new Set<string>();
 
+  /** The follow-up view's check-ins and support contacts. */
+  readonly aftercare: AftercareFlow;
+
   constructor(host: ReportFlowHost) {
     this.#host = host;
     host.addController(this);
+    this.aftercare = new AftercareFlow({
+      session: () => this.#session,
+      get locale() {
+        return host.locale;
+      },
+      t: (key, values) => this.#t(key, values),
+      showProblems: (problems) => this.showProblems(problems),
+      requestUpdate: () => host.requestUpdate(),
+      settle: (notice, selector) => {
+        this.problems = [];
+        this.#host.stepFocus.moveTo(selector);
+        if (notice) this.#host.stepFocus.announce(notice);
+      },
+    });
   }
 
   hostDisconnected(): void {
@@ -170,6 +188,7 @@ export class ReportFlow implements ReactiveController {
     this.receiptKept = false;
     void this.#session?.close().catch(() => undefined);
     this.#session = undefined;
+    this.aftercare.reset();
     this.#pending = undefined;
     this.receiptInput = '';
     this.replyInput = '';
@@ -258,7 +277,7 @@ export class ReportFlow implements ReactiveController {
       this.draft = emptyDraft();
       this.receiptKept = false;
       const receiptFileUrl = this.#fileUrl(`${this.#t('receiptLabel')}: ${receipt.receipt}\r\n\r\n${this.#t('receiptWarning')}\r\n`, 'text/plain');
-      await this.go({ name: 'receipt', receipt, calendarUrl: this.#calendarUrl({ acknowledge: receipt.acknowledgeDueAt, feedback: receipt.feedbackDueAt }), receiptFileUrl });
+      await this.go({ name: 'receipt', receipt, calendarUrl: this.#calendarUrl({ acknowledge: receipt.acknowledgeDueAt, feedback: receipt.feedbackDueAt, checkIns: receipt.checkInDates }), receiptFileUrl });
       emit(this.#host, 'weerbaar-report-submitted', { submittedAt: new Date().toISOString() });
     } catch (error) {
       const { WeerbaarApiError } = await loadSdk();
@@ -284,12 +303,13 @@ export class ReportFlow implements ReactiveController {
    * A Blob URL of the reminders file for the dates still ahead (the acknowledgement only while it
    * is due); empty when the backend's dates cannot be read (the step still shows).
    */
-  #calendarUrl(due: { acknowledge?: string | undefined; feedback: string }): string {
+  #calendarUrl(due: { acknowledge?: string | undefined; feedback: string; checkIns?: readonly string[] | undefined }): string {
     const reminders = [
       ...(due.acknowledge ? [{ id: 'acknowledge', title: this.#t('calendarAcknowledgeTitle'), description: this.#t('calendarAcknowledgeText'), at: due.acknowledge }] : []),
       { id: 'feedback', title: this.#t('calendarFeedbackTitle'), description: this.#t('calendarFeedbackText'), at: due.feedback },
     ];
     if (reminders.some(({ at }) => Number.isNaN(new Date(at).getTime()))) return '';
+    reminders.push(...checkInReminders(due.checkIns ?? [], { title: this.#t('calendarCheckInTitle'), description: this.#t('calendarCheckInText') }));
     return this.#fileUrl(calendarFile(reminders, { uidSuffix: crypto.randomUUID() }), 'text/calendar');
   }
 
@@ -330,7 +350,9 @@ export class ReportFlow implements ReactiveController {
       await this.#session?.close().catch(() => undefined);
       this.#session = await client.openFollowUp(receipt);
       this.receiptInput = '';
-      await this.go(this.#caseView(checked(await this.#session.getCase(), followUpCaseShape)));
+      const found = checked(await this.#session.getCase(), followUpCaseShape);
+      await this.aftercare.load(api, this.#discovery, found);
+      await this.go(this.#caseView(found));
     } catch (error) {
       const { WeerbaarApiError, WeerbaarCapabilityError } = await loadSdk();
       const message =

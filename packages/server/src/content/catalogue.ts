@@ -31,11 +31,13 @@ export class ContentError extends Error {}
 export interface Representation {
   json: string;
   etag: string;
+  /** Sent many times (a whole document, not one request's selection): worth compressing once and keeping. */
+  lasting?: boolean;
 }
 
-export function represent(value: unknown): Representation {
+export function represent(value: unknown, options: { lasting?: boolean } = {}): Representation {
   const json = JSON.stringify(value);
-  return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+  return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`, ...(options.lasting ? { lasting: true } : {}) };
 }
 
 export interface SupportFilter {
@@ -87,7 +89,7 @@ export class ContentCatalogue {
       } as const;
       for (const [kind, { schema, value }] of Object.entries(documents)) {
         check(schema, value, `${kind}/${locale}`);
-        this.documents.set(`${kind}/${locale}`, represent(value));
+        this.documents.set(`${kind}/${locale}`, represent(value, { lasting: true }));
       }
       for (const [index, channel] of (file.externalChannels?.[locale] ?? []).entries()) check('ExternalChannel', channel, `externalChannels/${locale}/${index}`);
     }

@@ -11,7 +11,7 @@ import { randomId } from '../security/tokens.js';
 import type { NewJob } from '../storage/job-queue.js';
 import type { StoredCase, StoredCheckIn, StoredTask } from '../storage/store.js';
 import { newAuditEntry } from './audit.js';
-import { dueAtEndOfDay } from './protocol-tasks.js';
+import { dueAtEndOfDay, zoneOffsetMs } from './protocol-tasks.js';
 import type { ProtocolCatalogue } from '../content/protocol-catalogue.js';
 
 export const CHECK_IN_JOB = 'check-in';
@@ -40,6 +40,14 @@ export function checkInsForNewCase(
     };
   });
   return { checkIns, jobs: checkIns.map((checkIn) => checkInJob(checkIn.checkInId, checkIn.dueAt, 'due')) };
+}
+
+/** The days (YYYY-MM-DD, in the organisation's time zone) the check-ins open: dates only, for the receipt's calendar file. */
+export function checkInDates(checkIns: readonly Pick<StoredCheckIn, 'opensAt'>[], timeZone: string): string[] {
+  return checkIns.map(({ opensAt }) => {
+    const at = Date.parse(opensAt);
+    return new Date(at + zoneOffsetMs(at, timeZone)).toISOString().slice(0, 10);
+  });
 }
 
 export function checkInStatus(checkIn: StoredCheckIn, now: string): Schema<'CheckInStatus'> {

@@ -1,6 +1,7 @@
 // The discovery document advertises exactly what this installation offers: a capability appears
 // only when it is switched on (encryption only once a key was generated, the hosted report page
 // only when configured or served by this server).
+import { dilemmasCapability, dilemmasOffered } from './dilemmas.js';
 import { API_VERSION, type Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
 import { SENT_EVENT_TYPES } from '../notifications/webhooks.js';
@@ -63,6 +64,7 @@ export function discoveryDocument(context: ServerContext): Schema<'Discovery'> {
       ...peopleCapabilities(context),
     };
   }
+  if (dilemmasOffered(config)) capabilities.dilemmas = dilemmasCapability(config);
   return {
     apiVersion: API_VERSION,
     organisation: { name: config.organisation.name, ...(config.organisation.url ? { url: config.organisation.url } : {}) },

@@ -17,7 +17,7 @@ export function offsetMs(due: string): number {
 }
 
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant` (milliseconds). */
-function zoneOffsetMs(instant: number, timeZone: string): number {
+export function zoneOffsetMs(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
       .formatToParts(new Date(instant))
@@ -40,7 +40,8 @@ export function tasksForNewCase(protocols: ProtocolCatalogue, stored: Pick<Store
   return protocolTasks(protocols, stored, timeZone, relativesAmong(protocols.affectedPeople(stored.content)));
 }
 
-function relativesAmong(roles: readonly Schema<'AffectedRole'>[] | undefined): boolean {
+/** Whether the people affected include relatives (partner, children, other relatives). */
+export function relativesAmong(roles: readonly Schema<'AffectedRole'>[] | undefined): boolean {
   return (roles ?? []).some((role) => RELATIVES.has(role));
 }
 
@@ -62,7 +63,8 @@ export function familyTasksToAdd(
   return protocolTasks(protocols, stored, timeZone, true).filter((task) => !always.has(task.stepId) && !made.has(`${task.protocolId}/${task.stepId}`));
 }
 
-function protocolTasks(protocols: ProtocolCatalogue, stored: Pick<StoredCase, 'category' | 'role' | 'receivedAt'>, timeZone: string, familyAffected: boolean): StoredTask[] {
+/** Every step of the protocol for the case as tasks, the family steps too when `familyAffected` (the drill drills them all). */
+export function protocolTasks(protocols: ProtocolCatalogue, stored: Pick<StoredCase, 'category' | 'role' | 'receivedAt'>, timeZone: string, familyAffected: boolean): StoredTask[] {
   const protocol = protocols.protocolFor(stored.category, stored.role);
   if (!protocol) return [];
   const [reference] = protocol.values();

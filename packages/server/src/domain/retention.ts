@@ -11,6 +11,7 @@ import type { CaseOutcome, StoredCase } from '../storage/store.js';
 import { changeEventJobs } from '../notifications/change-events.js';
 import { newAuditEntry } from './audit.js';
 import { webhooksOn } from './case-changes.js';
+import { deleteExpiredDilemmas } from './dilemmas.js';
 
 const DAY_MS = 86_400_000;
 
@@ -48,17 +49,19 @@ export interface RetentionRun {
   deleted: string[];
   /** Closed cases kept because their date has not come (legal holds are not counted: they are not looked at). */
   kept: number;
+  /** Shared dilemmas deleted because their period ended (contract 1.2). */
+  dilemmasDeleted: number;
 }
 
 /**
  * Deletes every closed case whose date has come and that is not on legal hold. Safe to run on
  * several instances at once: each deletion re-checks the case under a lock, so a case is deleted
- * once, and a hold set meanwhile wins. The job runner (or `weerbaar-server retention run`) calls it.
+ * once, and a hold set meanwhile wins. Shared dilemmas whose period ended go too. The job runner (or `weerbaar-server retention run`) calls it.
  */
-export async function runRetention(context: Pick<ServerContext, 'config' | 'retention' | 'files' | 'now' | 'spec'>): Promise<RetentionRun> {
+export async function runRetention(context: Pick<ServerContext, 'config' | 'retention' | 'files' | 'now' | 'spec' | 'dilemmas' | 'audit'>): Promise<RetentionRun> {
   const now = context.now();
   const today = now.slice(0, 10);
-  const run: RetentionRun = { deleted: [], kept: 0 };
+  const run: RetentionRun = { deleted: [], kept: 0, dilemmasDeleted: await deleteExpiredDilemmas(context) };
   for (const closed of await context.retention.closedCasesNotHeld()) {
     if (deleteOn(context.config, closed) > today) {
       run.kept++;

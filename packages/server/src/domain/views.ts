@@ -103,7 +103,7 @@ export function caseView(
 }
 
 /** The reporter's view; `steps` are the protocol's visible steps (domain/protocol-tasks.ts followUpSteps). */
-export function followUpView(record: CaseRecord, now: string, steps: Schema<'FollowUpStep'>[]): Schema<'FollowUpCase'> {
+export function followUpView(record: CaseRecord, now: string, steps: Schema<'FollowUpStep'>[], relativesAffected: boolean): Schema<'FollowUpCase'> {
   const stored = record.case;
   return {
     status: stored.status,
@@ -116,5 +116,6 @@ export function followUpView(record: CaseRecord, now: string, steps: Schema<'Fol
     canReply: stored.status !== 'closed',
     ...minutesSummary(record.minutes),
     steps,
+    relativesAffected,
   };
 }

@@ -11,11 +11,14 @@ import { securityHeaders } from '../plugins/security-headers.js';
 import { accountRoutes } from '../routes/accounts.js';
 import { auditRoutes } from '../routes/audit.js';
 import { caseWorkRoutes } from '../routes/case-work.js';
+import { protocolDrillRoutes } from '../routes/protocol-drills.js';
 import { protocolRoutes } from '../routes/protocols.js';
 import { checkInRoutes } from '../routes/check-ins.js';
+import { handOverRoutes } from '../routes/hand-overs.js';
 import { caseAccessRoutes } from '../routes/case-access.js';
 import { caseRoutes } from '../routes/cases.js';
 import { contentRoutes } from '../routes/content.js';
+import { dilemmaRoutes } from '../routes/dilemmas.js';
 import { followUpRoutes } from '../routes/follow-up.js';
 import { demoOutboxRoutes } from '../routes/demo-outbox.js';
 import { hostedConsoleRoutes } from '../routes/hosted-console.js';
@@ -69,7 +72,7 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
   await app.register(accessLog, { clientIp: config.log.clientIp });
   await app.register(problemAnswers);
 
-  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, protocolRoutes, checkInRoutes, intakeRoutes, signInRoutes, oidcSignInRoutes, wrappedKeyRoutes, accountRoutes, caseAccessRoutes, auditRoutes, retentionRoutes, statisticsRoutes]) {
+  for (const routes of [metaRoutes, contentRoutes, reportRoutes, followUpRoutes, caseRoutes, caseWorkRoutes, protocolRoutes, protocolDrillRoutes, checkInRoutes, handOverRoutes, intakeRoutes, signInRoutes, oidcSignInRoutes, wrappedKeyRoutes, accountRoutes, caseAccessRoutes, auditRoutes, retentionRoutes, statisticsRoutes, dilemmaRoutes]) {
     await app.register(routes, { prefix: API_PREFIX, context });
   }
   await app.register(hostedReportPageRoutes, { config, content: context.content });

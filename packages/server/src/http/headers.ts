@@ -13,3 +13,10 @@ export function vary(reply: FastifyReply, token: string): void {
   if (!tokens.some((t) => t.toLowerCase() === token.toLowerCase())) tokens.push(token);
   reply.header('Vary', tokens.join(', '));
 }
+
+/** Whether `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2) or is `*`. */
+export function ifNoneMatchMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}

@@ -92,6 +92,16 @@ const KINDS = {
     nl: { title: 'Melding is afgesloten', detail: 'Deze melding is afgesloten; er kan niets meer aan worden toegevoegd.' },
     en: { title: 'Case closed', detail: 'This case is closed; nothing can be added to it.' },
   },
+  'hand-over-incomplete': {
+    status: 422,
+    nl: { title: 'Overdracht niet volledig', detail: 'Vul de velden in `errors` aan: een overdracht aan het RIEC noemt haar wettelijke grondslag.' },
+    en: { title: 'Hand-over incomplete', detail: 'Complete the fields listed in `errors`: a hand-over to the RIEC names its legal basis.' },
+  },
+  'unedited-submission': {
+    status: 409,
+    nl: { title: 'Kaart nog niet herschreven', detail: 'Deze kaart bevat nog de tekst van het gedeelde dilemma. Herschrijf de kaart voordat u haar publiceert.' },
+    en: { title: 'Card not rewritten yet', detail: 'This card still holds the text of the shared dilemma. Rewrite the card before you publish it.' },
+  },
   'check-in-not-open': {
     status: 409,
     nl: { title: 'Check-in niet open', detail: 'Deze check-in is nog niet open, al beantwoord of gestopt.' },

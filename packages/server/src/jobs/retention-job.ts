@@ -25,7 +25,7 @@ export function retentionHandler(context: Parameters<typeof runRetention>[0], lo
     const at = Date.parse(context.now());
     try {
       const run = await runRetention(context);
-      log(`retention: ${run.deleted.length} closed case(s) deleted, ${run.kept} kept`);
+      log(`retention: ${run.deleted.length} closed case(s) deleted, ${run.kept} kept, ${run.dilemmasDeleted} shared dilemma(s) deleted`);
       return { later: new Date(at + DAY_MS).toISOString() };
     } catch (error) {
       log(`retention failed, tried again in an hour: ${error instanceof Error ? error.message : String(error)}`);

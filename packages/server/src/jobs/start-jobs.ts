@@ -6,6 +6,7 @@ import type { ServerContext } from '../context.js';
 import { outboxTransport, smtpTransport, type MailTransport } from '../notifications/mail.js';
 import { CHANGE_EVENT_JOB, changeEventHandler } from '../notifications/change-events.js';
 import { noticeHandlers, WEBHOOK_JOB } from '../notifications/notices.js';
+import { TASK_OVERDUE_JOB, taskOverdueHandler } from '../notifications/task-notices.js';
 import { WEBHOOK_RETRY_DELAYS_MS, webhookSecretBytes } from '../notifications/webhooks.js';
 import { jobQueue } from '../storage/job-queue.js';
 import { mailOutboxFor } from '../storage/mail-outbox.js';
@@ -47,6 +48,17 @@ export function startJobs(context: ServerContext, log: FastifyBaseLogger): Runni
   });
   const handlers = {
     ...notices,
+    [TASK_OVERDUE_JOB]: taskOverdueHandler({
+      getCase: (caseId) => store.getCase(caseId),
+      tasks: (caseId) => store.tasks(caseId),
+      groupRecipients: (caseId, groupId) => context.people.taskNoticeRecipients(caseId, groupId),
+      caseRecipients: (caseId) => context.people.caseNoticeRecipients(caseId),
+      settings: config.notifications,
+      organisation: config.organisation.name,
+      consoleUrl: () => consoleUrl(context),
+      transport,
+      now: () => Date.parse(context.now()),
+    }),
     [CHANGE_EVENT_JOB]: changeEventHandler(webhook, () => Date.parse(context.now())),
     [RETENTION_JOB]: retentionHandler(context, (message) => log.info(message)),
     [CHECK_IN_JOB]: checkInHandler(context),

@@ -23,7 +23,8 @@ export interface MailTransport {
 }
 
 export interface NoticeFacts {
-  kind: NoticeKind;
+  /** A case's notice, or `task-overdue`: a protocol task of the recipients' group passed its due time. */
+  kind: NoticeKind | 'task-overdue';
   reference: string;
   /** The deadline the notice is about (absent for a new report). */
   dueAt?: string;
@@ -72,6 +73,13 @@ function wording({ kind, reference, dueAt }: NoticeFacts): Wording {
         subject: `Geef terugkoppeling over ${reference} vóór ${nlDue} / Feedback due`,
         nl: `De melder van ${reference} heeft nog geen terugkoppeling gekregen.\nDat moet uiterlijk ${nlDue}.`,
         en: `The reporter of ${reference} has not had feedback yet.\nThe deadline is ${enDue}.`,
+      };
+    case 'task-overdue':
+      // Only that a task is overdue: a task's title is a protocol step, but the step says what kind of case it is.
+      return {
+        subject: `Taak over tijd bij ${reference} / Task overdue`,
+        nl: `Een taak bij zaak ${reference} is over tijd (termijn ${nlDue}).\nBekijk de taken van de zaak.`,
+        en: `A task on case ${reference} is overdue (due ${enDue}).\nPlease look at the case's tasks.`,
       };
     case 'feedback-overdue':
       return {

@@ -5,6 +5,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
+import { lingerOnClose } from '../http/lingering-close.js';
 import { ProblemError } from '../http/problems.js';
 
 export interface RequestParsingOptions {
@@ -78,6 +79,12 @@ async function requestParsingPlugin(app: FastifyInstance, options: RequestParsin
       fieldSize: 16 * 1024,
       headerPairs: 50,
     },
+  });
+  // An answer sent before its request's body was read (fastify marks those `Connection: close`)
+  // closes its connection lingering, so the client always gets to read it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.raw.complete && reply.getHeader('connection') === 'close') lingerOnClose(request.raw.socket);
+    return payload;
   });
   // Node would answer a request without Host (RFC 9112 requires one) with a bare 400 of its own
   // (the server is built with `requireHostHeader: false`); this answers it as a problem instead,

@@ -15,7 +15,7 @@ import { hashReceipt, normaliseReceipt, sameHash } from '../security/receipts.js
 import { bearerToken, generateToken, hashToken, randomId } from '../security/tokens.js';
 import type { StoredCase } from '../storage/store.js';
 import { loadCaseRecord } from '../domain/case-record.js';
-import { followUpSteps } from '../domain/protocol-tasks.js';
+import { followUpSteps, relativesAmong } from '../domain/protocol-tasks.js';
 import { refusePlainWhenRequired, requireCurrentKey } from '../domain/encryption-checks.js';
 
 export interface Session {
@@ -110,7 +110,9 @@ export async function followUpRoutes(app: FastifyInstance, { context }: ApiRoute
       const record = await loadCaseRecord(store, auth.caseId);
       // In the report's language: the follow-up answer has no language of its own.
       const steps = followUpSteps(await store.tasks(auth.caseId), record.case.locale ?? context.content.locales.default, context.content.locales.default);
-      return followUpView(record, context.now(), steps);
+      // Whether to show support for relatives: the roles themselves stay with the handlers.
+      const relativesAffected = relativesAmong(record.case.affectedPeople ?? context.protocols.affectedPeople(record.case.content));
+      return followUpView(record, context.now(), steps, relativesAffected);
     },
     { offered, authenticate },
   );

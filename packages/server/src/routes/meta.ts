@@ -9,9 +9,9 @@ import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { sendRepresentation } from '../http/representation.js';
 
 export async function metaRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
-  const json = represent(openapiDocument);
+  const json = represent(openapiDocument, { lasting: true });
   const yamlText = readFileSync(createRequire(import.meta.url).resolve('@weerbaar/spec/openapi.yaml'), 'utf8');
-  const yaml: Representation = { json: yamlText, etag: represent(yamlText).etag };
+  const yaml: Representation = { json: yamlText, etag: represent(yamlText).etag, lasting: true };
   let discovery: Representation | undefined;
 
   defineOperation(app, context, 'getOpenApiJson', async ({ request, reply }) => sendRepresentation(request, reply, json));
@@ -20,7 +20,7 @@ export async function metaRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
   );
   defineOperation(app, context, 'getDiscovery', async ({ request, reply }) => {
     // Built on first use: the public address is known only once the server listens.
-    discovery ??= represent(discoveryDocument(context));
+    discovery ??= represent(discoveryDocument(context), { lasting: true });
     return sendRepresentation(request, reply, discovery);
   });
 }

@@ -12,6 +12,7 @@ import { vary } from '../http/headers.js';
 import { negotiateLanguage } from '../http/language.js';
 import { defineOperation, type ApiRoutesOptions, type OperationCall } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
+import { taskOverdueJobs } from '../notifications/task-notices.js';
 import { callerOperation, type Caller } from '../security/caller.js';
 
 export async function protocolRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
@@ -76,7 +77,8 @@ export async function protocolRoutes(app: FastifyInstance, { context }: ApiRoute
       const at = context.now();
       // The roles stay out of the trail: auditors see no content, and who was threatened is content.
       const entry = byCaller(auth, at, 'affected-people-recorded', { tasksAdded: tasks.length });
-      await store.recordAffectedPeople(caseId, { affectedPeople: body.affectedPeople, tasks, at }, [entry]);
+      // The added tasks' overdue notices go in with them.
+      await store.recordAffectedPeople(caseId, { affectedPeople: body.affectedPeople, tasks, at, jobs: taskOverdueJobs(caseId, tasks) }, [entry]);
       return caseAnswer(context, caseId);
     },
     options,

@@ -4,6 +4,7 @@ import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { formAnswerErrors, formRules, type FormRules } from '../domain/form-answers.js';
+import { checkInDates } from '../domain/check-ins.js';
 import { storeCaseOnce, type NewCase } from '../domain/report-creation.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { fieldError, ProblemError, type FieldError, type Language } from '../http/problems.js';
@@ -93,13 +94,15 @@ export async function reportRoutes(app: FastifyInstance, { context }: ApiRoutesO
 
     const { answer, replayed } = await storeCaseOnce(context, params['Idempotency-Key'], submission, {
       case: submittedCase(submission),
-      answer: (stored, receipt): Schema<'ReportReceipt'> => ({
+      answer: (stored, receipt, checkIns): Schema<'ReportReceipt'> => ({
         receipt,
         receivedAt: stored.receivedAt,
         acknowledgeDueAt: stored.acknowledgeDueAt,
         feedbackDueAt: stored.feedbackDueAt,
         status: 'received',
         followUp: config.followUp.enabled ? { available: true, sessionsPath: '/follow-up/sessions' } : { available: false },
+        // Dates only, for the receipt screen's calendar file; absent when the case has no check-ins.
+        ...(checkIns.length ? { checkInDates: checkInDates(checkIns, config.organisation.timeZone) } : {}),
       }),
     });
     return sendReceipt(reply, answer, replayed);

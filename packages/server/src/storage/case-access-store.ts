@@ -142,6 +142,21 @@ export class CaseAccessStore extends AccountStore {
     return rows.map((row) => row.email);
   }
 
+  /**
+   * The e-mail addresses of the people of `groupId` who may work the case (caseNoticeRecipients'
+   * rule, and a member of the group): who is told that a task of that group is overdue.
+   */
+  async taskNoticeRecipients(caseId: string, groupId: string): Promise<string[]> {
+    const rows = await this.db.all<{ email: string }>(
+      `SELECT p.email FROM accounts p JOIN cases c ON c.id = ?
+       WHERE p.active = 1 AND p.email IS NOT NULL AND (',' || p.roles || ',') LIKE '%,handler,%' AND ${accessibleCaseCondition('p.id')}
+         AND EXISTS (SELECT 1 FROM account_groups g WHERE g.account_id = p.id AND g.group_id = ?)
+       ORDER BY p.email`,
+      [caseId, groupId],
+    );
+    return rows.map((row) => row.email);
+  }
+
   /** The cases the person is assigned to. */
   async assignedCaseIds(accountId: string): Promise<Set<string>> {
     const rows = await this.db.all<{ case_id: string }>(`SELECT case_id FROM case_access WHERE account_id = ? AND kind = 'assignee'`, [accountId]);

@@ -35,6 +35,7 @@ import {
   type MessageRow,
 } from './rows.js';
 import { CHECK_IN_SQL, checkInValues, toCheckIn, type CheckInRow } from './check-in-rows.js';
+import { HAND_OVER_SQL, handOverValues, toHandOver, type HandOverRow } from './hand-over-rows.js';
 import { overdueTasksQuery, TASK_SQL, taskValues, statusValues, toTask, type TaskRow } from './task-rows.js';
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
@@ -61,6 +62,7 @@ import type {
   TaskStatusChange,
   AffectedPeopleChange,
   StoredCheckIn,
+  StoredHandOver,
   StoredNote,
 } from './store.js';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
@@ -305,6 +307,7 @@ export class PostgresStore implements Store {
       // Adding to a case's tasks locks the case's row first: two recordings one after the other, not interleaved.
       const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
       for (const [offset, task] of change.tasks.entries()) await changes(db, TASK_SQL.insertTask, taskValues(caseId, Number(next) + offset, task));
+      for (const job of change.jobs ?? []) await changes(db, JOB_SQL.enqueue, jobValues(job, change.at));
       await appendAuditPostgres(db, caseId, audit, change.at);
     });
   }
@@ -343,6 +346,21 @@ export class PostgresStore implements Store {
       await changes(db, CHECK_IN_SQL.insertTaskOnce, taskValues(caseId, Number(next), task));
       await appendAuditPostgres(db, caseId, audit, at);
       return true;
+    });
+  }
+
+  async handOvers(caseId: string): Promise<StoredHandOver[]> {
+    return (await rows<HandOverRow>(this.pool, HAND_OVER_SQL.ofCase, [caseId])).map(toHandOver);
+  }
+
+  async addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, audit: NewAuditEntry[]): Promise<void> {
+    await this.transaction(async (db) => {
+      await changes(db, HAND_OVER_SQL.insert, handOverValues(caseId, handOver));
+      if (referredTask) {
+        const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
+        await changes(db, HAND_OVER_SQL.insertReferredTaskOnce, taskValues(caseId, Number(next), referredTask));
+      }
+      await appendAuditPostgres(db, caseId, audit, handOver.package.handedOverAt);
     });
   }
 

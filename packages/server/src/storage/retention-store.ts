@@ -50,7 +50,7 @@ export interface RetentionStore {
  * The tables that hold rows of a case, children first: deleting a case deletes its rows from each.
  * A new table with a `case_id` is added here, or deletion fails on its foreign key.
  */
-export const CASE_OWNED_TABLES = ['follow_up_sessions', 'case_attachments', 'case_messages', 'case_events', 'legal_holds', 'case_notes', 'case_minutes', 'case_access', 'case_tasks', 'case_check_ins'] as const;
+export const CASE_OWNED_TABLES = ['follow_up_sessions', 'case_attachments', 'case_messages', 'case_events', 'legal_holds', 'case_notes', 'case_minutes', 'case_access', 'case_tasks', 'case_check_ins', 'case_hand_overs'] as const;
 
 const CLOSED_AT = `(SELECT MAX(e.at) FROM case_events e WHERE e.case_id = c.id AND e.type = 'closed')`;
 const TOMBSTONE = `SELECT d.case_id, d.reference, d.received_at, d.closed_at, d.outcome, d.deleted_at, a.entry_count, a.head_hash

@@ -32,6 +32,7 @@ import {
   type MessageRow,
 } from './rows.js';
 import { CHECK_IN_SQL, checkInValues, toCheckIn, type CheckInRow } from './check-in-rows.js';
+import { HAND_OVER_SQL, handOverValues, toHandOver, type HandOverRow } from './hand-over-rows.js';
 import { overdueTasksQuery, TASK_SQL, taskValues, statusValues, toTask, type TaskRow } from './task-rows.js';
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
 import { caseListSql, SQL, updateCaseSql } from './statements.js';
@@ -58,6 +59,7 @@ import type {
   TaskStatusChange,
   AffectedPeopleChange,
   StoredCheckIn,
+  StoredHandOver,
   StoredNote,
 } from './store.js';
 import type { NewAuditEntry } from '../domain/audit-chain.js';
@@ -272,6 +274,7 @@ export class SqliteStore implements Store {
       this.db.prepare(TASK_SQL.setAffectedPeople).run(JSON.stringify(change.affectedPeople), caseId);
       const { next } = this.db.prepare(TASK_SQL.nextPosition).get(caseId) as { next: number };
       for (const [offset, task] of change.tasks.entries()) this.db.prepare(TASK_SQL.insertTask).run(...taskValues(caseId, next + offset, task));
+      for (const job of change.jobs ?? []) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, change.at));
       appendAuditSqlite(this.db, caseId, audit, change.at);
     })();
   }
@@ -309,6 +312,21 @@ export class SqliteStore implements Store {
       this.db.prepare(CHECK_IN_SQL.insertTaskOnce).run(...taskValues(caseId, next, task));
       appendAuditSqlite(this.db, caseId, audit, at);
       return true;
+    })();
+  }
+
+  async handOvers(caseId: string): Promise<StoredHandOver[]> {
+    return (this.db.prepare(HAND_OVER_SQL.ofCase).all(caseId) as HandOverRow[]).map(toHandOver);
+  }
+
+  async addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, audit: NewAuditEntry[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare(HAND_OVER_SQL.insert).run(...handOverValues(caseId, handOver));
+      if (referredTask) {
+        const { next } = this.db.prepare(TASK_SQL.nextPosition).get(caseId) as { next: number };
+        this.db.prepare(HAND_OVER_SQL.insertReferredTaskOnce).run(...taskValues(caseId, next, referredTask));
+      }
+      appendAuditSqlite(this.db, caseId, audit, handOver.package.handedOverAt);
     })();
   }
 

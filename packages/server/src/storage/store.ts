@@ -79,6 +79,11 @@ export interface TaskStatusChange {
   by: Schema<'AuditActor'>;
 }
 
+/** A chain hand-over (migration 15): the redacted package exactly as it was made. */
+export interface StoredHandOver {
+  package: Schema<'HandOverPackage'>;
+}
+
 /** An aftercare check-in (migration 14): open from `opensAt`, due at `dueAt`, a task for `ownerGroupId` when it worries. */
 export interface StoredCheckIn {
   checkInId: string;
@@ -96,6 +101,8 @@ export interface AffectedPeopleChange {
   affectedPeople: Schema<'AffectedRole'>[];
   tasks: StoredTask[];
   at: string;
+  /** Jobs (the added tasks' overdue notices) enqueued in the same transaction. */
+  jobs?: NewJob[];
 }
 
 /** The reporter's answer to a version of the minutes, and the status it gives the version. */
@@ -314,6 +321,11 @@ export interface Store {
   stopCheckIns(caseId: string, at: string, audit: NewAuditEntry[]): Promise<number>;
   /** Adds the task a check-in became after the case's last task, once, with the audit entries; false when it was made before. */
   addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean>;
+
+  // Chain hand-overs (migration 15).
+  handOvers(caseId: string): Promise<StoredHandOver[]>;
+  /** Stores the hand-over, the reporter's "referred" step when given (once per case), and the audit entries, atomically. */
+  addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, audit: NewAuditEntry[]): Promise<void>;
 
   /** Removes expired sessions, idempotency records and rate-limit windows. */
   purgeExpired(now: string): Promise<void>;

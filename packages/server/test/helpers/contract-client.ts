@@ -15,6 +15,7 @@ const PUBLIC_OPERATIONS = new Set<OperationId>([
   'getSignalChecklist',
   'getSupportContacts',
   'getReportForm',
+  'getDilemmaCards',
 ]);
 
 export interface CallOptions {

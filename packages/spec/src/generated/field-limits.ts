@@ -77,7 +77,7 @@ export const ContactDetails = {"name":{"maxLength":200},"email":{"maxLength":254
 export const HpkeEnvelope = {"keyId":{"maxLength":64},"enc":{"maxLength":100},"ciphertext":{"minLength":24,"maxLength":200000}} as const;
 
 /** Limits of `ReportReceipt`'s properties. */
-export const ReportReceipt = {"receipt":{"minLength":16,"maxLength":64}} as const;
+export const ReportReceipt = {"receipt":{"minLength":16,"maxLength":64},"checkInDates":{"maxItems":12}} as const;
 
 /** Limits of `FollowUpSessionRequest`'s properties. */
 export const FollowUpSessionRequest = {"receipt":{"minLength":16,"maxLength":64}} as const;
@@ -235,11 +235,35 @@ export const Protocol = {"title":{"minLength":1,"maxLength":200},"categories":{"
 /** Limits of `ProtocolCollection`'s properties. */
 export const ProtocolCollection = {"items":{"maxItems":100}} as const;
 
+/** Limits of `ProtocolDrillRequest`'s properties. */
+export const ProtocolDrillRequest = {"receivedAt":{"maxLength":40}} as const;
+
+/** Limits of `DrillStep`'s properties. */
+export const DrillStep = {"title":{"maxLength":200},"dueAt":{"maxLength":40},"activeHandlers":{"minimum":0,"maximum":100000},"findings":{"maxItems":5}} as const;
+
+/** Limits of `ProtocolDrill`'s properties. */
+export const ProtocolDrill = {"receivedAt":{"maxLength":40},"timeZone":{"maxLength":64},"protocols":{"maxItems":100}} as const;
+
 /** Limits of `CaseTask`'s properties. */
 export const CaseTask = {"title":{"minLength":1,"maxLength":200}} as const;
 
 /** Limits of `TaskList`'s properties. */
 export const TaskList = {"items":{"maxItems":100}} as const;
+
+/** Limits of `HandOverLegalBasis`'s properties. */
+export const HandOverLegalBasis = {"text":{"minLength":1,"maxLength":300}} as const;
+
+/** Limits of `HandOverRequest`'s properties. */
+export const HandOverRequest = {"summary":{"minLength":1,"maxLength":2000},"department":{"minLength":1,"maxLength":200}} as const;
+
+/** Limits of `HandOver`'s properties. */
+export const HandOver = {"department":{"maxLength":200}} as const;
+
+/** Limits of `HandOverList`'s properties. */
+export const HandOverList = {"items":{"maxItems":100}} as const;
+
+/** Limits of `HandOverPackage`'s properties. */
+export const HandOverPackage = {"caseReference":{"maxLength":32},"department":{"maxLength":200},"summary":{"minLength":1,"maxLength":2000},"affectedPeople":{"maxItems":6}} as const;
 
 /** Limits of `AffectedPeopleRequest`'s properties. */
 export const AffectedPeopleRequest = {"affectedPeople":{"maxItems":6}} as const;
@@ -339,6 +363,39 @@ export const StatisticsShare = {"share":{"minimum":0,"maximum":1}} as const;
 
 /** Limits of `Statistics`'s properties. */
 export const Statistics = {"period":{"maxLength":7},"minimumCellCount":{"minimum":5,"maximum":100},"byCategory":{"maxItems":5},"byRole":{"maxItems":4},"byCategoryAndRole":{"maxItems":20}} as const;
+
+/** Limits of `DilemmaContent`'s properties. */
+export const DilemmaContent = {"situation":{"minLength":1,"maxLength":4000},"whatIDid":{"minLength":1,"maxLength":4000}} as const;
+
+/** Limits of `DilemmaAcknowledgement`'s properties. */
+export const DilemmaAcknowledgement = {"readCode":{"minLength":16,"maxLength":64}} as const;
+
+/** Limits of `DilemmaReadRequest`'s properties. */
+export const DilemmaReadRequest = {"readCode":{"minLength":1,"maxLength":64}} as const;
+
+/** Limits of `DilemmaReading`'s properties. */
+export const DilemmaReading = {"cards":{"maxItems":20}} as const;
+
+/** Limits of `DilemmaSubmissionRecord`'s properties. */
+export const DilemmaSubmissionRecord = {"cardIds":{"maxItems":20}} as const;
+
+/** Limits of `DilemmaList`'s properties. */
+export const DilemmaList = {"items":{"maxItems":1000}} as const;
+
+/** Limits of `DilemmaCardText`'s properties. */
+export const DilemmaCardText = {"roles":{"minItems":1,"maxItems":4},"title":{"minLength":1,"maxLength":120},"situation":{"minLength":1,"maxLength":2000},"questions":{"minItems":1,"maxItems":6},"decision":{"minLength":1,"maxLength":2000}} as const;
+
+/** Limits of `DilemmaSource`'s properties. */
+export const DilemmaSource = {"title":{"minLength":1,"maxLength":200}} as const;
+
+/** Limits of `DilemmaCard`'s properties. */
+export const DilemmaCard = {"sources":{"maxItems":5}} as const;
+
+/** Limits of `DilemmaCardCollection`'s properties. */
+export const DilemmaCardCollection = {"items":{"maxItems":1000}} as const;
+
+/** Limits of `DilemmaDraftList`'s properties. */
+export const DilemmaDraftList = {"items":{"maxItems":1000}} as const;
 
 /** Limits of `CaseEvent`'s properties. */
 export const CaseEvent = {"id":{"minLength":1,"maxLength":64},"source":{"maxLength":300}} as const;

@@ -40,3 +40,6 @@ export const listDeletedCasesQuery = {"pageSize":{"minimum":1,"maximum":100}} as
 
 /** Limits of `getStatistics`'s query parameters. */
 export const getStatisticsQuery = {"period":{"maxLength":7}} as const;
+
+/** Limits of `getDilemmaCards`'s query parameters. */
+export const getDilemmaCardsQuery = {"lang":{"maxLength":6}} as const;

@@ -1283,6 +1283,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/protocol-drills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a protocol drill
+         * @description A yearly test that the protocols are real: runs a synthetic case (made up, never stored)
+         *     through every step of each protocol (or of `protocolId`) and reports per step the owner
+         *     group, whether it is reachable (the group exists and has at least one active person with
+         *     the `handler` role), whether its notices reach an e-mail address (a reachable member's, or
+         *     the backend's configured recipients), and whether its due time is feasible: `due-before-previous`
+         *     (due earlier than the step before it, which it follows) and `no-office-hours-before-due`
+         *     (no office hours, Monday to Friday 9:00 to 17:00 in the organisation's time zone, between
+         *     the report's arrival and the step's due time: a same-day step of a report that arrives on a
+         *     Friday evening needs someone outside office hours). The
+         *     synthetic case arrives at `receivedAt` (default: now) and counts its relatives as affected,
+         *     so the family steps are drilled too. Nothing is written but one entry in the global audit
+         *     list (action `protocol-drill-run`, counts only). Only people with the `admin` role (`403`
+         *     otherwise); handler tokens cannot call it. Capability `caseManagement.protocols` (1.2).
+         */
+        post: operations["runProtocolDrill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/tasks": {
         parameters: {
             query?: never;
@@ -1445,6 +1477,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/hand-overs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's hand-overs
+         * @description The hand-overs of the case, oldest first: exit, department, legal basis, when, by whom and
+         *     whether the reporter's consent was recorded — not the summary or identity (read one package
+         *     with `getHandOver`). Who: people with the `handler` role and access to the case, and
+         *     handler tokens (`403` otherwise). A deleted case answers `410`. Capability
+         *     `caseManagement.protocols` (1.2).
+         */
+        get: operations["listHandOvers"];
+        put?: never;
+        /**
+         * Hand the case over in the chain (the CCV model's weighing)
+         * @description Records the handler's weighing of the case with one of the four exits of the CCV model
+         *     protocol: `no-action`, a municipal `department` (named), the `riec`, or further `analysis`.
+         *     The handler writes a short `summary`: the hand-over package never copies the report's own
+         *     text. A hand-over to the RIEC must name its legal basis (`legalBasis`, text and source;
+         *     without it `422` with the field in `errors`, and nothing changes). The package holds the
+         *     reporter's identity (their role and the contact details they left) **only** when the
+         *     handler records the reporter's explicit consent with its date (`reporterConsent`);
+         *     otherwise it holds none. A `no-action` hand-over changes nothing else: the handler closes
+         *     the case with outcome `no-action-needed`, and retention deletes it after that outcome's
+         *     period (`caseManagement.retention`, one year by default), sealed until then. For a
+         *     `department` or `riec` hand-over the reporter's follow-up gains one visible step
+         *     "Doorverwezen" / "Referred" (`FollowUpCase.steps`), and nothing else about it. Recorded in
+         *     the case's audit trail (`handed-over`, with the exit and whether consent was recorded,
+         *     never the content). Who: people with the `handler` role and access to the case, and
+         *     handler tokens (`403` otherwise). A deleted case answers `410`. Capability
+         *     `caseManagement.protocols` (1.2).
+         */
+        post: operations["createHandOver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/hand-overs/{handOverId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One hand-over package (redacted)
+         * @description The package as it was made at the hand-over: the handler's summary, the case's category and
+         *     reference, the people affected by role, the exit and legal basis — and the reporter's
+         *     identity only when their consent was recorded. A client prints it as it is. Who: people
+         *     with the `handler` role and access to the case, and handler tokens (`403` otherwise). A
+         *     deleted case answers `410`. Capability `caseManagement.protocols` (1.2).
+         */
+        get: operations["getHandOver"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-up/minutes": {
         parameters: {
             query?: never;
@@ -1588,6 +1687,173 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemmas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shared dilemmas, for the editors
+         * @description 1.2 — the submissions not yet deleted, newest first (at most 1000), with their content or
+         *     sealed content, and the cards made from them. Dilemma editors only: a handler token, or a
+         *     person with the `handler` role in the group `dilemmas.editorGroupId` (`403` otherwise).
+         *     Capability `dilemmas`.
+         */
+        get: operations["listDilemmas"];
+        put?: never;
+        /**
+         * Share a dilemma anonymously
+         * @description 1.2 — someone shares a dilemma they faced: their role, a theme, the situation and optionally
+         *     what they did. Not a report: no case, no receipt, no deadlines. Anonymous: the backend keeps
+         *     no address, name or account with it. With encryption advertised, send `encryptedContent`
+         *     (the `DilemmaContent` sealed like a report's content) instead of `content`; a backend that
+         *     requires encryption refuses plain content (`422`, `encryption-required`).
+         *
+         *     With `wantsReadCode: true` the answer carries a `readCode`, once: the only way to read later
+         *     whether the dilemma became a published card (`POST /dilemmas/read`). It is stored only as a
+         *     hash and never travels in a URL. A retry with the same `Idempotency-Key` and body answers the
+         *     same (`Idempotent-Replayed: true`). Rate limited per client like reports. The submission is
+         *     deleted `dilemmas.retentionDays` after it arrived. Capability `dilemmas`.
+         */
+        post: operations["submitDilemma"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemmas/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read what became of a shared dilemma, with its read code
+         * @description 1.2 — the read code from `submitDilemma` in the body (never in a URL) answers whether the
+         *     dilemma is still waiting or became a published card, and that card. An unknown code, or one
+         *     whose dilemma was deleted and never published, is `404`; wrong codes are rate limited like
+         *     receipts (`429`). Capability `dilemmas`.
+         */
+        post: operations["readDilemma"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemma-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published dilemma cards
+         * @description 1.2 — the cards people discuss: published by an editor (or shipped with the backend's
+         *     content, `draftForReview` until the organisation checked them), in the negotiated language,
+         *     optionally only for a role (cards for every role included) or a theme. Never a submission:
+         *     a card is published only after an editor approved it, and never holds a submission's text
+         *     unchanged. Cacheable like the other content (`ETag`, `304`). Capability `dilemmas`.
+         */
+        get: operations["getDilemmaCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemma-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every card the editors made, in any state
+         * @description 1.2 — the cards made in this backend (not the shipped ones), newest change first (at most
+         *     1000), drafts, published and unpublished alike. Dilemma editors only (`403` otherwise).
+         *     Capability `dilemmas`.
+         */
+        get: operations["listDilemmaDrafts"];
+        put?: never;
+        /**
+         * Make a card draft, from a shared dilemma or from scratch
+         * @description 1.2 — a new card in state `draft`, not public. `submissionId` names the shared dilemma it
+         *     was rewritten from (`404` when it is unknown or deleted). Recorded in the global audit list
+         *     (`dilemma-draft-created`, without text). Dilemma editors only. Capability `dilemmas`.
+         */
+        post: operations["createDilemmaDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemma-drafts/{cardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Edit a card
+         * @description 1.2 — replaces the card's texts, roles, theme and language (its `submissionId` stays). A
+         *     published card that is edited goes back to `draft`: the change is public only after it is
+         *     approved again. Recorded as `dilemma-draft-edited` (without text). Dilemma editors only.
+         *     Capability `dilemmas`.
+         */
+        put: operations["updateDilemmaDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dilemma-drafts/{cardId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Approve and publish a card
+         * @description 1.2 — the editor's approval: the card appears at `/dilemma-cards`. Refused with `409`
+         *     (`unedited-submission`) when a text of the card (title, situation, a question or the
+         *     decision) still holds the situation or the answer of the shared dilemma it was made from,
+         *     compared without regard to case and spacing: a card is published only once an editor
+         *     rewrote it. (Sealed submissions cannot be compared by the backend; the console compares
+         *     them before it asks.) Publishing a published card changes nothing. Recorded as
+         *     `dilemma-card-published`. Dilemma editors only. Capability `dilemmas`.
+         */
+        put: operations["publishDilemmaCard"];
+        post?: never;
+        /**
+         * Take a card off the public list
+         * @description 1.2 — the card leaves `/dilemma-cards` and is `unpublished`; it can be edited and
+         *     published again. Recorded as `dilemma-card-unpublished`. Dilemma editors only.
+         *     Capability `dilemmas`.
+         */
+        delete: operations["unpublishDilemmaCard"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1927,6 +2193,12 @@ export interface components {
                 url: components["schemas"]["HttpsUrl"];
             };
             caseManagement?: components["schemas"]["CaseManagementCapability"];
+            /** @description 1.2 — dilemmas are shared anonymously and published, edited and approved, as cards (see "Dilemmas"). */
+            dilemmas?: {
+                /** @description Days a shared dilemma is kept before it is deleted. */
+                retentionDays: number;
+                editorGroupId: components["schemas"]["GroupId"];
+            };
         };
         /**
          * @description End-to-end encryption of report content with HPKE (RFC 9180, base mode).
@@ -2723,6 +2995,12 @@ export interface components {
                  */
                 sessionsPath?: "/follow-up/sessions";
             };
+            /**
+             * @description 1.2 (`caseManagement.protocols`) — the days the aftercare check-ins of this case open, in
+             *     the organisation's time zone, in order; absent when the case has none. Dates only: a
+             *     client may put them in a calendar file, under neutral words, without receipt or content.
+             */
+            readonly checkInDates?: string[];
         };
         /**
          * @description The receipt, exactly as the reporter typed it.
@@ -3023,6 +3301,13 @@ export interface components {
              *     never listed.
              */
             steps?: components["schemas"]["FollowUpStep"][];
+            /**
+             * @description 1.2 (`caseManagement.protocols`) — whether the case's people affected include relatives
+             *     (`partner`, `children`, `other-relatives`), as a handler recorded them or else as the
+             *     form's answer says; a client then shows the support contacts for relatives
+             *     (`getSupportContacts` with `forRelatives=true`). Roles are never listed to the reporter.
+             */
+            relativesAffected?: boolean;
         };
         /**
          * @description A case in a list. Since 1.1 it may carry `group`, `assignedToMe`, `substatus`, `labels` (without `questions` and `signals`), `channel` and `concernsReceiver`.
@@ -3322,7 +3607,7 @@ export interface components {
                 /** @description Cells computed from fewer cases are suppressed. */
                 minimumCellCount: number;
             };
-            /** @description 1.2 — protocols, tasks on cases, the visible steps in follow-up and the people affected by role (`getProtocols`, `listCaseTasks`, `setTaskStatus`). */
+            /** @description 1.2 — protocols, tasks on cases, the visible steps in follow-up, the people affected by role, aftercare check-ins and the chain hand-over (`getProtocols`, `listCaseTasks`, `setTaskStatus`, `createHandOver`). */
             protocols?: Record<string, never>;
             /** @description Signed, content-free webhooks (the `caseEvent` webhook of this document). */
             webhooks?: {
@@ -4644,6 +4929,122 @@ export interface components {
             items: components["schemas"]["Protocol"][];
         };
         /**
+         * @description What to drill; `{}` drills every protocol for a report arriving now.
+         * @example {
+         *       "protocolId": "threat-council-member"
+         *     }
+         */
+        ProtocolDrillRequest: {
+            protocolId?: components["schemas"]["Identifier"];
+            /**
+             * Format: date-time
+             * @description When the synthetic report arrives (default now), e.g. a Friday evening.
+             */
+            receivedAt?: string;
+        };
+        /**
+         * @description What a drill found at a step. `unknown-group`: the owner group does not exist.
+         *     `no-handler`: the group has no active person with the `handler` role. `no-notice-address`:
+         *     no such person has an e-mail address and the backend has no configured recipients, so the
+         *     step's notices reach nobody. `due-before-previous`: due earlier than the step before it.
+         *     `no-office-hours-before-due`: no office hours (Monday to Friday 9:00 to 17:00 in the
+         *     organisation's time zone) between the report's arrival and the step's due time. The first
+         *     two make the step unreachable; the others are warnings.
+         * @example no-handler
+         * @enum {string}
+         */
+        DrillFinding: "unknown-group" | "no-handler" | "no-notice-address" | "due-before-previous" | "no-office-hours-before-due";
+        /**
+         * @description One step of a drilled protocol, as the synthetic case's task.
+         * @example {
+         *       "stepId": "aftercare-conversation",
+         *       "title": "Nazorggesprek gepland",
+         *       "ownerGroupId": "griffie",
+         *       "due": "PT0S",
+         *       "dueAt": "2026-11-27T23:00:00Z",
+         *       "activeHandlers": 2,
+         *       "reachable": true,
+         *       "findings": [
+         *         "no-office-hours-before-due"
+         *       ],
+         *       "result": "warning"
+         *     }
+         */
+        DrillStep: {
+            stepId: components["schemas"]["Identifier"];
+            /** @description The step's title in the negotiated language. */
+            title: string;
+            ownerGroupId: components["schemas"]["GroupId"];
+            due: components["schemas"]["DueOffset"];
+            /**
+             * Format: date-time
+             * @description When the synthetic case's task would be due.
+             */
+            dueAt: string;
+            /** @description How many active people with the `handler` role the owner group has. */
+            activeHandlers: number;
+            /** @description The group exists and has at least one active handler. */
+            reachable: boolean;
+            /** @description What the drill found at the step; empty when nothing. */
+            findings: components["schemas"]["DrillFinding"][];
+            /**
+             * @description `unreachable` when the step has no reachable owner; `warning` for any other finding.
+             * @enum {string}
+             */
+            result: "ok" | "warning" | "unreachable";
+        };
+        /**
+         * @description The report of a protocol drill: per protocol, every step of the synthetic case, and a summary.
+         *     `passed` is false when any step has no reachable owner.
+         * @example {
+         *       "receivedAt": "2026-11-27T18:30:00Z",
+         *       "timeZone": "Europe/Amsterdam",
+         *       "protocols": [],
+         *       "summary": {
+         *         "protocols": 0,
+         *         "steps": 0,
+         *         "unreachable": 0,
+         *         "warnings": 0,
+         *         "passed": true
+         *       }
+         *     }
+         */
+        ProtocolDrill: {
+            /**
+             * Format: date-time
+             * @description When the synthetic report arrived.
+             */
+            receivedAt: string;
+            /** @description The organisation's time zone the due times and office hours are counted in. */
+            timeZone: string;
+            /** @description The drilled protocols, in the order of the protocols file. */
+            protocols: {
+                protocolId: components["schemas"]["Identifier"];
+                /** @description The protocol's name in the negotiated language. */
+                title: string;
+                /**
+                 * @description Whether the protocol is adopted.
+                 * @enum {string}
+                 */
+                status: "draft-for-review" | "adopted";
+                /** @description Every step of the synthetic case, in the protocol's order. */
+                steps: components["schemas"]["DrillStep"][];
+            }[];
+            /** @description The counts over every drilled step. */
+            summary: {
+                /** @description How many protocols were drilled. */
+                protocols: number;
+                /** @description How many steps were drilled. */
+                steps: number;
+                /** @description How many steps have no reachable owner. */
+                unreachable: number;
+                /** @description How many steps have a warning. */
+                warnings: number;
+                /** @description Every step has a reachable owner. */
+                passed: boolean;
+            };
+        };
+        /**
          * @description A step of the protocol as a task on one case. Holds no content of the report.
          * @example {
          *       "taskId": "t_4Rk9Qw2Zx7Lm",
@@ -4697,6 +5098,167 @@ export interface components {
         TaskList: {
             /** @description The tasks. */
             items: components["schemas"]["CaseTask"][];
+        };
+        /**
+         * @description A hand-over's identifier.
+         * @example ho_7Tq2Wm9Lx4Rk
+         */
+        HandOverId: string;
+        /**
+         * @description The exit of the CCV model protocol's weighing: `no-action` (kept sealed, then deleted by
+         *     retention), a municipal `department`, the `riec` (Regionaal Informatie- en Expertise
+         *     Centrum), or further `analysis`.
+         * @example riec
+         * @enum {string}
+         */
+        HandOverExit: "no-action" | "department" | "riec" | "analysis";
+        /**
+         * @description The rule a hand-over rests on, with its source.
+         * @example {
+         *       "text": "Convenant RIEC/LIEC en het privacyprotocol daarbij (gezamenlijke verwerkingsverantwoordelijken, AVG art. 26)",
+         *       "source": {
+         *         "title": "Convenant en privacyprotocol RIEC/LIEC"
+         *       }
+         *     }
+         */
+        HandOverLegalBasis: {
+            /** @description The rule in words. */
+            text: string;
+            source: components["schemas"]["SourceRef"];
+        };
+        /**
+         * @description The reporter's explicit consent to share their identity with the receiver, and the day it was given.
+         * @example {
+         *       "givenOn": "2026-11-30"
+         *     }
+         */
+        ReporterConsent: {
+            /**
+             * Format: date
+             * @description The day the reporter gave it (not after today).
+             */
+            givenOn: string;
+        };
+        /**
+         * @description A hand-over. `department` names the department (required with exit `department`);
+         *     `legalBasis` is required with exit `riec`; `reporterConsent` only when the reporter consented
+         *     explicitly to sharing their identity.
+         * @example {
+         *       "exit": "department",
+         *       "summary": "Signalen over een malafide verhuurder; graag toetsen bij de vergunningverlening.",
+         *       "department": "Vergunningen en handhaving"
+         *     }
+         */
+        HandOverRequest: {
+            exit: components["schemas"]["HandOverExit"];
+            /** @description The handler's own short summary for the receiver (never the report's text). */
+            summary: string;
+            /** @description The municipal department it goes to. */
+            department?: string;
+            legalBasis?: components["schemas"]["HandOverLegalBasis"];
+            reporterConsent?: components["schemas"]["ReporterConsent"];
+        };
+        /**
+         * @description A hand-over as the case lists it, without the summary or identity.
+         * @example {
+         *       "handOverId": "ho_7Tq2Wm9Lx4Rk",
+         *       "exit": "analysis",
+         *       "handedOverAt": "2026-11-30T10:00:00Z",
+         *       "handedOverBy": {
+         *         "kind": "person",
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "name": "Ö. Çelik"
+         *       },
+         *       "reporterConsent": false
+         *     }
+         */
+        HandOver: {
+            handOverId: components["schemas"]["HandOverId"];
+            exit: components["schemas"]["HandOverExit"];
+            /** @description The department (exit `department`). */
+            department?: string;
+            legalBasis?: components["schemas"]["HandOverLegalBasis"];
+            /**
+             * Format: date-time
+             * @description When it was handed over.
+             */
+            handedOverAt: string;
+            handedOverBy: components["schemas"]["AuditActor"];
+            /** @description Whether the reporter's consent was recorded (and so their identity is in the package). */
+            reporterConsent: boolean;
+        };
+        /**
+         * @description The hand-overs of a case, oldest first.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        HandOverList: {
+            /** @description The hand-overs. */
+            items: components["schemas"]["HandOver"][];
+        };
+        /**
+         * @description The redacted hand-over package: what the receiver gets. Never the report's own text; the
+         *     reporter's identity (`reporter`) only with `reporterConsent`.
+         * @example {
+         *       "handOverId": "ho_7Tq2Wm9Lx4Rk",
+         *       "caseReference": "WB-2026-0042",
+         *       "exit": "riec",
+         *       "legalBasis": {
+         *         "text": "Convenant RIEC/LIEC en het privacyprotocol daarbij (gezamenlijke verwerkingsverantwoordelijken, AVG art. 26)",
+         *         "source": {
+         *           "title": "Convenant en privacyprotocol RIEC/LIEC"
+         *         }
+         *       },
+         *       "summary": "Een aanvrager van een vergunning biedt een ambtenaar geld voor een snelle beslissing.",
+         *       "category": "bribery",
+         *       "receivedAt": "2026-11-28T09:30:00Z",
+         *       "handedOverAt": "2026-11-30T10:00:00Z",
+         *       "handedOverBy": {
+         *         "kind": "person",
+         *         "accountId": "u_7Hq2Lm9Xc4Rt",
+         *         "name": "Ö. Çelik"
+         *       },
+         *       "affectedPeople": [
+         *         "self"
+         *       ]
+         *     }
+         */
+        HandOverPackage: {
+            handOverId: components["schemas"]["HandOverId"];
+            /** @description The case's reference, for questions back to the organisation. */
+            caseReference: string;
+            exit: components["schemas"]["HandOverExit"];
+            /** @description The department (exit `department`). */
+            department?: string;
+            legalBasis?: components["schemas"]["HandOverLegalBasis"];
+            /** @description The handler's summary. */
+            summary: string;
+            category: components["schemas"]["ReportCategory"];
+            /**
+             * Format: date-time
+             * @description When the report was received.
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was handed over.
+             */
+            handedOverAt: string;
+            handedOverBy: components["schemas"]["AuditActor"];
+            /** @description The people affected, by role only. */
+            affectedPeople: components["schemas"]["AffectedRole"][];
+            reporterConsent?: components["schemas"]["ReporterConsent"];
+            /** @description The reporter's identity, present only with `reporterConsent` (the contact details they left; none when the report was sealed or anonymous). */
+            reporter?: {
+                role: components["schemas"]["ReporterRole"];
+                /** @description The name they gave. */
+                name?: string;
+                /** @description Their email address. */
+                email?: string;
+                /** @description Their phone number. */
+                phone?: string;
+            };
         };
         /**
          * @description The people a report affected, by role only (an empty list says nobody is known to be affected).
@@ -5372,10 +5934,11 @@ export interface components {
          *     `minutes-approved`, `minutes-correction-requested`, `assigned`, `unassigned`,
          *     `access-granted`, `access-revoked`, `excluded`, `exclusion-lifted`, `transferred`,
          *     `legal-hold-set`, `legal-hold-lifted`, `deleted`, `task-done`, `task-reopened`,
-         *     `affected-people-recorded`, `check-in-answered`, `check-ins-stopped`, `check-in-task-made` (1.2). Global list: `signed-in`,
+         *     `affected-people-recorded`, `check-in-answered`, `check-ins-stopped`, `check-in-task-made`, `handed-over` (1.2). Global list: `signed-in`,
          *     `sign-in-failed`, `signed-out`, `session-expired`, `account-invited`, `invitation-created`,
          *     `passkey-enrolled`, `passkey-revoked`, `account-updated`, `group-saved`, `group-deleted`,
-         *     `routing-changed`. A backend may add actions; verifiers must not reject an unknown one.
+         *     `routing-changed`, `protocol-drill-run`, `dilemma-draft-created`, `dilemma-draft-edited`, `dilemma-card-published`,
+         *     `dilemma-card-unpublished`, `dilemmas-deleted` (1.2). A backend may add actions; verifiers must not reject an unknown one.
          * @example status-changed
          */
         AuditAction: string;
@@ -5383,7 +5946,7 @@ export interface components {
          * @description Content-free facts of an entry, by action: identifiers (`accountId`, `groupId`, `noteId`,
          *     `messageId`, `attachmentId`, `exportId`, `passkeyId`), codes (`from`, `to` for statuses,
          *     `channel`, `outcome`, `reason` of a failed sign-in), numbers (`version`) and flags
-         *     (`encrypted`, `includesIdentity`). Never text, category, role, receipt or a reporter's
+         *     (`encrypted`, `includesIdentity`, `consent`). Never text, category, role, receipt or a reporter's
          *     or third party's name.
          * @example {
          *       "from": "acknowledged",
@@ -5787,6 +6350,331 @@ export interface components {
             feedback: components["schemas"]["ClockStatistics"];
         };
         /**
+         * @description 1.2 — the identifier of a shared dilemma or a card. Opaque; not guessable for a shared dilemma.
+         * @example dl_5Qm8Rt2Xw9Kp
+         */
+        DilemmaId: string;
+        /**
+         * @description 1.2 — what a dilemma is about: `threats` (threats and intimidation), `gifts-and-hospitality`,
+         *     `side-jobs` (side jobs and other interests), `information-requests` (requests for
+         *     information one should not give), `permit-pressure` (pressure on permits and other
+         *     decisions), `other`.
+         * @example gifts-and-hospitality
+         * @enum {string}
+         */
+        DilemmaTheme: "threats" | "gifts-and-hospitality" | "side-jobs" | "information-requests" | "permit-pressure" | "other";
+        /**
+         * @description 1.2 — what someone shares of a dilemma (sealed as a whole in `encryptedContent` when encryption is advertised).
+         * @example {
+         *       "situation": "Een projectontwikkelaar bood mij kaarten aan voor een voetbalwedstrijd.",
+         *       "whatIDid": "Ik heb ze geweigerd."
+         *     }
+         */
+        DilemmaContent: {
+            /** @description The situation, in their own words. */
+            situation: string;
+            /** @description What they did, or are thinking of doing. */
+            whatIDid?: string;
+        };
+        /**
+         * @description 1.2 — a dilemma shared anonymously: role and theme in the clear (the editors sort by them),
+         *     exactly one of `content` and `encryptedContent`.
+         * @example {
+         *       "role": "civil-servant",
+         *       "theme": "information-requests",
+         *       "content": {
+         *         "situation": "Een oud-collega vraagt mij wie er op de lijst voor de aanbesteding staat."
+         *       }
+         *     }
+         */
+        DilemmaSubmission: {
+            role: components["schemas"]["ReporterRole"];
+            theme: components["schemas"]["DilemmaTheme"];
+            locale?: components["schemas"]["Locale"];
+            content?: components["schemas"]["DilemmaContent"];
+            encryptedContent?: components["schemas"]["HpkeEnvelope"];
+            /** @description Answer with a read code, to read later what became of the dilemma. */
+            wantsReadCode?: boolean;
+        } & (unknown | unknown);
+        /**
+         * @description 1.2 — the answer to a shared dilemma. Show `readCode`, when present, once.
+         * @example {
+         *       "receivedAt": "2026-12-02T21:30:00Z",
+         *       "deleteAfter": "2027-03-02T21:30:00Z",
+         *       "readCode": "4HD2-QW8M-7PRT-K3XN-9ZBC"
+         *     }
+         */
+        DilemmaAcknowledgement: {
+            /**
+             * Format: date-time
+             * @description When the dilemma was stored.
+             */
+            readonly receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When the shared text is deleted (a card made from it stays).
+             */
+            readonly deleteAfter: string;
+            /** @description The only way to read what became of the dilemma, at least 80 bits of randomness. Never put it in a URL. */
+            readonly readCode?: string;
+        };
+        /**
+         * @description 1.2 — a read code, as the person typed it (case, spaces and dashes do not matter).
+         * @example {
+         *       "readCode": "4HD2-QW8M-7PRT-K3XN-9ZBC"
+         *     }
+         */
+        DilemmaReadRequest: {
+            /** @description The read code from `submitDilemma`. */
+            readCode: string;
+        };
+        /**
+         * @description 1.2 — what became of a shared dilemma: `waiting` (no card of it is public) or `published` with the cards made of it.
+         * @example {
+         *       "status": "waiting",
+         *       "cards": []
+         *     }
+         */
+        DilemmaReading: {
+            /**
+             * @description Whether a card made of the dilemma is public.
+             * @enum {string}
+             */
+            status: "waiting" | "published";
+            /** @description The published cards made of the dilemma. */
+            cards: components["schemas"]["DilemmaCard"][];
+        };
+        /**
+         * @description 1.2 — a shared dilemma as the editors see it.
+         * @example {
+         *       "submissionId": "dl_5Qm8Rt2Xw9Kp",
+         *       "receivedAt": "2026-12-02T21:30:00Z",
+         *       "deleteAfter": "2027-03-02T21:30:00Z",
+         *       "role": "council-member",
+         *       "theme": "gifts-and-hospitality",
+         *       "content": {
+         *         "situation": "Een projectontwikkelaar bood mij kaarten aan voor een voetbalwedstrijd."
+         *       },
+         *       "cardIds": []
+         *     }
+         */
+        DilemmaSubmissionRecord: {
+            submissionId: components["schemas"]["DilemmaId"];
+            /**
+             * Format: date-time
+             * @description When it was shared.
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When it is deleted.
+             */
+            deleteAfter: string;
+            role: components["schemas"]["ReporterRole"];
+            theme: components["schemas"]["DilemmaTheme"];
+            locale?: components["schemas"]["Locale"];
+            content?: components["schemas"]["DilemmaContent"];
+            encryptedContent?: components["schemas"]["HpkeEnvelope"];
+            /** @description The cards made of it. */
+            cardIds: components["schemas"]["DilemmaId"][];
+        };
+        /**
+         * @description 1.2 — the shared dilemmas not yet deleted, newest first.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        DilemmaList: {
+            /** @description The submissions. */
+            items: components["schemas"]["DilemmaSubmissionRecord"][];
+        };
+        /**
+         * @description 1.2 — the texts of a card in one language.
+         * @example {
+         *       "language": "en",
+         *       "roles": [
+         *         "council-member"
+         *       ],
+         *       "theme": "gifts-and-hospitality",
+         *       "title": "Tickets for the match",
+         *       "situation": "A developer whose plan comes before the council soon offers you two tickets for a sold-out match.",
+         *       "questions": [
+         *         "Do you accept the tickets?"
+         *       ]
+         *     }
+         */
+        DilemmaCardText: {
+            language: components["schemas"]["Locale"];
+            /** @description The roles the card is written for (at least one). */
+            roles: components["schemas"]["ReporterRole"][];
+            theme: components["schemas"]["DilemmaTheme"];
+            /** @description A short title. */
+            title: string;
+            /** @description The situation, as the card tells it. */
+            situation: string;
+            /** @description Questions for the discussion ("what would you do?", "and what if…?"). */
+            questions: string[];
+            /** @description What was decided and why, revealed after the discussion. */
+            decision?: string;
+        };
+        /**
+         * @description 1.2 — a rule or publication a card cites.
+         * @example {
+         *       "title": "Gemeentewet, artikel 15",
+         *       "url": "https://wetten.overheid.nl/BWBR0005416/"
+         *     }
+         */
+        DilemmaSource: {
+            /** @description The source's name. */
+            title: string;
+            url: components["schemas"]["HttpsUrl"];
+        };
+        /**
+         * @description 1.2 — a published card as everyone reads it.
+         * @example {
+         *       "cardId": "seed-gifts-tickets-en",
+         *       "draftForReview": true,
+         *       "text": {
+         *         "language": "en",
+         *         "roles": [
+         *           "council-member"
+         *         ],
+         *         "theme": "gifts-and-hospitality",
+         *         "title": "Tickets for the match",
+         *         "situation": "A developer whose plan comes before the council soon offers you two tickets for a sold-out match.",
+         *         "questions": [
+         *           "Do you accept the tickets?"
+         *         ]
+         *       }
+         *     }
+         */
+        DilemmaCard: {
+            cardId: components["schemas"]["DilemmaId"];
+            /** @description Shipped with the backend's content and not yet checked by the organisation. */
+            draftForReview: boolean;
+            /**
+             * Format: date-time
+             * @description When an editor published it (absent for shipped cards).
+             */
+            publishedAt?: string;
+            /** @description The rules or publications the card cites. */
+            sources?: components["schemas"]["DilemmaSource"][];
+            text: components["schemas"]["DilemmaCardText"];
+        };
+        /**
+         * @description 1.2 — the published cards in one language.
+         * @example {
+         *       "language": "nl",
+         *       "items": []
+         *     }
+         */
+        DilemmaCardCollection: {
+            language: components["schemas"]["Locale"];
+            /** @description The cards, shipped ones first, then by publication. */
+            items: components["schemas"]["DilemmaCard"][];
+        };
+        /**
+         * @description 1.2 — a new card's texts, and the shared dilemma it was rewritten from.
+         * @example {
+         *       "submissionId": "dl_5Qm8Rt2Xw9Kp",
+         *       "text": {
+         *         "language": "nl",
+         *         "roles": [
+         *           "council-member"
+         *         ],
+         *         "theme": "gifts-and-hospitality",
+         *         "title": "Kaarten voor de wedstrijd",
+         *         "situation": "Een ondernemer met een plan dat binnenkort in de raad komt, biedt u twee kaarten aan.",
+         *         "questions": [
+         *           "Neemt u de kaarten aan?"
+         *         ]
+         *       }
+         *     }
+         */
+        DilemmaDraftRequest: {
+            submissionId?: components["schemas"]["DilemmaId"];
+            text: components["schemas"]["DilemmaCardText"];
+        };
+        /**
+         * @description 1.2 — a card's new texts (all of them).
+         * @example {
+         *       "text": {
+         *         "language": "nl",
+         *         "roles": [
+         *           "council-member"
+         *         ],
+         *         "theme": "gifts-and-hospitality",
+         *         "title": "Kaarten voor de wedstrijd",
+         *         "situation": "Iemand die baat heeft bij een besluit biedt u kaarten aan.",
+         *         "questions": [
+         *           "Neemt u de kaarten aan?"
+         *         ]
+         *       }
+         *     }
+         */
+        DilemmaDraftEdit: {
+            text: components["schemas"]["DilemmaCardText"];
+        };
+        /**
+         * @description 1.2 — `draft` (not public; new or edited since publishing), `published`, `unpublished` (taken off the public list).
+         * @example draft
+         * @enum {string}
+         */
+        DilemmaDraftStatus: "draft" | "published" | "unpublished";
+        /**
+         * @description 1.2 — a card as the editors see it.
+         * @example {
+         *       "cardId": "dc_8Wn3Kq6Zt1Lm",
+         *       "status": "draft",
+         *       "submissionId": "dl_5Qm8Rt2Xw9Kp",
+         *       "createdAt": "2026-12-02T22:00:00Z",
+         *       "updatedAt": "2026-12-02T22:00:00Z",
+         *       "text": {
+         *         "language": "nl",
+         *         "roles": [
+         *           "council-member"
+         *         ],
+         *         "theme": "gifts-and-hospitality",
+         *         "title": "Kaarten voor de wedstrijd",
+         *         "situation": "Een ondernemer met een plan dat binnenkort in de raad komt, biedt u twee kaarten aan.",
+         *         "questions": [
+         *           "Neemt u de kaarten aan?"
+         *         ]
+         *       }
+         *     }
+         */
+        DilemmaDraft: {
+            cardId: components["schemas"]["DilemmaId"];
+            status: components["schemas"]["DilemmaDraftStatus"];
+            submissionId?: components["schemas"]["DilemmaId"];
+            /**
+             * Format: date-time
+             * @description When it was made.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When its texts or state last changed.
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was last published.
+             */
+            publishedAt?: string;
+            text: components["schemas"]["DilemmaCardText"];
+        };
+        /**
+         * @description 1.2 — the cards made in this backend, newest change first.
+         * @example {
+         *       "items": []
+         *     }
+         */
+        DilemmaDraftList: {
+            /** @description The cards. */
+            items: components["schemas"]["DilemmaDraft"][];
+        };
+        /**
          * @description The kind of event (CloudEvents `type`): a case arrived (`received`); its acknowledgement
          *     or feedback is due within the backend's threshold (`acknowledgement-due`, `feedback-due`);
          *     a deadline passed (`overdue`); it was acknowledged, given feedback or closed; it was
@@ -6009,8 +6897,10 @@ export interface components {
          *     another body (`code: idempotency-key-reused`), the encryption key id is not current
          *     (`code: unknown-key`), plain content is refused (`code: encryption-required`, also for notes,
          *     intake and minutes corrections when encryption is required), an uploaded file's bytes do not
-         *     match its declared type (`code: media-type-mismatch`) or the case has its maximum number
-         *     of files (`code: too-many-attachments`).
+         *     match its declared type (`code: media-type-mismatch`), the case has its maximum number
+         *     of files (`code: too-many-attachments`), or a hand-over lacks a field its exit needs — the
+         *     RIEC's legal basis, a department's name — or dates consent after today
+         *     (`code: hand-over-incomplete`, the fields in `errors`).
          */
         UnprocessableContent: {
             headers: {
@@ -6081,6 +6971,10 @@ export interface components {
         TaskId: components["schemas"]["TaskId"];
         /** @description The check-in's identifier. */
         CheckInId: components["schemas"]["CheckInId"];
+        /** @description The hand-over's identifier. */
+        HandOverId: components["schemas"]["HandOverId"];
+        /** @description The dilemma card's identifier. */
+        CardId: components["schemas"]["DilemmaId"];
         /** @description The attachment's identifier. */
         AttachmentId: components["schemas"]["AttachmentId"];
         /** @description The page to return, from 1. */
@@ -8289,6 +9183,45 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    runProtocolDrill: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProtocolDrillRequest"];
+            };
+        };
+        responses: {
+            /** @description The drill's report. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolDrill"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     listCaseTasks: {
         parameters: {
             query?: {
@@ -8543,6 +9476,111 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    listHandOvers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hand-overs. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandOverList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createHandOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandOverRequest"];
+            };
+        };
+        responses: {
+            /** @description The hand-over package as it was made. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandOverPackage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getHandOver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's identifier (not the receipt). */
+                caseId: components["parameters"]["CaseId"];
+                /** @description The hand-over's identifier. */
+                handOverId: components["parameters"]["HandOverId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The package. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandOverPackage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["Gone"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     getFollowUpMinutes: {
         parameters: {
             query?: never;
@@ -8726,6 +9764,315 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listDilemmas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submissions. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    submitDilemma: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description One unique value per logical submission, reused on every retry of it (a UUID v4 or at
+                 *     least 128 random bits, base64url). Kept by the backend for
+                 *     `limits.idempotencyKeyTtlSeconds` (at least 24 hours).
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DilemmaSubmission"];
+            };
+        };
+        responses: {
+            /** @description The dilemma is stored. Show the read code, when there is one, once. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaAcknowledgement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyConflict"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    readDilemma: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DilemmaReadRequest"];
+            };
+        };
+        responses: {
+            /** @description What became of the dilemma. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaReading"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getDilemmaCards: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language of the texts (BCP 47 primary tag, optionally with a region). Takes precedence
+                 *     over `Accept-Language`. An unsupported language falls back to the backend's default
+                 *     (`Content-Language` says which was used).
+                 */
+                lang?: components["parameters"]["Lang"];
+                /** @description Only cards for this role. */
+                role?: components["schemas"]["ReporterRole"];
+                /** @description Only cards of this theme. */
+                theme?: components["schemas"]["DilemmaTheme"];
+            };
+            header?: {
+                /** @description The preferred languages (RFC 9110), used when `lang` is absent. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `ETag` of a cached copy; an unchanged resource answers `304`. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published cards in the negotiated language. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlPublic"];
+                    ETag: components["headers"]["ETag"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    Vary: components["headers"]["VaryAcceptLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaCardCollection"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listDilemmaDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cards. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraftList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createDilemmaDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DilemmaDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateDilemmaDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dilemma card's identifier. */
+                cardId: components["parameters"]["CardId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DilemmaDraftEdit"];
+            };
+        };
+        responses: {
+            /** @description The card, edited. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    publishDilemmaCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dilemma card's identifier. */
+                cardId: components["parameters"]["CardId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, published. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    unpublishDilemmaCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dilemma card's identifier. */
+                cardId: components["parameters"]["CardId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, no longer public. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["ApiVersion"];
+                    "Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DilemmaDraft"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -18,10 +18,12 @@ import { migration as jobs } from './011-jobs.js';
 import { migration as caseTasks } from './012-case-tasks.js';
 import { migration as affectedPeople } from './013-affected-people.js';
 import { migration as checkIns } from './014-case-check-ins.js';
+import { migration as handOvers } from './015-case-hand-overs.js';
+import { migration as dilemmas } from './016-dilemmas.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [cases, attachments, idempotencyLeases, handlerTokenExpiry, sharedRateLimits, flatCaseLists, auditTrail, retention, caseWork, peopleAndAccess, jobs, caseTasks, affectedPeople, checkIns];
+export const MIGRATIONS: readonly Migration[] = [cases, attachments, idempotencyLeases, handlerTokenExpiry, sharedRateLimits, flatCaseLists, auditTrail, retention, caseWork, peopleAndAccess, jobs, caseTasks, affectedPeople, checkIns, handOvers, dilemmas];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
