@@ -287,7 +287,7 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
     case 'check-in-dates-dropped':
       if (method === 'POST' && path.endsWith('/reports') && answer.status === 201) {
         rewriteJson(answer, (receipt) => {
-          delete receipt.checkInDates;
+          delete receipt.checkInDays;
         });
       }
       break;

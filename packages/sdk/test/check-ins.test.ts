@@ -24,7 +24,7 @@ describe("the reporter's check-ins", () => {
     const recorder = recordingFetch();
     const client = createClient({ baseUrl: server.apiUrl, fetch: recorder.fetch });
     const receipt = await client.submitReport({ role: 'civil-servant', category: 'threat-intimidation', content: { description: 'Een aanvrager dreigt mij bij het loket.' } });
-    assert.equal(receipt.checkInDates?.length, 4, 'the receipt carries the days the check-ins open');
+    assert.equal(receipt.checkInDays?.length, 4, 'the receipt carries the days the check-ins open');
     const session = await client.openFollowUp(receipt.receipt);
     const listed = await session.listCheckIns();
     assert.deepEqual([listed.stopped, listed.items.map((checkIn) => checkIn.status)], [false, ['scheduled', 'scheduled', 'scheduled', 'scheduled']]);

@@ -128,13 +128,13 @@ describe('aftercare check-ins', () => {
     const familySession = await openSession(t.api, family.body.receipt);
     const opens = (await reporterList(familySession)).items.map((checkIn) => dayInAmsterdam(checkIn.opensAt));
     assert.equal(opens.length, 4);
-    assert.deepEqual(family.body.checkInDates, opens);
+    assert.deepEqual(family.body.checkInDays, opens);
     assert.equal((await t.api.call('getFollowUpCase', { token: familySession })).body.relativesAffected, true);
 
     const alone = await submit(MINIMAL_REPORT);
     assert.equal((await t.api.call('getFollowUpCase', { token: await openSession(t.api, alone.body.receipt) })).body.relativesAffected, false);
     const bribery = await submit({ role: 'civil-servant', category: 'bribery', content: { description: 'Een aanvrager bood mij geld voor een vergunning.' } });
     assert.equal(bribery.status, 201);
-    assert.ok(!('checkInDates' in bribery.body), 'no check-ins, no dates');
+    assert.ok(!('checkInDays' in bribery.body), 'no check-ins, no dates');
   });
 });

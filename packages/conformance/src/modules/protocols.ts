@@ -98,7 +98,7 @@ async function run(context: RunContext): Promise<void> {
 
   // The receipt's check-in days (for a calendar file): one per check-in, on the day it opens
   // (the organisation's time zone is within a day of UTC), absent only when there are none.
-  const dates = (exchange.json as Schema<'ReportReceipt'> | undefined)?.checkInDates ?? [];
+  const dates = (exchange.json as Schema<'ReportReceipt'> | undefined)?.checkInDays ?? [];
   const offDay = listed.find((checkIn, index) => {
     const day = Date.parse(`${dates[index] ?? ''}T12:00:00Z`);
     return !(Math.abs(day - Date.parse(checkIn.opensAt)) <= 1.5 * DAY_MS);
@@ -134,7 +134,7 @@ export const protocolsModule: ConformanceModule = {
     { id: DUE_TIMES, title: "A case's tasks are due when their protocol step's offset says.", requirement: 'paths./cases/{caseId}/tasks; components.schemas.DueOffset', severity: 'MUST' },
     { id: ROLES_ONLY, title: 'The people a report says were affected are listed by role, never by name.', requirement: 'components.schemas.Case.affectedPeople; components.schemas.AffectedRole', severity: 'MUST' },
     { id: CHECK_INS, title: "The reporter's aftercare check-ins follow the protocol's schedule; none is dropped.", requirement: 'paths./follow-up/check-ins; components.schemas.CheckInSchedule', severity: 'MUST' },
-    { id: CHECK_IN_DATES, title: "The receipt gives the day each aftercare check-in opens, one per check-in.", requirement: 'components.schemas.ReportReceipt.checkInDates', severity: 'MUST' },
+    { id: CHECK_IN_DATES, title: "The receipt gives the day each aftercare check-in opens, one per check-in.", requirement: 'components.schemas.ReportReceipt.checkInDays', severity: 'MUST' },
   ],
   run,
 };

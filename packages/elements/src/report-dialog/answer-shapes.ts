@@ -16,7 +16,7 @@ export const discoveryShape: Shape = {
   limits: { maxTextLength: 'n' },
   'links?': { 'privacyStatement?': 's' },
 };
-export const receiptShape: Shape = { receipt: 's', acknowledgeDueAt: 's', feedbackDueAt: 's', followUp: { available: 'b' }, 'checkInDates?': ['s'] };
+export const receiptShape: Shape = { receipt: 's', acknowledgeDueAt: 's', feedbackDueAt: 's', followUp: { available: 'b' }, 'checkInDays?': ['s'] };
 export const followUpCaseShape: Shape = {
   status: 's',
   deadlines: { acknowledgeDueAt: 's', feedbackDueAt: 's' },

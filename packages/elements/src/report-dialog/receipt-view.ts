@@ -28,7 +28,7 @@ export function receiptView(context: DialogContext, receipt: ReportReceipt, cale
       <li>${t('nextFeedback', { date: longDate(context, receipt.feedbackDueAt) })}</li>
       ${receipt.followUp.available ? html`<li>${t('nextFollowUp')}</li>` : nothing}
     </ul>
-    ${calendarUrl ? html`<p class="calendar"><a href=${calendarUrl} download="weerbaar.ics" part="calendar-link">${t(receipt.checkInDates?.length ? 'calendarWithCheckIns' : 'calendar')}</a></p>` : nothing}
+    ${calendarUrl ? html`<p class="calendar"><a href=${calendarUrl} download="weerbaar.ics" part="calendar-link">${t(receipt.checkInDays?.length ? 'calendarWithCheckIns' : 'calendar')}</a></p>` : nothing}
     <div class="actions">
       ${receipt.followUp.available ? html`<button type="button" class="secondary" @click=${() => flow.followUpWith(receipt.receipt)}>${t('followUpLink')}</button>` : nothing}
       <button type="button" @click=${() => context.requestClose()}>${t('done')}</button>

@@ -277,7 +277,7 @@ export class ReportFlow implements ReactiveController {
       this.draft = emptyDraft();
       this.receiptKept = false;
       const receiptFileUrl = this.#fileUrl(`${this.#t('receiptLabel')}: ${receipt.receipt}\r\n\r\n${this.#t('receiptWarning')}\r\n`, 'text/plain');
-      await this.go({ name: 'receipt', receipt, calendarUrl: this.#calendarUrl({ acknowledge: receipt.acknowledgeDueAt, feedback: receipt.feedbackDueAt, checkIns: receipt.checkInDates }), receiptFileUrl });
+      await this.go({ name: 'receipt', receipt, calendarUrl: this.#calendarUrl({ acknowledge: receipt.acknowledgeDueAt, feedback: receipt.feedbackDueAt, checkIns: receipt.checkInDays }), receiptFileUrl });
       emit(this.#host, 'weerbaar-report-submitted', { submittedAt: new Date().toISOString() });
     } catch (error) {
       const { WeerbaarApiError } = await loadSdk();

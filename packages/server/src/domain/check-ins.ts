@@ -43,7 +43,7 @@ export function checkInsForNewCase(
 }
 
 /** The days (YYYY-MM-DD, in the organisation's time zone) the check-ins open: dates only, for the receipt's calendar file. */
-export function checkInDates(checkIns: readonly Pick<StoredCheckIn, 'opensAt'>[], timeZone: string): string[] {
+export function checkInDays(checkIns: readonly Pick<StoredCheckIn, 'opensAt'>[], timeZone: string): string[] {
   return checkIns.map(({ opensAt }) => {
     const at = Date.parse(opensAt);
     return new Date(at + zoneOffsetMs(at, timeZone)).toISOString().slice(0, 10);

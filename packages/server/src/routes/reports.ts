@@ -4,7 +4,7 @@ import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { formAnswerErrors, formRules, type FormRules } from '../domain/form-answers.js';
-import { checkInDates } from '../domain/check-ins.js';
+import { checkInDays } from '../domain/check-ins.js';
 import { storeCaseOnce, type NewCase } from '../domain/report-creation.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { fieldError, ProblemError, type FieldError, type Language } from '../http/problems.js';
@@ -102,7 +102,7 @@ export async function reportRoutes(app: FastifyInstance, { context }: ApiRoutesO
         status: 'received',
         followUp: config.followUp.enabled ? { available: true, sessionsPath: '/follow-up/sessions' } : { available: false },
         // Dates only, for the receipt screen's calendar file; absent when the case has no check-ins.
-        ...(checkIns.length ? { checkInDates: checkInDates(checkIns, config.organisation.timeZone) } : {}),
+        ...(checkIns.length ? { checkInDays: checkInDays(checkIns, config.organisation.timeZone) } : {}),
       }),
     });
     return sendReceipt(reply, answer, replayed);

@@ -77,7 +77,7 @@ export const ContactDetails = {"name":{"maxLength":200},"email":{"maxLength":254
 export const HpkeEnvelope = {"keyId":{"maxLength":64},"enc":{"maxLength":100},"ciphertext":{"minLength":24,"maxLength":200000}} as const;
 
 /** Limits of `ReportReceipt`'s properties. */
-export const ReportReceipt = {"receipt":{"minLength":16,"maxLength":64},"checkInDates":{"maxItems":12}} as const;
+export const ReportReceipt = {"receipt":{"minLength":16,"maxLength":64},"checkInDays":{"maxItems":12}} as const;
 
 /** Limits of `FollowUpSessionRequest`'s properties. */
 export const FollowUpSessionRequest = {"receipt":{"minLength":16,"maxLength":64}} as const;

@@ -3000,7 +3000,7 @@ export interface components {
              *     the organisation's time zone, in order; absent when the case has none. Dates only: a
              *     client may put them in a calendar file, under neutral words, without receipt or content.
              */
-            readonly checkInDates?: string[];
+            readonly checkInDays?: string[];
         };
         /**
          * @description The receipt, exactly as the reporter typed it.
