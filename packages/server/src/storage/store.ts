@@ -324,8 +324,11 @@ export interface Store {
 
   // Chain hand-overs (migration 15).
   handOvers(caseId: string): Promise<StoredHandOver[]>;
-  /** Stores the hand-over, the reporter's "referred" step when given (once per case), and the audit entries, atomically. */
-  addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, audit: NewAuditEntry[]): Promise<void>;
+  /**
+   * Stores the hand-over, the reporter's "referred" step when given (once per case), and `change`
+   * (its audit entries; for a `no-action` exit also the closing), atomically.
+   */
+  addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, change: CaseChange): Promise<void>;
 
   /** Removes expired sessions, idempotency records and rate-limit windows. */
   purgeExpired(now: string): Promise<void>;
