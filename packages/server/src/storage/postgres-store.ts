@@ -341,12 +341,13 @@ export class PostgresStore implements Store {
     });
   }
 
-  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean> {
+  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, { at, jobs }: { at: string; jobs: NewJob[] }, audit: NewAuditEntry[]): Promise<boolean> {
     return this.transaction(async (db) => {
       // The check-in's row is locked by the link: a second run waits, then links nothing.
       if ((await changes(db, CHECK_IN_SQL.linkTask, [task.taskId, checkInId])) !== 1) return false;
       const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
       await changes(db, CHECK_IN_SQL.insertTaskOnce, taskValues(caseId, Number(next), task));
+      for (const job of jobs) await changes(db, JOB_SQL.enqueue, jobValues(job, job.runAt));
       await appendAuditPostgres(db, caseId, audit, at);
       return true;
     });

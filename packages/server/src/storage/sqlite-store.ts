@@ -308,11 +308,12 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean> {
+  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, { at, jobs }: { at: string; jobs: NewJob[] }, audit: NewAuditEntry[]): Promise<boolean> {
     return this.db.transaction(() => {
       if (this.db.prepare(CHECK_IN_SQL.linkTask).run(task.taskId, checkInId).changes !== 1) return false;
       const { next } = this.db.prepare(TASK_SQL.nextPosition).get(caseId) as { next: number };
       this.db.prepare(CHECK_IN_SQL.insertTaskOnce).run(...taskValues(caseId, next, task));
+      for (const job of jobs) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, job.runAt));
       appendAuditSqlite(this.db, caseId, audit, at);
       return true;
     })();
