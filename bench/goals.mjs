@@ -80,8 +80,14 @@ export function figuresOf(results) {
   }
   if (results.crypto) {
     // run.mjs spreads the section's result (a list of cases) into an object next to its seconds.
-    const attachment = Object.values(results.crypto).find((entry) => entry?.name === 'attachment');
-    if (attachment) figures.seal = { ratio: attachment.hpkeMs / attachment.aesGcmMs };
+    // Judged on the SDK's own path (a File, as addAttachment takes it) when measured; bytes in hand shown beside it.
+    const cases = Object.values(results.crypto);
+    const ratioOf = (name) => {
+      const found = cases.find((entry) => entry?.name === name);
+      return found && found.hpkeMs / found.aesGcmMs;
+    };
+    const [file, bytes] = [ratioOf('attachment-file'), ratioOf('attachment')];
+    if (file ?? bytes) figures.seal = { ratio: file ?? bytes, path: file === undefined ? 'bytes in hand' : 'a File', ...(file !== undefined && bytes !== undefined ? { bytesRatio: bytes } : {}) };
   }
   if (results.start) figures.start = { seconds: results.start.unchanged.seconds, rebuilt: results.start.unchanged.rebuilt };
   return figures;
@@ -146,6 +152,8 @@ function growthParts(growth) {
   });
 }
 
+const sealFigure = ({ ratio, path, bytesRatio }) => `${x(ratio)}${path ? ` from ${path}` : ''}${bytesRatio === undefined ? '' : ` (bytes in hand ${x(bytesRatio)})`}`;
+
 /** One row per goal: `{ goal, figure, verdict }`, verdict "met", "not met" or "not measured: …". */
 export function goalVerdicts(figures) {
   const goals = [
@@ -153,7 +161,7 @@ export function goalVerdicts(figures) {
     ['2 bytes', bytesParts(figures.weight, figures.wire)],
     ['3 server ≥ 0.8× bare', serverParts(figures.server)],
     ['4 growth 100k ≤ 1.3× 1k', growthParts(figures.growth)],
-    ['5 seal 10 MB ≤ 1.3× AES-GCM', figures.seal ? [part(x(figures.seal.ratio), figures.seal.ratio <= LIMITS.sealRatio)] : [missing('the crypto section was not run (--only)')]],
+    ['5 seal 10 MB ≤ 1.3× AES-GCM', figures.seal ? [part(sealFigure(figures.seal), figures.seal.ratio <= LIMITS.sealRatio)] : [missing('the crypto section was not run (--only)')]],
     [
       '6 npm start ≤ 10 s unchanged',
       figures.start

@@ -79,7 +79,12 @@ describe('the verdicts on issue 19', () => {
 describe('the figures taken from the sections', () => {
   it('judges the 10 MB seal, the content GETs and the lists at 100k against 1k', () => {
     const figures = figuresOf({
-      crypto: { seconds: 14, 0: { name: 'report', hpkeMs: 1.2, aesGcmMs: 0.04 }, 1: { name: 'attachment', hpkeMs: 260, aesGcmMs: 200 } },
+      crypto: {
+        seconds: 14,
+        0: { name: 'report', hpkeMs: 1.2, aesGcmMs: 0.04 },
+        1: { name: 'attachment', hpkeMs: 400, aesGcmMs: 200 },
+        2: { name: 'attachment-file', hpkeMs: 260, aesGcmMs: 200 },
+      },
       server: {
         scenarios: [
           { label: 'GET /v1/norms', bare: { requestsPerSecond: 1000 }, reference: { requestsPerSecond: 900 } },
@@ -93,7 +98,9 @@ describe('the figures taken from the sections', () => {
         ],
       },
     });
-    assert.equal(figures.seal.ratio, 1.3);
+    assert.deepEqual(figures.seal, { ratio: 1.3, path: 'a File', bytesRatio: 2 });
+    assert.equal(verdictOf(figures, 5).figure, '1.30× from a File (bytes in hand 2.00×)');
+    assert.equal(figuresOf({ crypto: { 0: { name: 'attachment', hpkeMs: 400, aesGcmMs: 200 } } }).seal.ratio, 2);
     assert.deepEqual(figures.server, [{ label: 'GET /v1/norms', ratio: 0.9 }]);
     assert.deepEqual(figures.growth, { sqlite: { firstPage: 1.5, deepPage: 1 } });
     assert.equal(verdictOf(figures, 5).verdict, 'met');
