@@ -6,6 +6,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl } from '/__weerbaar/test-env.js';
 import { describeWhere, expectAccessible, languages, mount, shadow, shadowAll } from '../../test/browser-helpers.js';
+import { sampleDilemmaCards } from '../../test/sample-dilemma-cards.js';
 import './define.js';
 import type { DilemmaCards } from './dilemma-cards.js';
 
@@ -213,6 +214,26 @@ describe('<weerbaar-dilemma-cards> with the reference server', () => {
 
     const hidden = await mountCards('en', { share: 'false' });
     expect(shadow(hidden, '[part="share-button"]')).to.equal(null);
+  });
+
+  it('shows inline cards without a backend; a source that is not https stays text; a broken answer gives the error', async () => {
+    const [first, second] = sampleDilemmaCards.nl.items;
+    const hostile = { ...sampleDilemmaCards.nl, items: [{ ...first!, sources: [{ title: 'Niet veilig', url: 'javascript:alert(1)' }] }, second!] };
+    const cards = await mount<DilemmaCards>('nl', 'weerbaar-dilemma-cards', { properties: { content: hostile } });
+    expect(cardCount(cards)).to.equal(2);
+    expect(shadow(cards, '[part="sources"] li')!.textContent).to.equal('Niet veilig');
+    expect(shadow(cards, '[part="sources"] a')).to.equal(null);
+    expect(shadow(cards, '[part="share-button"]'), 'no share button without a backend').to.equal(null);
+    cards.view = 'presentation';
+    await cards.updateComplete;
+    shadow<HTMLButtonElement>(cards, '#next')!.click();
+    await cards.updateComplete;
+    expect(shadow(cards, '[part="position"]')!.textContent).to.equal('Kaart 2 van 2');
+    expect(shadow(cards, '[part="reveal-button"]'), 'a card without a decision has nothing to reveal').to.equal(null);
+    cards.content = { language: 'nl', items: [{ cardId: 'x', text: '<b>' }] } as never;
+    await cards.updateComplete;
+    expect(status(cards)).to.contain('konden niet worden geladen');
+    expect(cardCount(cards)).to.equal(0);
   });
 
   describeWhere('setViewport')('at 320 CSS px', () => {

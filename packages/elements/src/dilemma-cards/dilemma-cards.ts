@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { DilemmaCard, DilemmaTheme, ReporterRole } from '@weerbaar/sdk/dilemmas';
+import type { DilemmaCard, DilemmaCardCollection, DilemmaTheme, ReporterRole } from '@weerbaar/sdk/dilemmas';
 import { LocaleController } from '../base/locale-controller.js';
 import { printAlone } from '../base/print-alone.js';
 import { sharedStyles } from '../base/shared.styles.js';
@@ -55,6 +55,7 @@ export class DilemmaCards extends LitElement {
   static override styles = [sharedStyles, dilemmaCardsStyles];
   static override properties: PropertyDeclarations = {
     api: { type: String },
+    content: { attribute: false },
     strings: stringsProperty,
     headingLevel: { type: Number, attribute: 'heading-level' },
     reporterRole: { type: String, attribute: 'reporter-role' },
@@ -71,6 +72,8 @@ export class DilemmaCards extends LitElement {
 
   /** Base URL of a Weerbaar Reporting API with the `dilemmas` capability (e.g. `https://meld.example.nl/v1`). */
   declare api: string | undefined;
+  /** Cards without a backend (the contract's DilemmaCardCollection), e.g. for a page that is printed or a story; `api` wins. */
+  declare content: DilemmaCardCollection | undefined;
   /** Overrides for any visible text, by key (also the share form's); as an attribute: JSON. */
   declare strings: Partial<Record<DilemmaCardsStringKey | DilemmaShareStringKey, string>> | undefined;
   /** The level of the element's top heading (2 by default); sub-headings go one level deeper. */
@@ -147,8 +150,14 @@ export class DilemmaCards extends LitElement {
     this.remote = { ...this.remote, key: '' };
   }
 
+  /** The cards from the backend, or the inline ones. */
+  get #source(): Pick<Remote, 'status' | 'cards'> {
+    if (this.api) return this.remote;
+    return isCardCollection(this.content) ? { status: 'ready', cards: this.content.items } : { status: this.content === undefined ? 'loading' : 'error', cards: [] };
+  }
+
   get #cards(): DilemmaCard[] {
-    return filterCards(this.remote.cards, this.filters);
+    return filterCards(this.#source.cards, this.filters);
   }
 
   #setFilter<K extends keyof CardFilters>(name: K, value: CardFilters[K]): void {
@@ -192,15 +201,15 @@ export class DilemmaCards extends LitElement {
       ${heading(context, 0, this.#text('title'), { id: 'title', focusable: true })}
       ${this.view === 'print' ? nothing : this.#renderFilters()}
       <p role="status" part="status" class="status no-print">${this.#statusText(cards.length)}</p>
-      ${this.remote.status === 'error' ? html`<p><button type="button" class="secondary" @click=${this.#retry}>${this.#text('retry')}</button></p>` : nothing}
+      ${this.remote.status === 'error' && this.api ? html`<p><button type="button" class="secondary" @click=${this.#retry}>${this.#text('retry')}</button></p>` : nothing}
       ${this.#renderActions(cards.length)}
       ${this.view === 'presentation' ? this.#renderPresentation(cards) : this.#renderAll(cards)}
     </div>`;
   }
 
   #statusText(count: number): string {
-    const { status } = this.remote;
-    if (status === 'loading' || !this.api) return this.#text('loading');
+    const { status } = this.#source;
+    if (status === 'loading') return this.#text('loading');
     if (status === 'error') return this.#text('error');
     if (count === 0) return this.#text('empty');
     return count === 1 ? this.#text('countOne') : this.#text('count', { count });
