@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { caseInboxStrings } from '../src/case-inbox/case-inbox.strings.js';
 import { caseViewStrings } from '../src/case-view/case-view.strings.js';
+import { handOverViewStrings } from '../src/case-view/handover-view.strings.js';
 import { normBannerStrings } from '../src/norm-banner/norm-banner.strings.js';
 import { reportButtonStrings } from '../src/report-button/report-button.strings.js';
 import { reportDialogStrings } from '../src/report-dialog/report-dialog.strings.js';
@@ -46,6 +47,7 @@ const elementTables = {
   'signal-checklist': signalChecklistStrings,
   'support-directory': supportDirectoryStrings,
   'case-view': caseViewStrings,
+  'case-view hand-over': handOverViewStrings,
 } as const;
 
 // Fields of the content that are codes, addresses or search words, not text people read.

@@ -153,6 +153,18 @@ export class CaseView extends LitElement {
     void this.updateComplete.then(() => this.focusHeading());
   });
 
+  // The chain hand-over (issue 16 item 5): a chunk of its own, loaded once a case with protocols is shown.
+  #handOver: import('./handover-view.js').HandOverView | undefined;
+  #handOverSection(): unknown {
+    if (!this.#handOver && this.#loaded?.discovery.capabilities.caseManagement?.protocols) {
+      void import('./handover-view.js').then(({ HandOverView }) => {
+        this.#handOver ??= new HandOverView(this.#context);
+        this.requestUpdate();
+      });
+    }
+    return this.#handOver?.render() ?? nothing;
+  }
+
   constructor() {
     super();
     this.headingLevel = 2;
@@ -436,7 +448,7 @@ export class CaseView extends LitElement {
       ${locked ? this.#key.form() : this.#key.keepOffer()} ${answers.report(loaded)} ${answers.files(loaded)} ${answers.timeline(found)} ${this.#messages.messages(loaded)}
       ${this.#messages.notes(loaded)} ${this.#minutes.render(loaded)}
       ${this.#safetyNet.render(loaded)}
-      ${this.#status.render(loaded)} ${this.#access.render(loaded)} ${this.#record.auditTrail()} ${this.#record.form()}
+      ${this.#status.render(loaded)} ${this.#access.render(loaded)} ${this.#handOverSection()} ${this.#record.auditTrail()} ${this.#record.form()}
     `;
   }
 }
