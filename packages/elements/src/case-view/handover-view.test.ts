@@ -13,8 +13,26 @@ const focused = (view: CaseView) => view.shadowRoot!.activeElement as HTMLElemen
 const contact = { name: 'J. de Vries', phone: '+31612345678', preferredChannel: 'phone' as const };
 
 const texts = {
-  nl: { heading: 'Overdracht in de keten', basisMissing: 'Kies de wettelijke grondslag.', done: 'De overdracht is vastgelegd.', noIdentity: 'Niet opgenomen: de melder gaf geen toestemming.', print: 'Pakket afdrukken' },
-  en: { heading: 'Hand-over in the chain', basisMissing: 'Choose the legal basis.', done: 'The hand-over has been recorded.', noIdentity: 'Not included: the reporter did not consent.', print: 'Print package' },
+  nl: {
+    heading: 'Overdracht in de keten',
+    basisMissing: 'Kies de wettelijke grondslag.',
+    done: 'De overdracht is vastgelegd.',
+    referred: 'dat de melding is doorverwezen',
+    status: /Status van de melding nu: [A-Z][a-z]+/,
+    noIdentity: 'Niet opgenomen: de melder gaf geen toestemming.',
+    affected: 'De melder zelf, Kinderen',
+    print: 'Pakket afdrukken',
+  },
+  en: {
+    heading: 'Hand-over in the chain',
+    basisMissing: 'Choose the legal basis.',
+    done: 'The hand-over has been recorded.',
+    referred: 'that the report was referred',
+    status: /Status of the report now: [A-Z][a-z]+/,
+    noIdentity: 'Not included: the reporter did not consent.',
+    affected: 'The reporter, Children',
+    print: 'Print package',
+  },
 };
 
 describe('<weerbaar-case-view> hand-over in the chain', () => {
@@ -37,10 +55,21 @@ describe('<weerbaar-case-view> hand-over in the chain', () => {
       this.timeout(90_000);
       const marker = `handover-${lang}-${crypto.randomUUID().replace(/(.)\1/g, '$1x')}`;
       const { caseId } = await report(marker, '', { contact });
+      await handler.setAffectedPeople(caseId, ['self', 'children']);
       const keyring = createCaseKeyring();
       keyring.unlock(privateKeyJwk as JsonWebKey);
       const view = await openView(caseId, lang, handler, keyring);
       await untilText(view, text.heading);
+      // Closed at first: the weighing is a decision the handler opens, not a wall of fields.
+      const disclosure = shadow<HTMLButtonElement>(view, '[part="handover-open-button"]')!;
+      expect(disclosure.getAttribute('aria-expanded')).to.equal('false');
+      expect(shadow(view, '#handover-form')).to.equal(null);
+      await expectAccessible(view);
+      disclosure.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => shadow(view, '#handover-form'), 'the form did not open');
+      expect(disclosure.getAttribute('aria-expanded')).to.equal('true');
+      expect(focused(view), 'focus stays on the disclosure').to.equal(disclosure);
       for (const exit of ['no-action', 'department', 'riec', 'analysis']) expect(shadow(view, `#handover-exit-${exit}-hint`)?.textContent?.trim()).not.to.equal('');
       await expectAccessible(view);
 
@@ -70,8 +99,13 @@ describe('<weerbaar-case-view> hand-over in the chain', () => {
       await waitUntil(() => focused(view)?.id === 'handover-package', 'focus on the package');
       const made = (await handler.listHandOvers(caseId)).items;
       expect(made.map((item) => [item.exit, item.reporterConsent])).to.deep.equal([['riec', false]]);
-      const packageText = shadow(view, '.handover-package')!.textContent!;
+      const done = shadow(view, '#handover-done')!.textContent!;
+      expect(done).to.include(text.referred);
+      expect(done).to.match(text.status);
+      expect(shadow(view, '#handover-form'), 'the decision is made: the form closes').to.equal(null);
+      const packageText = shadow(view, '.handover-package')!.textContent!.replace(/\s+/g, ' ');
       expect(packageText).to.include(text.noIdentity);
+      expect(packageText, 'the people affected in words').to.include(text.affected);
       expect(packageText).to.include('Marktsignalen');
       for (const identity of [contact.name, contact.phone, marker]) expect(packageText).not.to.include(identity);
       await expectAccessible(view);
@@ -82,7 +116,7 @@ describe('<weerbaar-case-view> hand-over in the chain', () => {
       expect(printed).to.equal(before + 1);
       const pkg = shadow(view, '.handover-package')!;
       expect(pkg.hasAttribute('data-weerbaar-print-hidden')).to.equal(false);
-      expect(shadow(view, '#handover-heading')!.parentElement!.querySelector('form')!.hasAttribute('data-weerbaar-print-hidden')).to.equal(true);
+      expect(shadow(view, '[part="handover-open-button"]')!.parentElement!.hasAttribute('data-weerbaar-print-hidden')).to.equal(true);
       expect(shadowText(view)).to.include(text.print);
       window.dispatchEvent(new Event('afterprint'));
       expect(shadow(view, '[data-weerbaar-print-hidden]')).to.equal(null);

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { HandOverList, HandOverPackage, HandOverRequest } from '@weerbaar/sdk/handler';
 import { printAlone } from '../base/print-alone.js';
 import { format } from '../base/strings.js';
-import { dateAndTime, dateInWords, submitted, type CaseContext } from './case-context.js';
+import { labelIn } from './case-data.js';
+import { dateAndTime, dateInWords, submitted, textFor, type CaseContext } from './case-context.js';
 import { handOverViewStrings, type HandOverViewStringKey } from './handover-view.strings.js';
 
 type Exit = HandOverRequest['exit'];
@@ -49,6 +50,8 @@ export class HandOverView {
   #package: HandOverPackage | undefined;
   #notice: { key: HandOverViewStringKey; error: boolean; field?: string } | undefined;
   #listedFor: string | undefined;
+  /** The weighing is a decision, not a wall of fields: the form shows once the handler asks for it. */
+  #expanded = false;
 
   constructor(private readonly context: CaseContext) {}
 
@@ -64,6 +67,17 @@ export class HandOverView {
     this.#package = undefined;
     this.#notice = undefined;
     this.#listedFor = undefined;
+    this.#expanded = false;
+  }
+
+  /** The case's status as the backend has it now, in words (an exit may change it; the view assumes nothing). */
+  #status(): string {
+    const { context } = this;
+    const found = context.loaded?.found;
+    if (!found) return '';
+    const options = context.loaded?.options;
+    const label = (kind: 'status' | 'outcome', id: string) => (options ? labelIn(kind === 'status' ? options.statuses : options.outcomes, id) : textFor(context, `${kind}-${id}`, id));
+    return found.status === 'closed' && found.outcome ? `${label('status', found.status)} (${label('outcome', found.outcome)})` : label('status', found.status);
   }
 
   async #loadList(caseId: string): Promise<void> {
@@ -104,8 +118,10 @@ export class HandOverView {
     if (!(await this.#fetchPackage(() => context.client.handOver(context.caseId, request)))) return;
     this.#choice = freshChoice();
     this.#notice = { key: 'handOverDone', error: false };
+    this.#expanded = false;
     context.changed();
-    await this.#loadList(context.caseId);
+    // Read the case again: its status is what the backend made of the exit, shown as it is.
+    await Promise.all([context.reload(), this.#loadList(context.caseId)]);
     await context.focus('handover-package');
   }
 
@@ -125,6 +141,12 @@ export class HandOverView {
   async #show(handOverId: string): Promise<void> {
     const { context } = this;
     if (await this.#fetchPackage(() => context.client.getHandOver(context.caseId, handOverId))) await context.focus('handover-package');
+  }
+
+  #toggle(): void {
+    this.#expanded = !this.#expanded;
+    if (this.#expanded && !this.#notice?.error) this.#notice = undefined;
+    this.context.requestUpdate();
   }
 
   #print(): void {
@@ -153,7 +175,7 @@ export class HandOverView {
     const choice = this.#choice;
     const update = () => this.context.requestUpdate();
     const basisInvalid = this.#notice?.error === true && this.#notice.field === 'handover-basis';
-    return html`<form novalidate class="no-print" @submit=${submitted(() => this.#submit())}>
+    return html`<form novalidate class="no-print" id="handover-form" @submit=${submitted(() => this.#submit())}>
       <fieldset>
         <legend>${this.#t('exitLegend')}</legend>
         ${exits.map(
@@ -183,7 +205,7 @@ export class HandOverView {
             <p class="hint" id="handover-consent-hint">${this.#t('consentHint')}</p>
           </div>`}
       ${choice.consent && choice.exit !== 'no-action' ? this.#field('handover-consent-on', 'consentOn', choice.consentOn, (value) => (choice.consentOn = value), { type: 'date' }) : nothing}
-      <p role="status" class=${this.#notice?.error ? 'notice error' : 'notice'} id="handover-notice">${this.#notice ? this.#t(this.#notice.key) : ''}</p>
+      <p role="status" class="notice error" id="handover-notice">${this.#notice?.error ? this.#t(this.#notice.key) : ''}</p>
       <button type="submit" id="handover-button" part="handover-button">${this.#t('handOverSubmit')}</button>
     </form>`;
   }
@@ -198,7 +220,7 @@ export class HandOverView {
         ${row('packageExit', exit)} ${made.legalBasis ? row('packageBasis', made.legalBasis.text) : nothing}
         ${made.legalBasis ? row('packageSource', made.legalBasis.source.title) : nothing} ${row('packageSummary', made.summary)} ${row('packageCategory', context.loaded?.found.labels?.category ?? made.category)}
         ${row('packageReceived', dateAndTime(context, made.receivedAt))} ${row('packageHandedOver', dateAndTime(context, made.handedOverAt))}
-        ${row('packageAffected', made.affectedPeople.join(', ') || '—')}
+        ${row('packageAffected', made.affectedPeople.map((role) => textFor(context, `affected-${role}`, role)).join(', ') || '—')}
         ${row(
           'packageIdentity',
           made.reporter
@@ -222,7 +244,11 @@ export class HandOverView {
     return html`<section aria-labelledby="handover-heading">
       ${context.heading(1, this.#t('handOverHeading'), 'handover-heading')}
       <p class="no-print">${this.#t('handOverIntro')}</p>
-      ${this.#form()}
+      <p class="no-print">
+        <button type="button" class="secondary" part="handover-open-button" aria-expanded=${this.#expanded ? 'true' : 'false'} aria-controls="handover-form" @click=${() => this.#toggle()}>${this.#t('handOverOpen')}</button>
+      </p>
+      <p role="status" id="handover-done">${this.#notice && !this.#notice.error ? this.#t(this.#notice.key, { status: this.#status() }) : ''}</p>
+      ${this.#expanded ? this.#form() : nothing}
       ${list.length
         ? html`<div class="no-print">
             ${context.heading(2, this.#t('earlierHeading'))}
