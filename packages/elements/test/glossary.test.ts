@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { caseInboxStrings } from '../src/case-inbox/case-inbox.strings.js';
+import { dilemmaPageStrings } from '../src/case-inbox/dilemmas.strings.js';
 import { caseViewStrings } from '../src/case-view/case-view.strings.js';
 import { normBannerStrings } from '../src/norm-banner/norm-banner.strings.js';
 import { reportButtonStrings } from '../src/report-button/report-button.strings.js';
@@ -40,6 +41,7 @@ export function variantsIn(text: string, variants: readonly string[]): string[] 
 
 const elementTables = {
   'case-inbox': caseInboxStrings,
+  'case-inbox dilemmas page': dilemmaPageStrings,
   'norm-banner': normBannerStrings,
   'report-button': reportButtonStrings,
   'report-dialog': reportDialogStrings,
