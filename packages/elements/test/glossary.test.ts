@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { caseInboxStrings } from '../src/case-inbox/case-inbox.strings.js';
+import { dilemmaPageStrings } from '../src/case-inbox/dilemmas.strings.js';
 import { caseViewStrings } from '../src/case-view/case-view.strings.js';
 import { dilemmaCardsStrings } from '../src/dilemma-cards/dilemma-cards.strings.js';
 import { dilemmaShareStrings } from '../src/dilemma-cards/share-form.strings.js';
@@ -43,6 +44,7 @@ export function variantsIn(text: string, variants: readonly string[]): string[] 
 
 const elementTables = {
   'case-inbox': caseInboxStrings,
+  'case-inbox dilemmas page': dilemmaPageStrings,
   'norm-banner': normBannerStrings,
   'report-button': reportButtonStrings,
   'report-dialog': reportDialogStrings,
