@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { createDilemmaClient, WeerbaarApiError, WeerbaarError, type DilemmaCard, type DilemmaTheme, type ReporterRole, type WeerbaarDilemmaClient } from '@weerbaar/sdk/dilemmas';
+import type { DilemmaCard, DilemmaTheme, ReporterRole, WeerbaarDilemmaClient } from '@weerbaar/sdk/dilemmas';
 import { defineElement } from '../base/define-element.js';
 import { emit } from '../base/events.js';
 import { LocaleController } from '../base/locale-controller.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { stringsProperty, type StringTables } from '../base/strings.js';
 import { heading, isCardList, renderCard, roles, themes, type CardContext, type CardFilters } from './card-view.js';
+import { loadDilemmaSdk } from './dilemma-client.js';
 import { dilemmaCardsStrings, type DilemmaCardsStringKey } from './dilemma-cards.strings.js';
 import { dilemmaCardsStyles } from './dilemma-cards.styles.js';
 import { dilemmaShareStrings, type DilemmaShareStringKey } from './share-form.strings.js';
@@ -58,7 +59,7 @@ export class DilemmaShare extends LitElement {
   declare private reading: { status: 'waiting' | 'published'; cards: DilemmaCard[] } | undefined;
 
   readonly #lang = new LocaleController<Key>(this, () => tables);
-  #client: WeerbaarDilemmaClient | undefined;
+  #client: Promise<WeerbaarDilemmaClient> | undefined;
   // One key per dilemma: a retry after a lost answer is stored once (the SDK resends it as given).
   #idempotencyKey = crypto.randomUUID();
   #focusAfterRender: string | undefined = '#form-title';
@@ -80,8 +81,8 @@ export class DilemmaShare extends LitElement {
     return this.#lang.text(key, values);
   }
 
-  get #dilemmas(): WeerbaarDilemmaClient {
-    this.#client ??= createDilemmaClient({ baseUrl: new URL(this.api, document.baseURI).href.replace(/\/$/, ''), locale: this.#lang.locale });
+  #dilemmas(): Promise<WeerbaarDilemmaClient> {
+    this.#client ??= loadDilemmaSdk().then(({ createDilemmaClient }) => createDilemmaClient({ baseUrl: new URL(this.api, document.baseURI).href.replace(/\/$/, ''), locale: this.#lang.locale }));
     return this.#client;
   }
 
@@ -204,7 +205,7 @@ export class DilemmaShare extends LitElement {
     this.busy = true;
     this.problems = [];
     try {
-      const acknowledgement = await this.#dilemmas.submitDilemma(
+      const acknowledgement = await (await this.#dilemmas()).submitDilemma(
         { role: role!, theme: theme!, content: { situation, ...(whatIDid ? { whatIDid } : {}) }, ...(data.get('wantsReadCode') ? { wantsReadCode: true } : {}) },
         { idempotencyKey: this.#idempotencyKey },
       );
@@ -213,14 +214,15 @@ export class DilemmaShare extends LitElement {
       this.#goTo('sent', '#sent-title');
       emit(this, 'weerbaar-dilemma-shared', { receivedAt: acknowledgement.receivedAt });
     } catch (error) {
-      this.#showProblems(this.#problemsOf(error, 'rejected', 'rateLimited'));
+      this.#showProblems(await this.#problemsOf(error, 'rejected', 'rateLimited'));
     } finally {
       this.busy = false;
     }
   };
 
   /** What went wrong, in words, on the fields the backend named. */
-  #problemsOf(error: unknown, rejected: Key, rateLimited: Key): Problem[] {
+  async #problemsOf(error: unknown, rejected: Key, rateLimited: Key): Promise<Problem[]> {
+    const { WeerbaarApiError, WeerbaarError } = await loadDilemmaSdk();
     if (!(error instanceof WeerbaarError) || error.retryable) {
       return [{ message: this.#t(error instanceof WeerbaarError && error.kind === 'rate-limited' ? rateLimited : 'unavailable') }];
     }
@@ -283,13 +285,14 @@ export class DilemmaShare extends LitElement {
     this.busy = true;
     this.problems = [];
     try {
-      const answer = await this.#dilemmas.readDilemma(readCode);
+      const answer = await (await this.#dilemmas()).readDilemma(readCode);
       const cards: unknown = answer?.cards;
       this.reading = { status: answer?.status === 'published' ? 'published' : 'waiting', cards: isCardList(cards) ? cards : [] };
       this.#focusAfterRender = '#reading';
     } catch (error) {
+      const { WeerbaarApiError } = await loadDilemmaSdk();
       const unknownCode = error instanceof WeerbaarApiError && error.status === 404;
-      this.#showProblems(unknownCode ? [{ field: 'readCode', message: this.#t('unknownReadCode') }] : this.#problemsOf(error, 'unknownReadCode', 'readRateLimited'));
+      this.#showProblems(unknownCode ? [{ field: 'readCode', message: this.#t('unknownReadCode') }] : await this.#problemsOf(error, 'unknownReadCode', 'readRateLimited'));
     } finally {
       this.busy = false;
     }
