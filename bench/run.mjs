@@ -1,16 +1,19 @@
 // `npm run bench`: installs the bench's pinned peers when needed (npm ci in bench/), builds the
 // workspace when a package has no dist/, runs every measurement, prints one table per section and
 // writes bench/results/latest.json. `--only weight,server` runs some sections; `--quick` fewer runs.
+// The last table judges every goal of issue 19 on what ran (bench/goals.mjs).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { figuresOf, goalVerdicts } from './goals.mjs';
+import { renderTable } from './lib/table.mjs';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const root = join(benchDir, '..');
-const SECTIONS = ['weight', 'host-page', 'wire', 'crypto', 'server', 'growth'];
+const SECTIONS = ['weight', 'host-page', 'wire', 'crypto', 'server', 'growth', 'start'];
 
 const { values } = parseArgs({
   options: {
@@ -96,6 +99,11 @@ const steps = {
     const result = await runGrowth(values.quick ? { sizes: [1_000, 10_000], requests: 5 } : { sizes: [1_000, 10_000, 100_000], requests: 15 });
     return { result, table: growthTable(result) };
   },
+  start: async () => {
+    const { runStart, startTable } = await import('./start.mjs');
+    const result = await runStart(values.quick ? { runs: 1 } : { runs: 3 });
+    return { result, table: startTable(result) };
+  },
 };
 
 const started = performance.now();
@@ -116,7 +124,9 @@ const totalSeconds = Math.round((performance.now() - started) / 1000);
 console.log(`\n## Weerbaar bench, ${machine.date}\n`);
 console.log(`Node ${machine.node}, ${machine.cpus}, ${machine.memoryGiB} GiB, ${machine.chromium}; load average ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end; ${totalSeconds} s in all.\n`);
 console.log(tables.join('\n\n'));
+const verdicts = goalVerdicts(figuresOf(results));
+console.log(`\n${renderTable('Issue 19: every goal, its figure and verdict', ['goal', 'figure', 'verdict'], verdicts.map(({ goal, figure, verdict }) => [goal, figure, verdict]))}`);
 
 mkdirSync(join(benchDir, 'results'), { recursive: true });
-writeFileSync(join(benchDir, 'results', 'latest.json'), `${JSON.stringify({ machine, totalSeconds, sections: only, results }, null, 2)}\n`);
+writeFileSync(join(benchDir, 'results', 'latest.json'), `${JSON.stringify({ machine, totalSeconds, sections: only, results, goals: verdicts }, null, 2)}\n`);
 console.log('\nWritten to bench/results/latest.json.');

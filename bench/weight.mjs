@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { transform } from 'esbuild';
 import { rollup } from 'rollup';
 import { createConfig } from '../rollup.config.mjs';
 import { ratio, formatRatio } from './lib/stats.mjs';
@@ -42,9 +43,12 @@ export function weightEntries() {
   return entries;
 }
 
+/** The entries issue 19 sets a byte goal for, measured under esbuild's minifier as well. */
+const ESBUILD_ENTRIES = ['weerbaar-all.js', 'weerbaar-report-button.js', 'weerbaar-sdk.js'];
+
 /** The repository's factory, minus TypeScript (every entry here is JavaScript): the same resolve and minify plugins and options. */
-function bundleConfig(file) {
-  const config = createConfig({ input: { entry: `${entriesDir}${file}` }, bundleDependencies: true, minify: true, declarations: false, tsconfig: rootTsconfig });
+function bundleConfig(file, minifier) {
+  const config = createConfig({ input: { entry: `${entriesDir}${file}` }, bundleDependencies: true, minify: minifier === 'terser', declarations: false, tsconfig: rootTsconfig });
   return {
     ...config,
     plugins: config.plugins.filter((plugin) => plugin.name !== 'typescript'),
@@ -83,12 +87,19 @@ function split(chunks) {
   return { initial, contentPath, lazy };
 }
 
-export async function measureEntry(entry) {
-  const config = bundleConfig(entry.file);
+/** esbuild's minifier on a rollup chunk, with the options Vite gives it for an ES module build. */
+async function esbuildMinify(chunk) {
+  const { code } = await transform(chunk.code, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+  return { ...chunk, code };
+}
+
+export async function measureEntry(entry, minifier = 'terser') {
+  const config = bundleConfig(entry.file, minifier);
   const bundle = await rollup(config);
   const { output } = await bundle.generate({ ...config.output, sourcemap: false });
   await bundle.close();
-  const chunks = output.filter((file) => file.type === 'chunk');
+  const bundled = output.filter((file) => file.type === 'chunk');
+  const chunks = minifier === 'esbuild' ? await Promise.all(bundled.map(esbuildMinify)) : bundled;
   const { initial, contentPath, lazy } = split(chunks);
   const all = chunks.map((chunk) => chunk.code).join('\n');
   const missing = entry.mustContain.filter((text) => !all.includes(text));
@@ -96,7 +107,7 @@ export async function measureEntry(entry) {
   const sum = (list) => list.reduce((total, chunk) => add(total, compressed(chunk.code)), ZERO);
   // The report dialog is the chunk with the calendar file (as the elements' budget test finds it).
   const lazyChunks = lazy.map((chunk) => ({ modules: describeModules(chunk), dialog: chunk.code.includes('BEGIN:VCALENDAR'), ...compressed(chunk.code) }));
-  return { ...entry, initial: sum(initial), contentPath: sum(contentPath), lazy: sum(lazy), lazyChunks };
+  return { ...entry, minifier, initial: sum(initial), contentPath: sum(contentPath), lazy: sum(lazy), lazyChunks };
 }
 
 /** The packages a chunk holds, e.g. `@hpke/core, @weerbaar/sdk`. */
@@ -138,16 +149,33 @@ function shippedCdnBundle() {
     dialog: size(dialog),
     console: size(consoleEntry),
     consoleStart: size(consoleStart),
+    // The dilemma cards (their own build) and the SDK's dilemmas entry they import at once (budgets.test.ts).
+    dilemmaCards: size([...closure('dilemma-cards.js'), ...manifest.files['dilemma-cards.js'].dynamicImports.filter((file) => file.includes('/dilemmas-')).flatMap(closure)]),
   };
 }
 
 export async function runWeight() {
   const results = [];
   for (const entry of weightEntries()) results.push(await measureEntry(entry));
-  return { entries: results, cdn: shippedCdnBundle() };
+  const esbuild = [];
+  for (const entry of weightEntries().filter(({ file }) => ESBUILD_ENTRIES.includes(file))) esbuild.push(await measureEntry(entry, 'esbuild'));
+  return { entries: results, esbuild, cdn: shippedCdnBundle() };
 }
 
-export function weightTables({ entries, cdn }) {
+/** Ours under both minifiers: the figures goal 2 of issue 19 is judged on. */
+function minifierTable(entries, esbuild) {
+  const rows = ESBUILD_ENTRIES.map((file) => {
+    const [terser, other] = [entries, esbuild].map((list) => list.find((entry) => entry.file === file));
+    const label = { 'weerbaar-all.js': 'all four, before any interaction', 'weerbaar-report-button.js': 'report button, first load', 'weerbaar-sdk.js': 'SDK core (ky included)' }[file];
+    // All four: the first load and the content client they fetch with right after they render.
+    const bytes = (entry) => (file === 'weerbaar-all.js' ? add(entry.initial, entry.contentPath) : entry.initial);
+    const [a, b] = [bytes(terser), bytes(other)];
+    return [label, a.min, a.gzip, b.min, b.gzip, formatRatio(ratio(b.gzip, a.gzip))];
+  });
+  return renderTable('Weight: ours under terser and under esbuild (as Vite minifies), bytes', ['bundle', 'terser min', 'terser min+gzip', 'esbuild min', 'esbuild min+gzip', 'esbuild/terser gzip'], rows);
+}
+
+export function weightTables({ entries, esbuild, cdn }) {
   const find = (group, library) => entries.find((entry) => entry.group === group && entry.library === library);
   const groups = [...Object.keys(ELEMENTS), 'all four'];
   // Ours in three steps: the first load; the light content client that an element with `api`
@@ -199,7 +227,8 @@ export function weightTables({ entries, cdn }) {
       ['inbox.js first load (the console, never on a public page)', cdn.console.min, cdn.console.gzip, cdn.console.brotli],
       ['  + handler SDK (lazy, at start)', cdn.consoleStart.min, cdn.consoleStart.gzip, cdn.consoleStart.brotli],
       ['  = before any interaction (budget 30,000)', cdn.console.min + cdn.consoleStart.min, cdn.console.gzip + cdn.consoleStart.gzip, cdn.console.brotli + cdn.consoleStart.brotli],
+      ['dilemma-cards.js + dilemmas SDK, before any interaction (budget 20,000)', cdn.dilemmaCards.min, cdn.dilemmaCards.gzip, cdn.dilemmaCards.brotli],
     ],
   );
-  return [elements, sdkTable, shipped].join('\n\n');
+  return [elements, sdkTable, ...(esbuild ? [minifierTable(entries, esbuild)] : []), shipped].join('\n\n');
 }

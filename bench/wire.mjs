@@ -12,6 +12,8 @@ import { renderTable } from './lib/table.mjs';
 
 const siteDir = fileURLToPath(new URL('../examples/municipal-site/', import.meta.url));
 const ELEMENTS = ['weerbaar-norm-banner', 'weerbaar-support-directory', 'weerbaar-signal-checklist', 'weerbaar-report-button'];
+/** Rollup's content-hashed chunk names: issue 19 wants them `Cache-Control: immutable`. */
+const HASHED_CHUNK = /\/chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js$/;
 const CODINGS = { identity: undefined, gzip: 'gzip', brotli: 'br' };
 const KINDS = [
   ['HTML', /^text\/html/],
@@ -45,7 +47,15 @@ function bodyOf(url, headers) {
     request(url, { headers }, (response) => {
       let bytes = 0;
       response.on('data', (chunk) => (bytes += chunk.length));
-      response.on('end', () => resolve({ status: response.statusCode, type: String(response.headers['content-type'] ?? ''), coding: response.headers['content-encoding'] ?? 'identity', bytes }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode,
+          type: String(response.headers['content-type'] ?? ''),
+          coding: response.headers['content-encoding'] ?? 'identity',
+          cacheControl: response.headers['cache-control'],
+          vary: response.headers.vary,
+          bytes,
+        }));
     })
       .on('error', reject)
       .end();
@@ -58,13 +68,16 @@ export async function runWire() {
     const requests = await requestsOfThePage(`${server.origin}/`);
     const files = [];
     for (const { url, headers } of requests) {
-      const file = { path: new URL(url).pathname };
+      const path = new URL(url).pathname;
+      const file = { path, hashedChunk: HASHED_CHUNK.test(path) };
       // The page's own request headers (the language the elements ask for), apart from the coding.
       const asked = Object.fromEntries(Object.entries(headers).filter(([name]) => /^accept(-language)?$/i.test(name)));
       for (const [name, coding] of Object.entries(CODINGS)) {
         const answer = await bodyOf(url, coding ? { ...asked, 'accept-encoding': coding } : asked);
         if (answer.status !== 200) throw new Error(`${file.path} answered ${answer.status}`);
         file.type = answer.type;
+        // Goal 2's headers, as a browser asking for brotli gets them.
+        if (name === 'brotli') Object.assign(file, { cacheControl: answer.cacheControl, vary: answer.vary });
         file[name] = { bytes: answer.bytes, coding: answer.coding };
       }
       files.push(file);

@@ -81,6 +81,9 @@ const cdn = cdnConfig({ weerbaar: 'src/define.ts', 'report-button': 'src/report-
 // elements, so they stay exactly as they are (a page that reports never loads a byte of it). Rollup
 // runs the configurations in order, so its files join the manifest the build above wrote.
 const inboxCdn = cdnConfig({ inbox: 'src/inbox.ts' }, { addToManifest: true });
+// `dilemma-cards.js`, the fifth public element, is a build of its own for the same reason: the four
+// elements' first load never changes because of it, and it loads only on pages that show dilemmas.
+const dilemmaCardsCdn = cdnConfig({ 'dilemma-cards': 'src/dilemma-cards/define.ts' }, { addToManifest: true });
 
 export default [
   // npm: side-effect-free classes, a define entry for all and one per element; lit and the SDK stay external.
@@ -89,6 +92,8 @@ export default [
       index: 'src/index.ts',
       define: 'src/define.ts',
       ...Object.fromEntries(elements.map((name) => [`${name}/define`, `src/${name}/define.ts`])),
+      // `@weerbaar/elements/dilemma-cards/define.js`: not in `define` (all four), so their weight stays.
+      'dilemma-cards/define': 'src/dilemma-cards/define.ts',
       // `@weerbaar/elements/inbox`: the console, registered by its own entry only.
       inbox: 'src/inbox.ts',
       // `@weerbaar/elements/react`: React and @lit/react stay external (optional peer dependencies).
@@ -101,4 +106,5 @@ export default [
   // CDN: one ES module that defines every element, Lit bundled, the SDK in lazy chunks.
   cdn,
   inboxCdn,
+  dilemmaCardsCdn,
 ];

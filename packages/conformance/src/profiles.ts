@@ -7,6 +7,7 @@ import { caseManagementModule } from './modules/case-management.js';
 import { caseWorkflowModule } from './modules/case-workflow.js';
 import { protocolsModule } from './modules/protocols.js';
 import { handOversModule } from './modules/hand-overs.js';
+import { safetyNetModule } from './modules/safety-net.js';
 import { contentModule } from './modules/content.js';
 import { deadlinesModule } from './modules/deadlines.js';
 import { discoveryModule } from './modules/discovery.js';
@@ -79,6 +80,7 @@ export const MODULES: ConformanceModule[] = [
   caseWorkflowModule,
   protocolsModule,
   handOversModule,
+  safetyNetModule,
   auditModule,
   retentionModule,
   notificationsModule,

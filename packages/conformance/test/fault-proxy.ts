@@ -1,6 +1,6 @@
 // A deliberately non-conforming backend for the kit's own tests: an HTTP proxy in front of the
 // reference server that breaks exactly one thing, so that a test can assert the kit notices.
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Schema } from '@weerbaar/spec';
@@ -44,6 +44,8 @@ export const FAULTS = {
   'check-in-dropped': "drops the reporter's first aftercare check-in",
   'check-in-dates-dropped': "leaves the check-in days out of the report's receipt",
   'identity-in-hand-over': "puts the reporter's identity into a RIEC hand-over package without their consent",
+  'no-action-left-open': 'leaves a case open after a no-action hand-over (the handler must close it separately)',
+  'relatives-dropped': "leaves relativesAffected out of the reporter's follow-up",
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
   'publishes-raw-submission': "publishes a dilemma card that still holds the shared dilemma's text (the refusal becomes a published card)",
 } as const;
@@ -65,7 +67,7 @@ interface Answer {
   body: Buffer;
 }
 
-function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+export function withoutHopByHop(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   const { connection: _connection, 'transfer-encoding': _encoding, 'content-length': _length, 'keep-alive': _keepAlive, ...rest } = headers;
   return rest;
 }
@@ -299,6 +301,18 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
         });
       }
       break;
+    case 'no-action-left-open':
+      if (method === 'GET' && /\/cases\/[^/]+$/.test(path) && answer.status === 200) {
+        rewriteJson(answer, (found) => {
+          if (found.outcome !== 'no-action-needed') return;
+          found.status = 'acknowledged';
+          delete found.outcome;
+        });
+      }
+      break;
+    case 'relatives-dropped':
+      if (method === 'GET' && path.endsWith('/follow-up/case') && answer.status === 200) rewriteJson(answer, (view) => void delete view.relativesAffected);
+      break;
     case 'check-in-dropped':
       if (method === 'GET' && path.endsWith('/follow-up/check-ins') && answer.status === 200) {
         rewriteJson(answer, (list) => {
@@ -334,7 +348,7 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
 }
 
 /** Sends one request to the backend and buffers its answer. */
-function forward(target: URL, method: string, path: string, headers: OutgoingHttpHeaders, body: Buffer): Promise<Answer> {
+export function forward(target: URL, method: string, path: string, headers: OutgoingHttpHeaders, body: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const upstream = request({ host: target.hostname, port: target.port, method, path, headers: { ...headers, host: target.host, 'content-length': String(body.length) } }, (response) => {
       const chunks: Buffer[] = [];
@@ -388,57 +402,6 @@ export async function startFaultProxy(targetOrigin: string, fault?: Fault): Prom
   const { port } = server.address() as AddressInfo;
   return {
     apiUrl: `http://127.0.0.1:${port}/v1`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** The category the kit's synthetic reports have (the spec's minimal anonymous fixture). */
-const KIT_REPORT_CATEGORY = 'threat-intimidation';
-
-export interface WebhookRelay {
-  /** Where the backend sends its webhooks. */
-  url: string;
-  close(): Promise<void>;
-}
-
-/**
- * Relays the backend's webhooks to the kit's receiver on 127.0.0.1:`kitPort`; with the
- * 'category-in-webhook' fault it adds the report's category to each event and signs it again with
- * the shared secret, so that only what the event says gives it away.
- */
-export async function startWebhookRelay(kitPort: number, secret: string, fault?: Fault): Promise<WebhookRelay> {
-  const server = createServer((incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', async () => {
-      let body = Buffer.concat(chunks);
-      const headers = withoutHopByHop(incoming.headers);
-      if (fault === 'drops-change-events' && /^nl\.weerbaar\.case\.(acknowledged|feedback-given|closed)$/.test(String((JSON.parse(body.toString('utf8')) as { type?: unknown }).type))) {
-        outgoing.writeHead(204).end();
-        return;
-      }
-      if (fault === 'category-in-webhook') {
-        const event = JSON.parse(body.toString('utf8')) as { data: Record<string, unknown> };
-        event.data.category = KIT_REPORT_CATEGORY;
-        body = Buffer.from(JSON.stringify(event));
-        const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-        headers['webhook-signature'] = `v1,${createHmac('sha256', key).update(`${String(headers['webhook-id'])}.${String(headers['webhook-timestamp'])}.`).update(body).digest('base64')}`;
-      }
-      try {
-        const answer = await forward(new URL(`http://127.0.0.1:${kitPort}`), 'POST', incoming.url ?? '/', headers, body);
-        outgoing.writeHead(answer.status).end();
-      } catch {
-        outgoing.writeHead(502).end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -9,4 +9,6 @@ export const PROTOCOL_CASES: { fault: Fault; check: string }[] = [
   { fault: 'check-in-dropped', check: 'WRA-PRO-04' },
   { fault: 'check-in-dates-dropped', check: 'WRA-PRO-05' },
   { fault: 'identity-in-hand-over', check: 'WRA-PRO-06' },
+  { fault: 'no-action-left-open', check: 'WRA-PRO-08' },
+  { fault: 'relatives-dropped', check: 'WRA-PRO-09' },
 ];

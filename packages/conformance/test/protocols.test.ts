@@ -1,7 +1,8 @@
 // The protocols profile (contract 1.2): the reference server passes it, and a backend that shows a
 // hidden step to the reporter, ignores the protocol's due times or names an affected person fails
 // the check that says so; so does one that drops a check-in or the receipt's check-in days, or puts
-// the reporter's identity into a hand-over package without consent.
+// the reporter's identity into a hand-over package without consent, leaves a case open after a
+// no-action hand-over, or keeps relatives recorded by the handler from the reporter's follow-up.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FAULTS } from './fault-proxy.js';
@@ -18,7 +19,7 @@ describe('the protocols profile', () => {
 
   it('passes the reference server', async () => {
     const report = await runAgainst(undefined, { profiles: ['protocols'] }, shared.server);
-    for (const check of ['WRA-PRO-01', 'WRA-PRO-02', 'WRA-PRO-03', 'WRA-PRO-04', 'WRA-PRO-05', 'WRA-PRO-06', 'WRA-PRO-07']) assert.equal(result(report, check).outcome, 'passed', `${check}: ${result(report, check).reason}\n${failures(report)}`);
+    for (const check of ['WRA-PRO-01', 'WRA-PRO-02', 'WRA-PRO-03', 'WRA-PRO-04', 'WRA-PRO-05', 'WRA-PRO-06', 'WRA-PRO-07', 'WRA-PRO-08', 'WRA-PRO-09']) assert.equal(result(report, check).outcome, 'passed', `${check}: ${result(report, check).reason}\n${failures(report)}`);
   });
 
   for (const { fault, check } of CASES) {

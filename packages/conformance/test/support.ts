@@ -4,7 +4,8 @@ import { runConformance } from '../src/index.js';
 import type { CheckResult, ConformanceOptions, ConformanceReport } from '../src/types.js';
 import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { RACY_BURST, startFaultProxy, startWebhookRelay, type Fault } from './fault-proxy.js';
+import { RACY_BURST, startFaultProxy, type Fault } from './fault-proxy.js';
+import { startWebhookRelay } from './webhook-relay.js';
 
 export type ReferenceServer = Awaited<ReturnType<typeof startReferenceServer>>;
 

@@ -12,6 +12,9 @@ export { filterContacts, type ContactFilters } from './support-directory/filter-
 export { ReportButton, type ReportButtonMode, type ReportButtonIsolation, type ReportButtonStringKeys } from './report-button/report-button.js';
 export { reportButtonStrings, type ReportButtonStringKey } from './report-button/report-button.strings.js';
 export { hasThirdPartyCode, trackerGlobals } from './report-button/isolation.js';
+export { DilemmaCards, type DilemmaCardsView } from './dilemma-cards/dilemma-cards.js';
+export { dilemmaCardsStrings, type DilemmaCardsStringKey } from './dilemma-cards/dilemma-cards.strings.js';
+export { dilemmaShareStrings, type DilemmaShareStringKey } from './dilemma-cards/share-form.strings.js';
 export { reportDialogStrings, type ReportDialogStringKey } from './report-dialog/report-dialog.strings.js';
 export { defineElement } from './base/define-element.js';
 export { WeerbaarElement, type ContentStatus } from './base/weerbaar-element.js';

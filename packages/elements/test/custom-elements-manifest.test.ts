@@ -38,7 +38,7 @@ describe('custom-elements.json', () => {
     const manifest = JSON.parse(await readFile(join(packageDir, 'custom-elements.json'), 'utf8')) as { modules: { declarations?: Declaration[] }[] };
     const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName);
     const tags = elements.map((element) => element.tagName);
-    const publicTags = ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory', 'weerbaar-report-button'];
+    const publicTags = ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory', 'weerbaar-report-button', 'weerbaar-dilemma-cards'];
     for (const tag of publicTags) assert.ok(tags.includes(tag), tag);
     for (const element of elements) {
       assert.ok(element.summary, `${element.tagName} summary`);

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { caseInboxStrings } from '../src/case-inbox/case-inbox.strings.js';
+import { dilemmaPageStrings } from '../src/case-inbox/dilemmas.strings.js';
 import { caseViewStrings } from '../src/case-view/case-view.strings.js';
+import { dilemmaCardsStrings } from '../src/dilemma-cards/dilemma-cards.strings.js';
+import { dilemmaShareStrings } from '../src/dilemma-cards/share-form.strings.js';
+import { handOverViewStrings } from '../src/case-view/handover-view.strings.js';
 import { normBannerStrings } from '../src/norm-banner/norm-banner.strings.js';
 import { reportButtonStrings } from '../src/report-button/report-button.strings.js';
 import { reportDialogStrings } from '../src/report-dialog/report-dialog.strings.js';
@@ -40,12 +44,16 @@ export function variantsIn(text: string, variants: readonly string[]): string[] 
 
 const elementTables = {
   'case-inbox': caseInboxStrings,
+  'case-inbox dilemmas page': dilemmaPageStrings,
   'norm-banner': normBannerStrings,
   'report-button': reportButtonStrings,
   'report-dialog': reportDialogStrings,
   'signal-checklist': signalChecklistStrings,
   'support-directory': supportDirectoryStrings,
   'case-view': caseViewStrings,
+  'dilemma-cards': dilemmaCardsStrings,
+  'dilemma-share': dilemmaShareStrings,
+  'case-view hand-over': handOverViewStrings,
 } as const;
 
 // Fields of the content that are codes, addresses or search words, not text people read.

@@ -24,4 +24,12 @@ describe('the package entries', () => {
     const inbox = await import('../src/inbox.js');
     expect(customElements.get('weerbaar-case-inbox')).to.equal(inbox.CaseInbox);
   });
+
+  it('registers the dilemma cards only through their own entry, never through define', async () => {
+    const { DilemmaCards } = await import('../src/index.js');
+    await import('../src/define.js');
+    expect(customElements.get('weerbaar-dilemma-cards')).to.be.undefined;
+    await import('../src/dilemma-cards/define.js');
+    expect(customElements.get('weerbaar-dilemma-cards')).to.equal(DilemmaCards);
+  });
 });

@@ -49,7 +49,7 @@ describe('the React wrappers (src/react/index.ts, src/react/inbox.ts)', () => {
 
   it('wrap exactly the public elements in the public module and map each of their events to an on<PascalCase> prop', async () => {
     const source = readFileSync(reactModulePath, 'utf8');
-    assert.deepEqual(wrappedTags(source), ['weerbaar-norm-banner', 'weerbaar-report-button', 'weerbaar-signal-checklist', 'weerbaar-support-directory']);
+    assert.deepEqual(wrappedTags(source), ['weerbaar-dilemma-cards', 'weerbaar-norm-banner', 'weerbaar-report-button', 'weerbaar-signal-checklist', 'weerbaar-support-directory']);
     const events = await documentedEvents((tag) => !consoleElementTags.has(tag));
     assert.ok(events.includes('weerbaar-report-submitted'));
     for (const event of events) assert.ok(source.includes(`${eventPropName(event)}: '${event}'`), event);

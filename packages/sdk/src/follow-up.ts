@@ -60,7 +60,7 @@ export async function openFollowUpSession(send: Send, discovery: DiscoveryCache,
       if (encryption) {
         const { sealAttachment } = await import('./seal.js');
         const descriptor = { name, mediaType: file.type || 'application/octet-stream', description };
-        const { ciphertext, ...parameters } = await sealAttachment(encryption, descriptor, new Uint8Array(await file.arrayBuffer()));
+        const { ciphertext, ...parameters } = await sealAttachment(encryption, descriptor, file);
         form.append('file', new Blob([ciphertext], { type: 'application/octet-stream' }), 'encrypted');
         form.append('metadata', JSON.stringify({ encryption: parameters }));
       } else {

@@ -144,7 +144,8 @@ export interface WeerbaarHandlerClient {
   /**
    * Hands the case over in the chain (the CCV model's exits); the answer is the redacted package,
    * with the reporter's identity only when `reporterConsent` is given. The RIEC needs `legalBasis`.
-   * Not retried: a second call would make a second hand-over. Needs `caseManagement.protocols`.
+   * Exit `no-action` also closes an open case (outcome `no-action-needed`) in the same step: no
+   * separate `setStatus` call; a case closed before keeps its outcome. Not retried: a second call would make a second hand-over. Needs `caseManagement.protocols`.
    */
   handOver(caseId: string, handOver: HandOverRequest): Promise<HandOverPackage>;
   /** The case's hand-overs (no summary, no identity). Needs `caseManagement.protocols`. */

@@ -97,15 +97,33 @@ describe('the chain hand-over', () => {
     assert.equal((await t.api.call('createHandOver', { path: { caseId }, json: { exit: 'analysis', summary: 'x' } })).status, 401);
   });
 
-  it('no action: nothing for the reporter; closed as no-action-needed, retention deletes it after a year', async () => {
+  it('no action: nothing for the reporter but the closing; closes the case as no-action-needed at once, retention deletes it after a year', async () => {
     const { caseId, receipt } = await threat();
     const made = await t.api.call('createHandOver', { token, path: { caseId }, json: { exit: 'no-action', summary: 'Geen aanleiding tot verdere stappen.' } });
     assert.equal(made.status, 201);
     assert.ok(!(await referredSteps(receipt)).steps.some((step) => step.title === 'Doorverwezen'));
-    await t.api.call('setCaseStatus', { token, path: { caseId }, json: { status: 'closed', outcome: 'no-action-needed' } });
+    const closed = (await t.api.call('getCase', { token, path: { caseId } })).body;
+    assert.equal(closed.status, 'closed');
+    assert.equal(closed.outcome, 'no-action-needed');
+    assert.ok(closed.deadlines.acknowledgedAt, 'a case closed before it was acknowledged is acknowledged with it');
+    const trail = (await t.api.call('getCaseAudit', { token, path: { caseId } })).body.entries as { action: string; at: string; details: Record<string, unknown> }[];
+    const weighing = trail.filter((entry) => entry.at === made.body.handedOverAt).map((entry) => [entry.action, entry.details.to ?? entry.details.exit]);
+    assert.deepEqual(weighing, [['handed-over', 'no-action'], ['acknowledged', undefined], ['status-changed', 'acknowledged'], ['status-changed', 'closed']]);
     // Reading the retention state: lifting a hold the case does not have changes nothing.
     const retention = (await t.api.call('setLegalHold', { token, path: { caseId }, json: { legalHold: false } })).body;
     const days = (Date.parse(retention.deleteOn) - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000;
     assert.equal(days, 365, 'deleted a year after closing, by the no-action-needed period');
+  });
+
+  it('no action on a case closed before keeps the outcome it has; a refused no-action closes nothing', async () => {
+    const { caseId } = await threat();
+    const refused = await t.api.call('createHandOver', { token, path: { caseId }, json: { exit: 'no-action', summary: '' } });
+    assert.equal(refused.status, 400);
+    assert.equal((await t.api.call('getCase', { token, path: { caseId } })).body.status, 'received');
+    await t.api.call('setCaseStatus', { token, path: { caseId }, json: { status: 'closed', outcome: 'measures-taken' } });
+    const made = await t.api.call('createHandOver', { token, path: { caseId }, json: { exit: 'no-action', summary: 'Achteraf gewogen: geen verdere stappen.' } });
+    assert.equal(made.status, 201);
+    const found = (await t.api.call('getCase', { token, path: { caseId } })).body;
+    assert.deepEqual([found.status, found.outcome], ['closed', 'measures-taken']);
   });
 });

@@ -61,7 +61,9 @@ describe('the demo site', () => {
     }
     const { body } = await rawGet(t.server.origin, '/');
     assert.match(body, /<script type="module" src="\/elements\/weerbaar.js"><\/script>/);
-    for (const element of ['weerbaar-norm-banner', 'weerbaar-support-directory', 'weerbaar-signal-checklist', 'weerbaar-report-button']) {
+    // The dilemma cards are a build of their own, so that the four elements' bundle stays as it is.
+    assert.match(body, /<script type="module" src="\/elements\/dilemma-cards.js"><\/script>/);
+    for (const element of ['weerbaar-norm-banner', 'weerbaar-support-directory', 'weerbaar-signal-checklist', 'weerbaar-report-button', 'weerbaar-dilemma-cards']) {
       assert.match(body, new RegExp(`<${element} api="/v1"[^>]*>`));
     }
   });

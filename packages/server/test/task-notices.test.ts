@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, testDatabase } from '../../../test-support/reference-server.mjs';
 import { deadlinesOnReceipt } from '../src/domain/deadlines.js';
+import { SpecValidator } from '@weerbaar/spec/validation';
+import { CHECK_IN_JOB, checkInHandler, checkInJob } from '../src/domain/check-ins.js';
 import { JobRunner } from '../src/jobs/job-runner.js';
 import { smtpTransport } from '../src/notifications/mail.js';
 import { TASK_OVERDUE_JOB, taskOverdueHandler, taskOverdueJobs } from '../src/notifications/task-notices.js';
@@ -17,10 +19,11 @@ import { PostgresStore } from '../src/storage/postgres-store.js';
 import { postgresDriver, sqliteDriver } from '../src/storage/sql-driver.js';
 import { sqlRunnerFor } from '../src/storage/sql-runner.js';
 import { SqliteStore } from '../src/storage/sqlite-store.js';
-import type { Store, StoredTask } from '../src/storage/store.js';
+import type { Store, StoredCheckIn, StoredTask } from '../src/storage/store.js';
 import { bodyOf, startSmtpInbox, subjectOf, type SmtpInbox } from './helpers/smtp-inbox.js';
 
-const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
 const T0 = Date.parse('2026-12-01T09:00:00.000Z');
 const STEP_TITLE = 'Veiligheid thuis besproken';
 
@@ -60,7 +63,8 @@ describe(`overdue task notices (${testDatabase}), on an injected clock`, () => {
       transport: smtpTransport(inbox.url, 'Meldpunt <meldpunt@voorbeeldstad.example>'),
       now: () => now,
     });
-    runner = new JobRunner(jobQueue(sqlRunnerFor(store)), { [TASK_OVERDUE_JOB]: handler }, { now: () => now, leaseMs: 60_000, pollMs: 1000, maxAttempts: 3 });
+    const checkIns = checkInHandler({ store, spec: new SpecValidator(), now: () => new Date(now).toISOString() });
+    runner = new JobRunner(jobQueue(sqlRunnerFor(store)), { [TASK_OVERDUE_JOB]: handler, [CHECK_IN_JOB]: checkIns }, { now: () => now, leaseMs: 60_000, pollMs: 1000, maxAttempts: 3 });
   });
   after(async () => {
     await inbox?.stop();
@@ -79,14 +83,15 @@ describe(`overdue task notices (${testDatabase}), on an injected clock`, () => {
   });
 
   /** A council member's case (routed to the griffie) with its tasks and their overdue jobs, made in one transaction. */
-  async function receive(tasks: StoredTask[]): Promise<{ id: string; reference: string }> {
+  async function receive(tasks: StoredTask[], checkIns: StoredCheckIn[] = []): Promise<{ id: string; reference: string }> {
     const receivedAt = new Date(T0).toISOString();
     const id = `c_tasknotice${++counter}`;
     const stored = await store.createReport({
       case: { id, role: 'council-member', category: 'threat-intimidation', status: 'received', receivedAt, ...deadlinesOnReceipt(receivedAt), consents: [], content: { description: 'Geheim.' } },
       receiptHash: Buffer.alloc(32, counter),
       tasks,
-      jobs: taskOverdueJobs(id, tasks),
+      checkIns,
+      jobs: [...taskOverdueJobs(id, tasks), ...checkIns.map((checkIn) => checkInJob(checkIn.checkInId, checkIn.dueAt, 'due'))],
     });
     return { id, reference: stored.reference };
   }
@@ -127,5 +132,22 @@ describe(`overdue task notices (${testDatabase}), on an injected clock`, () => {
     const closed = await receive([task('monitoring', 'griffie', 5)]);
     await store.changeCase(closed.id, { set: { status: 'closed', outcome: 'no-action-needed' } });
     assert.deepEqual(await advanceTo(T0 + 10 * DAY, closed.reference), []);
+  });
+
+  it('an unanswered check-in becomes a task due within the hour, noticed once when it overruns, also after the case closed', async () => {
+    now = T0;
+    const checkIn: StoredCheckIn = { checkInId: `ci_notice${++counter}xxxxxx`, opensAt: new Date(T0 + DAY).toISOString(), dueAt: new Date(T0 + 2 * DAY).toISOString(), ownerGroupId: 'griffie' };
+    const c = await receive([], [checkIn]);
+    assert.deepEqual(await advanceTo(T0 + 2 * DAY, c.reference), [], 'the task is made at the due time, not yet overdue');
+    const [made, ...others] = await store.tasks(c.id);
+    assert.equal(others.length, 0);
+    assert.equal(made!.dueAt, new Date(T0 + 2 * DAY + HOUR).toISOString(), 'due within the hour');
+    await store.changeCase(c.id, { set: { status: 'closed', outcome: 'measures-taken' } });
+    assert.deepEqual(await advanceTo(T0 + 2 * DAY + HOUR - 1, c.reference), []);
+    const [mail, ...more] = await advanceTo(T0 + 2 * DAY + HOUR, c.reference);
+    assert.equal(more.length, 0);
+    assert.deepEqual(mail!.to, ['cor@voorbeeldstad.example'], "the check-in's group");
+    for (const secret of ['Nazorg', 'Aftercare', 'check-in', 'Geheim']) assert.ok(!mail!.raw.includes(secret), `no "${secret}" in the mail`);
+    assert.deepEqual(await advanceTo(T0 + 30 * DAY, c.reference), [], 'once per task');
   });
 });

@@ -20,6 +20,8 @@ export interface WeerbaarEventDetails {
   'weerbaar-report-dialog-open': { mode: 'report' | 'follow-up' };
   /** The report dialog closed; everything typed into it is gone. */
   'weerbaar-report-dialog-close': Record<string, never>;
+  /** A dilemma was shared (`<weerbaar-dilemma-cards>`). Only when: never its text, role, theme or read code. */
+  'weerbaar-dilemma-shared': { receivedAt: string };
 }
 
 export type WeerbaarEventName = keyof WeerbaarEventDetails;
@@ -37,5 +39,6 @@ declare global {
     'weerbaar-report-submitted': CustomEvent<WeerbaarEventDetails['weerbaar-report-submitted']>;
     'weerbaar-report-dialog-open': CustomEvent<WeerbaarEventDetails['weerbaar-report-dialog-open']>;
     'weerbaar-report-dialog-close': CustomEvent<WeerbaarEventDetails['weerbaar-report-dialog-close']>;
+    'weerbaar-dilemma-shared': CustomEvent<WeerbaarEventDetails['weerbaar-dilemma-shared']>;
   }
 }

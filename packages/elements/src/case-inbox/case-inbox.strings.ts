@@ -81,6 +81,7 @@ export type CaseInboxStringKey =
   | 'navInbox'
   | 'navStatistics'
   | 'navAccounts'
+  | 'navDilemmas'
   | 'pageLoadError'
   | 'statisticsHeading'
   | 'statisticsIntro'
@@ -229,6 +230,7 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     navInbox: 'Meldingen',
     navStatistics: 'Statistiek',
     navAccounts: 'Accounts',
+    navDilemmas: "Dilemma's",
     pageLoadError: 'Dit onderdeel kon niet worden geladen. Probeer het opnieuw.',
     statisticsHeading: 'Statistiek',
     statisticsIntro: 'Aantallen van de meldingen die in een periode binnenkwamen, voor het jaarverslag. Kleine aantallen laten we niet zien, zodat niemand te herkennen is.',
@@ -376,6 +378,7 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     navInbox: 'Reports',
     navStatistics: 'Statistics',
     navAccounts: 'Accounts',
+    navDilemmas: 'Dilemmas',
     pageLoadError: 'This part could not be loaded. Please try again.',
     statisticsHeading: 'Statistics',
     statisticsIntro: 'Counts of the reports received in a period, for the annual report. Small counts are not shown, so that no one can be recognised.',

@@ -6,6 +6,7 @@ import { sharedStyles } from '../base/shared.styles.js';
 import { stringsProperty } from '../base/strings.js';
 import { caseInboxStrings, type CaseInboxStringKey } from './case-inbox.strings.js';
 import { caseInboxStyles } from './case-inbox.styles.js';
+import type { DilemmaStringKey } from './dilemmas.strings.js';
 import { ConsoleSession } from './console-session.js';
 import type { InboxContext } from './inbox-context.js';
 import { InboxList } from './inbox-list.js';
@@ -15,18 +16,20 @@ import { signInView } from './sign-in-view.js';
 export { defaultIdleSeconds } from './console-session.js';
 export { casesPerPage } from './inbox-list.js';
 
-/** What a signed-in person sees: the list, one case, or (admins and auditors) statistics and accounts. */
-type NavPage = 'inbox' | 'statistics' | 'accounts';
+/** What a signed-in person sees: the list, one case, (admins and auditors) statistics and accounts, or (dilemma editors) dilemmas. */
+type NavPage = 'inbox' | 'dilemmas' | 'statistics' | 'accounts';
 /** `intake`: the case view's form for a report someone made in person or by phone. */
 type Page = NavPage | 'case' | 'intake';
 type AdminPages = typeof import('./admin-pages.js');
-/** The pages each role may open, in the navigation's order. */
-const pagesOf = (roles: readonly string[]): NavPage[] => [
+type DilemmaPages = typeof import('./dilemma-pages.js');
+/** The pages each role may open, in the navigation's order; dilemmas for handlers in the editors' group when the backend offers them. */
+const pagesOf = (roles: readonly string[], editsDilemmas = false): NavPage[] => [
   ...(roles.includes('handler') ? (['inbox'] as const) : []),
+  ...(editsDilemmas ? (['dilemmas'] as const) : []),
   ...(roles.includes('admin') || roles.includes('auditor') ? (['statistics'] as const) : []),
   ...(roles.includes('admin') ? (['accounts'] as const) : []),
 ];
-const navText = { inbox: 'navInbox', statistics: 'navStatistics', accounts: 'navAccounts' } as const;
+const navText = { inbox: 'navInbox', dilemmas: 'navDilemmas', statistics: 'navStatistics', accounts: 'navAccounts' } as const;
 
 /**
  * The console where people who handle reports sign in and see what is due: sign in with a passkey
@@ -60,6 +63,13 @@ const navText = { inbox: 'navInbox', statistics: 'navStatistics', accounts: 'nav
  * @csspart overdue-tasks - How many open tasks are overdue (when there are any).
  * @csspart show-more-button - The button that loads the next page.
  * @csspart intake-button - The button that opens the form for an oral report (when the backend takes them).
+ * @csspart dilemma - Each shared dilemma on the dilemmas page (dilemma editors).
+ * @csspart dilemma-card - Each card on the dilemmas page, with its status.
+ * @csspart make-card-button - The button that opens an empty card editor for a shared dilemma.
+ * @csspart dilemma-form - The card editor.
+ * @csspart dilemma-error-summary - The problems of the card editor, each linking to its field.
+ * @csspart publish-button - The button that publishes a card.
+ * @csspart unpublish-button - The button that takes a card off the public list.
  *
  * @cssproperty --weerbaar-case-inbox-case-border-color - Border of each case in the list.
  * @cssproperty --weerbaar-case-inbox-overdue-color - Text and accent of an overdue clock.
@@ -80,12 +90,13 @@ export class CaseInbox extends LitElement {
     openCase: { state: true },
     caseViewLoaded: { state: true },
     adminPages: { state: true },
+    dilemmaPages: { state: true },
   };
 
   /** Base URL of the Weerbaar Reporting API (`…/v1`) whose cases this console works. */
   declare api: string | undefined;
-  /** Overrides for any visible text, by key (see `caseInboxStrings`). */
-  declare strings: Partial<Record<CaseInboxStringKey, string>> | undefined;
+  /** Overrides for any visible text, by key (see `caseInboxStrings`, and `dilemmaPageStrings` for the dilemmas page). */
+  declare strings: Partial<Record<CaseInboxStringKey | DilemmaStringKey, string>> | undefined;
   /** The level of the element's top heading (1 by default: the console is a page of its own). */
   declare headingLevel: number;
   /** Seconds without a key press or click before the console locks; only shorter than the backend's idle time takes effect (default 900). */
@@ -100,6 +111,8 @@ export class CaseInbox extends LitElement {
   declare private caseViewLoaded: boolean | undefined;
   /** The statistics and accounts pages (a lazy chunk); `false` when loading it failed. */
   declare private adminPages: AdminPages | false | undefined;
+  /** The dilemma editors' page (a lazy chunk); `false` when loading it failed. */
+  declare private dilemmaPages: DilemmaPages | false | undefined;
 
   readonly #lang = new LocaleController<CaseInboxStringKey>(this, () => caseInboxStrings);
   readonly #session: ConsoleSession = new ConsoleSession(this, {
@@ -116,6 +129,8 @@ export class CaseInbox extends LitElement {
       this.page = 'inbox';
       this.#statistics = undefined;
       this.#accounts = undefined;
+      // Opened dilemmas go with the page.
+      this.#dilemmas = undefined;
       this.#list.reset();
     },
     focus: (selector) => (this.#focusAfterRender = selector),
@@ -123,6 +138,7 @@ export class CaseInbox extends LitElement {
   readonly #list = new InboxList(this, this.#session, (selector) => (this.#focusAfterRender = selector));
   #statistics: InstanceType<AdminPages['StatisticsPage']> | undefined;
   #accounts: InstanceType<AdminPages['AccountsPage']> | undefined;
+  #dilemmas: InstanceType<DilemmaPages['DilemmasPage']> | undefined;
   /** A case changed while it was open: the list and counts are read again on the way back. */
   #listStale = false;
   /** Where focus goes after the next render (a selector in the shadow root). */
@@ -153,6 +169,7 @@ export class CaseInbox extends LitElement {
     this.page = page;
     this.#focusAfterRender = '[part="heading"]';
     if (page === 'inbox' || page === 'case' || page === 'intake') return;
+    if (page === 'dilemmas') return this.#goDilemmas();
     if (!this.adminPages) {
       try {
         this.adminPages = await import('./admin-pages.js');
@@ -172,6 +189,28 @@ export class CaseInbox extends LitElement {
     }
     this.#focusAfterRender = '[part="heading"]';
     this.requestUpdate();
+  }
+
+  /** The dilemmas page, read again on every visit (what the key opened stays until sign-out). */
+  async #goDilemmas(): Promise<void> {
+    try {
+      this.dilemmaPages ||= await import('./dilemma-pages.js');
+    } catch {
+      this.dilemmaPages = false;
+      return;
+    }
+    this.#dilemmas ??= new this.dilemmaPages.DilemmasPage(this, this.#session, (selector) => (this.#focusAfterRender = selector));
+    this.#dilemmas.editing = undefined;
+    void this.#dilemmas.load();
+    this.#focusAfterRender = '[part="heading"]';
+    this.requestUpdate();
+  }
+
+  /** Whether the signed-in person edits dilemmas: a handler in the editors' group, with a backend that offers them. */
+  get #editsDilemmas(): boolean {
+    const capability = this.#session.discovery?.capabilities.dilemmas;
+    const account = this.#session.current?.me.account;
+    return !!capability && !!account?.roles.includes('handler') && !!account.groups?.includes(capability.editorGroupId);
   }
 
   #openCase(summary: CaseSummary | undefined): void {
@@ -245,10 +284,15 @@ export class CaseInbox extends LitElement {
         return this.#renderCase(context);
       case 'statistics':
       case 'accounts':
-        if (pages === false) return html`${context.heading(0, context.text(navText[this.page]))}<p role="alert">${context.text('pageLoadError')}</p>`;
+      case 'dilemmas': {
+        const chunk = this.page === 'dilemmas' ? this.dilemmaPages : pages;
+        const heading = context.heading(0, context.text(navText[this.page]));
+        if (chunk === false) return html`${heading}<p role="alert">${context.text('pageLoadError')}</p>`;
         if (this.page === 'statistics' && pages && this.#statistics) return pages.statisticsView(context, this.#statistics);
         if (this.page === 'accounts' && pages && this.#accounts) return pages.accountsView(context, this.#accounts, this.#session.current?.me.account.accountId);
-        return html`${context.heading(0, context.text(navText[this.page]))}<p role="status">${context.text('loading')}</p>`;
+        if (this.page === 'dilemmas' && this.dilemmaPages && this.#dilemmas) return this.dilemmaPages.dilemmasView(context, this.#dilemmas, this.strings);
+        return html`${heading}<p role="status">${context.text('loading')}</p>`;
+      }
       case 'inbox':
         return html`${context.heading(0, context.text('title'))}${this.#renderInbox(context)}`;
     }
@@ -256,7 +300,7 @@ export class CaseInbox extends LitElement {
 
   /** Inbox, statistics and accounts, for people with more than one of them: buttons, so Tab and Enter reach each. */
   #renderNav({ text }: InboxContext): TemplateResult | typeof nothing {
-    const pages = pagesOf(this.#session.current?.me.account.roles ?? []);
+    const pages = pagesOf(this.#session.current?.me.account.roles ?? [], this.#editsDilemmas);
     if (pages.length < 2) return nothing;
     const current = this.page === 'case' || this.page === 'intake' ? 'inbox' : this.page;
     return html`<nav class="console-nav" part="nav" aria-label=${text('navLabel')}>

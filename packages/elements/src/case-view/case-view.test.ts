@@ -31,10 +31,13 @@ describe('<weerbaar-case-view>', () => {
     expect(keyring.privateKey).to.equal(undefined);
     await expectAccessible(view);
 
+    // By keyboard the key button has focus when it is pressed: the form goes, focus goes to the report, never the page.
+    shadow<HTMLButtonElement>(view, '[part="key-button"]')!.focus();
     await importKey(view);
     await untilText(view, marker);
     expect(keyring.privateKey, 'kept for the session').to.exist;
     expect(shadow(view, '#key-file'), 'the key form goes once the case is open').to.equal(null);
+    expect(view.shadowRoot!.activeElement?.id, 'focus on the opened report').to.equal('report-heading');
     expect(answers(view)).to.deep.include.members([
       ['Wat is er gebeurd', `Bedreigd na de vergadering. ${marker}`],
       ['Wanneer', '20 november 2026'],
@@ -50,6 +53,8 @@ describe('<weerbaar-case-view>', () => {
     // A second case opens at once with the session's key.
     const second = await report(`second-${marker}`);
     const next = await openView(second.caseId, 'nl', handler, keyring);
+    // The session's key opens it: no key form in the meantime for a Tab to land in and lose.
+    expect(shadow(next, '#key-file'), 'no key form while the kept key opens the case').to.equal(null);
     await untilText(next, `second-${marker}`);
 
     // Nothing of the report is kept anywhere on the device.

@@ -153,6 +153,18 @@ export class CaseView extends LitElement {
     void this.updateComplete.then(() => this.focusHeading());
   });
 
+  // The chain hand-over (issue 16 item 5): a chunk of its own, loaded once a case with protocols is shown.
+  #handOver: import('./handover-view.js').HandOverView | undefined;
+  #handOverSection(): unknown {
+    if (!this.#handOver && this.#loaded?.discovery.capabilities.caseManagement?.protocols) {
+      void import('./handover-view.js').then(({ HandOverView }) => {
+        this.#handOver ??= new HandOverView(this.#context);
+        this.requestUpdate();
+      });
+    }
+    return this.#handOver?.render() ?? nothing;
+  }
+
   constructor() {
     super();
     this.headingLevel = 2;
@@ -242,6 +254,23 @@ export class CaseView extends LitElement {
     if (changed.has('keyring') && this.isConnected) this.#watchKeyring();
     if (changed.has('caseId') && this.caseId !== this.#intakeReceipt?.caseId) this.#intakeReceipt = undefined;
     if ((changed.has('client') || changed.has('caseId')) && this.client && this.caseId) void this.#load(true);
+  }
+
+  /**
+   * The key form (or the opening notice after it) goes away once the case opens, and the sealed
+   * report's heading is replaced by the opened one. Focus that was on them would fall to the page,
+   * however the case opened (the file, the passkey, the session's kept key): it moves to the report's
+   * heading instead, whose name the screen reader reads out.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
+    const onTheWay = active && (active.closest('.key') || active.id === 'report-heading') ? active : undefined;
+    super.update(changed);
+    if (!onTheWay || onTheWay.isConnected) return;
+    const report = this.renderRoot.querySelector<HTMLElement>('#report-heading');
+    if (!report) return this.focusHeading();
+    report.tabIndex = -1;
+    report.focus();
   }
 
   protected override updated(): void {
@@ -368,8 +397,6 @@ export class CaseView extends LitElement {
       this.requestUpdate();
       return;
     }
-    // The key form goes away once the case opens: focus in it moves to the case's heading, never to the page.
-    const focusInKeyForm = !!(this.renderRoot as ShadowRoot).activeElement?.closest('.key');
     try {
       const opened = await openCase(privateKey as JsonWebKey, loaded.found, loaded.notes, loaded.minutes);
       if (loaded !== this.#loaded) return;
@@ -381,10 +408,6 @@ export class CaseView extends LitElement {
       this.#notices.set('key', { text: this.#lang.text('keyWrong'), error: true, field: 'key-file' });
     }
     this.requestUpdate();
-    if (focusInKeyForm && this.#opened) {
-      await this.updateComplete;
-      this.focusHeading();
-    }
   }
 
   async #loadForm(locale: string | undefined): Promise<void> {
@@ -429,14 +452,16 @@ export class CaseView extends LitElement {
     }
     const { found } = loaded;
     const locked = needsKey(found, loaded.notes, loaded.minutes) && !this.#opened;
+    // The session's key is opening the case: nothing to choose (a form here would vanish under a Tab).
+    const opening = locked && !!this.keyring.privateKey && !this.#notices.get('key')?.error;
     const answers = this.#answers;
     return html`
       ${back} ${this.#heading(0, t('caseHeading', { reference: found.reference }), 'case-heading')}
       ${this.#intakeReceipt?.caseId === found.caseId ? this.#intake.receipt(this.#intakeReceipt) : nothing} ${this.#record.header(found)} ${answers.summary(loaded)}
-      ${locked ? this.#key.form() : this.#key.keepOffer()} ${answers.report(loaded)} ${answers.files(loaded)} ${answers.timeline(found)} ${this.#messages.messages(loaded)}
+      ${locked ? (opening ? this.#key.opening() : this.#key.form()) : this.#key.keepOffer()} ${answers.report(loaded)} ${answers.files(loaded)} ${answers.timeline(found)} ${this.#messages.messages(loaded)}
       ${this.#messages.notes(loaded)} ${this.#minutes.render(loaded)}
       ${this.#safetyNet.render(loaded)}
-      ${this.#status.render(loaded)} ${this.#access.render(loaded)} ${this.#record.auditTrail()} ${this.#record.form()}
+      ${this.#status.render(loaded)} ${this.#access.render(loaded)} ${this.#handOverSection()} ${this.#record.auditTrail()} ${this.#record.form()}
     `;
   }
 }

@@ -131,6 +131,11 @@ export class KeyView {
     </section>`;
   }
 
+  /** The session's key is opening the case: said, with nothing to press that would go away under the person's hand. */
+  opening(): TemplateResult {
+    return html`<section class="key no-print"><p role="status">${this.context.t('keyOpening')}</p></section>`;
+  }
+
   /** Once the key file opened the case: keep the key with the person's passkey, so the file is not needed again. */
   keepOffer(): TemplateResult | typeof nothing {
     const { context } = this;

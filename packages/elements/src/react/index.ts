@@ -6,6 +6,8 @@
 // The console has a module of its own (`@weerbaar/elements/react/inbox`).
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
+import '../dilemma-cards/define.js';
+import { DilemmaCards as DilemmaCardsElement } from '../dilemma-cards/dilemma-cards.js';
 import '../norm-banner/define.js';
 import { NormBanner as NormBannerElement } from '../norm-banner/norm-banner.js';
 import '../report-button/define.js';
@@ -14,6 +16,16 @@ import '../signal-checklist/define.js';
 import { SignalChecklist as SignalChecklistElement } from '../signal-checklist/signal-checklist.js';
 import '../support-directory/define.js';
 import { SupportDirectory as SupportDirectoryElement } from '../support-directory/support-directory.js';
+
+/** `<weerbaar-dilemma-cards>` as a React component. */
+export const DilemmaCards = createComponent({
+  tagName: 'weerbaar-dilemma-cards',
+  elementClass: DilemmaCardsElement,
+  react: React,
+  events: {
+    onWeerbaarDilemmaShared: 'weerbaar-dilemma-shared' as EventName<HTMLElementEventMap['weerbaar-dilemma-shared']>,
+  },
+});
 
 /** `<weerbaar-norm-banner>` as a React component. */
 export const NormBanner = createComponent({

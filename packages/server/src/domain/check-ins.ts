@@ -7,11 +7,12 @@
 import type { Schema } from '@weerbaar/spec';
 import type { ServerContext } from '../context.js';
 import { DONE, type JobHandler } from '../jobs/job-runner.js';
+import { taskOverdueJobs } from '../notifications/task-notices.js';
 import { randomId } from '../security/tokens.js';
 import type { NewJob } from '../storage/job-queue.js';
 import type { StoredCase, StoredCheckIn, StoredTask } from '../storage/store.js';
 import { newAuditEntry } from './audit.js';
-import { dueAtEndOfDay, zoneOffsetMs } from './protocol-tasks.js';
+import { AFTERCARE_PROTOCOL_ID, dueAtEndOfDay, zoneOffsetMs } from './protocol-tasks.js';
 import type { ProtocolCatalogue } from '../content/protocol-catalogue.js';
 
 export const CHECK_IN_JOB = 'check-in';
@@ -78,22 +79,28 @@ const TASK_TITLES = {
   missed: { nl: 'Nazorg: check-in niet beantwoord, neem contact op', en: 'Aftercare: check-in not answered, get in touch' },
 } as const;
 
-/** The task a check-in becomes, its id made from the check-in's so that it is made once. */
-function checkInTask(checkIn: StoredCheckIn, reason: keyof typeof TASK_TITLES, now: string, timeZone: string): StoredTask {
+/** How soon the caretaker acts on a check-in's task (the issue: "a task for the caretaker within the hour"). */
+const CHECK_IN_TASK_WITHIN_MS = 3_600_000;
+
+/**
+ * The task a check-in becomes, its id made from the check-in's so that it is made once. Due within
+ * the hour, so the overdue notice (one content-free mail per task) follows if nobody ticks it off.
+ */
+function checkInTask(checkIn: StoredCheckIn, reason: keyof typeof TASK_TITLES, now: string): StoredTask {
   return {
     taskId: `t_${checkIn.checkInId}`,
-    protocolId: 'aftercare-check-in',
+    protocolId: AFTERCARE_PROTOCOL_ID,
     stepId: `check-in-${reason}`,
     titles: { ...TASK_TITLES[reason] },
     ownerGroupId: checkIn.ownerGroupId,
-    dueAt: dueAtEndOfDay(now, 'PT0S', timeZone),
+    dueAt: new Date(Date.parse(now) + CHECK_IN_TASK_WITHIN_MS).toISOString(),
     status: 'open',
     visibleToReporter: false,
   };
 }
 
 /** Runs a check-in's job: a task when the answer worries or none came by the due time; later when it is not due yet. */
-export function checkInHandler(context: Pick<ServerContext, 'store' | 'now' | 'spec' | 'config'>): JobHandler {
+export function checkInHandler(context: Pick<ServerContext, 'store' | 'now' | 'spec'>): JobHandler {
   return async (job) => {
     const checkIn = await context.store.checkIn(String(job.payload.checkInId));
     // Deleted with its case, stopped, or already a task: nothing to do.
@@ -102,9 +109,9 @@ export function checkInHandler(context: Pick<ServerContext, 'store' | 'now' | 's
     if (!checkIn.answer && now < checkIn.dueAt) return { later: checkIn.dueAt };
     const reason = checkIn.answer ? (worries(checkIn.answer) ? 'worry' : undefined) : 'missed';
     if (!reason) return DONE;
-    const task = checkInTask(checkIn, reason, now, context.config.organisation.timeZone);
+    const task = checkInTask(checkIn, reason, now);
     const entry = newAuditEntry(context, { actor: { kind: 'system' }, at: now, action: 'check-in-task-made', details: { taskId: task.taskId, reason } });
-    await context.store.addCheckInTask(checkIn.caseId, checkIn.checkInId, task, now, [entry]);
+    await context.store.addCheckInTask(checkIn.caseId, checkIn.checkInId, task, { at: now, jobs: taskOverdueJobs(checkIn.caseId, [task]) }, [entry]);
     return DONE;
   };
 }

@@ -7,6 +7,9 @@ import type { ProtocolCatalogue } from '../content/protocol-catalogue.js';
 import { randomId } from '../security/tokens.js';
 import type { StoredCase, StoredTask } from '../storage/store.js';
 
+/** The protocol id of the tasks aftercare check-ins become: they go on after the case is closed. */
+export const AFTERCARE_PROTOCOL_ID = 'aftercare-check-in';
+
 const RELATIVES: ReadonlySet<Schema<'AffectedRole'>> = new Set(['partner', 'children', 'other-relatives']);
 const HOUR_MS = 3_600_000;
 

@@ -1,10 +1,11 @@
 // A notice when a protocol task becomes overdue (issue 16 item 2): one job per task, made with the
 // task and keyed by it (so each task is noticed once, however many instances run), due when the
-// task is. At its time it looks at the task as it is then — done, or its case closed or deleted: no
-// notice — and mails the people of the task's group who may work the case (else everyone who may
-// work it, else the configured addresses) that "a task on case WB-… is overdue", with the console
-// link: no title, no step, nothing of the case.
+// task is. At its time it looks at the task as it is then — done, or its case closed (but for an
+// aftercare check-in's task) or deleted: no notice — and mails the people of the task's group who
+// may work the case (else everyone who may work it, else the configured addresses) that "a task on
+// case WB-… is overdue", with the console link: no title, no step, nothing of the case.
 import type { ServerConfig } from '../config.js';
+import { AFTERCARE_PROTOCOL_ID } from '../domain/protocol-tasks.js';
 import { DONE, type JobHandler } from '../jobs/job-runner.js';
 import type { NewJob } from '../storage/job-queue.js';
 import type { StoredCase, StoredTask } from '../storage/store.js';
@@ -36,8 +37,9 @@ export function taskOverdueHandler(deps: TaskNoticeDependencies): JobHandler {
     const { caseId, taskId } = job.payload;
     if (typeof caseId !== 'string' || typeof taskId !== 'string') return DONE;
     const found = await deps.getCase(caseId);
-    const task = found && found.status !== 'closed' ? (await deps.tasks(caseId)).find((candidate) => candidate.taskId === taskId) : undefined;
-    if (!found || !task || task.status === 'done') return DONE;
+    const task = found ? (await deps.tasks(caseId)).find((candidate) => candidate.taskId === taskId) : undefined;
+    // A closed case's tasks rest, except aftercare's: its check-ins go on after the closing.
+    if (!found || !task || task.status === 'done' || (found.status === 'closed' && task.protocolId !== AFTERCARE_PROTOCOL_ID)) return DONE;
     if (new Date(deps.now()).toISOString() < task.dueAt) return { later: task.dueAt };
     const { transport } = deps;
     if (!transport) return DONE;

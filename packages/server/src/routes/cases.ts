@@ -1,44 +1,20 @@
 // Case management for handlers (integrity officers): a handler token from the CLI, or a signed-in
 // person's access token (domain/access.ts decides who may work which case).
-import type { Schema } from '@weerbaar/spec';
 import type { FastifyInstance } from 'fastify';
 import { downloadName } from '../domain/download-name.js';
 import { canMove } from '../domain/case-status.js';
-import { feedbackDueAfterAcknowledgement } from '../domain/deadlines.js';
 import type { AuditDetails, NewAuditEntry } from '../domain/audit-chain.js';
 import { newAuditEntry, recordAuditEntry } from '../domain/audit.js';
 import { commitCaseChange } from '../domain/case-changes.js';
+import { acknowledgedEntries, acknowledgement, closingChange } from '../domain/case-closing.js';
 import { caseAnswer } from '../domain/case-record.js';
 import { handlerMessage } from '../domain/handler-message.js';
 import { liveCase } from '../domain/retention.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
 import { callerOperation, type Caller } from '../security/caller.js';
-import { randomId } from '../security/tokens.js';
-import type { CaseChange, StoredCase } from '../storage/store.js';
+import type { CaseChange } from '../storage/store.js';
 import { caseCountsAnswer, listCasesAnswer } from './case-list.js';
-
-const DEFAULT_ACKNOWLEDGEMENT = {
-  nl: 'Wij hebben uw melding ontvangen en nemen haar in behandeling. U hoort binnen drie maanden wat wij ermee hebben gedaan.',
-  en: 'We have received your report and are dealing with it. Within three months you will hear what we have done with it.',
-};
-
-/** The acknowledgement of a case, as one change: status, deadline and the message to the reporter. */
-function acknowledgement(found: StoredCase, at: string, message: string | undefined): CaseChange & { messages: Schema<'CaseMessage'>[] } {
-  return {
-    set: { status: 'acknowledged', acknowledgedAt: at, feedbackDueAt: feedbackDueAfterAcknowledgement(at), lastHandlerActionAt: at, substatus: null },
-    events: [{ at, type: 'acknowledged', status: 'acknowledged' }],
-    messages: [
-      {
-        id: randomId('m_'),
-        from: 'handler',
-        kind: 'acknowledgement',
-        sentAt: at,
-        body: message ?? DEFAULT_ACKNOWLEDGEMENT[found.locale?.startsWith('en') ? 'en' : 'nl'],
-      },
-    ],
-  };
-}
 
 export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const { store } = context;
@@ -46,11 +22,6 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
   /** An entry of the case's audit trail by the caller, to commit with a change. */
   function audited(caller: Caller, at: string, action: string, details?: AuditDetails): NewAuditEntry {
     return newAuditEntry(context, { actor: caller.actor, sessionId: caller.sessionId, action, at, ...(details ? { details } : {}) });
-  }
-
-  /** The acknowledgement's entries: the clock is stamped and the status moved. */
-  function acknowledgedEntries(caller: Caller, at: string, messageId: string): NewAuditEntry[] {
-    return [audited(caller, at, 'acknowledged', { messageId }), audited(caller, at, 'status-changed', { from: 'received', to: 'acknowledged' })];
   }
 
   const answerCase = (caseId: string) => caseAnswer(context, caseId);
@@ -96,7 +67,7 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
       if (found.status === 'received') {
         const at = context.now();
         const change = acknowledgement(found, at, body.message);
-        await commitCaseChange(context, found, { ...change, audit: acknowledgedEntries(auth, at, change.messages[0]!.id) });
+        await commitCaseChange(context, found, { ...change, audit: acknowledgedEntries(context, auth, at, change.messages[0]!.id) });
       } else {
         await recordAuditEntry(context, { caseId, actor: auth.actor, sessionId: auth.sessionId, action: 'read' });
       }
@@ -122,20 +93,10 @@ export async function caseRoutes(app: FastifyInstance, { context }: ApiRoutesOpt
         change = {
           ...acknowledged,
           events: acknowledged.events!.map((event) => ({ ...event, ...note })),
-          audit: acknowledgedEntries(auth, at, acknowledged.messages[0]!.id),
+          audit: acknowledgedEntries(context, auth, at, acknowledged.messages[0]!.id),
         };
       } else if (request.status === 'closed') {
-        // Closing a case that was never acknowledged also records the acknowledgement.
-        const acknowledged = found.status === 'received' ? acknowledgement(found, at, undefined) : undefined;
-        change = {
-          set: { ...acknowledged?.set, status: 'closed', outcome: request.outcome!, lastHandlerActionAt: at, substatus: null },
-          events: [...(acknowledged?.events ?? []), { at, type: 'closed', status: 'closed', outcome: request.outcome!, ...note }],
-          messages: acknowledged?.messages ?? [],
-          audit: [
-            ...(acknowledged ? acknowledgedEntries(auth, at, acknowledged.messages[0]!.id) : []),
-            audited(auth, at, 'status-changed', { from: acknowledged ? 'acknowledged' : found.status, to: 'closed', outcome: request.outcome! }),
-          ],
-        };
+        change = closingChange(context, auth, found, { at, outcome: request.outcome!, ...note });
       } else {
         const reopening = found.status === 'closed';
         change = {

@@ -1,13 +1,16 @@
 // The chain hand-over (contract 1.2, caseManagement.protocols): a handler records the weighing's
 // exit and the redacted package is made and stored in one transaction with its audit entry (the
-// exit and whether consent was recorded — never the content) and, for a referral, the reporter's
-// one visible step. Packages are read back exactly as they were made.
+// exit and whether consent was recorded — never the content), for a referral the reporter's one
+// visible step, and for `no-action` the closing of the case. Packages are read back exactly as they were made.
 import type { FastifyInstance } from 'fastify';
 import { newAuditEntry } from '../domain/audit.js';
+import { webhooksOn } from '../domain/case-changes.js';
+import { closingChange } from '../domain/case-closing.js';
 import { handOverListed, handOverPackage, referredTask, requireCompleteHandOver } from '../domain/hand-overs.js';
 import { liveCase } from '../domain/retention.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { ProblemError } from '../http/problems.js';
+import { withChangeEvents } from '../notifications/change-events.js';
 import { callerOperation } from '../security/caller.js';
 
 export async function handOverRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
@@ -31,7 +34,12 @@ export async function handOverRoutes(app: FastifyInstance, { context }: ApiRoute
         action: 'handed-over',
         details: { handOverId: made.handOverId, exit: made.exit, consent: made.reporterConsent !== undefined },
       });
-      await store.addHandOver(found.id, { package: made }, step, [entry]);
+      // A `no-action` exit closes an open case as `no-action-needed` in the same transaction, so
+      // retention's one year runs from the weighing; a closed case keeps the outcome it has.
+      const closing =
+        made.exit === 'no-action' && found.status !== 'closed' ? closingChange(context, auth, found, { at, outcome: 'no-action-needed' }) : {};
+      const change = withChangeEvents(webhooksOn(context.config), found, { ...closing, audit: [entry, ...(closing.audit ?? [])] }, at);
+      await store.addHandOver(found.id, { package: made }, step, change);
       return reply.code(201).send(made);
     },
     options,

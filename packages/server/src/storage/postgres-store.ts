@@ -95,6 +95,19 @@ async function changes(db: Queryable, sql: string, params: unknown[] = []): Prom
   return (await db.query(pgSql(sql), params)).rowCount ?? 0;
 }
 
+/** A case's change, inside the caller's transaction. */
+async function applyChange(db: Queryable, caseId: string, change: CaseChange): Promise<void> {
+  const { columns, values, clearOutcome } = caseAssignments(change);
+  const update = updateCaseSql(columns, clearOutcome);
+  if (update) await changes(db, update, [...values, caseId]);
+  for (const e of change.events ?? []) await changes(db, SQL.insertEvent, eventValues(caseId, e));
+  for (const m of change.messages ?? []) await changes(db, SQL.insertMessage, messageValues(caseId, m));
+  for (const a of change.attachments ?? []) await changes(db, SQL.insertAttachment, attachmentValues(caseId, a));
+  for (const n of change.notes ?? []) await changes(db, CASE_WORK_SQL.insertNote, noteValues(caseId, n));
+  if (change.audit?.length) await appendAuditPostgres(db, caseId, change.audit, change.audit[0]!.at);
+  for (const job of change.jobs ?? []) await changes(db, JOB_SQL.enqueue, jobValues(job, job.runAt));
+}
+
 export class PostgresStore implements Store {
   /** Also used for attachment bytes (DatabaseAttachments). */
   readonly pool: pg.Pool;
@@ -188,17 +201,7 @@ export class PostgresStore implements Store {
   }
 
   async changeCase(caseId: string, change: CaseChange): Promise<void> {
-    await this.transaction(async (db) => {
-      const { columns, values, clearOutcome } = caseAssignments(change);
-      const update = updateCaseSql(columns, clearOutcome);
-      if (update) await changes(db, update, [...values, caseId]);
-      for (const e of change.events ?? []) await changes(db, SQL.insertEvent, eventValues(caseId, e));
-      for (const m of change.messages ?? []) await changes(db, SQL.insertMessage, messageValues(caseId, m));
-      for (const a of change.attachments ?? []) await changes(db, SQL.insertAttachment, attachmentValues(caseId, a));
-      for (const n of change.notes ?? []) await changes(db, CASE_WORK_SQL.insertNote, noteValues(caseId, n));
-      if (change.audit?.length) await appendAuditPostgres(db, caseId, change.audit, change.audit[0]!.at);
-      for (const job of change.jobs ?? []) await changes(db, JOB_SQL.enqueue, jobValues(job, job.runAt));
-    });
+    await this.transaction((db) => applyChange(db, caseId, change));
   }
 
   async events(caseId: string): Promise<StoredEvent[]> {
@@ -338,12 +341,13 @@ export class PostgresStore implements Store {
     });
   }
 
-  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean> {
+  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, { at, jobs }: { at: string; jobs: NewJob[] }, audit: NewAuditEntry[]): Promise<boolean> {
     return this.transaction(async (db) => {
       // The check-in's row is locked by the link: a second run waits, then links nothing.
       if ((await changes(db, CHECK_IN_SQL.linkTask, [task.taskId, checkInId])) !== 1) return false;
       const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
       await changes(db, CHECK_IN_SQL.insertTaskOnce, taskValues(caseId, Number(next), task));
+      for (const job of jobs) await changes(db, JOB_SQL.enqueue, jobValues(job, job.runAt));
       await appendAuditPostgres(db, caseId, audit, at);
       return true;
     });
@@ -353,14 +357,14 @@ export class PostgresStore implements Store {
     return (await rows<HandOverRow>(this.pool, HAND_OVER_SQL.ofCase, [caseId])).map(toHandOver);
   }
 
-  async addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, audit: NewAuditEntry[]): Promise<void> {
+  async addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, change: CaseChange): Promise<void> {
     await this.transaction(async (db) => {
       await changes(db, HAND_OVER_SQL.insert, handOverValues(caseId, handOver));
       if (referredTask) {
         const { next } = (await rows<{ next: number }>(db, TASK_SQL.nextPosition, [caseId]))[0]!;
         await changes(db, HAND_OVER_SQL.insertReferredTaskOnce, taskValues(caseId, Number(next), referredTask));
       }
-      await appendAuditPostgres(db, caseId, audit, handOver.package.handedOverAt);
+      await applyChange(db, caseId, change);
     });
   }
 

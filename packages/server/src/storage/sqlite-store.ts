@@ -157,20 +157,23 @@ export class SqliteStore implements Store {
   }
 
   async changeCase(caseId: string, change: CaseChange): Promise<void> {
-    this.db.transaction(() => {
-      const { columns, values, clearOutcome } = caseAssignments(change);
-      const update = updateCaseSql(columns, clearOutcome);
-      if (update) this.db.prepare(update).run(...values, caseId);
-      this.insertEvents(caseId, change.events ?? []);
-      const insertMessage = this.db.prepare(SQL.insertMessage);
-      for (const m of change.messages ?? []) insertMessage.run(...messageValues(caseId, m));
-      const insertAttachment = this.db.prepare(SQL.insertAttachment);
-      for (const a of change.attachments ?? []) insertAttachment.run(...attachmentValues(caseId, a));
-      const insertNote = this.db.prepare(CASE_WORK_SQL.insertNote);
-      for (const n of change.notes ?? []) insertNote.run(...noteValues(caseId, n));
-      if (change.audit?.length) appendAuditSqlite(this.db, caseId, change.audit, change.audit[0]!.at);
-      for (const job of change.jobs ?? []) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, job.runAt));
-    })();
+    this.db.transaction(() => this.applyChange(caseId, change))();
+  }
+
+  /** A case's change, inside the caller's transaction. */
+  private applyChange(caseId: string, change: CaseChange): void {
+    const { columns, values, clearOutcome } = caseAssignments(change);
+    const update = updateCaseSql(columns, clearOutcome);
+    if (update) this.db.prepare(update).run(...values, caseId);
+    this.insertEvents(caseId, change.events ?? []);
+    const insertMessage = this.db.prepare(SQL.insertMessage);
+    for (const m of change.messages ?? []) insertMessage.run(...messageValues(caseId, m));
+    const insertAttachment = this.db.prepare(SQL.insertAttachment);
+    for (const a of change.attachments ?? []) insertAttachment.run(...attachmentValues(caseId, a));
+    const insertNote = this.db.prepare(CASE_WORK_SQL.insertNote);
+    for (const n of change.notes ?? []) insertNote.run(...noteValues(caseId, n));
+    if (change.audit?.length) appendAuditSqlite(this.db, caseId, change.audit, change.audit[0]!.at);
+    for (const job of change.jobs ?? []) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, job.runAt));
   }
 
   private insertEvents(caseId: string, events: StoredEvent[]): void {
@@ -305,11 +308,12 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean> {
+  async addCheckInTask(caseId: string, checkInId: string, task: StoredTask, { at, jobs }: { at: string; jobs: NewJob[] }, audit: NewAuditEntry[]): Promise<boolean> {
     return this.db.transaction(() => {
       if (this.db.prepare(CHECK_IN_SQL.linkTask).run(task.taskId, checkInId).changes !== 1) return false;
       const { next } = this.db.prepare(TASK_SQL.nextPosition).get(caseId) as { next: number };
       this.db.prepare(CHECK_IN_SQL.insertTaskOnce).run(...taskValues(caseId, next, task));
+      for (const job of jobs) this.db.prepare(JOB_SQL.enqueue).run(...jobValues(job, job.runAt));
       appendAuditSqlite(this.db, caseId, audit, at);
       return true;
     })();
@@ -319,14 +323,14 @@ export class SqliteStore implements Store {
     return (this.db.prepare(HAND_OVER_SQL.ofCase).all(caseId) as HandOverRow[]).map(toHandOver);
   }
 
-  async addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, audit: NewAuditEntry[]): Promise<void> {
+  async addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, change: CaseChange): Promise<void> {
     this.db.transaction(() => {
       this.db.prepare(HAND_OVER_SQL.insert).run(...handOverValues(caseId, handOver));
       if (referredTask) {
         const { next } = this.db.prepare(TASK_SQL.nextPosition).get(caseId) as { next: number };
         this.db.prepare(HAND_OVER_SQL.insertReferredTaskOnce).run(...taskValues(caseId, next, referredTask));
       }
-      appendAuditSqlite(this.db, caseId, audit, handOver.package.handedOverAt);
+      this.applyChange(caseId, change);
     })();
   }
 

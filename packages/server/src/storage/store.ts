@@ -319,13 +319,16 @@ export interface Store {
   answerCheckIn(caseId: string, checkInId: string, answer: { at: string; answer: Schema<'CheckInAnswer'> }, jobs: NewJob[], audit: NewAuditEntry[]): Promise<boolean>;
   /** Cancels every unanswered check-in; the audit entries only when one was cancelled. Answers how many. */
   stopCheckIns(caseId: string, at: string, audit: NewAuditEntry[]): Promise<number>;
-  /** Adds the task a check-in became after the case's last task, once, with the audit entries; false when it was made before. */
-  addCheckInTask(caseId: string, checkInId: string, task: StoredTask, at: string, audit: NewAuditEntry[]): Promise<boolean>;
+  /** Adds the task a check-in became after the case's last task, once, with its jobs and the audit entries; false (nothing stored) when it was made before. */
+  addCheckInTask(caseId: string, checkInId: string, task: StoredTask, made: { at: string; jobs: NewJob[] }, audit: NewAuditEntry[]): Promise<boolean>;
 
   // Chain hand-overs (migration 15).
   handOvers(caseId: string): Promise<StoredHandOver[]>;
-  /** Stores the hand-over, the reporter's "referred" step when given (once per case), and the audit entries, atomically. */
-  addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, audit: NewAuditEntry[]): Promise<void>;
+  /**
+   * Stores the hand-over, the reporter's "referred" step when given (once per case), and `change`
+   * (its audit entries; for a `no-action` exit also the closing), atomically.
+   */
+  addHandOver(caseId: string, handOver: StoredHandOver, referredTask: StoredTask | undefined, change: CaseChange): Promise<void>;
 
   /** Removes expired sessions, idempotency records and rate-limit windows. */
   purgeExpired(now: string): Promise<void>;

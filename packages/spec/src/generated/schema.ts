@@ -1464,9 +1464,11 @@ export interface paths {
         /**
          * A case's aftercare check-ins and the answers
          * @description The check-ins of a case with the reporter's answers (the free text sealed when it was sent
-         *     sealed), and the task each concern or missed check-in became. Who: people with the
-         *     `handler` role and access to the case, and handler tokens (`403` otherwise). A deleted case
-         *     answers `410`. Capability `caseManagement.protocols` (1.2).
+         *     sealed), and the task each concern or missed check-in became. That task is due one hour
+         *     after it is made and, like a protocol step's task, gets one content-free overdue notice
+         *     when it is not done by then — also after the case is closed, as the check-ins go on. Who:
+         *     people with the `handler` role and access to the case, and handler tokens (`403`
+         *     otherwise). A deleted case answers `410`. Capability `caseManagement.protocols` (1.2).
          */
         get: operations["listCaseCheckIns"];
         put?: never;
@@ -1503,9 +1505,12 @@ export interface paths {
          *     without it `422` with the field in `errors`, and nothing changes). The package holds the
          *     reporter's identity (their role and the contact details they left) **only** when the
          *     handler records the reporter's explicit consent with its date (`reporterConsent`);
-         *     otherwise it holds none. A `no-action` hand-over changes nothing else: the handler closes
-         *     the case with outcome `no-action-needed`, and retention deletes it after that outcome's
-         *     period (`caseManagement.retention`, one year by default), sealed until then. For a
+         *     otherwise it holds none. A `no-action` hand-over closes an open case itself, in the same
+         *     transaction, with outcome `no-action-needed` (as `setCaseStatus` would: a case never
+         *     acknowledged is acknowledged with it, and the closing is in the timeline and the audit
+         *     trail after the `handed-over` entry; no note — the summary stays in the package); a case
+         *     closed before keeps its outcome. Retention then deletes it after that outcome's period
+         *     (`caseManagement.retention`, one year by default), sealed until then. For a
          *     `department` or `riec` hand-over the reporter's follow-up gains one visible step
          *     "Doorverwezen" / "Referred" (`FollowUpCase.steps`), and nothing else about it. Recorded in
          *     the case's audit trail (`handed-over`, with the exit and whether consent was recorded,
@@ -5105,8 +5110,8 @@ export interface components {
          */
         HandOverId: string;
         /**
-         * @description The exit of the CCV model protocol's weighing: `no-action` (kept sealed, then deleted by
-         *     retention), a municipal `department`, the `riec` (Regionaal Informatie- en Expertise
+         * @description The exit of the CCV model protocol's weighing: `no-action` (closes the case as
+         *     `no-action-needed`; kept sealed, then deleted by retention), a municipal `department`, the `riec` (Regionaal Informatie- en Expertise
          *     Centrum), or further `analysis`.
          * @example riec
          * @enum {string}

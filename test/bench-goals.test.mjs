@@ -1,0 +1,110 @@
+// The verdicts `npm run bench` prints for issue 19's goals (bench/goals.mjs), fed figures directly:
+// no benchmark runs here and nothing is timed.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { figuresOf, goalVerdicts } from '../bench/goals.mjs';
+
+/** Figures where every goal holds; each test spoils one. */
+function passing() {
+  return {
+    hostPage: { longTasksWith: [1, 0, 2], longTasksWithout: [1, 0, 2], lighthouseWith: 89, lighthouseWithout: 90, clsWith: 0 },
+    weight: {
+      terser: { allFour: 15_900, reportButton: 7_900, sdkCore: 4_900 },
+      esbuild: { allFour: 16_000, reportButton: 8_000, sdkCore: 5_000 },
+      shipped: { allFour: 15_950, reportButton: 7_950 },
+    },
+    wire: { staticFiles: 8, compressed: 8, hashedChunks: 3, immutable: 3, varyMissing: [] },
+    server: [
+      { label: 'GET /v1/norms', ratio: 0.95 },
+      { label: 'GET /v1/norms, If-None-Match (304)', ratio: 0.8 },
+    ],
+    growth: { sqlite: { firstPage: 1.3, deepPage: 1.1 }, postgres: { firstPage: 1.2, deepPage: 1.25 } },
+    seal: { ratio: 1.3 },
+    start: { seconds: 9.5, rebuilt: [] },
+  };
+}
+
+const verdictOf = (figures, number) => goalVerdicts(figures).find(({ goal }) => goal.startsWith(`${number} `));
+
+describe('the verdicts on issue 19', () => {
+  it('gives one row per goal, each met when every part holds at its limit', () => {
+    const rows = goalVerdicts(passing());
+    assert.deepEqual(rows.map(({ goal }) => goal[0]), ['1', '2', '3', '4', '5', '6']);
+    for (const row of rows) assert.equal(row.verdict, 'met', `${row.goal}: ${row.figure}`);
+  });
+
+  it('says not met when one part is past its limit, and marks that part', () => {
+    const cases = [
+      [1, (f) => (f.hostPage.longTasksWith = [1, 1, 2])],
+      [1, (f) => (f.hostPage.lighthouseWith = 88)],
+      [1, (f) => (f.hostPage.clsWith = 0.001)],
+      [2, (f) => (f.weight.esbuild.allFour = 16_001)],
+      [2, (f) => (f.weight.terser.reportButton = 8_001)],
+      [2, (f) => (f.weight.esbuild.sdkCore = 5_001)],
+      [2, (f) => (f.weight.shipped.allFour = 19_904)],
+      [2, (f) => (f.wire.compressed = 7)],
+      [2, (f) => (f.wire.immutable = 2)],
+      [2, (f) => (f.wire.varyMissing = ['/elements/weerbaar.js'])],
+      [3, (f) => (f.server[1].ratio = 0.79)],
+      [4, (f) => (f.growth.postgres.deepPage = 1.31)],
+      [5, (f) => (f.seal.ratio = 1.31)],
+      [6, (f) => (f.start.seconds = 10.1)],
+      [6, (f) => (f.start.rebuilt = ['@weerbaar/elements'])],
+    ];
+    for (const [goal, spoil] of cases) {
+      const figures = passing();
+      spoil(figures);
+      const row = verdictOf(figures, goal);
+      assert.equal(row.verdict, 'not met', `${spoil}`);
+      assert.match(row.figure, /✗/);
+      for (const other of goalVerdicts(figures).filter((entry) => entry.goal !== row.goal)) assert.equal(other.verdict, 'met', `${spoil} spoils only goal ${goal}`);
+    }
+  });
+
+  it('says not measured, and why, when a part was skipped; not met wins over a gap', () => {
+    const figures = passing();
+    delete figures.seal;
+    delete figures.growth.postgres;
+    delete figures.wire;
+    assert.equal(verdictOf(figures, 5).verdict, 'not measured: the crypto section was not run (--only)');
+    assert.equal(verdictOf(figures, 4).verdict, 'not measured: PostgreSQL not in the growth table');
+    assert.match(verdictOf(figures, 2).verdict, /^not measured: the wire section/);
+    figures.growth.sqlite.firstPage = 2.31;
+    assert.equal(verdictOf(figures, 4).verdict, 'not met');
+    assert.match(verdictOf(figures, 4).figure, /SQLite worst list 2\.31× \(firstPage\) ✗; \(PostgreSQL not in the growth table\)/);
+    assert.ok(goalVerdicts({}).every(({ verdict }) => verdict.startsWith('not measured: ')));
+  });
+});
+
+describe('the figures taken from the sections', () => {
+  it('judges the 10 MB seal, the content GETs and the lists at 100k against 1k', () => {
+    const figures = figuresOf({
+      crypto: {
+        seconds: 14,
+        0: { name: 'report', hpkeMs: 1.2, aesGcmMs: 0.04 },
+        1: { name: 'attachment', hpkeMs: 400, aesGcmMs: 200 },
+        2: { name: 'attachment-file', hpkeMs: 260, aesGcmMs: 200 },
+      },
+      server: {
+        scenarios: [
+          { label: 'GET /v1/norms', bare: { requestsPerSecond: 1000 }, reference: { requestsPerSecond: 900 } },
+          { label: 'POST /v1/reports (bare: one scrypt)', bare: { requestsPerSecond: 10 }, reference: { requestsPerSecond: 1 } },
+        ],
+      },
+      growth: {
+        results: [
+          { size: 1_000, medians: { submit: 10, firstPage: 2, deepPage: 3 } },
+          { size: 100_000, medians: { submit: 100, firstPage: 3, deepPage: 3 } },
+        ],
+      },
+    });
+    assert.deepEqual(figures.seal, { ratio: 1.3, path: 'a File', bytesRatio: 2 });
+    assert.equal(verdictOf(figures, 5).figure, '1.30× from a File (bytes in hand 2.00×)');
+    assert.equal(figuresOf({ crypto: { 0: { name: 'attachment', hpkeMs: 400, aesGcmMs: 200 } } }).seal.ratio, 2);
+    assert.deepEqual(figures.server, [{ label: 'GET /v1/norms', ratio: 0.9 }]);
+    assert.deepEqual(figures.growth, { sqlite: { firstPage: 1.5, deepPage: 1 } });
+    assert.equal(verdictOf(figures, 5).verdict, 'met');
+    assert.equal(verdictOf(figures, 3).verdict, 'met');
+    assert.match(verdictOf(figures, 4).figure, /SQLite worst list 1\.50× \(firstPage\) ✗/);
+  });
+});
