@@ -257,20 +257,21 @@ export class CaseView extends LitElement {
   }
 
   /**
-   * The key form (or the opening notice after it) goes away once the case opens, and the sealed
-   * report's heading is replaced by the opened one. Focus that was on them would fall to the page,
-   * however the case opened (the file, the passkey, the session's kept key): it moves to the report's
-   * heading instead, whose name the screen reader reads out.
+   * A section re-renders when what it shows arrives (the case opened with the session's key, the
+   * report form's labels, a notice): a control that had focus may be replaced under a Tab. Focus
+   * then moves to the heading of the section it was in, whose name the screen reader reads out,
+   * never to the page. The key form (or the opening notice) goes away once the case opens, and the
+   * sealed report's heading is replaced by the opened one: from there to the report's heading.
    */
   protected override update(changed: PropertyValues<this>): void {
     const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
-    const onTheWay = active && (active.closest('.key') || active.id === 'report-heading') ? active : undefined;
+    const section = active?.closest('.key') || active?.id === 'report-heading' ? 'report-heading' : active?.closest('section[aria-labelledby]')?.getAttribute('aria-labelledby');
     super.update(changed);
-    if (!onTheWay || onTheWay.isConnected) return;
-    const report = this.renderRoot.querySelector<HTMLElement>('#report-heading');
-    if (!report) return this.focusHeading();
-    report.tabIndex = -1;
-    report.focus();
+    if (!active || active.isConnected) return;
+    const heading = (section && this.renderRoot.querySelector<HTMLElement>(`[id="${section}"]`)) || undefined;
+    if (!heading) return this.focusHeading();
+    heading.tabIndex = -1;
+    heading.focus();
   }
 
   protected override updated(): void {
