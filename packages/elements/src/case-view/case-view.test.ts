@@ -359,6 +359,8 @@ describeWhere('emulateMedia')('<weerbaar-case-view> printed', () => {
     try {
       await click(view, '[part="record-button"]');
       await untilText(view, 'Vastgelegd in de audittrail.');
+      // The record's header renders once the case is read again after the export was recorded.
+      await waitUntil(() => shadow(view, '[part="record-header"]'), 'the record header did not render', { timeout: 20_000 });
       await emulateMedia({ media: 'print' });
       const shown = (element: Element) => element.checkVisibility();
       expect(shadowAll(view, '.answers .identity').length).to.be.greaterThan(0);
