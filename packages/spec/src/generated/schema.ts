@@ -2475,12 +2475,15 @@ export interface components {
             advice: components["schemas"]["AdviceRule"][];
         };
         /**
-         * @description One signal, a checkbox in the self-check.
+         * @description One signal, a checkbox in the self-check. 1.2 — `dilemmaTheme` (optional): the theme of the
+         *     dilemma cards that match this signal; once the signal is checked, the advice may point to
+         *     those cards (`getDilemmaCards`).
          * @example {
          *       "id": "bribery-gift-offered",
          *       "label": "Iemand bood mij geld, een geschenk of een gunst aan",
          *       "explanation": "Ook een kleine gunst kan het begin zijn van afhankelijkheid.",
-         *       "weight": 3
+         *       "weight": 3,
+         *       "dilemmaTheme": "gifts-and-hospitality"
          *     }
          */
         Signal: {
@@ -2491,6 +2494,7 @@ export interface components {
             explanation: string;
             /** @description How strongly this signal points to criminal influence. */
             weight: number;
+            dilemmaTheme?: components["schemas"]["DilemmaTheme"];
         };
         /**
          * @description Advice that applies from a score upwards.
