@@ -42,9 +42,12 @@ function run(command, args, cwd) {
   }
 }
 
-// The peers and tools are pinned in bench/package-lock.json, apart from the root's lock.
+// The peers and tools are pinned in bench/package-lock.json, apart from the root's lock. The start
+// section uses none of them: `--only start` runs without installing them.
+const NEEDS_NO_BENCH_PACKAGES = new Set(['start']);
 const installed = join(benchDir, 'node_modules', '.package-lock.json');
-if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(join(benchDir, 'package-lock.json')).mtimeMs) {
+const needsBenchPackages = only.some((name) => !NEEDS_NO_BENCH_PACKAGES.has(name));
+if (needsBenchPackages && (!existsSync(installed) || statSync(installed).mtimeMs < statSync(join(benchDir, 'package-lock.json')).mtimeMs)) {
   run('npm', ['ci', '--no-audit', '--no-fund'], benchDir);
 }
 const built = ['spec/dist/index.js', 'sdk/dist/index.js', 'elements/dist/cdn/manifest.json', 'server/dist/cli.js'];

@@ -11,9 +11,10 @@ export const OWN_ROOT_INPUTS = { '@weerbaar/elements': ['scripts/precompress.mjs
 const SKIPPED_DIRECTORIES = new Set(['dist', 'node_modules', 'test', 'docs', 'coverage', 'tmp']);
 /**
  * Not read by a build: written by one or by a pack (the spec's generated sources come from its
- * openapi.yaml), or read by the server when it runs (its pages and seed content).
+ * openapi.yaml), or read by the server when it runs (its pages). The server's seed content is read
+ * by its build (checked and written as dist/seed/*.json), so an edited seed file rebuilds it.
  */
-const NOT_BUILT_FROM = new Set(['packages/spec/src/generated', 'packages/server/elements', 'packages/server/hosted', 'packages/server/seed']);
+const NOT_BUILT_FROM = new Set(['packages/spec/src/generated', 'packages/server/elements', 'packages/server/hosted']);
 const SKIPPED_FILES = /(\.(test|stories)\.[cm]?[jt]s|\.md|^LICENSE)$/;
 
 function* filesUnder(root, dir) {

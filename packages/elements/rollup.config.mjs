@@ -49,6 +49,8 @@ function minifyStyleTemplates() {
           .replace(/\s*([{};,>])\s*/g, '$1')
           .replace(/:\s+/g, ':')
           .replace(/;}/g, '}')
+          // 0.5rem → .5rem (only a zero that starts a number: 10.5 stays).
+          .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
           .trim();
         return `css\`${compact}\``;
       });

@@ -46,6 +46,8 @@ export const FAULTS = {
   'identity-in-hand-over': "puts the reporter's identity into a RIEC hand-over package without their consent",
   'no-action-left-open': 'leaves a case open after a no-action hand-over (the handler must close it separately)',
   'relatives-dropped': "leaves relativesAffected out of the reporter's follow-up",
+  'follow-up-check-in-days-dropped': "leaves the check-in days out of the reporter's follow-up (the receipt still has them)",
+  'overdue-not-listed': 'says in the case list that no case has an overdue task (overdueTasks 0), while it counts them',
   'statistics-small-cell': 'shows a small count in its statistics instead of suppressing it (the first suppressed cell becomes a count of 3)',
   'publishes-raw-submission': "publishes a dilemma card that still holds the shared dilemma's text (the refusal becomes a published card)",
 } as const;
@@ -312,6 +314,16 @@ function breakAnswer(fault: Fault | undefined, method: string, fullPath: string,
       break;
     case 'relatives-dropped':
       if (method === 'GET' && path.endsWith('/follow-up/case') && answer.status === 200) rewriteJson(answer, (view) => void delete view.relativesAffected);
+      break;
+    case 'follow-up-check-in-days-dropped':
+      if (method === 'GET' && path.endsWith('/follow-up/case') && answer.status === 200) rewriteJson(answer, (view) => void delete view.checkInDays);
+      break;
+    case 'overdue-not-listed':
+      if (method === 'GET' && path.endsWith('/cases') && answer.status === 200) {
+        rewriteJson(answer, (list) => {
+          for (const item of list.items as { overdueTasks?: number }[]) item.overdueTasks = 0;
+        });
+      }
       break;
     case 'check-in-dropped':
       if (method === 'GET' && path.endsWith('/follow-up/check-ins') && answer.status === 200) {

@@ -11,4 +11,6 @@ export const PROTOCOL_CASES: { fault: Fault; check: string }[] = [
   { fault: 'identity-in-hand-over', check: 'WRA-PRO-06' },
   { fault: 'no-action-left-open', check: 'WRA-PRO-08' },
   { fault: 'relatives-dropped', check: 'WRA-PRO-09' },
+  { fault: 'overdue-not-listed', check: 'WRA-PRO-10' },
+  { fault: 'follow-up-check-in-days-dropped', check: 'WRA-FU-10' },
 ];

@@ -16,7 +16,8 @@ const reportButtonEntry = 'report-button.js';
 const inboxBudget = 30_000;
 const inboxEntry = 'inbox.js';
 // Issue 17: the dilemma cards (their own build), Lit and the SDK's dilemmas entry they load at once
-// included, before any interaction; measured 18,181 bytes, budget about 10 % above.
+// included, before any interaction; measured 18,181 bytes, budget about 10 % above (18,617 once it could open
+// filtered from the checklist's advice link).
 const dilemmaCardsBudget = 20_000;
 const dilemmaCardsEntry = 'dilemma-cards.js';
 

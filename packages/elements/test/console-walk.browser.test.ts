@@ -53,9 +53,22 @@ function deepActive(): Element | null {
 /** Where focus fell on the page itself right after Enter (a button the console disabled, a screen it replaced): must stay empty. */
 const transientLosses: string[] = [];
 
+/** Where focus went, newest last (named in a failure: which element took focus and then went away). */
+const focusLog: Array<() => string> = [];
+const describe_ = (element: EventTarget | null | undefined) => {
+  if (!(element instanceof Element)) return String(element);
+  const parts: string[] = [];
+  for (let node: Node | null = element; node && node !== document.body; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (node instanceof Element) parts.unshift(`${node.localName}${node.id ? `#${node.id}` : ''}${node.getAttribute('part') ? `[${node.getAttribute('part')}]` : ''}`);
+  }
+  return `${parts.slice(-4).join(' > ')}${element.isConnected ? '' : ' (gone)'}`;
+};
+document.addEventListener('focusin', (event) => { const target = event.composedPath()[0]; focusLog.push(() => `in ${describe_(target)}`); }, true);
+document.addEventListener('focusout', (event) => { const target = event.composedPath()[0]; const to = event.relatedTarget; focusLog.push(() => `out ${describe_(target)} → ${describe_(to)}`); }, true);
+
 /** Focus is somewhere in the console, never the page itself. */
 function expectFocused(step: string): void {
-  expect(document.activeElement, `focus after ${step}`).not.to.equal(document.body);
+  expect(document.activeElement, `focus after ${step}; last moves: ${focusLog.slice(-6).map((line) => line()).join(' | ')}`).not.to.equal(document.body);
 }
 
 /** A key press; focus must stay in the console at once (after Enter: collected, checked at the end with the button's name). */
@@ -243,7 +256,8 @@ describeWhere('virtualAuthenticator')('the console walked by keyboard (issue 15,
       await tabTo(byPart('record-button'), 'print the record');
       await press('Enter');
       await until(inbox, () => viewText(inbox).includes(text.printed), 'the record');
-      expect(printed).to.equal(before + 1);
+      // The notice shows once the export is recorded; the print window opens after the record has rendered.
+      await until(inbox, () => printed === before + 1, 'the print window');
       expect(view()!.querySelector('[part="record-header"]')!.textContent).to.include(text.withoutIdentity);
       await expectAccessible(inbox);
 

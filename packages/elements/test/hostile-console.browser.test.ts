@@ -10,7 +10,8 @@ import { expectAccessible, mount, shadow, shadowAll, shadowText } from './browse
 import { apiOf, breakerNames, brokenApi, expectInert, expectPayloadsAsText, installTripwire, type BackendKind } from './hostile-helpers.js';
 
 const tripwire = installTripwire();
-const loadTimeout = { timeout: 15_000 };
+// Each wait has its own limit; a test walks several of them (sign-in, list, pages), so its whole limit is wider.
+const loadTimeout = { timeout: 30_000 };
 
 // This backend checks no passkey, so any credential will do; the console must trust nothing it answers.
 const anyPasskey: PasskeyAuthenticator = {
@@ -36,7 +37,8 @@ async function checkState(host: HTMLElement): Promise<void> {
 }
 
 for (const kind of ['hostile', 'hostile-enums'] satisfies BackendKind[]) {
-  describe(`the console against a compromised backend (${kind})`, () => {
+  describe(`the console against a compromised backend (${kind})`, function (this: { timeout(ms: number): void }) {
+    this.timeout(120_000);
     const api = apiOf(kind);
 
     it('signs in and shows every case and count with the payloads as text, inert, in every state', async () => {
@@ -72,7 +74,8 @@ for (const kind of ['hostile', 'hostile-enums'] satisfies BackendKind[]) {
   });
 }
 
-describe('the console against a backend with thousands of cases', () => {
+describe('the console against a backend with thousands of cases', function (this: { timeout(ms: number): void }) {
+  this.timeout(120_000);
   it('shows one page at a time, wraps a 100,000-character reference, and stays usable', async () => {
     const inbox = await mountConsole(apiOf('huge'));
     await signIn(inbox);
@@ -86,7 +89,8 @@ describe('the console against a backend with thousands of cases', () => {
   });
 });
 
-describe('the console against answers that break the schema', () => {
+describe('the console against answers that break the schema', function (this: { timeout(ms: number): void }) {
+  this.timeout(120_000);
   for (const variant of breakerNames) {
     it(`shows an error it can recover from when the list is broken (${variant})`, async () => {
       const inbox = await mountConsole(brokenApi(variant, 'listCases'));

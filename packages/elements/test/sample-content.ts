@@ -67,7 +67,7 @@ export const sampleChecklist: Record<SupportedLocale, SignalChecklist> = {
         description: 'Dreigen met geweld of schade, ook tegen familie.',
         category: 'threat-intimidation',
         signals: [
-          { id: 'threats-home-visit', label: 'Iemand kwam onaangekondigd naar mijn huis', explanation: 'Wie uw woonadres opzoekt, wil laten zien dat hij u kan vinden.', weight: 3 },
+          { id: 'threats-home-visit', label: 'Iemand kwam onaangekondigd naar mijn huis', explanation: 'Wie uw woonadres opzoekt, wil laten zien dat hij u kan vinden.', weight: 3, dilemmaTheme: 'threats' },
           { id: 'threats-online', label: 'Ik word online bedreigd of uitgescholden', explanation: 'Ook online bedreiging is strafbaar.', weight: 2 },
         ],
         advice: [
@@ -80,7 +80,7 @@ export const sampleChecklist: Record<SupportedLocale, SignalChecklist> = {
         title: 'Omkoping',
         description: 'Geld, geschenken of gunsten in ruil voor een besluit.',
         category: 'bribery',
-        signals: [{ id: 'bribery-gift-offered', label: 'Iemand bood mij geld, een geschenk of een gunst aan', explanation: 'Ook een kleine gunst kan het begin zijn van afhankelijkheid.', weight: 3 }],
+        signals: [{ id: 'bribery-gift-offered', label: 'Iemand bood mij geld, een geschenk of een gunst aan', explanation: 'Ook een kleine gunst kan het begin zijn van afhankelijkheid.', weight: 3, dilemmaTheme: 'gifts-and-hospitality' }],
         advice: [{ minScore: 1, level: 'report', text: 'Weiger, leg vast wat er gebeurde en meld het.', nextStep: 'make-report' }],
       },
     ],
@@ -101,7 +101,7 @@ export const sampleChecklist: Record<SupportedLocale, SignalChecklist> = {
         description: 'Threats of violence or harm, also against family.',
         category: 'threat-intimidation',
         signals: [
-          { id: 'threats-home-visit', label: 'Someone came to my home unannounced', explanation: 'Whoever looks up your address wants to show they can find you.', weight: 3 },
+          { id: 'threats-home-visit', label: 'Someone came to my home unannounced', explanation: 'Whoever looks up your address wants to show they can find you.', weight: 3, dilemmaTheme: 'threats' },
           { id: 'threats-online', label: 'I am threatened or abused online', explanation: 'Threats online are a crime too.', weight: 2 },
         ],
         advice: [
@@ -114,7 +114,7 @@ export const sampleChecklist: Record<SupportedLocale, SignalChecklist> = {
         title: 'Bribery',
         description: 'Money, gifts or favours in exchange for a decision.',
         category: 'bribery',
-        signals: [{ id: 'bribery-gift-offered', label: 'Someone offered me money, a gift or a favour', explanation: 'Even a small favour can be the start of dependence.', weight: 3 }],
+        signals: [{ id: 'bribery-gift-offered', label: 'Someone offered me money, a gift or a favour', explanation: 'Even a small favour can be the start of dependence.', weight: 3, dilemmaTheme: 'gifts-and-hospitality' }],
         advice: [{ minScore: 1, level: 'report', text: 'Refuse, write down what happened and report it.', nextStep: 'make-report' }],
       },
     ],

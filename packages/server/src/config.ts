@@ -3,7 +3,7 @@
 // listed once, in ENVIRONMENT below and in the README.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './content/content-file.js';
 import { webhookSecretBytes } from './notifications/webhooks.js';
 
 export interface ServerConfig {

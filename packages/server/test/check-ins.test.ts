@@ -1,6 +1,6 @@
 // Aftercare check-ins (contract 1.2) over real HTTP against the built server: scheduled with a
 // threat case from its protocol (1, 7, 30 and 90 days), answered by the reporter with three short
-// questions, a worrying answer or a missed one turned into a task for the caretaker's group by the
+// questions (the follow-up giving the days still to come), a worrying answer or a missed one turned into a task for the caretaker's group by the
 // job runner, going on after the case is closed, and stopped by the reporter. Time is simulated by
 // moving the check-ins' times and their jobs' run times into the past in the database, as the
 // retention tests do; the job runner polls every 100 ms, and the test polls for what it expects.
@@ -13,6 +13,7 @@ import { openSession, serverForSuite, type TestServer } from './helpers/server.j
 const DAY = 86_400_000;
 const WORRIED = { wellbeing: 'not-well', feelsSafe: 'no', wantsContact: true, text: 'Er stond gisteren weer een auto voor mijn huis.' };
 const FINE = { wellbeing: 'good', feelsSafe: 'yes', wantsContact: false };
+const dayInAmsterdam = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
 
 describe('aftercare check-ins', () => {
   const suite = serverForSuite({ env: { WEERBAAR_JOBS_POLL_MILLISECONDS: '100' } });
@@ -48,6 +49,9 @@ describe('aftercare check-ins', () => {
     return value;
   }
 
+  /** The check-in days the reporter's follow-up gives (for its calendar file); undefined when it gives none. */
+  const comingDays = async (session: string) => (await t.api.call('getFollowUpCase', { token: session })).body.checkInDays as string[] | undefined;
+
   const jobState = (checkInId: string) =>
     withWritableDatabase(t.server, (db) => db.all<{ state: string }>('SELECT state FROM jobs WHERE job_key = ?', [`check-in:due:${checkInId}`]));
 
@@ -70,6 +74,7 @@ describe('aftercare check-ins', () => {
     const answered = await t.api.call('answerFollowUpCheckIn', { token: session, path: { checkInId: first.checkInId }, json: WORRIED });
     assert.equal(answered.status, 200);
     assert.equal(answered.body.status, 'answered');
+    assert.deepEqual(await comingDays(session), [second, third, fourth].map((c) => dayInAmsterdam(c.opensAt)), 'an answered check-in is no longer to come');
     assert.equal((await t.api.call('answerFollowUpCheckIn', { token: session, path: { checkInId: first.checkInId }, json: FINE })).status, 409, 'an answer is final');
     const afterAnswer = await eventually('the worrying answer became a task', () => taskSteps(caseId), (steps) => steps.includes('check-in-worry'));
     assert.deepEqual(afterAnswer, [...before, 'check-in-worry']);
@@ -85,6 +90,7 @@ describe('aftercare check-ins', () => {
     await moveIntoPast(second.checkInId, { due: true });
     await eventually('the missed check-in became a task', () => taskSteps(caseId), (steps) => steps.includes('check-in-missed'));
     assert.equal((await handlerList(caseId)).items[1]!.status, 'missed');
+    assert.deepEqual(await comingDays(session), [third, fourth].map((c) => dayInAmsterdam(c.opensAt)), 'a day gone by is not to come, also after closing');
 
     // A fine answer is no task.
     await moveIntoPast(third.checkInId, { due: false });
@@ -94,6 +100,7 @@ describe('aftercare check-ins', () => {
     assert.equal((await t.api.call('stopFollowUpCheckIns', { token: session })).status, 204);
     const stopped = await reporterList(session);
     assert.deepEqual([stopped.stopped, stopped.items.map((c) => c.status)], [true, ['answered', 'missed', 'answered', 'cancelled']]);
+    assert.equal(await comingDays(session), undefined, 'stopped: no days to come');
     await moveIntoPast(fourth.checkInId, { due: true });
     await eventually("the fourth check-in's job ran", () => jobState(fourth.checkInId), (rows) => rows[0]?.state === 'done');
     assert.deepEqual((await taskSteps(caseId)).filter((step) => step.startsWith('check-in-')), ['check-in-worry', 'check-in-missed']);
@@ -122,19 +129,21 @@ describe('aftercare check-ins', () => {
 
   it("gives the receipt the days the check-ins open (organisation's time zone), and tells follow-up whether relatives are affected", async () => {
     const submit = (report: object) => t.api.call('submitReport', { json: report, headers: { 'Idempotency-Key': idempotencyKey() } });
-    const dayInAmsterdam = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
     const family = await submit({ role: 'council-member', category: 'threat-intimidation', content: { description: 'Een dreigbrief op de mat.', answers: { whoWasThreatened: ['me', 'children'] } } });
     assert.equal(family.status, 201);
     const familySession = await openSession(t.api, family.body.receipt);
     const opens = (await reporterList(familySession)).items.map((checkIn) => dayInAmsterdam(checkIn.opensAt));
     assert.equal(opens.length, 4);
     assert.deepEqual(family.body.checkInDays, opens);
-    assert.equal((await t.api.call('getFollowUpCase', { token: familySession })).body.relativesAffected, true);
+    const followed = (await t.api.call('getFollowUpCase', { token: familySession })).body;
+    assert.equal(followed.relativesAffected, true);
+    assert.deepEqual(followed.checkInDays, family.body.checkInDays, "the follow-up gives the receipt's days while all are to come");
 
     const alone = await submit(MINIMAL_REPORT);
     assert.equal((await t.api.call('getFollowUpCase', { token: await openSession(t.api, alone.body.receipt) })).body.relativesAffected, false);
     const bribery = await submit({ role: 'civil-servant', category: 'bribery', content: { description: 'Een aanvrager bood mij geld voor een vergunning.' } });
     assert.equal(bribery.status, 201);
     assert.ok(!('checkInDays' in bribery.body), 'no check-ins, no dates');
+    assert.ok(!('checkInDays' in (await t.api.call('getFollowUpCase', { token: await openSession(t.api, bribery.body.receipt) })).body), 'nor in follow-up');
   });
 });

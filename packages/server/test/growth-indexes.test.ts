@@ -15,7 +15,7 @@ import { deadlinesOnReceipt } from '../src/domain/deadlines.js';
 import { PostgresStore } from '../src/storage/postgres-store.js';
 import { caseListQuery, caseValues } from '../src/storage/rows.js';
 import { DATABASE_FILE, SqliteStore } from '../src/storage/sqlite-store.js';
-import { caseListSql, SQL } from '../src/storage/statements.js';
+import { caseListPageParams, caseListSql, SQL } from '../src/storage/statements.js';
 import { IdempotencyClaimLostError, type CaseFilter, type NewReport, type Store } from '../src/storage/store.js';
 
 const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -38,7 +38,7 @@ const NARROWINGS: Record<Narrowing, Partial<CaseFilter>> = {
 function everyListQuery(): { narrowing: Narrowing; filter: CaseFilter }[] {
   return (Object.keys(NARROWINGS) as Narrowing[]).flatMap((narrowing) =>
     SORTS.flatMap((sort) =>
-      [false, true].map((descending) => ({ narrowing, filter: { ...NARROWINGS[narrowing], sort, descending, offset: 900, limit: 20 } })),
+      [false, true].map((descending) => ({ narrowing, filter: { ...NARROWINGS[narrowing], now: NOW, sort, descending, offset: 900, limit: 20 } })),
     ),
   );
 }
@@ -106,7 +106,7 @@ async function assertDirectInsertIsCounted(store: Store, insert: (values: unknow
   const values = caseValues(report(`${year}-07-01T10:00:00.000Z`, { content: { description: 'Van de vorige versie.', contact: CONTACT } }), reference);
   await insert([...values.slice(0, -1), 0]);
   assert.equal((await store.createReport(report(`${year}-07-01T10:00:01.000Z`))).reference, expectedNext);
-  const listed = await store.listCases({ sort: 'receivedAt', descending: true, offset: 0, limit: 2 });
+  const listed = await store.listCases({ now: NOW, sort: 'receivedAt', descending: true, offset: 0, limit: 2 });
   assert.deepEqual(listed.items.map((entry) => [entry.case.reference, entry.case.hasContact]), [[expectedNext, false], [reference, true]]);
 }
 
@@ -149,7 +149,7 @@ describe('case list plans on SQLite', { skip: onSqlite }, () => {
       assert.equal(countAccess.length, 1, JSON.stringify(count));
       assert.match(countAccess[0]!, expected.count, `the count: ${JSON.stringify(count)}`);
 
-      const page = plan(sql.page, [...params, filter.limit, filter.offset]);
+      const page = plan(sql.page, caseListPageParams(params, filter));
       const details = JSON.stringify(page.map((row) => row.detail));
       const coroutine = page.find((row) => row.detail === 'CO-ROUTINE page');
       assert.ok(coroutine, `the page's references are found first: ${details}`);
@@ -216,7 +216,7 @@ describe('case list plans on PostgreSQL', { skip: onPostgres }, () => {
         assert.match(casesAccess(count, 'c')[0]!, expected.count, `${label}, count:\n${count.join('\n')}`);
 
         // The subquery's cases are c_1: the page's references on the index, then each row by its reference.
-        const page = await explain(sql.page, [...params, filter.limit, filter.offset]);
+        const page = await explain(sql.page, caseListPageParams(params, filter));
         const text = `${label}, page:\n${page.join('\n')}`;
         assert.equal(casesAccess(page, 'c_1').length, 1, text);
         assert.match(casesAccess(page, 'c_1')[0]!, expected.page, text);
@@ -294,11 +294,11 @@ describe('case references on SQLite', { skip: onSqlite }, () => {
       await store.changeCase(closed.id, { set: { acknowledgedAt: '2026-09-02T10:00:00.000Z', feedbackGivenAt: '2026-09-03T10:00:00.000Z', status: 'closed' } });
       await store.createReport(report('2026-11-27T10:00:00.000Z'));
 
-      const overdue = await store.listCases({ overdueAt: NOW, sort: 'acknowledgeDueAt', descending: false, offset: 0, limit: 20 });
+      const overdue = await store.listCases({ overdueAt: NOW, now: NOW, sort: 'acknowledgeDueAt', descending: false, offset: 0, limit: 20 });
       assert.deepEqual(overdue.items.map((entry) => entry.case.reference), [late.reference]);
       assert.equal(overdue.total, 1);
       assert.equal(overdue.items[0]!.case.hasContact, true);
-      const all = await store.listCases({ sort: 'receivedAt', descending: true, offset: 0, limit: 20 });
+      const all = await store.listCases({ now: NOW, sort: 'receivedAt', descending: true, offset: 0, limit: 20 });
       assert.equal(all.total, 4);
       assert.deepEqual(all.items.map((entry) => entry.case.hasContact), [false, false, true, false]);
     } finally {

@@ -118,6 +118,20 @@ describe('content', () => {
     assert.deepEqual(categories, ['threat-intimidation', 'bribery', 'infiltration', 'undue-pressure']);
   });
 
+  it('points the default checklist signals to dilemma themes that have published cards, the same in both languages', async () => {
+    type Checklist = { themes: { signals: { id: string; dilemmaTheme?: string }[] }[] };
+    const dilemmaThemes = async (lang: string) =>
+      ((await t.api.call('getSignalChecklist', { query: { lang } })).body as Checklist).themes.flatMap((theme) => theme.signals.map((signal) => [signal.id, signal.dilemmaTheme]));
+    const dutch = await dilemmaThemes('nl');
+    assert.deepEqual(await dilemmaThemes('en'), dutch);
+    const linked = new Set(dutch.map(([, theme]) => theme).filter((theme) => theme !== undefined));
+    assert.deepEqual([...linked].sort(), ['gifts-and-hospitality', 'information-requests', 'permit-pressure', 'side-jobs', 'threats']);
+    for (const theme of linked) {
+      const cards = await t.api.call('getDilemmaCards', { query: { theme } });
+      assert.ok(cards.body.items.length > 0, `no published card on ${theme}`);
+    }
+  });
+
   it('offers the report form with four roles, five categories and the privacy-statement consent', async () => {
     const form = (await t.api.call('getReportForm')).body;
     assert.equal(form.roles.length, 4);

@@ -1,10 +1,11 @@
 // Protocols and tasks (contract 1.2, caseManagement.protocols) over real HTTP against the built
 // server: the protocol's steps become a new case's tasks with due times from their offsets, the
 // family step only when relatives are affected, the people affected by role only, ticks in the
-// audit trail, overdue tasks counted, and the reporter's follow-up showing visible steps only.
+// audit trail, overdue tasks counted (in total and per listed case), and the reporter's follow-up showing visible steps only.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { dueAtEndOfDay } from '../src/domain/protocol-tasks.js';
+import { withWritableDatabase } from './helpers/database-tampering.js';
 import { openSession, serverForSuite, type TestServer } from './helpers/server.js';
 
 const THREAT = 'Twee mannen stonden bij mijn huis en noemden de namen van mijn kinderen.';
@@ -96,10 +97,26 @@ describe('protocols and tasks', () => {
     assert.ok(!text.includes('"griffie"') && !text.includes('handler-token'), 'no owner or actor reaches the reporter');
   });
 
-  it('counts overdue tasks where the inbox counts overdue cases', async () => {
+  it('counts overdue tasks where the inbox counts overdue cases, and per case in the list (one query, both engines)', async () => {
     const counts = await t.api.call('countCases', { token });
     assert.equal(counts.status, 200);
     assert.equal(typeof counts.body.overdueTasks, 'number');
+
+    const late = await newCase(councilThreat(['me']));
+    const onTime = await newCase(councilThreat(['me']));
+    const [first, ...rest] = (await t.api.call('listCaseTasks', { token, path: { caseId: late.caseId } })).body.items as { taskId: string }[];
+    // Simulated time: the late case's tasks were due an hour ago; one of them is done (done tasks are not overdue).
+    await withWritableDatabase(t.server, (db) => db.run("UPDATE case_tasks SET due_at = ? WHERE case_id = ?", [new Date(Date.now() - 3_600_000).toISOString(), late.caseId]));
+    await t.api.call('setTaskStatus', { token, path: { caseId: late.caseId, taskId: first!.taskId }, json: { status: 'done' } });
+    const overdueOf = async (query: Record<string, string>) => {
+      const listed = await t.api.call('listCases', { token, query: { pageSize: '100', role: 'council-member', ...query } });
+      assert.equal(listed.status, 200);
+      const items = listed.body.items as { caseId: string; overdueTasks?: number }[];
+      return [late.caseId, onTime.caseId].map((caseId) => items.find((item) => item.caseId === caseId)?.overdueTasks);
+    };
+    assert.deepEqual(await overdueOf({}), [rest.length, 0]);
+    assert.deepEqual(await overdueOf({ paging: 'cursor' }), [rest.length, 0], 'cursor paging too');
+    assert.ok((await t.api.call('countCases', { token })).body.overdueTasks >= counts.body.overdueTasks + rest.length);
   });
 
   it('lists support for relatives: Slachtofferhulp, and the emergency number that always stays', async () => {

@@ -66,6 +66,12 @@ describe('the demo site', () => {
     for (const element of ['weerbaar-norm-banner', 'weerbaar-support-directory', 'weerbaar-signal-checklist', 'weerbaar-report-button', 'weerbaar-dilemma-cards']) {
       assert.match(body, new RegExp(`<${element} api="/v1"[^>]*>`));
     }
+    // The checklist's advice links to the dilemma section on the same page, in both languages.
+    for (const path of ['/', '/en/']) {
+      const page = (await rawGet(t.server.origin, path)).body;
+      assert.match(page, /<weerbaar-signal-checklist [^>]*dilemmas-href="#dilemmas"/, path);
+      assert.match(page, /<section id="dilemmas"/, path);
+    }
   });
 
   it('serves the stylesheet and the elements bundle with their types', async () => {

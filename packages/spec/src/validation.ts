@@ -82,14 +82,21 @@ function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
  */
 export class SpecValidator {
   readonly document: OpenApiDocument;
-  private readonly ajv: InstanceType<typeof Ajv2020>;
+  private compiler: InstanceType<typeof Ajv2020> | undefined;
   private readonly cache = new Map<string, Validate>();
 
   constructor(document: OpenApiDocument = openapiDocument) {
     this.document = document;
-    this.ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
-    addFormats(this.ajv);
-    this.ajv.addSchema(document as object, DOCUMENT_ID);
+  }
+
+  /** Made when the first validator is asked for: describing operations needs none, and a server starts sooner. */
+  private get ajv(): InstanceType<typeof Ajv2020> {
+    if (!this.compiler) {
+      this.compiler = new Ajv2020({ allErrors: true, strict: false, validateFormats: true });
+      addFormats(this.compiler);
+      this.compiler.addSchema(this.document as object, DOCUMENT_ID);
+    }
+    return this.compiler;
   }
 
   /** A validator for a component schema, e.g. `schema('Discovery')`. */

@@ -5,13 +5,14 @@ const developmentHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
  * The URL when it is safe to put in an `href`: `https:`, `tel:` or `mailto:` (and `http:` on
  * localhost, which the contract allows during development). Anything else — `javascript:`,
  * `data:`, relative or malformed URLs from a hostile or broken backend — gives `undefined`, and
- * the caller renders plain text instead of a link.
+ * the caller renders plain text instead of a link. With a `base` (the page's address, for an
+ * href the host page gives), a relative URL resolves against it first and is then checked the same way.
  */
-export function safeHref(url: string | undefined): string | undefined {
+export function safeHref(url: string | undefined, base?: string): string | undefined {
   if (!url) return undefined;
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(url, base);
   } catch {
     return undefined;
   }

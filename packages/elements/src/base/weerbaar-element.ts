@@ -22,7 +22,7 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
     content: { attribute: false },
     strings: stringsProperty,
     headingLevel: { type: Number, attribute: 'heading-level' },
-    remote: { state: true, attribute: false },
+    remote: { state: true },
   };
 
   /** Base URL of a Weerbaar Reporting API (e.g. `https://meld.example.nl/v1`). Without it, content is inline. */

@@ -71,6 +71,8 @@ export type CaseInboxStringKey =
   | 'encrypted'
   | 'unreadMessages'
   | 'unreadMessagesOne'
+  | 'caseOverdueTasks'
+  | 'caseOverdueTasksOne'
   | 'assignedToYou'
   | 'backToList'
   | 'intakeButton'
@@ -220,6 +222,8 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     encrypted: 'Versleuteld',
     unreadMessages: '{count} nieuwe berichten',
     unreadMessagesOne: '1 nieuw bericht',
+    caseOverdueTasks: '{count} taken te laat',
+    caseOverdueTasksOne: '1 taak te laat',
     assignedToYou: 'Aan u toegewezen',
     backToList: 'Terug naar de meldingen',
     intakeButton: 'Mondelinge melding vastleggen',
@@ -368,6 +372,8 @@ export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
     encrypted: 'Encrypted',
     unreadMessages: '{count} new messages',
     unreadMessagesOne: '1 new message',
+    caseOverdueTasks: '{count} tasks overdue',
+    caseOverdueTasksOne: '1 task overdue',
     assignedToYou: 'Assigned to you',
     backToList: 'Back to the reports',
     intakeButton: 'Record an oral report',

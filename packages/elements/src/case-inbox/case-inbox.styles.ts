@@ -100,7 +100,8 @@ export const caseInboxStyles = css`
     overflow-wrap: anywhere;
     text-align: start;
   }
-  .clock.overdue {
+  .clock.overdue,
+  .badge.overdue {
     color: var(--_overdue);
     font-weight: 700;
   }
@@ -192,6 +193,7 @@ export const caseInboxStyles = css`
       fill: CanvasText;
     }
     .clock.overdue,
+    .badge.overdue,
     .clock.due-soon,
     button.link {
       color: CanvasText;

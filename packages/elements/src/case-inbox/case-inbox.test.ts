@@ -160,10 +160,10 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
     await emulateMedia({ forcedColors: 'none' });
   });
 
-  async function filteredToOurKind(inbox: CaseInbox, ours = reference): Promise<void> {
+  async function filteredToOurKind(inbox: CaseInbox, ours = reference, category = 'infiltration'): Promise<void> {
     const choices: [string, string][] = [
       ['#filter-role', 'council-member'],
-      ['#filter-category', 'infiltration'],
+      ['#filter-category', category],
     ];
     for (const [id, value] of choices) {
       const select = shadow<HTMLSelectElement>(inbox, id)!;
@@ -192,6 +192,7 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
       expect(text).to.contain(lang === 'nl' ? 'Raadslid' : 'Council member');
       expect(text).to.contain(lang === 'nl' ? 'Ontvangst bevestigen: nog 7 dagen' : 'Acknowledge receipt: 7 days left');
       expect(text).to.contain(new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' }).format(new Date()));
+      expect(item.querySelector('[part="case-overdue-tasks"]'), 'no task of a new case is overdue').to.equal(null);
       await expectAccessible(inbox);
     });
   }
@@ -208,10 +209,10 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
   });
 
   for (const lang of ['nl', 'en']) {
-    it(`says in words how many open tasks are overdue on the cases the person may see (${lang})`, async () => {
+    it(`says in words how many open tasks are overdue on the cases the person may see, and on the case itself (${lang})`, async () => {
       const receipt = await createClient({ baseUrl: api }).submitReport({ role: 'council-member', category: 'threat-intimidation', content: { description: 'Een man dreigde na de raadsvergadering.' } });
       const { items } = await handler.listCases({ sort: '-receivedAt', pageSize: 100, role: 'council-member', category: 'threat-intimidation' });
-      const caseId = items.find((item) => item.receivedAt === receipt.receivedAt)!.caseId;
+      const { caseId, reference: late } = items.find((item) => item.receivedAt === receipt.receivedAt)!;
       // The server's clock seam: this case's tasks were due an hour ago.
       await executeServerCommand('weerbaar-clock', { caseId, move: 'tasks-overdue' });
       const ours = (await handler.listTasks(caseId)).items.length;
@@ -220,6 +221,13 @@ describeWithPasskeys('<weerbaar-case-inbox> the inbox', function (this: { timeou
       await until(inbox, pattern, 'the overdue tasks are counted');
       // Other suites add cases meanwhile: at least ours.
       expect(Number(pattern.exec(shadowText(inbox))![1])).to.be.at.least(ours);
+      await expectAccessible(inbox);
+
+      // And the case itself says so in the list, in words (not by colour alone).
+      await filteredToOurKind(inbox, late, 'threat-intimidation');
+      const item = shadowAll(inbox, '[part="case"]').find((element) => element.textContent!.includes(late))!;
+      const words = lang === 'nl' ? (ours === 1 ? '1 taak te laat' : `${ours} taken te laat`) : ours === 1 ? '1 task overdue' : `${ours} tasks overdue`;
+      expect(item.querySelector('[part="case-overdue-tasks"]')?.textContent?.trim()).to.equal(words);
       await expectAccessible(inbox);
     });
   }

@@ -61,6 +61,7 @@ const navText = { inbox: 'navInbox', dilemmas: 'navDilemmas', statistics: 'navSt
  * @csspart case-link - The button that opens a case.
  * @csspart clock - Each case's deadline line.
  * @csspart overdue-tasks - How many open tasks are overdue (when there are any).
+ * @csspart case-overdue-tasks - On a case in the list: how many of its open tasks are overdue, in words (when there are any).
  * @csspart show-more-button - The button that loads the next page.
  * @csspart intake-button - The button that opens the form for an oral report (when the backend takes them).
  * @csspart dilemma - Each shared dilemma on the dilemmas page (dilemma editors).

@@ -13,7 +13,7 @@ export const roles = ['civil-servant', 'administrator', 'council-member', 'other
 export const casesPerPage = 25;
 
 // What the inbox reads from the backend's answers (see base/shape.ts): anything else is an error state.
-const summaryShape: Shape = { ...caseSummaryShape, 'unreadMessages?': 'n', 'assignedToMe?': 'b' };
+const summaryShape: Shape = { ...caseSummaryShape, 'unreadMessages?': 'n', 'assignedToMe?': 'b', 'overdueTasks?': 'n' };
 const pageShape: Shape = { items: [summaryShape], 'nextCursor?': 's' };
 const countMap = (keys: readonly string[]): Shape => Object.fromEntries(keys.map((key) => [key, 'n']));
 const countsShape: Shape = { total: 'n', overdue: 'n', 'overdueTasks?': 'n', 'assignedToMe?': 'n', byStatus: countMap(statuses), byCategory: countMap(categories), byRole: countMap(roles) };

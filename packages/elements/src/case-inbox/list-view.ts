@@ -67,6 +67,7 @@ function caseItemView(context: InboxContext, item: CaseSummary, index: number, o
   const { text } = context;
   const received = new Date(item.receivedAt);
   const unread = item.unreadMessages ?? 0;
+  const lateTasks = item.overdueTasks ?? 0;
   return html`<li class="case" part="case">
     ${context.heading(2, html`<button type="button" class="link" part="case-link" data-index=${index} @click=${() => open(item)}>${item.reference}</button>`, 'case-heading')}
     ${clockView(context, item)}
@@ -76,8 +77,9 @@ function caseItemView(context: InboxContext, item: CaseSummary, index: number, o
       <div><dt>${text('received')}</dt><dd>${Number.isNaN(received.getTime()) ? item.receivedAt : longDate(context.locale, received)}</dd></div>
       <div><dt>${text('status')}</dt><dd>${label(context, 'status', item.status)}</dd></div>
     </dl>
-    ${item.encrypted || unread || item.assignedToMe
+    ${item.encrypted || unread || item.assignedToMe || lateTasks
       ? html`<p class="badges">
+          ${lateTasks ? html`<span class="badge overdue" part="case-overdue-tasks">${lateTasks === 1 ? text('caseOverdueTasksOne') : text('caseOverdueTasks', { count: lateTasks })}</span>` : nothing}
           ${item.encrypted ? html`<span class="badge">${text('encrypted')}</span>` : nothing}
           ${unread ? html`<span class="badge">${unread === 1 ? text('unreadMessagesOne') : text('unreadMessages', { count: unread })}</span>` : nothing}
           ${item.assignedToMe ? html`<span class="badge">${text('assignedToYou')}</span>` : nothing}

@@ -139,10 +139,15 @@ describe('<weerbaar-case-view>', () => {
     const outcome = shadow<HTMLSelectElement>(view, '#status-outcome')!;
     outcome.value = 'no-action-needed';
     outcome.dispatchEvent(new Event('change'));
+    // Focus stays where the person is writing while the case closes: the message form goes away under it,
+    // and focus goes to its section's heading, never to the page.
+    body.focus();
     shadow<HTMLButtonElement>(view, '[part="status-button"]')!.click();
     await untilText(view, 'Opgeslagen.');
     expect((await handler.getCase(caseId)).status).to.equal('closed');
-    expect(shadowText(view)).to.include('er kunnen geen berichten meer bij');
+    await untilText(view, 'er kunnen geen berichten meer bij');
+    expect(body.isConnected, 'the message form is gone').to.equal(false);
+    expect(view.shadowRoot!.activeElement?.id, 'focus on the messages heading').to.equal('messages-heading');
   });
 
   it('speaks English completely, and goes back to the list by keyboard', async function () {
@@ -303,6 +308,8 @@ describe('<weerbaar-case-view> record and audit trail', () => {
     const before = printed;
     await click(view, '[part="record-button"]');
     await untilText(view, 'Vastgelegd in de audittrail.');
+    // The notice shows once the export is recorded; the print window opens after the record has rendered.
+    await waitUntil(() => printed === before + 1, 'the print window did not open');
     expect(printed).to.equal(before + 1);
     expect(shadow(view, '[part="record-header"]')!.textContent).to.include('De identiteit van de melder is weggelaten.');
     expect(view.hasAttribute('data-print-identity')).to.equal(false);
@@ -320,7 +327,7 @@ describe('<weerbaar-case-view> record and audit trail', () => {
     await click(view, '[part="record-button"]');
     await waitUntil(() => shadow(view, '[part="record-header"]')!.textContent!.includes('toestemming (1 december 2026)'), 'no identity basis on the record');
     expect(view.hasAttribute('data-print-identity')).to.equal(true);
-    expect(printed).to.equal(before + 2);
+    await waitUntil(() => printed === before + 2, 'the print window did not open again');
 
     await click(view, '[part="audit-button"]');
     await untilText(view, 'De audittrail klopt');
@@ -352,6 +359,8 @@ describeWhere('emulateMedia')('<weerbaar-case-view> printed', () => {
     try {
       await click(view, '[part="record-button"]');
       await untilText(view, 'Vastgelegd in de audittrail.');
+      // The record's header renders once the case is read again after the export was recorded.
+      await waitUntil(() => shadow(view, '[part="record-header"]'), 'the record header did not render', { timeout: 20_000 });
       await emulateMedia({ media: 'print' });
       const shown = (element: Element) => element.checkVisibility();
       expect(shadowAll(view, '.answers .identity').length).to.be.greaterThan(0);

@@ -8,22 +8,7 @@ import { stringsProperty } from '../base/strings.js';
 import { AccessView } from './access-view.js';
 import { AnswersView } from './answers-view.js';
 import type { CaseContext, Loaded, Notice, Section } from './case-context.js';
-import {
-  isCase,
-  isCaseAccess,
-  isCaseOptions,
-  isGroupList,
-  isMinutesList,
-  isNoteList,
-  isReportForm,
-  needsKey,
-  openCase,
-  peopleIn,
-  type Discovery,
-  type Me,
-  type OpenedCase,
-  type ReportForm,
-} from './case-data.js';
+import { isReportForm, needsKey, openCase, type Discovery, type Me, type OpenedCase, type ReportForm } from './case-data.js';
 import { caseViewStrings, type CaseViewStringKey } from './case-view.strings.js';
 import { caseViewStyles } from './case-view.styles.js';
 import { KeyView } from './key-view.js';
@@ -31,6 +16,7 @@ import { IntakeView } from './intake-view.js';
 import { createCaseKeyring, type CaseKeyring } from './keyring.js';
 import { MessagesView } from './messages-view.js';
 import { MinutesView } from './minutes-view.js';
+import { readCase } from './read-case.js';
 import { RecordView } from './record-view.js';
 import { SafetyNetView } from './safety-net.js';
 import { StatusView } from './status-view.js';
@@ -257,20 +243,21 @@ export class CaseView extends LitElement {
   }
 
   /**
-   * The key form (or the opening notice after it) goes away once the case opens, and the sealed
-   * report's heading is replaced by the opened one. Focus that was on them would fall to the page,
-   * however the case opened (the file, the passkey, the session's kept key): it moves to the report's
-   * heading instead, whose name the screen reader reads out.
+   * A section re-renders when what it shows arrives (the case opened with the session's key, the
+   * report form's labels, a notice): a control that had focus may be replaced under a Tab. Focus
+   * then moves to the heading of the section it was in, whose name the screen reader reads out,
+   * never to the page. The key form (or the opening notice) goes away once the case opens, and the
+   * sealed report's heading is replaced by the opened one: from there to the report's heading.
    */
   protected override update(changed: PropertyValues<this>): void {
     const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
-    const onTheWay = active && (active.closest('.key') || active.id === 'report-heading') ? active : undefined;
+    const section = active?.closest('.key') || active?.id === 'report-heading' ? 'report-heading' : active?.closest('section[aria-labelledby]')?.getAttribute('aria-labelledby');
     super.update(changed);
-    if (!onTheWay || onTheWay.isConnected) return;
-    const report = this.renderRoot.querySelector<HTMLElement>('#report-heading');
-    if (!report) return this.focusHeading();
-    report.tabIndex = -1;
-    report.focus();
+    if (!active || active.isConnected) return;
+    const heading = (section && this.renderRoot.querySelector<HTMLElement>(`[id="${section}"]`)) || undefined;
+    if (!heading) return this.focusHeading();
+    heading.tabIndex = -1;
+    heading.focus();
   }
 
   protected override updated(): void {
@@ -330,52 +317,24 @@ export class CaseView extends LitElement {
     }
     try {
       const discovery = this.discovery ?? (await client.discover());
-      const caseManagement = discovery.capabilities.caseManagement ?? {};
-      const signIn = !!caseManagement.signIn;
-      const found = await client.getCase(caseId);
-      if (request !== this.#request) return;
-      if (!isCase(found)) {
-        this.state = 'error';
-        return;
-      }
-      // Reading the minutes is recorded: only when the case has them.
-      const hasMinutes = !!caseManagement.intake && !!found.minutes;
-      // Read alongside the rest and awaited below; the catch only keeps a failure from counting as unhandled meanwhile.
+      // Read alongside the rest and awaited there; the catch only keeps a failure from counting as unhandled meanwhile.
       const safetyNet = this.#safetyNet.read(discovery);
       safetyNet.catch(() => undefined);
-      const [options, notes, access, groups, accounts, minutes] = await Promise.all([
-        caseManagement.workflow ? client.getCaseOptions({ lang: this.#lang.locale }).catch(() => undefined) : undefined,
-        caseManagement.notes ? client.listNotes(caseId) : undefined,
-        signIn ? client.getCaseAccess(caseId).catch(() => undefined) : undefined,
-        signIn ? client.listGroups().catch(() => undefined) : undefined,
-        // Only admins may list every account; others choose among the groups' members.
-        signIn && this.me?.account.roles.includes('admin') ? client.listAccounts().then(({ items }) => items, () => []) : [],
-        hasMinutes ? client.listMinutes(caseId) : undefined,
-      ]);
+      const loaded = await readCase(client, caseId, discovery, { locale: this.#lang.locale, admin: !!this.me?.account.roles.includes('admin'), safetyNet });
       if (request !== this.#request) return;
-      if ((notes !== undefined && !isNoteList(notes)) || (minutes !== undefined && !isMinutesList(minutes))) {
+      if (!loaded) {
         this.state = 'error';
         return;
       }
-      const groupList = isGroupList(groups) ? groups : undefined;
-      this.#loaded = {
-        found,
-        discovery,
-        options: isCaseOptions(options) ? options : undefined,
-        notes,
-        access: isCaseAccess(access) ? access : undefined,
-        groups: groupList,
-        people: peopleIn(groupList, Array.isArray(accounts) ? accounts.filter((account) => typeof account?.accountId === 'string' && typeof account.displayName === 'string') : []),
-        minutes,
-        safetyNet: await safetyNet,
-      };
+      this.#loaded = loaded;
+      const { found } = loaded;
       if (fresh) {
         this.#messages.start(found);
         this.#status.start(found);
         this.#safetyNet.start(found);
       }
       this.state = 'ready';
-      if (!this.me && !this.#meAsked && caseManagement.signIn) {
+      if (!this.me && !this.#meAsked && loaded.discovery.capabilities.caseManagement?.signIn) {
         // A handler token has no person behind it: then there is no name for the templates and no passkey.
         this.#meAsked = true;
         this.me = await client.getMe().catch(() => undefined);

@@ -79,6 +79,8 @@ export class RecordView {
     this.#record = { ...recorded, includesIdentity: choice.identity, basis };
     context.host.toggleAttribute('data-print-identity', choice.identity);
     await context.rendered();
+    // The person went elsewhere in the meantime (the list, another case): nothing to print.
+    if (!context.host.isConnected) return;
     // The record alone: the console's list and the page around it stay out of print.
     const undo = printAlone(context.host);
     window.addEventListener('afterprint', undo, { once: true });

@@ -23,11 +23,22 @@ export const isCardList = (value: unknown): value is DilemmaCard[] => matchesSha
 export interface CardFilters {
   role?: ReporterRole;
   theme?: DilemmaTheme;
+  /** The themes a link to the cards carried (from the signal checklist's advice), until the person changes or clears them. */
+  linked?: readonly DilemmaTheme[];
 }
 
-/** The cards for a role and a theme; a card written for several roles shows for each of them. */
-export function filterCards(cards: readonly DilemmaCard[], { role, theme }: CardFilters): DilemmaCard[] {
-  return cards.filter((card) => (!role || card.text.roles.includes(role)) && (!theme || card.text.theme === theme));
+/** The cards for a role and a theme (or the linked themes); a card written for several roles shows for each of them. */
+export function filterCards(cards: readonly DilemmaCard[], { role, theme, linked }: CardFilters): DilemmaCard[] {
+  return cards.filter((card) => (!role || card.text.roles.includes(role)) && (!theme || card.text.theme === theme) && (!linked || linked.includes(card.text.theme)));
+}
+
+/**
+ * The known themes a page address's fragment carries (`#dilemmas=threats,side-jobs`, as the signal
+ * checklist links); none for any other fragment. Only theme ids travel this way, nothing personal.
+ */
+export function linkedThemes(hash: string): DilemmaTheme[] {
+  const listed = /^#dilemmas=([a-z,-]+)$/.exec(hash)?.[1]?.split(',') ?? [];
+  return themes.filter((theme) => listed.includes(theme));
 }
 
 /** What a card needs from the element that shows it. */
@@ -38,9 +49,9 @@ export interface CardContext {
 }
 
 /** A heading at the element's level plus `depth`, as ARIA so any level (1–6) needs no dynamic tag. */
-export function heading(context: CardContext, depth: number, content: unknown, options: { id?: string; focusable?: boolean } = {}): TemplateResult {
+export function heading(context: CardContext, depth: number, content: unknown, options: { id?: string; focusable?: boolean; describedBy?: string } = {}): TemplateResult {
   const level = Math.min(6, Math.max(1, Math.trunc(context.headingLevel || 2) + depth));
-  return html`<div role="heading" aria-level=${level} part=${depth === 0 ? 'heading' : 'subheading'} id=${ifDefined(options.id)} tabindex=${ifDefined(options.focusable ? '-1' : undefined)} class="heading heading-${depth}">${content}</div>`;
+  return html`<div role="heading" aria-level=${level} part=${depth === 0 ? 'heading' : 'subheading'} id=${ifDefined(options.id)} tabindex=${ifDefined(options.focusable ? '-1' : undefined)} aria-describedby=${ifDefined(options.describedBy)} class="heading heading-${depth}">${content}</div>`;
 }
 
 /**

@@ -12,6 +12,8 @@ export type DilemmaCardsStringKey =
   | 'role-other'
   | 'theme'
   | 'themeAll'
+  | 'linked'
+  | 'clearLinked'
   | 'theme-threats'
   | 'theme-gifts-and-hospitality'
   | 'theme-side-jobs'
@@ -61,6 +63,8 @@ export const dilemmaCardsStrings: StringTables<DilemmaCardsStringKey> = {
     loading: "De dilemma's worden geladen.",
     error: "De dilemma's konden niet worden geladen. Controleer uw verbinding en probeer het opnieuw.",
     retry: 'Probeer het opnieuw',
+    linked: "U ziet de dilemma's over: {themes}.",
+    clearLinked: "Toon alle dilemma's",
     empty: "Er zijn nog geen dilemma's voor deze keuze.",
     count: "{count} dilemma's",
     countOne: '1 dilemma',
@@ -100,6 +104,8 @@ export const dilemmaCardsStrings: StringTables<DilemmaCardsStringKey> = {
     loading: 'Loading the dilemmas.',
     error: 'The dilemmas could not be loaded. Check your connection and try again.',
     retry: 'Try again',
+    linked: 'Showing the dilemmas on: {themes}.',
+    clearLinked: 'Show all dilemmas',
     empty: 'There are no dilemmas for this choice yet.',
     count: '{count} dilemmas',
     countOne: '1 dilemma',

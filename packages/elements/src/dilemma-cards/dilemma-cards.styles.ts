@@ -103,4 +103,10 @@ export const dilemmaCardsStyles = css`
       forced-color-adjust: auto;
     }
   }
+  .linked {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
 `;

@@ -4,7 +4,7 @@ import { LocaleController } from '../base/locale-controller.js';
 import { printAlone } from '../base/print-alone.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { stringsProperty } from '../base/strings.js';
-import { filterCards, heading, isCardCollection, renderCard, renderDecision, roles, themes, type CardContext, type CardFilters } from './card-view.js';
+import { filterCards, heading, isCardCollection, linkedThemes, renderCard, renderDecision, roles, themes, type CardContext, type CardFilters } from './card-view.js';
 import { dilemmaClientFor } from './dilemma-client.js';
 import { dilemmaCardsStrings, type DilemmaCardsStringKey } from './dilemma-cards.strings.js';
 import { dilemmaCardsStyles } from './dilemma-cards.styles.js';
@@ -26,6 +26,11 @@ type Remote = { key: string; status: 'loading' | 'ready' | 'error'; cards: Dilem
  * The cards come from the backend's `GET /dilemma-cards` through `@weerbaar/sdk/dilemmas`, once
  * per language; the filters apply in the browser. Source links are rendered only for `https:` URLs.
  *
+ * A link to the page with a fragment `#dilemmas=threats,side-jobs` (the signal checklist's advice
+ * makes such links) opens the cards filtered on those themes, when the page loads and whenever the
+ * fragment changes: the filter is named under the heading, which gets focus, and "show all
+ * dilemmas" clears it (and the fragment).
+ *
  * @tagname weerbaar-dilemma-cards
  * @summary Dilemma cards for a meeting, an intranet or paper; share a dilemma anonymously.
  *
@@ -42,6 +47,7 @@ type Remote = { key: string; status: 'loading' | 'ready' | 'error'; cards: Dilem
  * @csspart reveal-button - The button that shows what was decided, in the presentation.
  * @csspart share-button - The button that opens the share form.
  * @csspart share-form - The share form, once opened.
+ * @csspart linked-filter - The themes a link opened the cards on, with the button that clears them.
  *
  * @cssproperty --weerbaar-dilemma-cards-card-background-color - Background of each card.
  * @cssproperty --weerbaar-dilemma-cards-border-color - Border of each card.
@@ -117,6 +123,34 @@ export class DilemmaCards extends LitElement {
     return this.#lang.text(key, values);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#followLink();
+    window.addEventListener('hashchange', this.#followLink);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#followLink);
+  }
+
+  /** Filters on the themes the page's fragment carries and brings the heading, with the filter, into focus. */
+  #followLink = (): void => {
+    const linked = linkedThemes(location.hash);
+    if (!linked.length) return;
+    this.filters = { role: this.filters.role, theme: linked.length === 1 ? linked[0] : undefined, linked };
+    this.position = 0;
+    this.revealed = false;
+    this.#focusAfterRender = '#title';
+  };
+
+  #clearLinked(): void {
+    this.#setFilter('theme', undefined);
+    // The fragment goes too, so that a reload shows every card; the rest of the address stays.
+    if (linkedThemes(location.hash).length) history.replaceState(history.state, '', location.pathname + location.search);
+    this.#focusAfterRender = '#theme';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('reporterRole')) this.filters = { ...this.filters, role: roles.find((role) => role === this.reporterRole) };
     if (changed.has('theme')) this.filters = { ...this.filters, theme: themes.find((theme) => theme === this.theme) };
@@ -161,7 +195,8 @@ export class DilemmaCards extends LitElement {
   }
 
   #setFilter<K extends keyof CardFilters>(name: K, value: CardFilters[K]): void {
-    this.filters = { ...this.filters, [name]: value };
+    // Choosing a theme (or all) replaces the themes a link carried.
+    this.filters = { ...this.filters, [name]: value, ...(name === 'theme' ? { linked: undefined } : {}) };
     this.position = 0;
     this.revealed = false;
   }
@@ -198,8 +233,9 @@ export class DilemmaCards extends LitElement {
     }
     const cards = this.#cards;
     return html`<div class="dilemmas view-${this.view}" part="base" lang=${this.#lang.locale}>
-      ${heading(context, 0, this.#text('title'), { id: 'title', focusable: true })}
+      ${heading(context, 0, this.#text('title'), { id: 'title', focusable: true, describedBy: this.filters.linked ? 'linked-filter' : undefined })}
       ${this.view === 'print' ? nothing : this.#renderFilters()}
+      ${this.#renderLinkedFilter()}
       <p role="status" part="status" class="status no-print">${this.#statusText(cards.length)}</p>
       ${this.remote.status === 'error' && this.api ? html`<p><button type="button" class="secondary" @click=${this.#retry}>${this.#text('retry')}</button></p>` : nothing}
       ${this.#renderActions(cards.length)}
@@ -216,7 +252,7 @@ export class DilemmaCards extends LitElement {
   }
 
   #renderFilters(): TemplateResult {
-    const { role, theme } = this.filters;
+    const { role, theme, linked } = this.filters;
     const choose = <T extends string>(list: readonly T[], event: Event) => list.find((item) => item === (event.target as HTMLSelectElement).value);
     return html`<form class="filters" part="filters" role="search" aria-label=${this.#text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}>
       <div class="field">
@@ -229,11 +265,25 @@ export class DilemmaCards extends LitElement {
       <div class="field">
         <label for="theme">${this.#text('theme')}</label>
         <select id="theme" @change=${(event: Event) => this.#setFilter('theme', choose(themes, event))}>
-          <option value="" ?selected=${!theme}>${this.#text('themeAll')}</option>
+          <option value="" ?selected=${!theme && !linked}>${this.#text('themeAll')}</option>
+          ${linked && linked.length > 1 ? html`<option value="linked" selected>${this.#linkedNames()}</option>` : nothing}
           ${themes.map((item) => html`<option value=${item} ?selected=${theme === item}>${this.#text(`theme-${item}`)}</option>`)}
         </select>
       </div>
     </form>`;
+  }
+
+  /** The themes a link carried, named, with the way back to every card. */
+  #renderLinkedFilter(): TemplateResult | typeof nothing {
+    if (!this.filters.linked) return nothing;
+    return html`<p class="linked no-print" part="linked-filter">
+      <span id="linked-filter">${this.#text('linked', { themes: this.#linkedNames() })}</span>
+      <button type="button" class="secondary" id="clear-linked" @click=${this.#clearLinked}>${this.#text('clearLinked')}</button>
+    </p>`;
+  }
+
+  #linkedNames(): string {
+    return (this.filters.linked ?? []).map((theme) => this.#text(`theme-${theme}`)).join(', ');
   }
 
   #renderActions(count: number): TemplateResult {

@@ -49,7 +49,7 @@ const ownOrigin = new URL(import.meta.url).origin;
  * @csspart receipt - The receipt code.
  * @csspart receipt-warning - The warning that the receipt is the only way back in.
  * @csspart copy-button - The button that copies the receipt.
- * @csspart calendar-link - The link to the calendar file with the two dates.
+ * @csspart calendar-link - The link to the calendar file with the dates still ahead (and the days of the check-ins still to come).
  * @csspart open-case-button - The button that opens a case with a receipt.
  * @csspart case-status - The status of a followed case.
  * @csspart timeline - The history of a followed case.

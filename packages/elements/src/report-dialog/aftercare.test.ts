@@ -1,7 +1,8 @@
 // The follow-up view's aftercare (issue 16), in real browsers against the real reference server: a
 // pending check-in comes first and is answered with the keyboard alone; "not safe" shows at once
 // where to get help; stopping asks first; the protocol's visible steps as an ordered timeline; and
-// support for relatives when the handler recorded that they are affected. A check-in's day comes by
+// support for relatives when the handler recorded that they are affected; the follow-up's calendar
+// file holds the check-in days still to come, also after closing. A check-in's day comes by
 // simulated time (the `weerbaar-open-check-in` server command), never by waiting.
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
@@ -23,12 +24,12 @@ const handlerCheckIns = async (caseId: string) =>
   (await (await fetch(`${api}/cases/${caseId}/check-ins`, { headers: { Authorization: `Bearer ${handlerToken as string}` } })).json()) as { items: CheckIn[]; stopped: boolean };
 
 /** A council member's threat report (sealed by the SDK), its case id, and its first check-in opened by simulated time. */
-async function threatCase(lang: 'nl' | 'en', { open: opened = true } = {}): Promise<{ receipt: string; caseId: string }> {
+async function threatCase(lang: 'nl' | 'en', { open: opened = true } = {}): Promise<{ receipt: string; caseId: string; checkInDays: string[] }> {
   const marker = `aftercare-${crypto.randomUUID()}`;
-  const { receipt } = await createClient({ baseUrl: api }).submitReport({ role: 'council-member', category: 'threat-intimidation', locale: lang, content: { description: `Een dreigbrief op de mat. ${marker}` } });
+  const { receipt, checkInDays = [] } = await createClient({ baseUrl: api }).submitReport({ role: 'council-member', category: 'threat-intimidation', locale: lang, content: { description: `Een dreigbrief op de mat. ${marker}` } });
   const caseId = await caseWith(handler, privateKeyJwk as JsonWebKey, marker);
   if (opened) await executeServerCommand('weerbaar-open-check-in', { checkInId: (await handlerCheckIns(caseId)).items[0]!.checkInId });
-  return { receipt, caseId };
+  return { receipt, caseId, checkInDays };
 }
 
 /** Opens the report button's dialog and the case with its receipt. */
@@ -165,5 +166,38 @@ describe('the protocol steps and support for relatives in follow-up', () => {
     const button = await followUp('nl', receipt);
     expect(inDialog(button, 'ol.steps')).to.exist;
     expect(inDialog(button, '#relatives-heading')).to.equal(null);
+  });
+});
+
+describe("the follow-up's calendar file", () => {
+  /** The calendar file the follow-up view offers, as the person would save it. */
+  const calendarOf = async (button: ReportButton) => (await fetch(inDialog<HTMLAnchorElement>(button, '[part="calendar-link"]')!.href)).text();
+  const startDays = (ics: string) => ics.split('\r\n').filter((line) => line.startsWith('DTSTART')).map((line) => line.slice(-8));
+  const compact = (day: string) => day.replace(/-/g, '');
+
+  it('holds the check-in days the receipt announced, next to the two deadlines (nl)', async function () {
+    this.timeout(60_000);
+    const { receipt, caseId, checkInDays } = await threatCase('nl', { open: false });
+    expect(checkInDays).to.have.length(4);
+    const button = await followUp('nl', receipt);
+    expect(text(button, '[part="calendar-link"]')).to.equal('Zet deze data in uw agenda (.ics)');
+    const ics = await calendarOf(button);
+    const deadlines = (await handler.getCase(caseId)).deadlines;
+    expect(startDays(ics)).to.deep.equal([deadlines.acknowledgeDueAt, deadlines.feedbackDueAt].map((at) => compact(at.slice(0, 10))).concat(checkInDays.map(compact)));
+    expect(ics.split('SUMMARY:Even bijpraten').length - 1, 'one neutral reminder per check-in').to.equal(4);
+    expect(ics, 'no receipt in the calendar').not.to.include(receipt);
+    await expectAccessible(button);
+  });
+
+  it('keeps the check-in days after the case is closed, without the deadlines (en)', async function () {
+    this.timeout(60_000);
+    const { receipt, caseId, checkInDays } = await threatCase('en', { open: false });
+    await handler.setStatus(caseId, { status: 'closed', outcome: 'measures-taken' });
+    const button = await followUp('en', receipt);
+    expect(text(button, '[part="calendar-link"]')).to.equal('Add these dates to your calendar (.ics)');
+    const ics = await calendarOf(button);
+    expect(startDays(ics)).to.deep.equal(checkInDays.map(compact));
+    expect(ics).to.include('SUMMARY:A short catch-up').and.not.to.include('Follow-up: feedback');
+    await expectAccessible(button);
   });
 });

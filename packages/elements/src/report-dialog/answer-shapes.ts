@@ -26,6 +26,7 @@ export const followUpCaseShape: Shape = {
   canReply: 'b',
   'steps?': [{ title: 's', done: 'b', 'doneAt?': 's' }],
   'relativesAffected?': 'b',
+  'checkInDays?': ['s'],
 };
 export const checkInsShape: Shape = { items: [{ checkInId: 's', opensAt: 's', dueAt: 's', status: 's' }], stopped: 'b' };
 export const supportContactsShape: Shape = { items: [{ organisation: 's', 'name?': 's', 'phone?': { number: 's', 'display?': 's' }, 'url?': 's' }] };

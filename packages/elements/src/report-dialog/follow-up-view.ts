@@ -45,6 +45,12 @@ function filesList(context: DialogContext, found: FollowUpCase): TemplateResult 
     </ul>`;
 }
 
+/** The calendar link's words: which dates the file holds (the check-in days go on after closing). */
+function calendarLinkText(found: FollowUpCase): ReportDialogStringKey {
+  if (found.checkInDays?.length) return 'calendarWithCheckIns';
+  return found.status === 'received' ? 'calendar' : 'calendarFeedback';
+}
+
 /** A followed case: status, deadlines, history, messages, files, and replying and adding a file. */
 export function caseView(context: DialogContext, found: FollowUpCase, calendarUrl: string): TemplateResult {
   const { t, flow } = context;
@@ -62,7 +68,7 @@ export function caseView(context: DialogContext, found: FollowUpCase, calendarUr
           ${found.status === 'received' ? html`<li>${t('nextAcknowledge', { date: longDate(context, found.deadlines.acknowledgeDueAt) })}</li>` : nothing}
           <li>${t('nextFeedback', { date: longDate(context, found.deadlines.feedbackDueAt) })}</li>
         </ul>`}
-    ${calendarUrl ? html`<p><a href=${calendarUrl} download="weerbaar.ics" part="calendar-link">${t(found.status === 'received' ? 'calendar' : 'calendarFeedback')}</a></p>` : nothing}
+    ${calendarUrl ? html`<p><a href=${calendarUrl} download="weerbaar.ics" part="calendar-link">${t(calendarLinkText(found))}</a></p>` : nothing}
     ${flow.notice ? html`<p class="notice">${flow.notice}</p>` : nothing} ${stepsSection(context, found)} ${relativesSection(context)}
     ${context.heading(t('timelineHeading'), { id: 'timeline-heading', depth: 1 })}
     <ol class="timeline" part="timeline" aria-labelledby="timeline-heading">

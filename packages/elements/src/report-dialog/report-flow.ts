@@ -303,20 +303,27 @@ export class ReportFlow implements ReactiveController {
    * A Blob URL of the reminders file for the dates still ahead (the acknowledgement only while it
    * is due); empty when the backend's dates cannot be read (the step still shows).
    */
-  #calendarUrl(due: { acknowledge?: string | undefined; feedback: string; checkIns?: readonly string[] | undefined }): string {
+  #calendarUrl(due: { acknowledge?: string | undefined; feedback?: string | undefined; checkIns?: readonly string[] | undefined }): string {
     const reminders = [
       ...(due.acknowledge ? [{ id: 'acknowledge', title: this.#t('calendarAcknowledgeTitle'), description: this.#t('calendarAcknowledgeText'), at: due.acknowledge }] : []),
-      { id: 'feedback', title: this.#t('calendarFeedbackTitle'), description: this.#t('calendarFeedbackText'), at: due.feedback },
+      ...(due.feedback ? [{ id: 'feedback', title: this.#t('calendarFeedbackTitle'), description: this.#t('calendarFeedbackText'), at: due.feedback }] : []),
     ];
     if (reminders.some(({ at }) => Number.isNaN(new Date(at).getTime()))) return '';
     reminders.push(...checkInReminders(due.checkIns ?? [], { title: this.#t('calendarCheckInTitle'), description: this.#t('calendarCheckInText') }));
-    return this.#fileUrl(calendarFile(reminders, { uidSuffix: crypto.randomUUID() }), 'text/calendar');
+    return reminders.length ? this.#fileUrl(calendarFile(reminders, { uidSuffix: crypto.randomUUID() }), 'text/calendar') : '';
   }
 
-  /** The case as the follow-up step shows it, with a reminders file of its current deadlines. */
+  /**
+   * The case as the follow-up step shows it, with a reminders file of its current deadlines and the
+   * check-in days still to come (these go on after the case is closed).
+   */
   #caseView(found: FollowUpCase): View {
     const open = found.status !== 'closed';
-    const calendarUrl = open ? this.#calendarUrl({ acknowledge: found.status === 'received' ? found.deadlines.acknowledgeDueAt : undefined, feedback: found.deadlines.feedbackDueAt }) : '';
+    const calendarUrl = this.#calendarUrl({
+      acknowledge: open && found.status === 'received' ? found.deadlines.acknowledgeDueAt : undefined,
+      feedback: open ? found.deadlines.feedbackDueAt : undefined,
+      checkIns: found.checkInDays,
+    });
     return { name: 'case', found, calendarUrl };
   }
 

@@ -42,3 +42,13 @@ export const BackendUnavailable: Story = {
   render: ({ lang }) => html`<div lang=${lang}><weerbaar-signal-checklist api="http://127.0.0.1:9/v1"></weerbaar-signal-checklist></div>`,
 };
 export const BackendUnavailableEnglish: Story = { ...BackendUnavailable, args: { lang: 'en' } };
+
+/** The page says where its dilemma cards are: a checked signal with a dilemma theme adds a link to them. */
+export const LinksToDilemmas: Story = {
+  render: ({ lang }) =>
+    html`<div lang=${lang}>
+      <weerbaar-signal-checklist dilemmas-href="#dilemmas" .content=${sampleChecklist[lang]}></weerbaar-signal-checklist>
+    </div>`,
+  play: checking('threats-home-visit', 'bribery-gift-offered'),
+};
+export const LinksToDilemmasEnglish: Story = { ...LinksToDilemmas, args: { lang: 'en' } };

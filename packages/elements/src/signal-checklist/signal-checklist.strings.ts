@@ -12,13 +12,12 @@ export type SignalChecklistStringKey =
   | 'makeReport'
   | 'includeSignals'
   | 'callEmergency'
-  | 'summaryHeading'
+  | 'dilemmas'
   | 'copySummary'
   | 'copied'
   | 'copyFailed'
   | 'print'
   | 'clear'
-  | 'summaryTitle'
   | 'summaryNoSignals'
   | 'loading'
   | 'error';
@@ -36,13 +35,12 @@ export const signalChecklistStrings: StringTables<SignalChecklistStringKey> = {
     makeReport: 'Maak een melding',
     includeSignals: 'Neem de signalen die ik aanvinkte mee in mijn melding',
     callEmergency: 'Bel 112 bij direct gevaar',
-    summaryHeading: 'Samenvatting',
+    dilemmas: "Lees dilemma's hierover",
     copySummary: 'Kopieer samenvatting',
     copied: 'De samenvatting staat op het klembord.',
     copyFailed: 'Kopiëren lukte niet. Selecteer en kopieer de tekst zelf.',
     print: 'Druk af',
     clear: 'Wis mijn antwoorden',
-    summaryTitle: 'Zelftest: signalen van ondermijning',
     summaryNoSignals: 'Geen signalen aangevinkt.',
     loading: 'De zelftest wordt geladen…',
     error: 'De zelftest kon niet worden geladen. Probeer het later opnieuw. Bij direct gevaar: bel 112.',
@@ -59,13 +57,12 @@ export const signalChecklistStrings: StringTables<SignalChecklistStringKey> = {
     makeReport: 'Make a report',
     includeSignals: 'Include the signals I checked in my report',
     callEmergency: 'Call 112 in immediate danger',
-    summaryHeading: 'Summary',
+    dilemmas: 'Read dilemmas on this',
     copySummary: 'Copy summary',
     copied: 'The summary is on the clipboard.',
     copyFailed: 'Copying did not work. Select and copy the text yourself.',
     print: 'Print',
     clear: 'Clear my answers',
-    summaryTitle: 'Self-check: signals of criminal influence',
     summaryNoSignals: 'No signals checked.',
     loading: 'Loading the self-check…',
     error: 'The self-check could not be loaded. Please try again later. In immediate danger: call 112.',

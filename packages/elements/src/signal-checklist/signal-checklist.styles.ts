@@ -27,11 +27,14 @@ export const signalChecklistStyles = css`
   legend .heading {
     margin: 0;
   }
-  .signal {
+  .signal,
+  .consent {
     display: grid;
     grid-template-columns: var(--_checkbox-size) 1fr;
     column-gap: 0.75rem;
     align-items: start;
+  }
+  .signal {
     margin-block: calc(var(--_space) / 2);
   }
   .signal input,
@@ -63,8 +66,8 @@ export const signalChecklistStyles = css`
     border-inline-start: 0.5rem solid var(--_advice-border);
     border-radius: var(--_radius);
   }
-  .level-urgent,
-  .theme-advice.level-urgent {
+  /* After .advice and .theme-advice, with the same specificity: it wins for both. */
+  .level-urgent {
     border-inline-start-color: var(--_urgent-border);
   }
   .next-steps {
@@ -75,9 +78,6 @@ export const signalChecklistStyles = css`
     margin-block: 0.5rem;
   }
   .consent {
-    display: grid;
-    grid-template-columns: var(--_checkbox-size) 1fr;
-    column-gap: 0.75rem;
     margin-block-end: 0.5rem;
   }
   .actions {

@@ -135,3 +135,43 @@ describe('<weerbaar-signal-checklist> without content', () => {
     });
   }
 });
+
+describe('<weerbaar-signal-checklist> advice that points to dilemmas', () => {
+  const dilemmasLink = (checklist: SignalChecklist) => shadowAll<HTMLAnchorElement>(checklist, '[part="next-steps"] a').find((link) => /dilemma/i.test(link.textContent!));
+
+  it('shows no link to dilemmas when the page does not say where its dilemma cards are', async () => {
+    const checklist = await mount<SignalChecklist>('nl', 'weerbaar-signal-checklist', { json: sampleChecklist.nl });
+    await check(checklist, 'bribery-gift-offered');
+    expect(dilemmasLink(checklist)).to.be.undefined;
+  });
+
+  for (const lang of languages) {
+    it(`links to the dilemma cards on the themes of the checked signals only, accessibly (${lang})`, async () => {
+      const checklist = await mount<SignalChecklist>(lang, 'weerbaar-signal-checklist', { json: sampleChecklist[lang], attributes: { 'dilemmas-href': 'https://gemeente.example/integriteit#dilemmas' } });
+      await check(checklist, 'threats-online'); // a signal without a dilemma theme
+      expect(dilemmasLink(checklist)).to.be.undefined;
+      await check(checklist, 'bribery-gift-offered');
+      const link = dilemmasLink(checklist)!;
+      expect(link.textContent).to.equal(lang === 'nl' ? "Lees dilemma's hierover" : 'Read dilemmas on this');
+      expect(link.href).to.equal('https://gemeente.example/integriteit#dilemmas=gifts-and-hospitality');
+      await check(checklist, 'threats-home-visit');
+      expect(dilemmasLink(checklist)!.href, 'the themes in the checklist order, no signal ids').to.equal('https://gemeente.example/integriteit#dilemmas=threats,gifts-and-hospitality');
+      await expectAccessible(checklist);
+      await check(checklist, 'threats-home-visit');
+      await check(checklist, 'bribery-gift-offered');
+      expect(dilemmasLink(checklist)).to.be.undefined;
+    });
+  }
+
+  it('resolves a dilemmas-href relative to the page, and never renders a hostile one as a link', async () => {
+    const relative = await mount<SignalChecklist>('nl', 'weerbaar-signal-checklist', { json: sampleChecklist.nl, attributes: { 'dilemmas-href': '#elders' } });
+    await check(relative, 'bribery-gift-offered');
+    expect(dilemmasLink(relative)!.href).to.equal(`${location.href.split('#')[0]}#dilemmas=gifts-and-hospitality`);
+    for (const hostile of ['javascript:alert(1)', 'data:text/html,<p>x</p>', 'ftp://gemeente.example/']) {
+      const checklist = await mount<SignalChecklist>('nl', 'weerbaar-signal-checklist', { json: sampleChecklist.nl, attributes: { 'dilemmas-href': hostile } });
+      await check(checklist, 'bribery-gift-offered');
+      expect(dilemmasLink(checklist), hostile).to.be.undefined;
+      expect(checklist.shadowRoot!.innerHTML).not.to.contain(hostile.split(':')[0] + ':');
+    }
+  });
+});

@@ -2,17 +2,13 @@
 // message templates), per language, from one editable YAML or JSON file checked against the
 // contract at start-up — like the content file, a typo stops the server instead of reaching a
 // handler.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Schema } from '@weerbaar/spec';
 import type { SpecValidator } from '@weerbaar/spec/validation';
-import { parse as parseYaml } from 'yaml';
 import type { Locales } from '../http/language.js';
-import { PACKAGE_ROOT } from '../package-root.js';
-import { ContentError } from './catalogue.js';
+import { ContentError, readContentFile, seedFile, type SchemaCheck } from './content-file.js';
 
 /** The bundled default texts (Dutch and English), next to `dist/`. */
-export const DEFAULT_CASE_WORK_FILE = join(PACKAGE_ROOT, 'seed', 'case-work.yaml');
+export const DEFAULT_CASE_WORK_FILE = seedFile('case-work');
 
 type CaseOptions = Schema<'CaseOptions'>;
 type MessageTemplates = Schema<'MessageTemplates'>;
@@ -37,13 +33,13 @@ export class CaseWorkCatalogue {
 
   private constructor(
     file: CaseWorkFile,
-    validator: SpecValidator,
+    schemaCheck: SchemaCheck,
     readonly locales: Locales,
     source: string,
   ) {
     const problems: string[] = [];
     const check = (name: Parameters<SpecValidator['schema']>[0], value: unknown, where: string): boolean => {
-      const issues = validator.schema(name)(value);
+      const issues = schemaCheck(name, value);
       for (const issue of issues) problems.push(`${where}${issue.pointer}: ${issue.message}`);
       return issues.length === 0;
     };
@@ -71,15 +67,8 @@ export class CaseWorkCatalogue {
 
   /** Reads the file; `locales` are the content file's languages, each of which it must have. */
   static load(path: string, validator: SpecValidator, locales: Locales): CaseWorkCatalogue {
-    let parsed: unknown;
-    try {
-      const text = readFileSync(path, 'utf8');
-      parsed = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
-    } catch (error) {
-      throw new ContentError(`Cannot read the case-work file ${path}: ${(error as Error).message}`);
-    }
-    if (typeof parsed !== 'object' || parsed === null) throw new ContentError(`The case-work file ${path} must contain an object`);
-    return new CaseWorkCatalogue(parsed as CaseWorkFile, validator, locales, path);
+    const { value, schemaCheck } = readContentFile(path, 'case-work file', validator);
+    return new CaseWorkCatalogue(value as CaseWorkFile, schemaCheck, locales, path);
   }
 
   caseOptions(locale: string): CaseOptions {

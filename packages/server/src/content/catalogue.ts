@@ -1,18 +1,15 @@
 // The municipality's content (norms, signal checklist, support directory, report form, external
 // channels) from one editable YAML or JSON file, in every configured language. The file is checked
-// against the contract's schemas at start-up, so a typo stops the server with a clear message
-// instead of reaching a reporter.
+// against the contract's schemas at start-up (the bundled seed file once, at build time), so a typo
+// stops the server with a clear message instead of reaching a reporter.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Schema } from '@weerbaar/spec';
 import type { SpecValidator } from '@weerbaar/spec/validation';
-import { parse as parseYaml } from 'yaml';
 import type { Locales } from '../http/language.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { ContentError, readContentFile, seedFile, type SchemaCheck } from './content-file.js';
 
 /** The bundled default content (Dutch and English), next to `dist/`. */
-export const DEFAULT_CONTENT_FILE = join(PACKAGE_ROOT, 'seed', 'content.yaml');
+export const DEFAULT_CONTENT_FILE = seedFile('content');
 
 type PerLocale<T> = Record<string, T>;
 
@@ -25,7 +22,7 @@ interface ContentFile {
   externalChannels: PerLocale<Schema<'ExternalChannel'>[]>;
 }
 
-export class ContentError extends Error {}
+export { ContentError } from './content-file.js';
 
 /** A serialised document and its strong validator. */
 export interface Representation {
@@ -68,13 +65,13 @@ export class ContentCatalogue {
 
   private constructor(
     private readonly file: ContentFile,
-    validator: SpecValidator,
+    schemaCheck: SchemaCheck,
     source: string,
   ) {
     this.locales = file.locales;
     const problems: string[] = [];
     const check = (name: Parameters<SpecValidator['schema']>[0], value: unknown, where: string): void => {
-      for (const issue of validator.schema(name)(value)) problems.push(`${where}${issue.pointer}: ${issue.message}`);
+      for (const issue of schemaCheck(name, value)) problems.push(`${where}${issue.pointer}: ${issue.message}`);
     };
     check('Locale', file.locales?.default, 'locales/default');
     if (!Array.isArray(file.locales?.available) || !file.locales.available.includes(file.locales.default)) {
@@ -99,15 +96,8 @@ export class ContentCatalogue {
   }
 
   static load(path: string, validator: SpecValidator): ContentCatalogue {
-    let parsed: unknown;
-    try {
-      const text = readFileSync(path, 'utf8');
-      parsed = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
-    } catch (error) {
-      throw new ContentError(`Cannot read the content file ${path}: ${(error as Error).message}`);
-    }
-    if (typeof parsed !== 'object' || parsed === null) throw new ContentError(`The content file ${path} must contain an object`);
-    return new ContentCatalogue(parsed as ContentFile, validator, path);
+    const { value, schemaCheck } = readContentFile(path, 'content file', validator);
+    return new ContentCatalogue(value as ContentFile, schemaCheck, path);
   }
 
   /** A whole content document (`norms`, `signal-checklist`, `report-form`) in one language. */

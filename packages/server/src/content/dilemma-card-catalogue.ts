@@ -3,17 +3,13 @@
 // contract's DilemmaCard, each language's cards written in that language, and ids unique — so a
 // typo stops the server instead of showing a broken card. The file's `sources` block only serves
 // YAML anchors for the cards.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Schema } from '@weerbaar/spec';
 import type { SpecValidator } from '@weerbaar/spec/validation';
-import { parse as parseYaml } from 'yaml';
 import type { Locales } from '../http/language.js';
-import { PACKAGE_ROOT } from '../package-root.js';
-import { ContentError } from './catalogue.js';
+import { ContentError, readContentFile, seedFile, type SchemaCheck } from './content-file.js';
 
 /** The bundled cards (Dutch and English, draft for review), next to `dist/`. */
-export const DEFAULT_DILEMMA_CARDS_FILE = join(PACKAGE_ROOT, 'seed', 'dilemma-cards.yaml');
+export const DEFAULT_DILEMMA_CARDS_FILE = seedFile('dilemma-cards');
 
 type DilemmaCard = Schema<'DilemmaCard'>;
 
@@ -24,7 +20,7 @@ interface DilemmaCardsFile {
 export class DilemmaCardCatalogue {
   private readonly byLocale = new Map<string, DilemmaCard[]>();
 
-  private constructor(file: DilemmaCardsFile, validator: SpecValidator, locales: Locales, source: string) {
+  private constructor(file: DilemmaCardsFile, schemaCheck: SchemaCheck, locales: Locales, source: string) {
     const problems: string[] = [];
     const ids = new Set<string>();
     for (const locale of locales.available) {
@@ -34,7 +30,7 @@ export class DilemmaCardCatalogue {
         continue;
       }
       for (const [index, card] of cards.entries()) {
-        const issues = validator.schema('DilemmaCard')(card);
+        const issues = schemaCheck('DilemmaCard', card);
         for (const issue of issues) problems.push(`cards/${locale}/${index}${issue.pointer}: ${issue.message}`);
         if (issues.length) continue;
         const valid = card as DilemmaCard;
@@ -48,15 +44,8 @@ export class DilemmaCardCatalogue {
   }
 
   static load(path: string, validator: SpecValidator, locales: Locales): DilemmaCardCatalogue {
-    let parsed: unknown;
-    try {
-      const text = readFileSync(path, 'utf8');
-      parsed = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
-    } catch (error) {
-      throw new ContentError(`Cannot read the dilemma cards file ${path}: ${(error as Error).message}`);
-    }
-    if (typeof parsed !== 'object' || parsed === null) throw new ContentError(`The dilemma cards file ${path} must contain an object`);
-    return new DilemmaCardCatalogue(parsed as DilemmaCardsFile, validator, locales, path);
+    const { value, schemaCheck } = readContentFile(path, 'dilemma cards file', validator);
+    return new DilemmaCardCatalogue(value as DilemmaCardsFile, schemaCheck, locales, path);
   }
 
   /** The shipped cards in one language (none when the file has none in it). */

@@ -3,17 +3,14 @@
 // schemas in every language, the same steps (ids, groups, offsets, visibility) in every language,
 // at most one protocol per category and role, and the report form's question that says who was
 // affected — so a typo stops the server instead of giving a case the wrong tasks.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Schema } from '@weerbaar/spec';
 import type { SpecValidator } from '@weerbaar/spec/validation';
-import { parse as parseYaml } from 'yaml';
 import type { Locales } from '../http/language.js';
-import { PACKAGE_ROOT } from '../package-root.js';
-import { ContentError, type ContentCatalogue } from './catalogue.js';
+import type { ContentCatalogue } from './catalogue.js';
+import { ContentError, readContentFile, seedFile, type SchemaCheck } from './content-file.js';
 
 /** The bundled default protocols (Dutch and English, draft for review), next to `dist/`. */
-export const DEFAULT_PROTOCOLS_FILE = join(PACKAGE_ROOT, 'seed', 'protocols.yaml');
+export const DEFAULT_PROTOCOLS_FILE = seedFile('protocols');
 
 type Protocol = Schema<'Protocol'>;
 type AffectedRole = Schema<'AffectedRole'>;
@@ -45,7 +42,7 @@ export class ProtocolCatalogue {
 
   private constructor(
     private readonly file: ProtocolsFile,
-    validator: SpecValidator,
+    schemaCheck: SchemaCheck,
     readonly locales: Locales,
     content: ContentCatalogue,
     source: string,
@@ -54,7 +51,7 @@ export class ProtocolCatalogue {
     let reference: string | undefined;
     for (const locale of locales.available) {
       const collection = { locale, items: file.protocols?.[locale] };
-      const issues = validator.schema('ProtocolCollection')(collection);
+      const issues = schemaCheck('ProtocolCollection', collection);
       for (const issue of issues) problems.push(`protocols/${locale}${issue.pointer}: ${issue.message}`);
       if (issues.length) continue;
       reference ??= stepShape(collection.items!);
@@ -78,15 +75,8 @@ export class ProtocolCatalogue {
 
   /** Reads the file; `content` is the content catalogue whose report form says who was affected. */
   static load(path: string, validator: SpecValidator, content: ContentCatalogue): ProtocolCatalogue {
-    let parsed: unknown;
-    try {
-      const text = readFileSync(path, 'utf8');
-      parsed = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
-    } catch (error) {
-      throw new ContentError(`Cannot read the protocols file ${path}: ${(error as Error).message}`);
-    }
-    if (typeof parsed !== 'object' || parsed === null) throw new ContentError(`The protocols file ${path} must contain an object`);
-    return new ProtocolCatalogue(parsed as ProtocolsFile, validator, content.locales, content, path);
+    const { value, schemaCheck } = readContentFile(path, 'protocols file', validator);
+    return new ProtocolCatalogue(value as ProtocolsFile, schemaCheck, content.locales, content, path);
   }
 
   collection(locale: string): Schema<'ProtocolCollection'> {

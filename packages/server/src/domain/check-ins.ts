@@ -51,6 +51,16 @@ export function checkInDays(checkIns: readonly Pick<StoredCheckIn, 'opensAt'>[],
   });
 }
 
+/**
+ * The days of the check-ins still to come, for the follow-up's calendar file: from today (in the
+ * organisation's time zone) on, without the ones answered or stopped; empty after the last one.
+ */
+export function comingCheckInDays(checkIns: readonly StoredCheckIn[], now: string, timeZone: string): string[] {
+  const [today] = checkInDays([{ opensAt: now }], timeZone);
+  const waiting = checkIns.filter((checkIn) => !checkIn.answeredAt && !checkIn.cancelledAt);
+  return checkInDays(waiting, timeZone).filter((day) => day >= today!);
+}
+
 export function checkInStatus(checkIn: StoredCheckIn, now: string): Schema<'CheckInStatus'> {
   if (checkIn.answeredAt) return 'answered';
   if (checkIn.cancelledAt) return 'cancelled';

@@ -2,7 +2,7 @@
 // deadlines, timeline (without internal notes), messages and attachments — never the content,
 // because a shared screen must not show it.
 import type { Schema } from '@weerbaar/spec';
-import type { ListedCase, StoredAttachment, StoredCase, StoredEvent, StoredMessage, StoredMinutes } from '../storage/store.js';
+import type { CaseListEntry, ListedCase, StoredAttachment, StoredCase, StoredEvent, StoredMessage, StoredMinutes } from '../storage/store.js';
 import { deadlinesAt } from './deadlines.js';
 
 export interface CaseRecord {
@@ -69,8 +69,8 @@ export interface CaseAccessFacts {
 }
 
 /** A case in a list; `labels` (1.1) without questions and signals. */
-export function caseSummaryView(stored: ListedCase, unreadMessages: number, now: string, labels?: Schema<'CaseLabels'>, access: CaseAccessFacts = {}): Schema<'CaseSummary'> {
-  return { ...common(stored, now), unreadMessages, ...access, ...(labels ? { labels } : {}) };
+export function caseSummaryView(entry: CaseListEntry, now: string, labels?: Schema<'CaseLabels'>, access: CaseAccessFacts = {}): Schema<'CaseSummary'> {
+  return { ...common(entry.case, now), unreadMessages: entry.unreadMessages, ...access, ...(labels ? { labels } : {}), overdueTasks: entry.overdueTasks };
 }
 
 /** The whole case for handlers, with its `labels` (1.1). Internal notes are not part of it: they have their own operation. */
@@ -102,8 +102,12 @@ export function caseView(
   };
 }
 
-/** The reporter's view; `steps` are the protocol's visible steps (domain/protocol-tasks.ts followUpSteps). */
-export function followUpView(record: CaseRecord, now: string, steps: Schema<'FollowUpStep'>[], relativesAffected: boolean): Schema<'FollowUpCase'> {
+/** The reporter's view; `steps` are the protocol's visible steps (domain/protocol-tasks.ts followUpSteps), `checkInDays` the coming check-ins' days. */
+export function followUpView(
+  record: CaseRecord,
+  now: string,
+  safetyNet: { steps: Schema<'FollowUpStep'>[]; relativesAffected: boolean; checkInDays: string[] },
+): Schema<'FollowUpCase'> {
   const stored = record.case;
   return {
     status: stored.status,
@@ -115,7 +119,8 @@ export function followUpView(record: CaseRecord, now: string, steps: Schema<'Fol
     attachments: record.attachments.map(attachmentView),
     canReply: stored.status !== 'closed',
     ...minutesSummary(record.minutes),
-    steps,
-    relativesAffected,
+    steps: safetyNet.steps,
+    relativesAffected: safetyNet.relativesAffected,
+    ...(safetyNet.checkInDays.length ? { checkInDays: safetyNet.checkInDays } : {}),
   };
 }

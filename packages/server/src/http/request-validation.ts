@@ -33,12 +33,18 @@ function escapePointer(segment: string): string {
 
 export class RequestValidation {
   private readonly checks = new Map<OperationId, ParameterCheck[]>();
-  private readonly ajv: InstanceType<typeof Ajv2020>;
+  private compiler: InstanceType<typeof Ajv2020> | undefined;
 
-  constructor(private readonly spec: SpecValidator) {
-    this.ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(this.ajv);
-    this.ajv.addSchema(spec.document as object, DOCUMENT_ID);
+  constructor(private readonly spec: SpecValidator) {}
+
+  /** Made on the first request with parameters, not at start-up: the server answers sooner after a start. */
+  private get ajv(): InstanceType<typeof Ajv2020> {
+    if (!this.compiler) {
+      this.compiler = new Ajv2020({ allErrors: true, strict: false });
+      addFormats(this.compiler);
+      this.compiler.addSchema(this.spec.document as object, DOCUMENT_ID);
+    }
+    return this.compiler;
   }
 
   operation(operationId: OperationId): OperationInfo {

@@ -47,6 +47,7 @@ export async function listCasesAnswer(context: ServerContext, params: OperationP
     ...(visibleTo ? { visibleTo } : {}),
     ...(params.assignedToMe === true && caller.kind === 'person' ? { assignedTo: caller.account.id } : {}),
     ...(params.overdue === true ? { overdueAt: now } : {}),
+    now,
     sort: SORT_COLUMNS[sort],
     descending: sort.startsWith('-'),
     ...(cursorPaging ? { offset: 0, limit: pageSize + 1, count: false, ...(after ? { after } : {}) } : { offset: (page - 1) * pageSize, limit: pageSize }),
@@ -58,7 +59,7 @@ export async function listCasesAnswer(context: ServerContext, params: OperationP
     const groupId = entry.case.groupId;
     const name = groupId && groupNames.get(groupId);
     const access = { ...(groupId && name ? { group: { groupId, name } } : {}), ...(assigned ? { assignedToMe: assigned.has(entry.case.id) } : {}) };
-    return caseSummaryView(entry.case, entry.unreadMessages, now, context.labels.labels(entry.case, { withContent: false }), access);
+    return caseSummaryView(entry, now, context.labels.labels(entry.case, { withContent: false }), access);
   };
   if (!cursorPaging) {
     return { items: items.map(view), page, pageSize, totalItems: total!, totalPages: Math.ceil(total! / pageSize) };

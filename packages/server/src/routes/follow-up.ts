@@ -16,6 +16,7 @@ import { bearerToken, generateToken, hashToken, randomId } from '../security/tok
 import type { StoredCase } from '../storage/store.js';
 import { loadCaseRecord } from '../domain/case-record.js';
 import { followUpSteps, relativesAmong } from '../domain/protocol-tasks.js';
+import { comingCheckInDays } from '../domain/check-ins.js';
 import { refusePlainWhenRequired, requireCurrentKey } from '../domain/encryption-checks.js';
 
 export interface Session {
@@ -112,7 +113,10 @@ export async function followUpRoutes(app: FastifyInstance, { context }: ApiRoute
       const steps = followUpSteps(await store.tasks(auth.caseId), record.case.locale ?? context.content.locales.default, context.content.locales.default);
       // Whether to show support for relatives: the roles themselves stay with the handlers.
       const relativesAffected = relativesAmong(record.case.affectedPeople ?? context.protocols.affectedPeople(record.case.content));
-      return followUpView(record, context.now(), steps, relativesAffected);
+      // The days of the check-ins still to come, for the follow-up's calendar file (as the receipt's).
+      const now = context.now();
+      const checkInDays = comingCheckInDays(await store.checkIns(auth.caseId), now, context.config.organisation.timeZone);
+      return followUpView(record, now, { steps, relativesAffected, checkInDays });
     },
     { offered, authenticate },
   );

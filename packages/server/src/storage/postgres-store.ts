@@ -38,7 +38,7 @@ import { CHECK_IN_SQL, checkInValues, toCheckIn, type CheckInRow } from './check
 import { HAND_OVER_SQL, handOverValues, toHandOver, type HandOverRow } from './hand-over-rows.js';
 import { overdueTasksQuery, TASK_SQL, taskValues, statusValues, toTask, type TaskRow } from './task-rows.js';
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
-import { caseListSql, SQL, updateCaseSql } from './statements.js';
+import { caseListPageParams, caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
 import { JOB_SQL, jobValues, type NewJob } from './job-queue.js';
 import type {
@@ -170,13 +170,13 @@ export class PostgresStore implements Store {
     const { where, params, orderBy } = caseListQuery(filter);
     const sql = caseListSql(where, orderBy);
     if (filter.count === false) {
-      const page = await rows<ListedCaseRow>(this.pool, sql.page, [...params, filter.limit, filter.offset]);
+      const page = await rows<ListedCaseRow>(this.pool, sql.page, caseListPageParams(params, filter));
       return { items: page.map(toListEntry) };
     }
     // One snapshot for the total and the page, as SQLite's single connection gives.
     return this.readSnapshot(async (db) => {
       const { total } = (await rows<{ total: number }>(db, sql.count, params))[0]!;
-      const page = await rows<ListedCaseRow>(db, sql.page, [...params, filter.limit, filter.offset]);
+      const page = await rows<ListedCaseRow>(db, sql.page, caseListPageParams(params, filter));
       return { items: page.map(toListEntry), total };
     });
   }

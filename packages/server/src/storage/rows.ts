@@ -86,6 +86,7 @@ export interface ListedCaseRow extends CaseSummaryRow {
   has_contact: number;
   encrypted: number;
   unread: number;
+  overdue_tasks: number;
 }
 
 export function toListEntry(row: ListedCaseRow): CaseListEntry {
@@ -96,6 +97,7 @@ export function toListEntry(row: ListedCaseRow): CaseListEntry {
       hasContact: row.has_contact === 1,
     }),
     unreadMessages: row.unread,
+    overdueTasks: Number(row.overdue_tasks),
   };
 }
 

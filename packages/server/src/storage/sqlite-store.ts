@@ -35,7 +35,7 @@ import { CHECK_IN_SQL, checkInValues, toCheckIn, type CheckInRow } from './check
 import { HAND_OVER_SQL, handOverValues, toHandOver, type HandOverRow } from './hand-over-rows.js';
 import { overdueTasksQuery, TASK_SQL, taskValues, statusValues, toTask, type TaskRow } from './task-rows.js';
 import { CASE_WORK_SQL, caseCountQueries, minutesValues, noteValues, toMinutes, toNote, type MinutesRow, type NoteRow } from './case-work-rows.js';
-import { caseListSql, SQL, updateCaseSql } from './statements.js';
+import { caseListPageParams, caseListSql, SQL, updateCaseSql } from './statements.js';
 import { IdempotencyClaimLostError } from './store.js';
 import { JOB_SQL, jobValues, type NewJob } from './job-queue.js';
 import type {
@@ -141,7 +141,7 @@ export class SqliteStore implements Store {
     const { where, params, orderBy } = caseListQuery(filter);
     const sql = caseListSql(where, orderBy);
     const total = filter.count === false ? undefined : (this.db.prepare(sql.count).get(...params) as { total: number }).total;
-    const rows = this.db.prepare(sql.page).all(...params, filter.limit, filter.offset) as ListedCaseRow[];
+    const rows = this.db.prepare(sql.page).all(...caseListPageParams(params, filter)) as ListedCaseRow[];
     return { items: rows.map(toListEntry), ...(total === undefined ? {} : { total }) };
   }
 

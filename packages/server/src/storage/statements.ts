@@ -1,6 +1,8 @@
 // The SQL both stores run, written once with `?` parameters: SQLite takes it as it is, the
 // PostgreSQL store numbers the parameters ($1, $2, …). Only what differs per engine (types in the
 // migrations, locking, transactions) lives in the stores themselves.
+import type { CaseFilter } from './store.js';
+
 export const SQL = {
   /**
    * Takes the next case number of a year, atomically: the counter row stays locked until the
@@ -75,16 +77,23 @@ const LISTED_COLUMNS = `c.id, c.reference, c.role, c.category, c.status, c.outco
   c.acknowledged_at, c.feedback_due_at, c.feedback_given_at, c.has_contact, c.substatus, c.channel, c.locale, c.group_id, c.concerns_receiver,
   CASE WHEN c.encrypted_content_json IS NULL THEN 0 ELSE 1 END AS encrypted`;
 
+/** A case's open tasks past due at the first parameter, per case row `c` (on migration 12's index by case). */
+const OVERDUE_TASKS = `(SELECT CAST(COUNT(*) AS INTEGER) FROM case_tasks t WHERE t.case_id = c.id AND t.status = 'open' AND t.due_at <= ?)`;
+
+/** The parameters of `caseListSql`'s page: the moment tasks count as overdue at, the filter's, then LIMIT and OFFSET. */
+export function caseListPageParams(params: readonly unknown[], filter: Pick<CaseFilter, 'now' | 'limit' | 'offset'>): unknown[] {
+  return [filter.now, ...params, filter.limit, filter.offset];
+}
+
 /**
- * Case list page and total for a `caseListQuery` (the page's LIMIT and OFFSET are its last two
- * parameters). The page is a deferred join: the references of the page are found on an index
+ * Case list page and total for a `caseListQuery` (the page's parameters: `caseListPageParams`). The page is a deferred join: the references of the page are found on an index
  * (skipping OFFSET entries of the index, not OFFSET rows), then only those rows are read. CROSS JOIN
  * keeps SQLite from scanning the whole table as the outer loop (PostgreSQL plans it as a plain join).
  */
 export function caseListSql(where: string, orderBy: string): { count: string; page: string } {
   return {
     count: `SELECT CAST(COUNT(*) AS INTEGER) AS total FROM cases c ${where}`,
-    page: `SELECT ${LISTED_COLUMNS}, ${SQL.unread} AS unread
+    page: `SELECT ${LISTED_COLUMNS}, ${SQL.unread} AS unread, ${OVERDUE_TASKS} AS overdue_tasks
       FROM (SELECT c.reference FROM cases c ${where} ${orderBy} LIMIT ? OFFSET ?) page
       CROSS JOIN cases c WHERE c.reference = page.reference
       ${orderBy}`,

@@ -150,6 +150,8 @@ export interface CaseFilter {
   role?: Schema<'ReporterRole'>;
   /** Only cases with a missed deadline at this moment. */
   overdueAt?: string;
+  /** The moment each listed case's open tasks past due are counted at (`CaseListEntry.overdueTasks`). */
+  now: string;
   groupId?: string;
   /** Only cases this account may work (access per case, domain/access.ts); every case when absent. */
   visibleTo?: string;
@@ -177,6 +179,8 @@ export type CaseCounts = Omit<Schema<'CaseCounts'>, 'assignedToMe'> & { overdueT
 export interface CaseListEntry {
   case: ListedCase;
   unreadMessages: number;
+  /** The case's open tasks past due at the filter's `now`. */
+  overdueTasks: number;
 }
 
 /** The state of an `Idempotency-Key`, found by its hash. */

@@ -116,10 +116,10 @@ export const Attachment = {"name":{"maxLength":255},"mediaType":{"maxLength":100
 export const AttachmentEncryption = {"keyId":{"maxLength":64},"enc":{"maxLength":100}} as const;
 
 /** Limits of `FollowUpCase`'s properties. */
-export const FollowUpCase = {"timeline":{"maxItems":1000},"messages":{"maxItems":1000},"attachments":{"maxItems":100},"steps":{"maxItems":100}} as const;
+export const FollowUpCase = {"timeline":{"maxItems":1000},"messages":{"maxItems":1000},"attachments":{"maxItems":100},"steps":{"maxItems":100},"checkInDays":{"maxItems":12}} as const;
 
 /** Limits of `CaseSummary`'s properties. */
-export const CaseSummary = {"reference":{"maxLength":32},"unreadMessages":{"minimum":0,"maximum":100000}} as const;
+export const CaseSummary = {"reference":{"maxLength":32},"unreadMessages":{"minimum":0,"maximum":100000},"overdueTasks":{"minimum":0,"maximum":1000}} as const;
 
 /** Limits of `CaseList`'s properties. */
 export const CaseList = {"items":{"maxItems":100},"page":{"minimum":1,"maximum":100000},"pageSize":{"minimum":1,"maximum":100},"totalItems":{"minimum":0,"maximum":100000000},"totalPages":{"minimum":0,"maximum":100000000}} as const;

@@ -2475,12 +2475,15 @@ export interface components {
             advice: components["schemas"]["AdviceRule"][];
         };
         /**
-         * @description One signal, a checkbox in the self-check.
+         * @description One signal, a checkbox in the self-check. 1.2 — `dilemmaTheme` (optional): the theme of the
+         *     dilemma cards that match this signal; once the signal is checked, the advice may point to
+         *     those cards (`getDilemmaCards`).
          * @example {
          *       "id": "bribery-gift-offered",
          *       "label": "Iemand bood mij geld, een geschenk of een gunst aan",
          *       "explanation": "Ook een kleine gunst kan het begin zijn van afhankelijkheid.",
-         *       "weight": 3
+         *       "weight": 3,
+         *       "dilemmaTheme": "gifts-and-hospitality"
          *     }
          */
         Signal: {
@@ -2491,6 +2494,7 @@ export interface components {
             explanation: string;
             /** @description How strongly this signal points to criminal influence. */
             weight: number;
+            dilemmaTheme?: components["schemas"]["DilemmaTheme"];
         };
         /**
          * @description Advice that applies from a score upwards.
@@ -3313,6 +3317,14 @@ export interface components {
              *     (`getSupportContacts` with `forRelatives=true`). Roles are never listed to the reporter.
              */
             relativesAffected?: boolean;
+            /**
+             * @description 1.2 (`caseManagement.protocols`) — the days the case's aftercare check-ins still to come
+             *     open, in the organisation's time zone, in order: the days of the receipt's `checkInDays`
+             *     from today on, without check-ins answered or stopped by the reporter. Absent when none
+             *     is left (after the last one, or when the reporter stopped them). Dates only: a client
+             *     may put them in a calendar file, under neutral words, without receipt or content.
+             */
+            readonly checkInDays?: string[];
         };
         /**
          * @description A case in a list. Since 1.1 it may carry `group`, `assignedToMe`, `substatus`, `labels` (without `questions` and `signals`), `channel` and `concernsReceiver`.
@@ -3364,6 +3376,13 @@ export interface components {
             /** @description The reporter said the report concerns the people who would receive it. */
             readonly concernsReceiver?: boolean;
             labels?: components["schemas"]["CaseLabels"];
+            /**
+             * @description 1.2 (`caseManagement.protocols`) — how many of the case's open tasks are past their due
+             *     time, so a list can say which case has a task overdue (the same count as
+             *     `CaseCounts.overdueTasks`, per case). A backend with protocols gives it on every case,
+             *     `0` when none is overdue.
+             */
+            readonly overdueTasks?: number;
         };
         /**
          * @description One page of cases.
