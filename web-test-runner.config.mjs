@@ -3,6 +3,7 @@
 // Component tests sit next to their component (packages/elements/src/**/x.test.ts); other
 // browser tests are named *.browser.test.ts under a package's test/ folder.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { compactedSources, minifyHtmlTemplates } from './packages/elements/scripts/minify-html-templates.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { browserFeaturesPlugin, concurrency, launchers } from './test-support/wtr-browsers.mjs';
@@ -23,6 +24,14 @@ export default {
   testFramework: { config: { timeout: 20_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
+    // The elements' templates as the build ships them (line-break whitespace dropped), after esbuild.
+    {
+      name: 'weerbaar-minify-html',
+      transform(context) {
+        if (!compactedSources.test(context.path)) return undefined;
+        return { body: minifyHtmlTemplates(context.body) };
+      },
+    },
     // Browser tests import `/__weerbaar/test-env.js` to reach a real reference server.
     referenceServerPlugin(),
     browserWebCryptoPlugin(),

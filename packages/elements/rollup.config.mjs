@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createConfig } from '../../rollup.config.mjs';
 import { precompressedOutput } from '../../scripts/precompress.mjs';
+import { compactedSources, minifyHtmlTemplates } from './scripts/minify-html-templates.mjs';
 
 const elements = ['norm-banner', 'signal-checklist', 'support-directory', 'report-button'];
 
@@ -59,11 +60,27 @@ function minifyStyleTemplates() {
   };
 }
 
+/**
+ * Drops the indentation and line breaks of the elements' `html\`...\`` templates where they are
+ * invisible (scripts/minify-html-templates.mjs says where), so the sources stay formatted. It sees
+ * the JavaScript TypeScript made of each source (this plugin comes after it), before terser.
+ */
+function minifyMarkupTemplates() {
+  return {
+    name: 'weerbaar-minify-html',
+    transform(code, id) {
+      if (!compactedSources.test(id)) return null;
+      const minified = minifyHtmlTemplates(code);
+      return minified === code ? null : { code: minified, map: null };
+    },
+  };
+}
+
 /** A CDN build: Lit and the SDK bundled, minified, with every file in the SRI manifest and compressed copies. */
 function cdnConfig(input, { addToManifest = false } = {}) {
   const config = createConfig({ input, outDir: 'dist/cdn', bundleDependencies: true, minify: true, declarations: false, tsconfig: './tsconfig.build.json' });
   // After TypeScript (which reads sources from disk), before terser.
-  config.plugins.splice(2, 0, minifyStyleTemplates());
+  config.plugins.splice(2, 0, minifyStyleTemplates(), minifyMarkupTemplates());
   config.plugins.push(subresourceIntegrityManifest({ addToExisting: addToManifest }));
   // Brotli and gzip copies for servers that send them as built (the reference server does); after the
   // manifest, which they include. The SRI hashes above stay those of the uncompressed files.

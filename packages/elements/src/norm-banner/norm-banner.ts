@@ -136,11 +136,29 @@ export class NormBanner extends WeerbaarElement<NormBannerStringKey, NormCollect
     const canHide = this.#canHide(id, variant);
     if (this.#isHidden(id, version, variant)) return nothing;
     const title = norm?.title ?? this.querySelector('[slot="heading"]')?.textContent?.trim() ?? '';
-    return html`<div class="banner ${variant === 'urgent' ? 'urgent' : ''}" part="banner" lang=${this.locale}><div class="body">${variant === 'urgent' ? html`<span class="badge" part="badge">${this.text('urgent')}</span>` : nothing}${norm
-            ? html`${this.heading(0, norm.title)}<p part="statement">${norm.statement}</p>${this.#renderLinks(norm.links)}`
-            : html`<slot name="heading"></slot><slot></slot><slot name="links"></slot>`}</div>${canHide
-          ? html`<button type="button" class="secondary" part="hide-button" aria-label=${this.text('hideLabel', { title })} @click=${() => this.#dismiss(id, version)}>${this.text('hide')}</button>`
-          : nothing}</div>`;
+    return html`
+      <div class="banner ${variant === 'urgent' ? 'urgent' : ''}" part="banner" lang=${this.locale}>
+        <div class="body">
+          ${variant === 'urgent' ? html`<span class="badge" part="badge">${this.text('urgent')}</span>` : nothing}
+          ${norm
+            ? html`${this.heading(0, norm.title)}
+                <p part="statement">${norm.statement}</p>
+                ${this.#renderLinks(norm.links)}`
+            : html`<slot name="heading"></slot><slot></slot><slot name="links"></slot>`}
+        </div>
+        ${canHide
+          ? html`<button
+              type="button"
+              class="secondary"
+              part="hide-button"
+              aria-label=${this.text('hideLabel', { title })}
+              @click=${() => this.#dismiss(id, version)}
+            >
+              ${this.text('hide')}
+            </button>`
+          : nothing}
+      </div>
+    `;
   }
 
   #renderLinks(links: NormLink[]): TemplateResult | typeof nothing {

@@ -134,32 +134,70 @@ export class SignalChecklist extends WeerbaarElement<SignalChecklistStringKey, S
 
   override render(): TemplateResult {
     const { status, content } = this.contentState;
-    return html`<div class="checklist" part="base" lang=${this.locale}>${this.heading(0, this.text('title'))}${status === 'loading'
+    return html`<div class="checklist" part="base" lang=${this.locale}>
+      ${this.heading(0, this.text('title'))}
+      ${status === 'loading'
         ? html`<p role="status">${this.text('loading')}</p>`
         : status === 'error' || !content
           ? html`<p class="error" role="alert">${this.text('error')}</p>`
-          : this.#renderChecklist(content)}</div>`;
+          : this.#renderChecklist(content)}
+    </div>`;
   }
 
   #renderChecklist(checklist: SignalChecklistContent): TemplateResult {
     const advice = computeAdvice(checklist, this.checked);
-    return html`<p class="privacy">${this.text('privacy')}</p>${checklist.themes.map(
-        (theme) => html`<fieldset class="theme" part="theme" ?disabled=${this.disabled}><legend>${this.heading(1, theme.title)}</legend>${theme.description ? html`<p class="theme-description">${theme.description}</p>` : nothing}${theme.signals.map(
-            (signal) => html`<div class="signal" part="signal"><input type="checkbox" id="signal-${signal.id}" aria-describedby=${signal.explanation ? `explanation-${signal.id}` : nothing} .checked=${this.checked.has(signal.id)} @change=${(event: Event) => this.#toggle(signal.id, (event.target as HTMLInputElement).checked)}><label for="signal-${signal.id}">${signal.label}</label>${signal.explanation ? html`<p class="explanation" part="explanation" id="explanation-${signal.id}">${signal.explanation}</p>` : nothing}</div>`,
-          )}${this.#renderThemeAdvice(theme.title, advice.themes.get(theme.id)?.rule)}</fieldset>`,
-      )}<section class="advice level-${advice.overall?.level ?? 'info'}" part="advice" aria-labelledby="advice-heading">${this.heading(1, this.text('adviceHeading'), 'advice-heading')}<div role="status"><p>${this.checked.size === 0 ? this.text('noAdvice') : (advice.overall?.text ?? this.text('noAdvice'))}</p></div>${this.#renderNextSteps(advice, checklist)}</section>${this.#renderSummaryActions(checklist)}`;
+    return html`
+      <p class="privacy">${this.text('privacy')}</p>
+      ${checklist.themes.map(
+        (theme) => html`<fieldset class="theme" part="theme" ?disabled=${this.disabled}>
+          <legend>${this.heading(1, theme.title)}</legend>
+          ${theme.description ? html`<p class="theme-description">${theme.description}</p>` : nothing}
+          ${theme.signals.map(
+            (signal) => html`<div class="signal" part="signal">
+              <input
+                type="checkbox"
+                id="signal-${signal.id}"
+                aria-describedby=${signal.explanation ? `explanation-${signal.id}` : nothing}
+                .checked=${this.checked.has(signal.id)}
+                @change=${(event: Event) => this.#toggle(signal.id, (event.target as HTMLInputElement).checked)}
+              >
+              <label for="signal-${signal.id}">${signal.label}</label>
+              ${signal.explanation ? html`<p class="explanation" part="explanation" id="explanation-${signal.id}">${signal.explanation}</p>` : nothing}
+            </div>`,
+          )}
+          ${this.#renderThemeAdvice(theme.title, advice.themes.get(theme.id)?.rule)}
+        </fieldset>`,
+      )}
+      <section class="advice level-${advice.overall?.level ?? 'info'}" part="advice" aria-labelledby="advice-heading">
+        ${this.heading(1, this.text('adviceHeading'), 'advice-heading')}
+        <div role="status">
+          <p>${this.checked.size === 0 ? this.text('noAdvice') : (advice.overall?.text ?? this.text('noAdvice'))}</p>
+        </div>
+        ${this.#renderNextSteps(advice, checklist)}
+      </section>
+      ${this.#renderSummaryActions(checklist)}
+    `;
   }
 
   #renderThemeAdvice(themeTitle: string, rule: AdviceRule | undefined): TemplateResult | typeof nothing {
     if (!rule) return nothing;
-    return html`<p class="theme-advice level-${rule.level}"><strong>${this.text('themeAdvice', { theme: themeTitle })}</strong> ${rule.text}</p>`;
+    // The space after </strong> is visible: it stays on the same line (the build drops only line-break runs).
+    return html`<p class="theme-advice level-${rule.level}">
+      <strong>${this.text('themeAdvice', { theme: themeTitle })}</strong> ${rule.text}
+    </p>`;
   }
 
   #renderNextSteps(advice: ChecklistAdvice, checklist: SignalChecklistContent): TemplateResult | typeof nothing {
     // Before anything is checked, the standing advice still offers a conversation.
     const steps: NextStep[] = advice.nextSteps.length ? advice.nextSteps : ['talk-to-integrity-officer'];
     const dilemmas = this.#dilemmasLink(checklist);
-    return html`${this.heading(2, this.text('nextStepsHeading'))}<ul class="next-steps" part="next-steps">${steps.map((step) => html`<li>${this.#renderNextStep(step)}</li>`)}${dilemmas ? html`<li><a href=${dilemmas}>${this.text('dilemmas')}</a></li>` : nothing}</ul>`;
+    return html`
+      ${this.heading(2, this.text('nextStepsHeading'))}
+      <ul class="next-steps" part="next-steps">
+        ${steps.map((step) => html`<li>${this.#renderNextStep(step)}</li>`)}
+        ${dilemmas ? html`<li><a href=${dilemmas}>${this.text('dilemmas')}</a></li>` : nothing}
+      </ul>
+    `;
   }
 
   /** The page's dilemma cards on the themes of the checked signals; none without `dilemmas-href` or such a signal. */
@@ -183,9 +221,21 @@ export class SignalChecklist extends WeerbaarElement<SignalChecklistStringKey, S
       case 'see-support':
         return html`<button type="button" class="secondary" part="button" @click=${this.#requestSupport}>${this.text('seeSupport')}</button>`;
       case 'make-report':
-        return html`<div class="make-report">${this.checked.size > 0
-            ? html`<div class="consent"><input type="checkbox" id="include-signals" .checked=${this.includeSignals} ?disabled=${this.disabled} @change=${(event: Event) => (this.includeSignals = (event.target as HTMLInputElement).checked)}><label for="include-signals">${this.text('includeSignals')}</label></div>`
-            : nothing}<button type="button" part="button" ?disabled=${this.disabled} @click=${this.#requestReport}>${this.text('makeReport')}</button></div>`;
+        return html`<div class="make-report">
+          ${this.checked.size > 0
+            ? html`<div class="consent">
+                <input
+                  type="checkbox"
+                  id="include-signals"
+                  .checked=${this.includeSignals}
+                  ?disabled=${this.disabled}
+                  @change=${(event: Event) => (this.includeSignals = (event.target as HTMLInputElement).checked)}
+                >
+                <label for="include-signals">${this.text('includeSignals')}</label>
+              </div>`
+            : nothing}
+          <button type="button" part="button" ?disabled=${this.disabled} @click=${this.#requestReport}>${this.text('makeReport')}</button>
+        </div>`;
       default:
         return nothing;
     }
@@ -203,7 +253,12 @@ export class SignalChecklist extends WeerbaarElement<SignalChecklistStringKey, S
   }
 
   #renderSummaryActions(checklist: SignalChecklistContent): TemplateResult {
-    return html`<div class="actions"><button type="button" class="secondary" part="button" @click=${() => this.#copySummary(checklist)}>${this.text('copySummary')}</button><button type="button" class="secondary" part="button" @click=${() => window.print()}>${this.text('print')}</button><button type="button" class="secondary" part="button" ?disabled=${this.disabled} @click=${() => this.clear()}>${this.text('clear')}</button><p role="status" class="copy-status">${this.copyStatus ? this.text(this.copyStatus) : nothing}</p></div>`;
+    return html`<div class="actions">
+      <button type="button" class="secondary" part="button" @click=${() => this.#copySummary(checklist)}>${this.text('copySummary')}</button>
+      <button type="button" class="secondary" part="button" @click=${() => window.print()}>${this.text('print')}</button>
+      <button type="button" class="secondary" part="button" ?disabled=${this.disabled} @click=${() => this.clear()}>${this.text('clear')}</button>
+      <p role="status" class="copy-status">${this.copyStatus ? this.text(this.copyStatus) : nothing}</p>
+    </div>`;
   }
 
   /** The summary as plain text: checked signals per theme and the advice. */

@@ -115,12 +115,25 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
   override render(): TemplateResult {
     const { status, content } = this.contentState;
     const { emergency, others } = filterContacts(content?.items ?? [], this.filters);
-    return html`<div class="directory" part="base" lang=${this.locale}>${this.heading(0, this.text('title'))}${this.#renderEmergency(emergency)} ${this.#renderFilters()}<section aria-labelledby="results-heading">${this.heading(1, this.text('resultsHeading'), 'results-heading')}<p role="status" part="status" class="status">${this.#statusText(status, others.length)}</p>${others.length ? html`<ul class="contacts">${others.slice(0, this.shown).map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>` : nothing}${this.#renderShowMore(Math.max(emergency.length, others.length))}</section></div>`;
+    return html`<div class="directory" part="base" lang=${this.locale}>
+      ${this.heading(0, this.text('title'))}
+      ${this.#renderEmergency(emergency)} ${this.#renderFilters()}
+      <section aria-labelledby="results-heading">
+        ${this.heading(1, this.text('resultsHeading'), 'results-heading')}
+        <p role="status" part="status" class="status">${this.#statusText(status, others.length)}</p>
+        ${others.length ? html`<ul class="contacts">${others.slice(0, this.shown).map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>` : nothing}
+        ${this.#renderShowMore(Math.max(emergency.length, others.length))}
+      </section>
+    </div>`;
   }
 
   #renderShowMore(longest: number): TemplateResult | typeof nothing {
     if (longest <= this.shown) return nothing;
-    return html`<p><button type="button" class="secondary" part="show-more-button" @click=${() => (this.shown += contactsPerPage)}>${this.text('showMore', { shown: this.shown, count: longest })}</button></p>`;
+    return html`<p>
+      <button type="button" class="secondary" part="show-more-button" @click=${() => (this.shown += contactsPerPage)}>
+        ${this.text('showMore', { shown: this.shown, count: longest })}
+      </button>
+    </p>`;
   }
 
   #statusText(status: string, count: number): string {
@@ -131,14 +144,42 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
   }
 
   #renderEmergency(emergency: SupportContact[]): TemplateResult {
-    return html`<section class="emergency" part="emergency" aria-labelledby="emergency-heading">${this.heading(1, this.text('emergencyHeading'), 'emergency-heading')}${emergency.length
+    return html`<section class="emergency" part="emergency" aria-labelledby="emergency-heading">
+      ${this.heading(1, this.text('emergencyHeading'), 'emergency-heading')}
+      ${emergency.length
         ? html`<ul class="contacts">${emergency.slice(0, this.shown).map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>`
-        : html`<p>${this.text('emergencyDescription')}</p><p><a class="call" href="tel:112">${this.text('emergencyOrganisation')}</a></p>`}</section>`;
+        : html`<p>${this.text('emergencyDescription')}</p>
+            <p><a class="call" href="tel:112">${this.text('emergencyOrganisation')}</a></p>`}
+    </section>`;
   }
 
   #renderFilters(): TemplateResult {
     const { role, urgency, available247, q } = this.filters;
-    return html`<form class="filters" part="filters" role="search" aria-label=${this.text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}><div class="field"><label for="role">${this.text('role')}</label><select id="role" @change=${(event: Event) => this.#setFilter('role', roles.find((item) => item === (event.target as HTMLSelectElement).value))}><option value="" ?selected=${!role}>${this.text('roleAll')}</option>${roles.map((item) => html`<option value=${item} ?selected=${role === item}>${this.text(`role-${item}`)}</option>`)}</select></div><div class="field"><label for="urgency">${this.text('urgency')}</label><select id="urgency" @change=${(event: Event) => this.#setFilter('urgency', urgencies.find((item) => item === (event.target as HTMLSelectElement).value))}><option value="" ?selected=${!urgency}>${this.text('urgencyAll')}</option>${urgencies.map((item) => html`<option value=${item} ?selected=${urgency === item}>${this.text(`urgency-${item}`)}</option>`)}</select></div><div class="field"><label for="q">${this.text('search')}</label><p id="q-hint" class="hint">${this.text('searchHint')}</p><input id="q" type="search" maxlength=${fieldLimits.getSupportContactsQuery.q.maxLength} autocomplete="off" aria-describedby="q-hint" .value=${q ?? ''} @input=${(event: Event) => this.#setFilter('q', (event.target as HTMLInputElement).value)} /></div><div class="field checkbox"><input id="available247" type="checkbox" .checked=${!!available247} @change=${(event: Event) => this.#setFilter('available247', (event.target as HTMLInputElement).checked)} /><label for="available247">${this.text('available247')}</label></div></form>`;
+    return html`<form class="filters" part="filters" role="search" aria-label=${this.text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}>
+      <div class="field">
+        <label for="role">${this.text('role')}</label>
+        <select id="role" @change=${(event: Event) => this.#setFilter('role', roles.find((item) => item === (event.target as HTMLSelectElement).value))}>
+          <option value="" ?selected=${!role}>${this.text('roleAll')}</option>
+          ${roles.map((item) => html`<option value=${item} ?selected=${role === item}>${this.text(`role-${item}`)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="urgency">${this.text('urgency')}</label>
+        <select id="urgency" @change=${(event: Event) => this.#setFilter('urgency', urgencies.find((item) => item === (event.target as HTMLSelectElement).value))}>
+          <option value="" ?selected=${!urgency}>${this.text('urgencyAll')}</option>
+          ${urgencies.map((item) => html`<option value=${item} ?selected=${urgency === item}>${this.text(`urgency-${item}`)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="q">${this.text('search')}</label>
+        <p id="q-hint" class="hint">${this.text('searchHint')}</p>
+        <input id="q" type="search" maxlength=${fieldLimits.getSupportContactsQuery.q.maxLength} autocomplete="off" aria-describedby="q-hint" .value=${q ?? ''} @input=${(event: Event) => this.#setFilter('q', (event.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field checkbox">
+        <input id="available247" type="checkbox" .checked=${!!available247} @change=${(event: Event) => this.#setFilter('available247', (event.target as HTMLInputElement).checked)} />
+        <label for="available247">${this.text('available247')}</label>
+      </div>
+    </form>`;
   }
 
   #renderContact(contact: SupportContact, depth: number): TemplateResult {
@@ -146,11 +187,26 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
     const email = contact.email ? mailtoHref(contact.email) : undefined;
     const website = safeHref(contact.url);
     const source = safeHref(contact.source.url);
-    return html`<article class="contact urgency-${contact.urgency}" part="contact">${this.heading(depth, contact.name ? `${contact.organisation}: ${contact.name}` : contact.organisation)}<p><span class="badge" part="badge">${this.text(`urgency-${contact.urgency}`)}</span></p>${contact.description ? html`<p>${contact.description}</p>` : nothing}<dl part="details">${contact.phone
+    return html`<article class="contact urgency-${contact.urgency}" part="contact">
+      ${this.heading(depth, contact.name ? `${contact.organisation}: ${contact.name}` : contact.organisation)}
+      <p><span class="badge" part="badge">${this.text(`urgency-${contact.urgency}`)}</span></p>
+      ${contact.description ? html`<p>${contact.description}</p>` : nothing}
+      <dl part="details">
+        ${contact.phone
           ? this.#detail('phone', phone ? html`<a href=${phone}>${contact.phone.display || contact.phone.number}</a>` : contact.phone.display)
-          : nothing}${contact.email ? this.#detail('email', email ? html`<a href=${email}>${contact.email}</a>` : contact.email) : nothing}${contact.url ? this.#detail('website', website ? html`<a href=${website}>${new URL(website).host}</a>` : contact.url) : nothing}${contact.availability.always || contact.availability.hours ? this.#detail('hours', contact.availability.always ? this.text('always') : contact.availability.hours) : nothing}${contact.region ? this.#detail('region', contact.region) : nothing}${this.#detail('audience', contact.audience.map((role) => this.text(`role-${role}`)).join(', '))}</dl><p class="meta">${this.text('source')}:
+          : nothing}
+        ${contact.email ? this.#detail('email', email ? html`<a href=${email}>${contact.email}</a>` : contact.email) : nothing}
+        ${contact.url ? this.#detail('website', website ? html`<a href=${website}>${new URL(website).host}</a>` : contact.url) : nothing}
+        ${contact.availability.always || contact.availability.hours ? this.#detail('hours', contact.availability.always ? this.text('always') : contact.availability.hours) : nothing}
+        ${contact.region ? this.#detail('region', contact.region) : nothing}
+        ${this.#detail('audience', contact.audience.map((role) => this.text(`role-${role}`)).join(', '))}
+      </dl>
+      <p class="meta">
+        ${this.text('source')}:
         ${source ? html`<a href=${source}>${contact.source.title ?? new URL(source).host}</a>` : (contact.source.title ?? contact.source.url)}.
-        ${this.text('verifiedOn', { date: this.#formatDate(contact.verifiedOn) })}</p></article>`;
+        ${this.text('verifiedOn', { date: this.#formatDate(contact.verifiedOn) })}
+      </p>
+    </article>`;
   }
 
   #detail(label: SupportDirectoryStringKey, value: unknown): TemplateResult {
