@@ -141,7 +141,7 @@ async function lighthouseOnce(port, url) {
 
 const collect = (runs, key) => summarise(runs.map((run) => run[key]));
 
-export async function runHostPage({ runs = 5, lighthouseRuns = 3 } = {}) {
+export async function runHostPage({ runs = 5, lighthouseRuns = 5 } = {}) {
   const bareSiteDir = await siteWithoutElements();
   const serverOptions = (dir) => ({ handlerToken: false, env: { WEERBAAR_SITE_DIR: dir, WEERBAAR_LOG_LEVEL: 'warn' } });
   const [withServer, withoutServer] = await Promise.all([startReferenceServer(serverOptions(siteDir)), startReferenceServer(serverOptions(bareSiteDir))]);
