@@ -79,7 +79,7 @@ const steps = {
   },
   'host-page': async () => {
     const { runHostPage, hostPageTables } = await import('./host-page.mjs');
-    const result = await runHostPage(values.quick ? { runs: 2, lighthouseRuns: 1 } : { runs: 5, lighthouseRuns: 3 });
+    const result = await runHostPage(values.quick ? { runs: 2, lighthouseRuns: 1 } : { runs: 5, lighthouseRuns: 5 });
     return { result, table: hostPageTables(result) };
   },
   wire: async () => {
