@@ -10,7 +10,6 @@
 // instances share, are not among them.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { AccessLogLine } from '../plugins/access-log.js';
 
 interface KeptAnswer {
   status: number;
@@ -19,6 +18,15 @@ interface KeptAnswer {
   body: string | Buffer | undefined;
   /** The route pattern, as the access log names it. */
   route: string;
+}
+
+/** The fields of an access log line, as plugins/access-log.ts writes them through fastify's request logger. */
+export interface AccessLogLine {
+  reqId: string;
+  method: string;
+  route: string;
+  status: number;
+  ms: number;
 }
 
 export interface AnswerReplayOptions {

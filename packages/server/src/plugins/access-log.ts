@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { pino } from 'pino';
+import type { AccessLogLine } from '../http/answer-replay.js';
 
 export interface AccessLogOptions {
   clientIp: boolean;
@@ -25,15 +26,6 @@ async function accessLogPlugin(app: FastifyInstance, options: AccessLogOptions):
 }
 
 export const accessLog = fastifyPlugin(accessLogPlugin, { name: 'weerbaar-access-log' });
-
-/** The fields of an access log line, as the hook above writes them through fastify's request logger. */
-export interface AccessLogLine {
-  reqId: string;
-  method: string;
-  route: string;
-  status: number;
-  ms: number;
-}
 
 /** How long a replayed answer's log line may wait for others to be written with it. */
 const BATCH_MS = 20;
