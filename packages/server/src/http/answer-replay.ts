@@ -48,6 +48,7 @@ export class AnswerReplay {
   private readonly maxAnswers: number;
   /** How many answers were replayed (for tests that must know a replay happened). */
   replayed = 0;
+  private stopped = false;
 
   constructor(private readonly options: AnswerReplayOptions) {
     this.maxAnswers = options.maxAnswers ?? 1000;
@@ -60,7 +61,7 @@ export class AnswerReplay {
   handle(request: IncomingMessage, response: ServerResponse): boolean {
     const started = performance.now();
     const { method, url = '', headers } = request;
-    if (method !== 'GET' && method !== 'HEAD') return false;
+    if (this.stopped || (method !== 'GET' && method !== 'HEAD')) return false;
     const queryAt = url.indexOf('?');
     const route = queryAt === -1 ? url : url.slice(0, queryAt);
     if (!this.routes.has(route)) return false;
@@ -83,6 +84,11 @@ export class AnswerReplay {
     this.replayed += 1;
     this.options.log({ reqId, method, route, status: kept.status, ms: Math.round(performance.now() - started) });
     return true;
+  }
+
+  /** From now on every request goes through fastify (which answers `Connection: close` while the server closes). */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Watches fastify write its answer to this request, and keeps it when it is a 200 or 304 written in one piece. */

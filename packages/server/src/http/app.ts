@@ -53,6 +53,8 @@ export const answerReplayOf = (app: FastifyInstance): AnswerReplay | undefined =
  */
 function installAnswerReplay(app: FastifyInstance, accessLog: BatchedAccessLog): void {
   const replay = new AnswerReplay({ newRequestId, log: accessLog.write });
+  // Fastify marks itself closing just before its preClose hooks run.
+  app.addHook('preClose', async () => replay.stop());
   app.addHook('onClose', async () => accessLog.flush());
   app.addHook('onRoute', (route) => {
     if ((route.config as { replayable?: boolean } | undefined)?.replayable) replay.routes.add(route.url);
