@@ -1,15 +1,17 @@
-// Growth: does a request cost the same with 1k, 10k and 100k cases in the database? For each size
-// a fresh data directory is seeded directly (SqliteStore from @weerbaar/server opens and migrates
-// it; the rows go in with one transaction, much faster than a report at a time; a trigger keeps the
-// year's reference counter at the highest number inserted), then the built reference server is
-// started on it and measured over HTTP, one request at a time: report submission and the handler's
-// case listing (first page, filtered by status, sorted by a deadline, a deep page, overdue).
+// Growth: does a request cost the same with 1k, 10k and 100k cases in the database, on SQLite and on
+// PostgreSQL? For each engine and size a fresh database is seeded directly (the store from
+// @weerbaar/server opens and migrates it; the same rows go in through the same SQL in one transaction,
+// much faster than a report at a time; a trigger keeps the year's reference counter at the highest
+// number inserted), then the built reference server is started on it and measured over HTTP, one
+// request at a time: report submission and the handler's case list (first page, filtered by status,
+// sorted by a deadline, a page at 90 % depth, overdue), by cursor and by page number (old clients).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteStore, deadlinesOnReceipt, feedbackDueAfterAcknowledgement } from '@weerbaar/server';
-import { startReferenceServer } from '../test-support/reference-server.mjs';
+import { PostgresStore, SqliteStore, deadlinesOnReceipt, feedbackDueAfterAcknowledgement, sqlRunnerFor } from '@weerbaar/server';
+import { findPostgresBinaries, startPostgres } from '../test-support/postgres.mjs';
+import { createTestDatabase, startReferenceServer } from '../test-support/reference-server.mjs';
 import { formatRatio, median, ratio } from './lib/stats.mjs';
 import { renderTable } from './lib/table.mjs';
 
@@ -76,40 +78,59 @@ function* realisticCases(count, now) {
   }
 }
 
-export async function seedCases(dataDir, count) {
-  const store = await SqliteStore.open(dataDir);
-  try {
-    const insertCase = store.db.prepare(
-      `INSERT INTO cases (id, reference, receipt_hash, role, category, locale, status, outcome, received_at, acknowledge_due_at,
-         acknowledged_at, feedback_due_at, feedback_given_at, consents_json, content_json)
-       VALUES (@id, @reference, @receiptHash, @role, @category, @locale, @status, @outcome, @receivedAt, @acknowledgeDueAt,
-         @acknowledgedAt, @feedbackDueAt, @feedbackGivenAt, '["privacy-statement"]', @content)`,
-    );
-    const insertEvent = store.db.prepare(`INSERT INTO case_events (case_id, at, type, status) VALUES (?, ?, ?, ?)`);
-    store.db.transaction(() => {
-      for (const seeded of realisticCases(count, Date.now())) {
-        insertCase.run(seeded);
-        insertEvent.run(seeded.id, seeded.receivedAt, 'received', 'received');
-        if (seeded.acknowledgedAt) insertEvent.run(seeded.id, seeded.acknowledgedAt, 'acknowledged', 'acknowledged');
-        if (seeded.status === 'closed') insertEvent.run(seeded.id, seeded.feedbackGivenAt, 'closed', 'closed');
-      }
-    })();
-  } finally {
-    await store.close();
+const CASE_COLUMNS = `id, reference, receipt_hash, role, category, locale, status, outcome, received_at, acknowledge_due_at,
+  acknowledged_at, feedback_due_at, feedback_given_at, consents_json, content_json`;
+/** Rows per INSERT: well under SQLite's 32 766 parameters and PostgreSQL's 65 535. */
+const ROWS_PER_INSERT = 400;
+
+/** One multi-row INSERT per ROWS_PER_INSERT rows, in `?` parameters (the SQL both engines' stores are written in). */
+function* inserts(table, columns, rows, width) {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+    yield { sql: `INSERT INTO ${table} (${columns}) VALUES ${chunk.map(() => tuple).join(', ')}`, params: chunk.flat() };
   }
+}
+
+/**
+ * Seeds `count` cases into an opened (migrated) store, SQLite or PostgreSQL alike: the same rows, the
+ * same SQL, in one transaction through the store's own handle (`sqlRunnerFor`). PostgreSQL's table
+ * is then vacuumed and analysed, as autovacuum does with a table that grew to this size.
+ */
+export async function seedCases(store, count) {
+  const cases = [];
+  const events = [];
+  for (const seeded of realisticCases(count, Date.now())) {
+    cases.push([seeded.id, seeded.reference, seeded.receiptHash, seeded.role, seeded.category, seeded.locale, seeded.status, seeded.outcome, seeded.receivedAt,
+      seeded.acknowledgeDueAt, seeded.acknowledgedAt, seeded.feedbackDueAt, seeded.feedbackGivenAt, '["privacy-statement"]', seeded.content]);
+    events.push([seeded.id, seeded.receivedAt, 'received', 'received']);
+    if (seeded.acknowledgedAt) events.push([seeded.id, seeded.acknowledgedAt, 'acknowledged', 'acknowledged']);
+    if (seeded.status === 'closed') events.push([seeded.id, seeded.feedbackGivenAt, 'closed', 'closed']);
+  }
+  const runner = sqlRunnerFor(store);
+  await runner.batch([...inserts('cases', CASE_COLUMNS, cases, 15), ...inserts('case_events', 'case_id, at, type, status', events, 4)]);
+  // What autovacuum does to a table that grew by this many rows: statistics for the planner, and the
+  // visibility map that lets a count read the index alone (without it every counted row is read too).
+  if (runner.engine === 'postgres') await runner.run('VACUUM ANALYZE cases', []);
 }
 
 const REPORT = JSON.stringify({ role: 'council-member', category: 'bribery', content: { description: SENTENCES.slice(0, 3).join(' ') } });
 
-/** Sequential requests (one client, nothing else running against the server): median ms per request. */
-async function timeRequests(count, send) {
-  const times = [];
-  for (let i = 0; i < count + 2; i++) {
-    const started = performance.now();
-    await send();
-    if (i >= 2) times.push(performance.now() - started);
+/**
+ * Sequential requests (one client), to every size's server in turn, the first one rotating each round,
+ * so that a change in the machine's load hits every size alike: the median ms per request of each.
+ */
+async function timeInterleaved(count, sends) {
+  const times = sends.map(() => []);
+  for (let round = 0; round < count + 2; round++) {
+    for (let turn = 0; turn < sends.length; turn++) {
+      const which = (round + turn) % sends.length;
+      const started = performance.now();
+      await sends[which]();
+      if (round >= 2) times[which].push(performance.now() - started);
+    }
   }
-  return median(times);
+  return times.map(median);
 }
 
 async function expectStatus(response, status, what) {
@@ -117,51 +138,156 @@ async function expectStatus(response, status, what) {
   if (response.status !== status) throw new Error(`${what} answered ${response.status}`);
 }
 
-export async function runGrowth({ sizes = [1_000, 10_000, 100_000], requests = 15 } = {}) {
-  const results = [];
-  for (const size of sizes) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-bench-growth-'));
+/** Where a size's cases live: a fresh SQLite data directory, or a fresh database on the bench's PostgreSQL cluster. */
+const ENGINES = {
+  sqlite: () => async (dataDir) => ({ store: await SqliteStore.open(dataDir), serverOptions: {}, drop: async () => {} }),
+  postgres: (adminUrl) => async () => {
+    const database = await createTestDatabase(adminUrl);
     try {
+      return { store: await PostgresStore.open(database.url), serverOptions: { databaseUrl: database.url }, drop: database.drop };
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  },
+};
+
+/**
+ * No rate limit on the bench's one client; and every closing outcome kept 10 years, so that the
+ * retention sweep deletes none of the three years of seeded cases while they are measured (with the
+ * default periods it deleted the ~37 % closed more than a year ago just after the start).
+ */
+const SERVER_ENV = {
+  WEERBAAR_REPORTS_PER_CLIENT: '100000000',
+  WEERBAAR_LOG_LEVEL: 'warn',
+  ...Object.fromEntries(OUTCOMES.map((outcome) => [`WEERBAAR_RETENTION_DAYS_${outcome.toUpperCase().replace(/-/g, '_')}`, '3650'])),
+};
+
+/** The lists measured both ways: by cursor (what goal 4 is judged on) and by page number (old clients). */
+const LISTS = {
+  firstPage: '',
+  byStatus: 'status=investigating',
+  byDeadline: 'sort=feedbackDueAt',
+  overdue: 'overdue=true&sort=acknowledgeDueAt',
+};
+/** The largest page the contract allows (PageSize), to walk to a deep cursor in few requests. */
+const WALK_PAGE_SIZE = 100;
+
+/**
+ * The cursor at `depth` cases into the newest-first list, reached as a client does: from the first
+ * page, each next page from the previous answer's `nextCursor` (the cursor is opaque; nothing forged).
+ */
+async function cursorAtDepth(server, headers, depth) {
+  let cursor;
+  for (let passed = 0; passed < depth; ) {
+    const query = cursor ? `cursor=${cursor}` : 'paging=cursor';
+    const response = await fetch(`${server.apiUrl}/cases?${query}&pageSize=${Math.min(WALK_PAGE_SIZE, depth - passed)}`, { headers });
+    if (response.status !== 200) throw new Error(`walking the cursor list answered ${response.status}`);
+    const page = await response.json();
+    passed += page.items.length;
+    cursor = page.nextCursor;
+    if (!cursor) throw new Error(`the cursor list ended after ${passed} cases, before ${depth}`);
+  }
+  return cursor;
+}
+
+/** Every request of the table against every size's running server, interleaved (`timeInterleaved`). */
+async function measureSizes(running, requests) {
+  const medians = running.map(() => ({}));
+  const record = async (key, sendOf) => {
+    const values = await timeInterleaved(requests, running.map(sendOf));
+    values.forEach((value, index) => (medians[index][key] = value));
+  };
+  const list = ({ server, headers }, query) => () =>
+    fetch(`${server.apiUrl}/cases${query ? `?${query}` : ''}`, { headers }).then((response) => expectStatus(response, 200, `GET /cases?${query}`));
+  await record('submit', ({ server }) => () =>
+    fetch(`${server.apiUrl}/reports`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: REPORT })
+      .then((response) => expectStatus(response, 201, 'POST /reports')));
+  for (const [key, query] of Object.entries(LISTS)) {
+    await record(`cursor${key[0].toUpperCase()}${key.slice(1)}`, (size) => list(size, ['paging=cursor', query].filter(Boolean).join('&')));
+  }
+  // After the submissions, so that the walk and the page-number deep page start from the same list.
+  const deepPages = running.map(({ size }) => Math.max(1, Math.floor((size * 0.9) / PAGE_SIZE)));
+  const deepCursors = [];
+  for (const [index, { server, headers }] of running.entries()) deepCursors.push(await cursorAtDepth(server, headers, (deepPages[index] - 1) * PAGE_SIZE));
+  await record('cursorDeepPage', (size, index) => list(size, `cursor=${deepCursors[index]}`));
+  for (const [key, query] of Object.entries(LISTS)) await record(key, (size) => list(size, query));
+  await record('deepPage', (size, index) => list(size, `page=${deepPages[index]}`));
+  return running.map(({ size, seedSeconds }, index) => ({ size, seedSeconds, deepPage: deepPages[index], medians: medians[index] }));
+}
+
+/** Seeds a database of every size, starts a server on each, and measures them side by side. */
+async function growthOn(openEngine, sizes, requests) {
+  const running = [];
+  try {
+    for (const size of sizes) {
+      const dataDir = await mkdtemp(join(tmpdir(), 'weerbaar-bench-growth-'));
+      const entry = { size, dataDir, drop: async () => {} };
+      running.push(entry);
+      const { store, serverOptions, drop } = await openEngine(dataDir);
+      entry.drop = drop;
       const seedStarted = performance.now();
-      await seedCases(dataDir, size);
-      const seedSeconds = (performance.now() - seedStarted) / 1000;
-      const server = await startReferenceServer({ dataDir, env: { WEERBAAR_REPORTS_PER_CLIENT: '100000000', WEERBAAR_LOG_LEVEL: 'warn' } });
       try {
-        const authorization = { authorization: `Bearer ${server.handlerToken}` };
-        const list = (query) => () =>
-          fetch(`${server.apiUrl}/cases${query}`, { headers: authorization }).then((response) => expectStatus(response, 200, `GET /cases${query}`));
-        const deepPage = Math.max(1, Math.floor((size * 0.9) / PAGE_SIZE));
-        const measures = {
-          submit: await timeRequests(requests, () =>
-            fetch(`${server.apiUrl}/reports`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: REPORT })
-              .then((response) => expectStatus(response, 201, 'POST /reports'))),
-          firstPage: await timeRequests(requests, list('')),
-          byStatus: await timeRequests(requests, list('?status=investigating')),
-          byDeadline: await timeRequests(requests, list('?sort=feedbackDueAt')),
-          deepPage: await timeRequests(requests, list(`?page=${deepPage}`)),
-          overdue: await timeRequests(requests, list('?overdue=true&sort=acknowledgeDueAt')),
-        };
-        results.push({ size, seedSeconds, deepPage, medians: measures });
+        await seedCases(store, size);
       } finally {
-        await server.stop();
+        await store.close();
       }
-    } finally {
+      entry.seedSeconds = (performance.now() - seedStarted) / 1000;
+      entry.server = await startReferenceServer({ dataDir, ...serverOptions, env: SERVER_ENV });
+      entry.headers = { authorization: `Bearer ${entry.server.handlerToken}` };
+    }
+    return await measureSizes(running, requests);
+  } finally {
+    for (const { server, drop, dataDir } of running) {
+      await server?.stop();
+      await drop();
       await rm(dataDir, { recursive: true, force: true });
     }
   }
-  return { requests, results };
+}
+
+/**
+ * Every size on SQLite, then on PostgreSQL (a throwaway cluster, test-support/postgres.mjs); without
+ * PostgreSQL's binaries, or when its cluster does not start, `skipped.postgres` says why.
+ */
+export async function runGrowth({ sizes = [1_000, 10_000, 100_000], requests = 25 } = {}) {
+  const stores = { sqlite: await growthOn(ENGINES.sqlite(), sizes, requests) };
+  const skipped = {};
+  if (!findPostgresBinaries()) skipped.postgres = 'PostgreSQL binaries missing (no /usr/lib/postgresql/*/bin/initdb; apt-get install postgresql)';
+  else {
+    let cluster;
+    try {
+      cluster = await startPostgres();
+    } catch (error) {
+      skipped.postgres = `the PostgreSQL cluster did not start (${error.message.split('\n')[0]})`;
+    }
+    if (cluster) {
+      try {
+        stores.postgres = await growthOn(ENGINES.postgres(cluster.url), sizes, requests);
+      } finally {
+        await cluster.stop();
+      }
+    }
+  }
+  return { requests, stores, skipped };
 }
 
 const LABELS = {
   submit: 'POST /v1/reports',
-  firstPage: 'GET /v1/cases (first page)',
-  byStatus: 'GET /v1/cases?status=investigating',
-  byDeadline: 'GET /v1/cases?sort=feedbackDueAt',
-  deepPage: 'GET /v1/cases?page=(90 %)',
-  overdue: 'GET /v1/cases?overdue=true&sort=acknowledgeDueAt',
+  cursorFirstPage: 'GET /v1/cases?paging=cursor (first page)',
+  cursorByStatus: 'GET /v1/cases?paging=cursor&status=investigating',
+  cursorByDeadline: 'GET /v1/cases?paging=cursor&sort=feedbackDueAt',
+  cursorDeepPage: 'GET /v1/cases?cursor=(90 %)',
+  cursorOverdue: 'GET /v1/cases?paging=cursor&overdue=true&sort=acknowledgeDueAt',
+  firstPage: 'old clients: GET /v1/cases (first page)',
+  byStatus: 'old clients: GET /v1/cases?status=investigating',
+  byDeadline: 'old clients: GET /v1/cases?sort=feedbackDueAt',
+  deepPage: 'old clients: GET /v1/cases?page=(90 %)',
+  overdue: 'old clients: GET /v1/cases?overdue=true&sort=acknowledgeDueAt',
 };
+const ENGINE_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
-export function growthTable({ requests, results }) {
+function engineTable(engine, requests, results) {
   const [smallest] = results;
   const header = ['request', ...results.flatMap(({ size }) => (size === smallest.size ? [`${size} ms`] : [`${size} ms`, `vs ${smallest.size}`]))];
   const rows = Object.entries(LABELS).map(([key, label]) => [
@@ -171,5 +297,12 @@ export function growthTable({ requests, results }) {
       return size === smallest.size ? [value] : [value, formatRatio(ratio(medians[key], smallest.medians[key]))];
     }),
   ]);
-  return renderTable(`Growth: median ms per request (one client, ${requests} sequential requests) by number of cases, and the ratio to ${smallest.size}`, header, rows);
+  return renderTable(`Growth on ${ENGINE_NAMES[engine]}: median ms per request (one client, ${requests} sequential requests to each size, interleaved) by number of cases, and the ratio to ${smallest.size}`, header, rows);
+}
+
+export function growthTable({ requests, stores, skipped = {} }) {
+  return [
+    ...Object.entries(stores).map(([engine, results]) => engineTable(engine, requests, results)),
+    ...Object.entries(skipped).map(([engine, why]) => `### Growth on ${ENGINE_NAMES[engine]}\n\nnot measured: ${why}`),
+  ].join('\n\n');
 }

@@ -2,8 +2,9 @@
 // as `npm start` serves it, against a copy without the four elements (the bench removes the script
 // and the element tags, keeping their fallback content, the CSS and every other byte). Loaded in the
 // Debian Chromium through Playwright (main-thread time from CDP Performance metrics, long tasks and
-// layout shift from PerformanceObserver, JavaScript bytes from resource timing), then scored by
-// Lighthouse 12.2.3 against a Chromium started by chrome-launcher. Runs alternate with/without.
+// layout shift from PerformanceObserver, JavaScript bytes from resource timing, long tasks of OURS
+// from a trace of each load: bench/lib/long-tasks.mjs), then scored by Lighthouse 12.2.3 against a
+// Chromium started by chrome-launcher. Runs alternate with/without.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startReferenceServer } from '../test-support/reference-server.mjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from './lib/chromium.mjs';
+import { IncompleteTraceError, TRACE_CATEGORIES, attributeLongTasks } from './lib/long-tasks.mjs';
 import { formatRatio, formatSpread, interleave, ratio, summarise } from './lib/stats.mjs';
 import { renderTable } from './lib/table.mjs';
 
@@ -45,14 +47,32 @@ const OBSERVERS = () => {
   new PerformanceObserver((list) => list.getEntries().forEach((entry) => { seen.lcp = entry.startTime; })).observe({ type: 'largest-contentful-paint', buffered: true });
 };
 
-/** One cold load in a fresh context; waits until the network is idle and the elements have rendered. */
+/** Ours: every file the reference server serves under /elements/ (the entries, their chunks, the SDK chunks). */
+const oursAt = (origin) => (url) => url.startsWith(`${origin}/elements/`);
+
+/** One cold load, loaded again (at most twice) when its trace came back without the page. */
 async function loadOnce(browser, url, expectElements) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await tracedLoad(browser, url, expectElements);
+    } catch (error) {
+      if (!(error instanceof IncompleteTraceError) || attempt === 3) throw error;
+      console.warn(`  ${error.message}: loading again`);
+    }
+  }
+}
+
+/** One cold load in a fresh context, traced; waits until the network is idle and the elements have rendered. */
+async function tracedLoad(browser, url, expectElements) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  let tracing = false;
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.addInitScript(OBSERVERS);
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    tracing = true;
     await page.goto(url, { waitUntil: 'networkidle' });
     if (expectElements) {
       // Rendered = each element has content in its shadow root and its fallback is hidden.
@@ -61,6 +81,12 @@ async function loadOnce(browser, url, expectElements) {
     }
     // Let late shifts and tasks (content arriving) be observed before reading.
     await page.waitForTimeout(500);
+    // Stopped before the page is read below: Playwright's own evaluation is no task of the load.
+    tracing = false;
+    const { origin } = new URL(url);
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    const longTasks = attributeLongTasks(traceEvents, { isOurs: oursAt(origin), pageOrigin: origin });
+    const ourTasks = longTasks.filter((task) => task.ours);
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name) => metrics.find((entry) => entry.name === name)?.value ?? 0;
     const observed = await page.evaluate(() => {
@@ -78,6 +104,11 @@ async function loadOnce(browser, url, expectElements) {
       };
     });
     return {
+      ourLongTasks: ourTasks.length,
+      ourLongTaskMs: ourTasks.reduce((sum, task) => sum + task.ms, 0),
+      tracedLongTasks: longTasks.length,
+      // What each of our long tasks ran (script samples by file), for the README's "why".
+      ourTaskFiles: ourTasks.map((task) => ({ startMs: Math.round(task.startMs), ms: Math.round(task.ms), files: Object.fromEntries(Object.entries(task.urls).slice(0, 4).map(([file, samples]) => [file.replace(origin, ''), samples])) })),
       scriptMs: metric('ScriptDuration') * 1000,
       taskMs: metric('TaskDuration') * 1000,
       layoutMs: metric('LayoutDuration') * 1000,
@@ -85,6 +116,7 @@ async function loadOnce(browser, url, expectElements) {
       ...observed,
     };
   } finally {
+    if (tracing) await browser.stopTracing();
     await context.close();
   }
 }
@@ -109,7 +141,7 @@ async function lighthouseOnce(port, url) {
 
 const collect = (runs, key) => summarise(runs.map((run) => run[key]));
 
-export async function runHostPage({ runs = 5, lighthouseRuns = 3 } = {}) {
+export async function runHostPage({ runs = 5, lighthouseRuns = 5 } = {}) {
   const bareSiteDir = await siteWithoutElements();
   const serverOptions = (dir) => ({ handlerToken: false, env: { WEERBAAR_SITE_DIR: dir, WEERBAAR_LOG_LEVEL: 'warn' } });
   const [withServer, withoutServer] = await Promise.all([startReferenceServer(serverOptions(siteDir)), startReferenceServer(serverOptions(bareSiteDir))]);
@@ -132,13 +164,14 @@ export async function runHostPage({ runs = 5, lighthouseRuns = 3 } = {}) {
     } finally {
       await chrome.kill();
     }
-    const keys = ['scriptMs', 'taskMs', 'layoutMs', 'styleMs', 'longTasks', 'longTaskMs', 'cls', 'fcp', 'lcp', 'scriptRequests', 'scriptBytes'];
+    const keys = ['ourLongTasks', 'ourLongTaskMs', 'tracedLongTasks', 'scriptMs', 'taskMs', 'layoutMs', 'styleMs', 'longTasks', 'longTaskMs', 'cls', 'fcp', 'lcp', 'scriptRequests', 'scriptBytes'];
     const lighthouseKeys = ['performance', 'accessibility', 'bestPractices', 'tbtMs', 'cls'];
     const summary = (variant, list, names) => Object.fromEntries(names.map((key) => [key, collect(list[variant], key)]));
     return {
       runs,
       lighthouseRuns,
       browser: { with: summary('with', loads, keys), without: summary('without', loads, keys) },
+      ourTasks: loads.with.map((load) => load.ourTaskFiles),
       lighthouse: { with: summary('with', scores, lighthouseKeys), without: summary('without', scores, lighthouseKeys) },
     };
   } finally {
@@ -161,8 +194,11 @@ export function hostPageTables(result) {
       row('script evaluation, ms (CDP ScriptDuration)', 'scriptMs', 'browser'),
       row('layout, ms (CDP LayoutDuration)', 'layoutMs', 'browser'),
       row('style recalculation, ms', 'styleMs', 'browser'),
-      row('long tasks (> 50 ms), count', 'longTasks', 'browser', 0),
-      row('long tasks, total ms', 'longTaskMs', 'browser'),
+      row('long tasks of ours (> 50 ms, trace attributed by URL), count', 'ourLongTasks', 'browser', 0),
+      row('long tasks of ours, total ms', 'ourLongTaskMs', 'browser'),
+      row('long tasks in the trace, count (any cause)', 'tracedLongTasks', 'browser', 0),
+      row('long tasks (> 50 ms, PerformanceObserver), count', 'longTasks', 'browser', 0),
+      row('long tasks (PerformanceObserver), total ms', 'longTaskMs', 'browser'),
       row('cumulative layout shift', 'cls', 'browser', 3),
       row('first contentful paint, ms', 'fcp', 'browser'),
       row('largest contentful paint, ms', 'lcp', 'browser'),

@@ -43,8 +43,8 @@ function run(command, args, cwd) {
 }
 
 // The peers and tools are pinned in bench/package-lock.json, apart from the root's lock. The start
-// section uses none of them: `--only start` runs without installing them.
-const NEEDS_NO_BENCH_PACKAGES = new Set(['start']);
+// and growth sections use none of them: `--only start` or `--only growth` runs without installing them.
+const NEEDS_NO_BENCH_PACKAGES = new Set(['start', 'growth']);
 const installed = join(benchDir, 'node_modules', '.package-lock.json');
 const needsBenchPackages = only.some((name) => !NEEDS_NO_BENCH_PACKAGES.has(name));
 if (needsBenchPackages && (!existsSync(installed) || statSync(installed).mtimeMs < statSync(join(benchDir, 'package-lock.json')).mtimeMs)) {
@@ -79,7 +79,7 @@ const steps = {
   },
   'host-page': async () => {
     const { runHostPage, hostPageTables } = await import('./host-page.mjs');
-    const result = await runHostPage(values.quick ? { runs: 2, lighthouseRuns: 1 } : { runs: 5, lighthouseRuns: 3 });
+    const result = await runHostPage(values.quick ? { runs: 2, lighthouseRuns: 1 } : { runs: 5, lighthouseRuns: 5 });
     return { result, table: hostPageTables(result) };
   },
   wire: async () => {
@@ -99,7 +99,7 @@ const steps = {
   },
   growth: async () => {
     const { runGrowth, growthTable } = await import('./growth.mjs');
-    const result = await runGrowth(values.quick ? { sizes: [1_000, 10_000], requests: 5 } : { sizes: [1_000, 10_000, 100_000], requests: 15 });
+    const result = await runGrowth(values.quick ? { sizes: [1_000, 10_000], requests: 5 } : { sizes: [1_000, 10_000, 100_000], requests: 25 });
     return { result, table: growthTable(result) };
   },
   start: async () => {

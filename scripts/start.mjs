@@ -59,4 +59,9 @@ const server = spawn(process.execPath, [join('packages', 'server', 'dist', 'cli.
 // is passed on, so that the server can close its database cleanly.
 process.on('SIGTERM', () => server.kill('SIGTERM'));
 process.on('SIGINT', () => {});
-server.on('close', (code) => process.exit(code ?? 0));
+// The server closes cleanly on SIGINT and SIGTERM and exits 0; ended by a signal it did not handle
+// (killed, out of memory) it did not close its database, and the caller must see that it failed.
+server.on('close', (code, signal) => {
+  if (signal) console.error(`The server was ended by ${signal} before it could stop cleanly.`);
+  process.exit(code ?? 1);
+});

@@ -113,7 +113,7 @@ try {
     // The server's own tests again, every server on its own database in one throwaway cluster.
     // Files whose tests never reach the storage (configuration, date rules, static pages, content)
     // would only repeat themselves there: they are left out, about a tenth of the suite's time.
-    const storageFree = new Set(['config.test.ts', 'deadlines.test.ts', 'site.test.ts', 'hosted-report-page.test.ts', 'meta-and-content.test.ts', 'static-compression.test.ts']);
+    const storageFree = new Set(['config.test.ts', 'deadlines.test.ts', 'site.test.ts', 'hosted-report-page.test.ts', 'meta-and-content.test.ts', 'static-compression.test.ts', 'content-file.test.ts']);
     const serverTestDir = join(root, 'packages', 'server', 'test');
     const serverTests = nodeTests.filter((file) => file.startsWith(serverTestDir) && !storageFree.has(relative(serverTestDir, file)));
     await suite(`server on PostgreSQL (${serverTests.length} files)`, async () => {

@@ -28,10 +28,10 @@ const postgresAdminUrl = process.env.WEERBAAR_TEST_POSTGRES_URL || undefined;
 /** Which database engine the reference servers of this test run use. */
 export const testDatabase = postgresAdminUrl ? 'postgres' : 'sqlite';
 
-/** Runs one statement on the cluster as its admin (database names cannot be parameters). */
-async function adminQuery(sql) {
+/** Runs one statement on a cluster as its admin (database names cannot be parameters). */
+async function adminQuery(sql, adminUrl) {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     await client.query(sql);
@@ -41,15 +41,17 @@ async function adminQuery(sql) {
 }
 
 /**
- * A fresh, empty database on the test cluster (WEERBAAR_TEST_POSTGRES_URL); returns its URL and how to drop it.
+ * A fresh, empty database on the test cluster (WEERBAAR_TEST_POSTGRES_URL, or the cluster of
+ * `adminUrl`, e.g. the bench's own); returns its URL and how to drop it.
+ * @param {string} [adminUrl]
  * @returns {Promise<{ url: string, drop(): Promise<void> }>}
  */
-export async function createTestDatabase() {
+export async function createTestDatabase(adminUrl = postgresAdminUrl) {
   const name = `weerbaar_${randomBytes(8).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(postgresAdminUrl);
+  await adminQuery(`CREATE DATABASE ${name}`, adminUrl);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.href, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.href, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, adminUrl) };
 }
 
 /** Every instance on one PostgreSQL database needs the same installation secret: create it like an operator would. */
@@ -66,6 +68,8 @@ async function provideInstallationSecret(dataDir) {
  * @typedef {object} ReferenceServerOptions
  * @property {Record<string, string>} [env] extra environment variables (e.g. `WEERBAAR_FOLLOW_UP_MAX_FAILURES_PER_CLIENT`)
  * @property {string} [dataDir] use this data directory instead of a fresh temporary one (it is then not removed)
+ * @property {string} [databaseUrl] run on this PostgreSQL database (made and dropped by the caller) instead of
+ *   the test cluster's fresh one or SQLite
  * @property {boolean} [handlerToken] run `token create` first and return the handler token (default true)
  * @property {boolean} [encryption] run `keys generate` first and return the private JWK (default false)
  * @property {string[]} [allowedOrigins] CORS origins to allow (`WEERBAAR_ALLOWED_ORIGINS`)
@@ -104,8 +108,8 @@ export async function startReferenceServer(options = {}) {
   const shared = options.shareWith;
   const ownsDataDir = options.dataDir === undefined && !shared;
   const dataDir = shared?.dataDir ?? options.dataDir ?? (await mkdtemp(join(tmpdir(), 'weerbaar-server-')));
-  const database = shared ? undefined : postgresAdminUrl ? await createTestDatabase() : undefined;
-  const databaseUrl = shared?.databaseUrl ?? database?.url;
+  const database = shared || options.databaseUrl ? undefined : postgresAdminUrl ? await createTestDatabase() : undefined;
+  const databaseUrl = shared?.databaseUrl ?? options.databaseUrl ?? database?.url;
   if (databaseUrl) await provideInstallationSecret(dataDir);
   const env = {
     ...process.env,

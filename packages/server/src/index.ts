@@ -9,6 +9,7 @@ export type { Store } from './storage/store.js';
 export { SqliteStore } from './storage/sqlite-store.js';
 export { PostgresStore } from './storage/postgres-store.js';
 export { openStorage, type Storage } from './storage/open-storage.js';
+export { sqlRunnerFor, type SqlRunner, type BatchStatement } from './storage/sql-runner.js';
 export { MIGRATIONS, LATEST_SCHEMA_VERSION, migrateSqlite, migratePostgres, type Migration } from './storage/migrations/index.js';
 export { deadlinesOnReceipt, feedbackDueAfterAcknowledgement, addCalendarMonths } from './domain/deadlines.js';
 export { generateReceipt, normaliseReceipt } from './security/receipts.js';

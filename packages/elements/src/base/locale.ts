@@ -52,10 +52,15 @@ export function observeLang(node: Element, listener: LangListener): () => void {
   };
 }
 
+// One formatter per language and time zone, made once: creating an Intl.DateTimeFormat costs about
+// a millisecond or more (the support directory dates every contact, ~20, in one render: the trace of
+// issue 19 showed that render as a 60–90 ms long task).
+const longDateFormats: Record<string, Intl.DateTimeFormat> = {};
+
 /**
  * A date in words as people write it in the language: "1 december 2026", and in British English
  * "1 December 2026" (not the US "December 1, 2026"). `timeZone` for a date that is a day, not an instant.
  */
 export function longDate(locale: SupportedLocale, date: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone }).format(date);
+  return (longDateFormats[locale + timeZone] ??= new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone })).format(date);
 }

@@ -59,6 +59,15 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
     this.#inlineContent = this.#readInlineJson();
   }
 
+  /**
+   * The first render waits for a task of its own. The module upgrades every element on the page at
+   * once; rendering them all in that task made one long task of 80–130 ms (issue 19's trace).
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    super.scheduleUpdate();
+  }
+
   /** The language in effect: from the nearest ancestor `lang`, Dutch when none is supported. */
   protected get locale(): SupportedLocale {
     return this.#lang.locale;

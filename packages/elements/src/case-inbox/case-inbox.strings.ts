@@ -1,306 +1,161 @@
 import type { StringTables } from '../base/strings.js';
 
-export type CaseInboxStringKey =
-  | 'title'
-  | 'signInHeading'
-  | 'signInIntro'
-  | 'signInButton'
-  | 'oidcButton'
-  | 'signingIn'
-  | 'signInFailed'
-  | 'signInRateLimited'
-  | 'noPasskeySupport'
-  | 'noSignIn'
-  | 'backendError'
-  | 'enrolHeading'
-  | 'enrolIntro'
-  | 'passkeyName'
-  | 'passkeyNameHint'
-  | 'enrolButton'
-  | 'enrolling'
-  | 'enrolFailed'
-  | 'lockedIdle'
-  | 'signedOut'
-  | 'sessionEnded'
-  | 'signedInAs'
-  | 'signOut'
-  | 'filtersLabel'
-  | 'status'
-  | 'statusAll'
-  | 'status-received'
-  | 'status-acknowledged'
-  | 'status-investigating'
-  | 'status-closed'
-  | 'category'
-  | 'categoryAll'
-  | 'category-threat-intimidation'
-  | 'category-bribery'
-  | 'category-infiltration'
-  | 'category-undue-pressure'
-  | 'category-other'
-  | 'role'
-  | 'roleAll'
-  | 'role-civil-servant'
-  | 'role-administrator'
-  | 'role-council-member'
-  | 'role-other'
-  | 'withCount'
-  | 'assignedToMe'
-  | 'overdueOnly'
-  | 'overdueTasks'
-  | 'overdueTasksOne'
-  | 'listHeading'
-  | 'loading'
-  | 'loadError'
-  | 'retry'
-  | 'empty'
-  | 'shownCount'
-  | 'shownCountOne'
-  | 'moreAvailable'
-  | 'showMore'
-  | 'reference'
-  | 'received'
-  | 'deadline-acknowledge'
-  | 'deadline-feedback'
-  | 'noOpenDeadline'
-  | 'daysLeft'
-  | 'daysLeftOne'
-  | 'dueToday'
-  | 'overdue'
-  | 'dueOn'
-  | 'encrypted'
-  | 'unreadMessages'
-  | 'unreadMessagesOne'
-  | 'caseOverdueTasks'
-  | 'caseOverdueTasksOne'
-  | 'assignedToYou'
-  | 'backToList'
-  | 'intakeButton'
-  | 'caseHeading'
-  | 'caseLoading'
-  | 'caseSummaryOnly'
-  | 'navLabel'
-  | 'navInbox'
-  | 'navStatistics'
-  | 'navAccounts'
-  | 'navDilemmas'
-  | 'pageLoadError'
-  | 'statisticsHeading'
-  | 'statisticsIntro'
-  | 'period'
-  | 'periodYear'
-  | 'periodQuarter'
-  | 'statisticsLoading'
-  | 'statisticsError'
-  | 'statisticsPeriod'
-  | 'receivedTotal'
-  | 'byCategoryCaption'
-  | 'byRoleCaption'
-  | 'count'
-  | 'chart'
-  | 'suppressed'
-  | 'clocksCaption'
-  | 'clock'
-  | 'clockCases'
-  | 'medianDays'
-  | 'p90Days'
-  | 'withinDeadline'
-  | 'accountsHeading'
-  | 'accountsIntro'
-  | 'inviteHeading'
-  | 'inviteName'
-  | 'inviteRole'
-  | 'inviteButton'
-  | 'inviteNameMissing'
-  | 'invited'
-  | 'invitationLink'
-  | 'copy'
-  | 'copied'
-  | 'accountsCaption'
-  | 'accountName'
-  | 'accountRole'
-  | 'accountState'
-  | 'accountActions'
-  | 'accountActive'
-  | 'accountInvited'
-  | 'accountRevoked'
-  | 'roleFor'
-  | 'revoke'
-  | 'revokeFor'
-  | 'roleChanged'
-  | 'revoked'
-  | 'accountsLoading'
-  | 'accountsError'
-  | 'accountRole-handler'
-  | 'accountRole-admin'
-  | 'accountRole-auditor'
-  | 'drillHeading'
-  | 'drillIntro'
-  | 'drillButton'
-  | 'drillRunning'
-  | 'drillPassed'
-  | 'drillFailed'
-  | 'drillStep'
-  | 'drillResult-ok'
-  | 'drillResult-warning'
-  | 'drillResult-unreachable'
-  | 'drillFinding-unknown-group'
-  | 'drillFinding-no-handler'
-  | 'drillFinding-no-notice-address'
-  | 'drillFinding-due-before-previous'
-  | 'drillFinding-no-office-hours-before-due';
+const nl = {
+  title: 'Meldingen behandelen',
+  signInHeading: 'Inloggen',
+  signInIntro: 'Log in met de passkey op dit apparaat, bijvoorbeeld met uw vingerafdruk, uw gezicht of een pincode.',
+  signInButton: 'Inloggen met passkey',
+  oidcButton: 'Inloggen met {provider}',
+  signingIn: 'Bezig met inloggen…',
+  signInFailed: 'Inloggen is niet gelukt. Probeer het opnieuw. Lukt het niet? Vraag wie u uitnodigde om een nieuwe uitnodiging.',
+  signInRateLimited: 'Er is te vaak geprobeerd in te loggen. Wacht een kwartier en probeer het dan opnieuw.',
+  noPasskeySupport: 'Deze browser kan geen passkeys gebruiken. Gebruik een recente versie van Chrome, Edge, Firefox of Safari.',
+  noSignIn: 'Bij dit meldpunt kunt u niet inloggen in de browser.',
+  backendError: 'Het meldpunt is nu niet bereikbaar. Probeer het later opnieuw.',
+  enrolHeading: 'Welkom: maak uw passkey',
+  enrolIntro: 'U bent uitgenodigd om meldingen te behandelen. Maak een passkey op dit apparaat. Daarmee logt u voortaan in. De uitnodiging werkt één keer.',
+  passkeyName: 'Naam van dit apparaat (niet verplicht)',
+  passkeyNameHint: 'Bijvoorbeeld: werklaptop. Zo herkent u de passkey later.',
+  enrolButton: 'Passkey maken',
+  enrolling: 'Bezig met de passkey…',
+  enrolFailed: 'De passkey is niet gemaakt. De uitnodiging is misschien verlopen of al gebruikt. Vraag wie u uitnodigde om een nieuwe uitnodiging.',
+  lockedIdle: 'U bent afgemeld omdat u {minutes} minuten niets deed. Log opnieuw in.',
+  signedOut: 'U bent afgemeld. Wat u zag, is gewist.',
+  sessionEnded: 'Uw sessie is afgelopen. Log opnieuw in.',
+  signedInAs: 'Ingelogd als {name}',
+  signOut: 'Afmelden',
+  filtersLabel: 'Filter de meldingen',
+  status: 'Status',
+  statusAll: 'Alle statussen',
+  'status-received': 'Ontvangen',
+  'status-acknowledged': 'Ontvangst bevestigd',
+  'status-investigating': 'In onderzoek',
+  'status-closed': 'Afgesloten',
+  category: 'Soort melding',
+  categoryAll: 'Alle soorten',
+  'category-threat-intimidation': 'Bedreiging of intimidatie',
+  'category-bribery': 'Omkoping',
+  'category-infiltration': 'Infiltratie',
+  'category-undue-pressure': 'Ongewenste druk',
+  'category-other': 'Iets anders',
+  role: 'Rol van de melder',
+  roleAll: 'Alle rollen',
+  'role-civil-servant': 'Ambtenaar',
+  'role-administrator': 'Bestuurder',
+  'role-council-member': 'Raadslid',
+  'role-other': 'Anders',
+  withCount: '{label} ({count})',
+  assignedToMe: 'Alleen aan mij toegewezen',
+  overdueOnly: 'Alleen te laat',
+  overdueTasks: '{count} open taken zijn te laat.',
+  overdueTasksOne: '1 open taak is te laat.',
+  listHeading: 'Meldingen',
+  loading: 'De meldingen worden geladen…',
+  loadError: 'De meldingen konden niet worden geladen.',
+  retry: 'Opnieuw proberen',
+  empty: 'Er zijn geen meldingen die bij deze filters passen.',
+  shownCount: '{count} meldingen getoond',
+  shownCountOne: '1 melding getoond',
+  moreAvailable: 'er zijn er meer',
+  showMore: 'Toon meer meldingen',
+  reference: 'Melding',
+  received: 'Ontvangen',
+  'deadline-acknowledge': 'Ontvangst bevestigen',
+  'deadline-feedback': 'Terugkoppeling geven',
+  noOpenDeadline: 'Geen termijn meer open',
+  daysLeft: 'nog {count} dagen',
+  daysLeftOne: 'nog 1 dag',
+  dueToday: 'vandaag',
+  overdue: 'te laat',
+  dueOn: 'uiterlijk {date}',
+  encrypted: 'Versleuteld',
+  unreadMessages: '{count} nieuwe berichten',
+  unreadMessagesOne: '1 nieuw bericht',
+  caseOverdueTasks: '{count} taken te laat',
+  caseOverdueTasksOne: '1 taak te laat',
+  assignedToYou: 'Aan u toegewezen',
+  backToList: 'Terug naar de meldingen',
+  intakeButton: 'Mondelinge melding vastleggen',
+  caseHeading: 'Melding {reference}',
+  caseLoading: 'De melding wordt geopend…',
+  caseSummaryOnly: 'De melding kon niet worden geopend. Hier ziet u de gegevens uit de lijst. Probeer het later opnieuw.',
+  navLabel: 'Onderdelen van de console',
+  navInbox: 'Meldingen',
+  navStatistics: 'Statistiek',
+  navAccounts: 'Accounts',
+  navDilemmas: "Dilemma's",
+  pageLoadError: 'Dit onderdeel kon niet worden geladen. Probeer het opnieuw.',
+  statisticsHeading: 'Statistiek',
+  statisticsIntro: 'Aantallen van de meldingen die in een periode binnenkwamen, voor het jaarverslag. Kleine aantallen laten we niet zien, zodat niemand te herkennen is.',
+  period: 'Periode',
+  periodYear: 'Heel {year}',
+  periodQuarter: 'Kwartaal {quarter} van {year}',
+  statisticsLoading: 'De statistiek wordt geladen…',
+  statisticsError: 'De statistiek kon niet worden geladen.',
+  statisticsPeriod: 'Van {start} tot en met {end}. Aantallen onder {minimum} laten we niet zien.',
+  receivedTotal: 'Ontvangen meldingen: {count}',
+  byCategoryCaption: 'Ontvangen meldingen per soort',
+  byRoleCaption: 'Ontvangen meldingen per functie van de melder',
+  count: 'Aantal',
+  chart: 'Grafiek',
+  suppressed: 'minder dan {minimum}',
+  clocksCaption: 'Wettelijke termijnen',
+  clock: 'Termijn',
+  clockCases: 'Meldingen',
+  medianDays: 'Mediaan (dagen)',
+  p90Days: '90% binnen (dagen)',
+  withinDeadline: 'Op tijd',
+  accountsHeading: 'Accounts',
+  accountsIntro: 'Nodig collega’s uit, geef ze een rol of trek hun account in.',
+  inviteHeading: 'Collega uitnodigen',
+  inviteName: 'Naam',
+  inviteRole: 'Rol',
+  inviteButton: 'Uitnodigen',
+  inviteNameMissing: 'Vul de naam van uw collega in.',
+  invited: '{name} is uitgenodigd. Kopieer de link nu en stuur hem veilig door: u ziet hem maar één keer. De link werkt 24 uur.',
+  invitationLink: 'Uitnodigingslink',
+  copy: 'Kopiëren',
+  copied: 'Gekopieerd.',
+  accountsCaption: 'Alle accounts',
+  accountName: 'Naam',
+  accountRole: 'Rol',
+  accountState: 'Status',
+  accountActions: 'Actie',
+  accountActive: 'Actief',
+  accountInvited: 'Uitnodiging nog niet gebruikt',
+  accountRevoked: 'Ingetrokken',
+  roleFor: 'Rol van {name}',
+  revoke: 'Intrekken',
+  revokeFor: 'Account van {name} intrekken',
+  roleChanged: 'De rol van {name} is gewijzigd.',
+  revoked: 'Het account van {name} is ingetrokken.',
+  accountsLoading: 'De accounts worden geladen…',
+  accountsError: 'Dat is niet gelukt. Probeer het opnieuw.',
+  'accountRole-handler': 'Behandelaar',
+  'accountRole-admin': 'Beheerder',
+  'accountRole-auditor': 'Controleur',
+  drillHeading: 'Protocoloefening',
+  drillIntro: 'Test met een verzonnen melding of elke stap van de protocollen iemand heeft die de taak kan oppakken. Er wordt niets opgeslagen.',
+  drillButton: 'Oefening starten',
+  drillRunning: 'De oefening loopt…',
+  drillPassed: 'Geslaagd: elke stap heeft iemand die de taak kan oppakken. {steps} stappen, {warnings} met een aandachtspunt.',
+  drillFailed: 'Niet geslaagd: {unreachable} van de {steps} stappen hebben niemand die de taak kan oppakken.',
+  drillStep: '{title} (groep {group}, {count} behandelaars): {result}',
+  'drillResult-ok': 'in orde',
+  'drillResult-warning': 'let op',
+  'drillResult-unreachable': 'niemand bereikbaar',
+  'drillFinding-unknown-group': 'Deze groep bestaat niet.',
+  'drillFinding-no-handler': 'Niemand in deze groep is actief behandelaar.',
+  'drillFinding-no-notice-address': 'Geen e-mailadres voor berichten over deze taak.',
+  'drillFinding-due-before-previous': 'De termijn ligt vóór die van de stap ervoor.',
+  'drillFinding-no-office-hours-before-due': 'Geen kantooruren tussen de melding en de termijn.',
+};
+
+/** Every visible text of the console but the dilemmas page, by key. */
+export type CaseInboxStringKey = keyof typeof nl;
 
 export const caseInboxStrings: StringTables<CaseInboxStringKey> = {
-  nl: {
-    title: 'Meldingen behandelen',
-    signInHeading: 'Inloggen',
-    signInIntro: 'Log in met de passkey op dit apparaat, bijvoorbeeld met uw vingerafdruk, uw gezicht of een pincode.',
-    signInButton: 'Inloggen met passkey',
-    oidcButton: 'Inloggen met {provider}',
-    signingIn: 'Bezig met inloggen…',
-    signInFailed: 'Inloggen is niet gelukt. Probeer het opnieuw. Lukt het niet? Vraag wie u uitnodigde om een nieuwe uitnodiging.',
-    signInRateLimited: 'Er is te vaak geprobeerd in te loggen. Wacht een kwartier en probeer het dan opnieuw.',
-    noPasskeySupport: 'Deze browser kan geen passkeys gebruiken. Gebruik een recente versie van Chrome, Edge, Firefox of Safari.',
-    noSignIn: 'Bij dit meldpunt kunt u niet inloggen in de browser.',
-    backendError: 'Het meldpunt is nu niet bereikbaar. Probeer het later opnieuw.',
-    enrolHeading: 'Welkom: maak uw passkey',
-    enrolIntro: 'U bent uitgenodigd om meldingen te behandelen. Maak een passkey op dit apparaat. Daarmee logt u voortaan in. De uitnodiging werkt één keer.',
-    passkeyName: 'Naam van dit apparaat (niet verplicht)',
-    passkeyNameHint: 'Bijvoorbeeld: werklaptop. Zo herkent u de passkey later.',
-    enrolButton: 'Passkey maken',
-    enrolling: 'Bezig met de passkey…',
-    enrolFailed: 'De passkey is niet gemaakt. De uitnodiging is misschien verlopen of al gebruikt. Vraag wie u uitnodigde om een nieuwe uitnodiging.',
-    lockedIdle: 'U bent afgemeld omdat u {minutes} minuten niets deed. Log opnieuw in.',
-    signedOut: 'U bent afgemeld. Wat u zag, is gewist.',
-    sessionEnded: 'Uw sessie is afgelopen. Log opnieuw in.',
-    signedInAs: 'Ingelogd als {name}',
-    signOut: 'Afmelden',
-    filtersLabel: 'Filter de meldingen',
-    status: 'Status',
-    statusAll: 'Alle statussen',
-    'status-received': 'Ontvangen',
-    'status-acknowledged': 'Ontvangst bevestigd',
-    'status-investigating': 'In onderzoek',
-    'status-closed': 'Afgesloten',
-    category: 'Soort melding',
-    categoryAll: 'Alle soorten',
-    'category-threat-intimidation': 'Bedreiging of intimidatie',
-    'category-bribery': 'Omkoping',
-    'category-infiltration': 'Infiltratie',
-    'category-undue-pressure': 'Ongewenste druk',
-    'category-other': 'Iets anders',
-    role: 'Rol van de melder',
-    roleAll: 'Alle rollen',
-    'role-civil-servant': 'Ambtenaar',
-    'role-administrator': 'Bestuurder',
-    'role-council-member': 'Raadslid',
-    'role-other': 'Anders',
-    withCount: '{label} ({count})',
-    assignedToMe: 'Alleen aan mij toegewezen',
-    overdueOnly: 'Alleen te laat',
-    overdueTasks: '{count} open taken zijn te laat.',
-    overdueTasksOne: '1 open taak is te laat.',
-    listHeading: 'Meldingen',
-    loading: 'De meldingen worden geladen…',
-    loadError: 'De meldingen konden niet worden geladen.',
-    retry: 'Opnieuw proberen',
-    empty: 'Er zijn geen meldingen die bij deze filters passen.',
-    shownCount: '{count} meldingen getoond',
-    shownCountOne: '1 melding getoond',
-    moreAvailable: 'er zijn er meer',
-    showMore: 'Toon meer meldingen',
-    reference: 'Melding',
-    received: 'Ontvangen',
-    'deadline-acknowledge': 'Ontvangst bevestigen',
-    'deadline-feedback': 'Terugkoppeling geven',
-    noOpenDeadline: 'Geen termijn meer open',
-    daysLeft: 'nog {count} dagen',
-    daysLeftOne: 'nog 1 dag',
-    dueToday: 'vandaag',
-    overdue: 'te laat',
-    dueOn: 'uiterlijk {date}',
-    encrypted: 'Versleuteld',
-    unreadMessages: '{count} nieuwe berichten',
-    unreadMessagesOne: '1 nieuw bericht',
-    caseOverdueTasks: '{count} taken te laat',
-    caseOverdueTasksOne: '1 taak te laat',
-    assignedToYou: 'Aan u toegewezen',
-    backToList: 'Terug naar de meldingen',
-    intakeButton: 'Mondelinge melding vastleggen',
-    caseHeading: 'Melding {reference}',
-    caseLoading: 'De melding wordt geopend…',
-    caseSummaryOnly: 'De melding kon niet worden geopend. Hier ziet u de gegevens uit de lijst. Probeer het later opnieuw.',
-    navLabel: 'Onderdelen van de console',
-    navInbox: 'Meldingen',
-    navStatistics: 'Statistiek',
-    navAccounts: 'Accounts',
-    navDilemmas: "Dilemma's",
-    pageLoadError: 'Dit onderdeel kon niet worden geladen. Probeer het opnieuw.',
-    statisticsHeading: 'Statistiek',
-    statisticsIntro: 'Aantallen van de meldingen die in een periode binnenkwamen, voor het jaarverslag. Kleine aantallen laten we niet zien, zodat niemand te herkennen is.',
-    period: 'Periode',
-    periodYear: 'Heel {year}',
-    periodQuarter: 'Kwartaal {quarter} van {year}',
-    statisticsLoading: 'De statistiek wordt geladen…',
-    statisticsError: 'De statistiek kon niet worden geladen.',
-    statisticsPeriod: 'Van {start} tot en met {end}. Aantallen onder {minimum} laten we niet zien.',
-    receivedTotal: 'Ontvangen meldingen: {count}',
-    byCategoryCaption: 'Ontvangen meldingen per soort',
-    byRoleCaption: 'Ontvangen meldingen per functie van de melder',
-    count: 'Aantal',
-    chart: 'Grafiek',
-    suppressed: 'minder dan {minimum}',
-    clocksCaption: 'Wettelijke termijnen',
-    clock: 'Termijn',
-    clockCases: 'Meldingen',
-    medianDays: 'Mediaan (dagen)',
-    p90Days: '90% binnen (dagen)',
-    withinDeadline: 'Op tijd',
-    accountsHeading: 'Accounts',
-    accountsIntro: 'Nodig collega’s uit, geef ze een rol of trek hun account in.',
-    inviteHeading: 'Collega uitnodigen',
-    inviteName: 'Naam',
-    inviteRole: 'Rol',
-    inviteButton: 'Uitnodigen',
-    inviteNameMissing: 'Vul de naam van uw collega in.',
-    invited: '{name} is uitgenodigd. Kopieer de link nu en stuur hem veilig door: u ziet hem maar één keer. De link werkt 24 uur.',
-    invitationLink: 'Uitnodigingslink',
-    copy: 'Kopiëren',
-    copied: 'Gekopieerd.',
-    accountsCaption: 'Alle accounts',
-    accountName: 'Naam',
-    accountRole: 'Rol',
-    accountState: 'Status',
-    accountActions: 'Actie',
-    accountActive: 'Actief',
-    accountInvited: 'Uitnodiging nog niet gebruikt',
-    accountRevoked: 'Ingetrokken',
-    roleFor: 'Rol van {name}',
-    revoke: 'Intrekken',
-    revokeFor: 'Account van {name} intrekken',
-    roleChanged: 'De rol van {name} is gewijzigd.',
-    revoked: 'Het account van {name} is ingetrokken.',
-    accountsLoading: 'De accounts worden geladen…',
-    accountsError: 'Dat is niet gelukt. Probeer het opnieuw.',
-    'accountRole-handler': 'Behandelaar',
-    'accountRole-admin': 'Beheerder',
-    'accountRole-auditor': 'Controleur',
-    drillHeading: 'Protocoloefening',
-    drillIntro: 'Test met een verzonnen melding of elke stap van de protocollen iemand heeft die de taak kan oppakken. Er wordt niets opgeslagen.',
-    drillButton: 'Oefening starten',
-    drillRunning: 'De oefening loopt…',
-    drillPassed: 'Geslaagd: elke stap heeft iemand die de taak kan oppakken. {steps} stappen, {warnings} met een aandachtspunt.',
-    drillFailed: 'Niet geslaagd: {unreachable} van de {steps} stappen hebben niemand die de taak kan oppakken.',
-    drillStep: '{title} (groep {group}, {count} behandelaars): {result}',
-    'drillResult-ok': 'in orde',
-    'drillResult-warning': 'let op',
-    'drillResult-unreachable': 'niemand bereikbaar',
-    'drillFinding-unknown-group': 'Deze groep bestaat niet.',
-    'drillFinding-no-handler': 'Niemand in deze groep is actief behandelaar.',
-    'drillFinding-no-notice-address': 'Geen e-mailadres voor berichten over deze taak.',
-    'drillFinding-due-before-previous': 'De termijn ligt vóór die van de stap ervoor.',
-    'drillFinding-no-office-hours-before-due': 'Geen kantooruren tussen de melding en de termijn.',
-  },
+  nl,
   en: {
     title: 'Handle reports',
     signInHeading: 'Sign in',

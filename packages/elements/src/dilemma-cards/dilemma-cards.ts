@@ -123,6 +123,15 @@ export class DilemmaCards extends LitElement {
     return this.#lang.text(key, values);
   }
 
+  /**
+   * The first render waits for a task of its own, apart from the module's evaluation (as every
+   * WeerbaarElement's: issue 19's trace showed both in one long task).
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    super.scheduleUpdate();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#followLink();

@@ -19,6 +19,8 @@ const focusedId = (cards: DilemmaCards) => cards.shadowRoot!.activeElement?.id;
 const addressWithout = () => location.pathname + location.search;
 
 async function loaded(cards: DilemmaCards): Promise<DilemmaCards> {
+  // The first render waits for a task of its own (issue 19): only after it is there a status to read.
+  await cards.updateComplete;
   await waitUntil(() => !/geladen|Loading/.test(status(cards)), 'the cards did not load', { timeout: 10_000 });
   return cards;
 }

@@ -31,14 +31,20 @@ export interface ContentFileRead {
 
 const mtime = (path: string): number | undefined => statSync(path, { throwIfNoEntry: false })?.mtimeMs;
 
-/** The build's JSON of a bundled seed file, when `path` is one and the JSON is not older than its YAML. */
+/**
+ * `built` when it is at least as new as `edited` (the build wrote it after the last edit), else
+ * undefined: a seed file edited after the build is read, and checked, as the source it now is.
+ */
+export function upToDateBuiltCopy(edited: string, built: string): string | undefined {
+  const builtAt = mtime(built);
+  const editedAt = mtime(edited);
+  return builtAt !== undefined && editedAt !== undefined && builtAt >= editedAt ? built : undefined;
+}
+
+/** The build's JSON of a bundled seed file, when `path` is one and the JSON is up to date. */
 function builtCopyOf(path: string): string | undefined {
   const name = SEED_FILES.find((candidate) => seedFile(candidate) === path);
-  if (!name) return undefined;
-  const built = builtSeedFile(name);
-  const builtAt = mtime(built);
-  const editedAt = mtime(path);
-  return builtAt !== undefined && editedAt !== undefined && builtAt >= editedAt ? built : undefined;
+  return name ? upToDateBuiltCopy(path, builtSeedFile(name)) : undefined;
 }
 
 let yamlParser: ((text: string) => unknown) | undefined;

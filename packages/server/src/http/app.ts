@@ -1,8 +1,11 @@
 // The fastify application: the cross-cutting plugins (plugins/), then the routes (routes/), the API's
 // under /v1. See the server README, "Where things are".
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import type { ServerContext } from '../context.js';
-import { accessLog } from '../plugins/access-log.js';
+import { AnswerReplay } from './answer-replay.js';
+import { accessLog, batchedAccessLog, type BatchedAccessLog } from '../plugins/access-log.js';
 import { cors } from '../plugins/cors.js';
 import { answerFrameworkError, answerUnparsableRequest, problemAnswers } from '../plugins/problem-answers.js';
 import { newRequestId } from '../plugins/request-id.js';
@@ -36,6 +39,33 @@ import { wrappedKeyRoutes } from '../routes/wrapped-keys.js';
 export interface AppOptions {
   /** Where log lines go (default stdout). */
   logStream?: NodeJS.WritableStream;
+  /** Whether the public content's repeated GETs are answered from their kept bytes (http/answer-replay.ts); default true. */
+  answerReplay?: boolean;
+}
+
+/** The answer replay of each app that has one (for tests that must know a replay happened). */
+const replays = new WeakMap<FastifyInstance, AnswerReplay>();
+export const answerReplayOf = (app: FastifyInstance): AnswerReplay | undefined => replays.get(app);
+
+/**
+ * Puts the answer replay in front of fastify's request handler; routes declared `replayable` join it
+ * as they are registered. Not with the client's address in the log: that needs fastify's request.
+ */
+function installAnswerReplay(app: FastifyInstance, accessLog: BatchedAccessLog): void {
+  const replay = new AnswerReplay({ newRequestId, log: accessLog.write });
+  // Fastify marks itself closing just before its preClose hooks run.
+  app.addHook('preClose', async () => replay.stop());
+  app.addHook('onClose', async () => accessLog.flush());
+  app.addHook('onRoute', (route) => {
+    if ((route.config as { replayable?: boolean } | undefined)?.replayable) replay.routes.add(route.url);
+  });
+  const [fastifyHandler, ...others] = app.server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
+  if (!fastifyHandler || others.length > 0) throw new Error('expected fastify as the only request listener');
+  app.server.removeListener('request', fastifyHandler);
+  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (!replay.handle(request, response)) fastifyHandler(request, response);
+  });
+  replays.set(app, replay);
 }
 
 /** The prefix of every contract operation (the contract's base path). */
@@ -43,10 +73,13 @@ export const API_PREFIX = '/v1';
 
 export async function buildApp(context: ServerContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = context;
+  // pino's own default destination (standard output, asynchronous), made here so that the replayed
+  // answers' log lines (http/answer-replay.ts) go to the same place.
+  const logStream = options.logStream ?? pino.destination({ dest: 1, sync: false });
   const app = Fastify({
     logger: {
       level: config.log.level,
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      stream: logStream,
       // Only what is needed to run the service: no bodies, query strings, headers or addresses.
       serializers: { req: () => ({}), res: () => ({}) },
     },
@@ -64,6 +97,8 @@ export async function buildApp(context: ServerContext, options: AppOptions = {})
     // A request without Host is answered as a problem by the request-parsing plugin.
     http: { requireHostHeader: false },
   });
+
+  if (options.answerReplay !== false && !config.log.clientIp) installAnswerReplay(app, batchedAccessLog(config.log.level, logStream));
 
   // Hooks run in the order the plugins are registered: base headers, CORS, then the request checks.
   await app.register(securityHeaders);

@@ -64,6 +64,12 @@ export interface OperationOptions<Auth> {
   offered?: () => boolean;
   /** Resolves the credentials; throws ProblemError('unauthorized') when they are missing or wrong. */
   authenticate?: (request: FastifyRequest) => Promise<Auth>;
+  /**
+   * The answer follows from the request's URL, Accept-Language, Accept-Encoding, If-None-Match and
+   * Origin and from content read once at start-up: after its first 200 or 304 the same request may
+   * be answered again from those bytes, without fastify (http/answer-replay.ts).
+   */
+  replayable?: boolean;
 }
 
 export function mediaTypeOf(request: FastifyRequest): string {
@@ -84,7 +90,7 @@ export function defineOperation<Op extends OperationId, Auth = undefined>(
   app.route({
     method: info.method.toUpperCase() as 'GET',
     url,
-    config: { operationId },
+    config: { operationId, replayable: options.replayable === true },
     handler: async (request, reply) => {
       const language = problemLanguage(request.headers['accept-language']);
       if (options.offered && !options.offered()) throw new ProblemError('not-found');

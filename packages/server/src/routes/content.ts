@@ -4,6 +4,9 @@ import { negotiateLanguage } from '../http/language.js';
 import { defineOperation, type ApiRoutesOptions } from '../http/operation.js';
 import { sendRepresentation } from '../http/representation.js';
 
+/** The content file is read once at start-up: a repeated request may get the same answer again. */
+const REPLAYABLE = { replayable: true };
+
 export async function contentRoutes(app: FastifyInstance, { context }: ApiRoutesOptions): Promise<void> {
   const languageOf = ({ params, request }: { params: { lang?: string }; request: FastifyRequest }) =>
     negotiateLanguage(context.content.locales, params.lang, request.headers['accept-language']);
@@ -17,7 +20,7 @@ export async function contentRoutes(app: FastifyInstance, { context }: ApiRoutes
     defineOperation(app, context, operationId, async (call) => {
       const language = languageOf(call);
       return sendRepresentation(call.request, call.reply, context.content.document(kind, language), { language });
-    });
+    }, REPLAYABLE);
   }
 
   defineOperation(app, context, 'getSupportContacts', async (call) => {
@@ -30,5 +33,5 @@ export async function contentRoutes(app: FastifyInstance, { context }: ApiRoutes
       q: call.params.q,
     });
     return sendRepresentation(call.request, call.reply, representation, { language });
-  });
+  }, REPLAYABLE);
 }

@@ -147,10 +147,11 @@ export function caseListQuery(filter: CaseFilter): { where: string; params: unkn
   const column = { receivedAt: 'received_at', acknowledgeDueAt: 'acknowledge_due_at', feedbackDueAt: 'feedback_due_at' }[filter.sort];
   const direction = filter.descending ? 'DESC' : 'ASC';
   if (filter.after) {
-    // Keyset paging: after the cursor's case in (sort column, reference) order.
-    const beyond = filter.descending ? '<' : '>';
-    conditions.push(`(c.${column} ${beyond} ? OR (c.${column} = ? AND c.reference ${beyond} ?))`);
-    params.push(filter.after.value, filter.after.value, filter.after.reference);
+    // Keyset paging: after the cursor's case in (sort column, reference) order. A row-value
+    // comparison, which both engines turn into a range on the (column, reference) index; the same
+    // condition spelled with OR was a filter that read every index entry before the cursor.
+    conditions.push(`(c.${column}, c.reference) ${filter.descending ? '<' : '>'} (?, ?)`);
+    params.push(filter.after.value, filter.after.reference);
   }
   return {
     where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '',
