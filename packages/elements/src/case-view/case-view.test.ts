@@ -309,7 +309,7 @@ describe('<weerbaar-case-view> record and audit trail', () => {
     await click(view, '[part="record-button"]');
     await untilText(view, 'Vastgelegd in de audittrail.');
     // The notice shows once the export is recorded; the print window opens after the record has rendered.
-    await waitUntil(() => printed === before + 1, 'the print window did not open');
+    await waitUntil(() => printed === before + 1, 'the print window did not open', { timeout: 20_000 });
     expect(printed).to.equal(before + 1);
     expect(shadow(view, '[part="record-header"]')!.textContent).to.include('De identiteit van de melder is weggelaten.');
     expect(view.hasAttribute('data-print-identity')).to.equal(false);
@@ -325,9 +325,9 @@ describe('<weerbaar-case-view> record and audit trail', () => {
     expect(view.shadowRoot!.activeElement?.id).to.equal('record-consent-on');
     await setValue(view, '#record-consent-on', '2026-12-01');
     await click(view, '[part="record-button"]');
-    await waitUntil(() => shadow(view, '[part="record-header"]')!.textContent!.includes('toestemming (1 december 2026)'), 'no identity basis on the record');
+    await waitUntil(() => shadow(view, '[part="record-header"]')!.textContent!.includes('toestemming (1 december 2026)'), 'no identity basis on the record', { timeout: 20_000 });
     expect(view.hasAttribute('data-print-identity')).to.equal(true);
-    await waitUntil(() => printed === before + 2, 'the print window did not open again');
+    await waitUntil(() => printed === before + 2, 'the print window did not open again', { timeout: 20_000 });
 
     await click(view, '[part="audit-button"]');
     await untilText(view, 'De audittrail klopt');
