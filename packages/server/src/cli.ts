@@ -66,9 +66,6 @@ async function withStore<T>(config: ServerConfig, work: (store: Store, secret: I
 
 async function serve(config: ServerConfig): Promise<void> {
   const server = await startServer(config);
-  console.log(`Weerbaar server listening on ${server.url}`);
-  if (config.siteDir) console.log(`Demo site: ${server.url}/  ·  API: ${server.url}/v1/discovery`);
-  console.log(`Stop with Ctrl+C (or SIGTERM); the data stays in ${config.databaseUrl ? 'the PostgreSQL database' : config.dataDir}`);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -83,6 +80,11 @@ async function serve(config: ServerConfig): Promise<void> {
       );
     });
   }
+  // Only now say so: a stop asked for as soon as "listening" shows must find the handlers above,
+  // not the default that ends the process without closing the database.
+  console.log(`Weerbaar server listening on ${server.url}`);
+  if (config.siteDir) console.log(`Demo site: ${server.url}/  ·  API: ${server.url}/v1/discovery`);
+  console.log(`Stop with Ctrl+C (or SIGTERM); the data stays in ${config.databaseUrl ? 'the PostgreSQL database' : config.dataDir}`);
 }
 
 async function tokenCommand(config: ServerConfig, args: string[]): Promise<void> {
