@@ -110,6 +110,25 @@ describe('the figures taken from the sections', () => {
     assert.match(verdictOf(figuresOf({ 'host-page': hostPage(undefined) }), 1).verdict, /^not measured: long tasks not attributed by URL/);
   });
 
+  it('shows beside the byte goals what the libraries under them weigh alone, under each minifier', () => {
+    const entry = (file, initial, contentPath = 0) => ({ file, initial: { gzip: Math.round(initial) }, contentPath: { gzip: contentPath } });
+    const measured = (scale) => [
+      entry('weerbaar-all.js', 15_000 * scale, 500),
+      entry('weerbaar-report-button.js', 7_000 * scale),
+      entry('weerbaar-sdk.js', 6_400 * scale),
+      entry('lit-alone.js', 5_900 * scale),
+      entry('ky-alone.js', 5_050 * scale),
+    ];
+    const figures = figuresOf({ weight: { entries: measured(1), esbuild: measured(1.01) } });
+    assert.deepEqual(figures.weight.terser, { allFour: 15_500, reportButton: 7_000, sdkCore: 6_400, floors: { lit: 5_900, ky: 5_050 } });
+    const bytes = verdictOf(figures, 2).figure;
+    assert.match(bytes, /all four terser 15500\/esbuild 15650 B \(≤ 16000; Lit alone 5900\/5959\)/);
+    assert.match(bytes, /SDK core terser 6400\/esbuild 6464 B \(≤ 5000; ky alone 5050\/5101\) ✗/);
+    // Results from before the floors were measured: no floor, the same verdict.
+    const older = figuresOf({ weight: { entries: measured(1).slice(0, 3), esbuild: measured(1.01).slice(0, 3) } });
+    assert.match(verdictOf(older, 2).figure, /SDK core terser 6400\/esbuild 6464 B \(≤ 5000\) ✗/);
+  });
+
   it('judges the 10 MB seal, the content GETs and the lists at 100k against 1k', () => {
     const figures = figuresOf({
       crypto: {
