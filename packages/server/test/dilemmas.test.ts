@@ -114,8 +114,14 @@ describe('dilemmas', () => {
     assert.deepEqual(reading.body.cards.map((card: { cardId: string }) => card.cardId), [draft.body.cardId]);
     assert.deepEqual((await submissions()).find((s) => s.submissionId === submissionId)!.cardIds, [draft.body.cardId]);
 
+    // A browser or proxy holding the list must ask again before showing it: the card taken off goes at once.
+    const before = await t.api.call('getDilemmaCards', { query: { lang: 'nl' } });
+    assert.equal(before.headers.get('cache-control'), 'public, no-cache');
     const unpublished = await t.api.call('unpublishDilemmaCard', { token, path: { cardId: draft.body.cardId } });
     assert.equal(unpublished.body.status, 'unpublished');
+    const revalidated = await t.api.call('getDilemmaCards', { query: { lang: 'nl' }, headers: { 'If-None-Match': before.headers.get('etag')! } });
+    assert.equal(revalidated.status, 200, 'the list that held the card is no longer current');
+    assert.equal(revalidated.body.items.some((card: { cardId: string }) => card.cardId === draft.body.cardId), false);
     assert.equal((await cards()).some((card) => card.cardId === draft.body.cardId), false);
     const trail = await globalEntries('dilemma-');
     assert.deepEqual(trail.map((entry) => entry.action).sort(), ['dilemma-card-published', 'dilemma-card-unpublished', 'dilemma-draft-created', 'dilemma-draft-edited']);

@@ -8,6 +8,9 @@ import { ifNoneMatchMatches, vary } from './headers.js';
 import { encodedAsset, sendAsset, type StaticAsset } from './static-asset.js';
 
 const PUBLIC_CACHE = 'public, max-age=300';
+// Content a person may need gone at once (a dilemma card an editor took off the list, perhaps because
+// someone could be recognised in it): any cache may keep it, but must ask again (304) before each use.
+const REVALIDATE_CACHE = 'public, no-cache';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 const encoded = new WeakMap<Representation, Promise<StaticAsset>>();
@@ -25,9 +28,9 @@ export async function sendRepresentation(
   request: FastifyRequest,
   reply: FastifyReply,
   representation: Representation,
-  options: { language?: string; mediaType?: string } = {},
+  options: { language?: string; mediaType?: string; revalidateEveryUse?: boolean } = {},
 ): Promise<FastifyReply> {
-  reply.header('Cache-Control', PUBLIC_CACHE);
+  reply.header('Cache-Control', options.revalidateEveryUse ? REVALIDATE_CACHE : PUBLIC_CACHE);
   if (options.language) {
     reply.header('Content-Language', options.language);
     vary(reply, 'Accept-Language');

@@ -112,7 +112,7 @@ export async function dilemmaRoutes(app: FastifyInstance, { context }: ApiRoutes
         (card) => (!params.role || card.text.roles.includes(params.role)) && (!params.theme || card.text.theme === params.theme),
       );
       const collection: Schema<'DilemmaCardCollection'> = { language, items };
-      return sendRepresentation(request, reply, represent(collection), { language });
+      return sendRepresentation(request, reply, represent(collection), { language, revalidateEveryUse: true });
     },
     { offered },
   );

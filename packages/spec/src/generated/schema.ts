@@ -1770,7 +1770,9 @@ export interface paths {
          *     content, `draftForReview` until the organisation checked them), in the negotiated language,
          *     optionally only for a role (cards for every role included) or a theme. Never a submission:
          *     a card is published only after an editor approved it, and never holds a submission's text
-         *     unchanged. Cacheable like the other content (`ETag`, `304`). Capability `dilemmas`.
+         *     unchanged. Cacheable, but revalidated before every use (`Cache-Control: public, no-cache`,
+         *     `ETag`, `304`): a card an editor takes off the list is gone from every page at once.
+         *     Capability `dilemmas`.
          */
         get: operations["getDilemmaCards"];
         put?: never;
