@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright';
 import { HOSTED_PAGE_CSP } from '../src/routes/hosted-report-page.js';
 import { inviteWithCli, localOrigin, writeDatabase } from './helpers/people.js';
+import { elementsDir, itIsNeitherServedNorAdvertised } from './helpers/hosted-pages.js';
 import { startTestServer, submitReport, type TestServer } from './helpers/server.js';
 
-// The real CDN build of the elements (`npm test` builds it before the tests run).
-const elementsDir = fileURLToPath(new URL('../../elements/dist/cdn/', import.meta.url));
 const PAGES = [
   { path: '/behandelen', lang: 'nl', title: 'Meldingen behandelen — Gemeente &lt;Voorbeeld&gt; &amp; Co' },
   { path: '/en/handle', lang: 'en', title: 'Handle reports — Gemeente &lt;Voorbeeld&gt; &amp; Co' },
@@ -72,28 +69,11 @@ describe('the hosted console, with the elements bundle present', () => {
 });
 
 describe('the hosted console, when it cannot be served', () => {
-  let emptyDir: string;
-
-  before(async () => {
-    emptyDir = await mkdtemp(join(tmpdir(), 'weerbaar-no-elements-'));
-  });
-  after(() => rm(emptyDir, { recursive: true, force: true }));
-
-  const situations = [
-    ['without the elements bundle', () => ({ WEERBAAR_ELEMENTS_DIR: emptyDir })],
-    ['without any way to sign in (no passkeys, no OpenID provider)', () => ({ WEERBAAR_ELEMENTS_DIR: elementsDir, WEERBAAR_PASSKEYS: 'false' })],
-  ] as const;
-  for (const [situation, env] of situations) {
-    it(`is neither served nor advertised ${situation}`, async () => {
-      const t = await startTestServer({ handlerToken: false, env: env() });
-      try {
-        assert.equal(await advertisedConsole(t), undefined);
-        for (const { path } of PAGES) assert.equal((await fetch(`${t.server.origin}${path}`)).status, 404, path);
-      } finally {
-        await t.server.stop();
-      }
-    });
-  }
+  itIsNeitherServedNorAdvertised(
+    PAGES.map(({ path }) => path),
+    advertisedConsole,
+    ['without any way to sign in (no passkeys, no OpenID provider)', { WEERBAAR_PASSKEYS: 'false' }],
+  );
 
   it('advertises an explicitly configured console instead of its own', async () => {
     const t = await startTestServer({ handlerToken: false, env: { WEERBAAR_ELEMENTS_DIR: elementsDir, WEERBAAR_CONSOLE_URL: 'https://intranet.voorbeeldstad.nl/meldingen' } });

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright';
+import { elementsDir, itIsNeitherServedNorAdvertised } from './helpers/hosted-pages.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 
-// The real CDN build of the elements (`npm test` builds it before the tests run).
-const elementsDir = fileURLToPath(new URL('../../elements/dist/cdn/', import.meta.url));
 const EXPECTED_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'";
 const PAGES = [
@@ -113,29 +110,7 @@ describe('the hosted report page, with the elements bundle present', () => {
 });
 
 describe('the hosted report page, when it cannot or may not be served', () => {
-  let emptyDir: string;
-
-  before(async () => {
-    emptyDir = await mkdtemp(join(tmpdir(), 'weerbaar-no-elements-'));
-  });
-  after(() => rm(emptyDir, { recursive: true, force: true }));
-
-  // Environments as functions: the empty directory exists only once `before` has run.
-  const situations = [
-    ['without the elements bundle', () => ({ WEERBAAR_ELEMENTS_DIR: emptyDir })],
-    ['when switched off', () => ({ WEERBAAR_ELEMENTS_DIR: elementsDir, WEERBAAR_SERVE_HOSTED_REPORT_PAGE: 'false' })],
-  ] as const;
-  for (const [situation, env] of situations) {
-    it(`is neither served nor advertised ${situation}`, async () => {
-      const t = await startTestServer({ handlerToken: false, env: env() });
-      try {
-        assert.equal(await discoveredPage(t), undefined);
-        for (const { path } of PAGES) assert.equal((await fetch(`${t.server.origin}${path}`)).status, 404, path);
-      } finally {
-        await t.server.stop();
-      }
-    });
-  }
+  itIsNeitherServedNorAdvertised(PAGES.map(({ path }) => path), discoveredPage, ['when switched off', { WEERBAAR_SERVE_HOSTED_REPORT_PAGE: 'false' }]);
 
   it('advertises an explicitly configured page instead of its own', async () => {
     const t = await startTestServer({
