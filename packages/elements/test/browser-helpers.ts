@@ -1,11 +1,19 @@
 // Shared steps of the elements' browser tests (real Chromium, Firefox ESR and WebKit).
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, waitUntil as openWcWaitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 // @ts-expect-error -- a virtual module served by test-support/wtr-browsers.mjs
 import { features } from '/__weerbaar/browser-features.js';
 import type { SupportedLocale } from '../src/base/locale.js';
 
 export const languages: SupportedLocale[] = ['nl', 'en'];
+
+/**
+ * open-wc's `waitUntil` with a limit fit for a full run: its default of 1 s failed waits on a server
+ * round trip when every suite ran at once on two busy cores. A timeout given still wins.
+ */
+export function waitUntil(predicate: () => unknown, message?: string, options: { interval?: number; timeout?: number } = {}): Promise<unknown> {
+  return openWcWaitUntil(predicate, message, { timeout: 10_000, ...options });
+}
 
 /** What the test driver can emulate in this engine (test-support/wtr-browsers.mjs). */
 export type DriverFeature = 'emulateMedia' | 'setViewport' | 'virtualAuthenticator';

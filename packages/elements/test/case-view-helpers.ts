@@ -1,6 +1,6 @@
 // Shared steps of the case view's browser tests: reports sent as a reporter would, the view
 // mounted with a handler client, the key file chosen as a person chooses it.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type ReportContent } from '@weerbaar/sdk';
 import { createHandlerClient, type WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
@@ -9,7 +9,7 @@ import { apiUrl, handlerToken, privateKeyJwk as testKey } from '/__weerbaar/test
 import type { CaseView } from '../src/case-view/case-view.js';
 import { createCaseKeyring } from '../src/case-view/keyring.js';
 import '../src/case-view/define.js';
-import { mount, shadow, shadowAll, shadowText } from './browser-helpers.js';
+import { mount, shadow, shadowAll, shadowText, waitUntil } from './browser-helpers.js';
 
 export const api = apiUrl as string;
 export const privateKeyJwk = testKey as JsonWebKey;

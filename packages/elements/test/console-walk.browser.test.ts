@@ -6,7 +6,7 @@
 // each step → an excluded colleague does not see the case. axe after every step; focus is never
 // on the page itself. One step is not by keyboard: choosing the key file (the browser's file chooser
 // cannot be driven from a test), so the test hands the file to the input as a drop would.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { createClient } from '@weerbaar/sdk';
 import { createHandlerClient, enrolPasskey } from '@weerbaar/sdk/handler';
@@ -14,7 +14,7 @@ import { createHandlerClient, enrolPasskey } from '@weerbaar/sdk/handler';
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
 import type { CaseInbox } from '../src/case-inbox/case-inbox.js';
 import '../src/case-inbox/define.js';
-import { describeWhere, expectAccessible, mount, shadowText } from './browser-helpers.js';
+import { describeWhere, expectAccessible, mount, shadowText, waitUntil } from './browser-helpers.js';
 
 const api = apiUrl as string;
 const handler = createHandlerClient({ baseUrl: api, token: handlerToken as string });

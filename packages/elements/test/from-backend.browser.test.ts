@@ -1,6 +1,6 @@
 // The three elements against a real reference server (started by the test runner's
 // reference-server plugin), through the SDK's real light content client, in both languages.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl } from '/__weerbaar/test-env.js';
 import { contentClientFor } from '../src/base/content-client.js';
@@ -9,7 +9,7 @@ import '../src/define.js';
 import type { NormBanner } from '../src/norm-banner/norm-banner.js';
 import type { SignalChecklist } from '../src/signal-checklist/signal-checklist.js';
 import type { SupportDirectory } from '../src/support-directory/support-directory.js';
-import { expectAccessible, languages, mount, shadow, shadowAll } from './browser-helpers.js';
+import { expectAccessible, languages, mount, shadow, shadowAll, waitUntil } from './browser-helpers.js';
 
 const api = apiUrl as string;
 

@@ -1,7 +1,7 @@
 // The four elements against a compromised backend (test-support/hostile-backend.mjs, a real HTTP
 // server started by the test runner): HTML and script in every string, hostile URL schemes,
 // thousands of items, and answers that break the schema. Everything must stay inert and usable.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { NormBanner } from '../src/norm-banner/norm-banner.js';
@@ -11,7 +11,7 @@ import type { SignalChecklist } from '../src/signal-checklist/signal-checklist.j
 import { signalChecklistStrings } from '../src/signal-checklist/signal-checklist.strings.js';
 import { contactsPerPage, type SupportDirectory } from '../src/support-directory/support-directory.js';
 import { supportDirectoryStrings } from '../src/support-directory/support-directory.strings.js';
-import { expectAccessible, mount, shadow, shadowAll } from './browser-helpers.js';
+import { expectAccessible, mount, shadow, shadowAll, waitUntil } from './browser-helpers.js';
 import { apiOf, breakerNames, brokenApi, expectInert, expectPayloadsAsText, installTripwire, problemApi, safeLinks, type BackendKind } from './hostile-helpers.js';
 import { click, dialogOf, fill, fillReportForm, inDialog, open, reportAndFollowUp, untilHeading, untilInDialog } from './report-dialog-helpers.js';
 

@@ -1,12 +1,12 @@
 // The console (<weerbaar-case-inbox>) against a compromised backend (test-support/hostile-backend.mjs,
 // a real HTTP server started by the test runner): HTML and script in every string it sends, cases
 // by the thousand, and answers that break the schema. Everything must stay inert and usable.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { PasskeyAuthenticator } from '@weerbaar/sdk/handler';
 import '../src/case-inbox/define.js';
 import type { CaseInbox } from '../src/case-inbox/case-inbox.js';
 import { casesPerPage } from '../src/case-inbox/case-inbox.js';
-import { expectAccessible, mount, shadow, shadowAll, shadowText } from './browser-helpers.js';
+import { expectAccessible, mount, shadow, shadowAll, shadowText, waitUntil } from './browser-helpers.js';
 import { apiOf, breakerNames, brokenApi, expectInert, expectPayloadsAsText, installTripwire, type BackendKind } from './hostile-helpers.js';
 
 const tripwire = installTripwire();

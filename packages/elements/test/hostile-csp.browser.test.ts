@@ -3,9 +3,9 @@
 // backend (test-support/hostile-backend.mjs): they render its hostile content and a report is made
 // and followed up without a single violation, and afterwards the browser's own records show no
 // cookie, nothing stored and no request to any origin but the page's and the backend's.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { ReportButton } from '../src/report-button/report-button.js';
-import { shadow, shadowAll } from './browser-helpers.js';
+import { shadow, shadowAll, waitUntil } from './browser-helpers.js';
 import { backendOrigin, expectInert, expectPayloadsAsText, installTripwire, type BackendKind } from './hostile-helpers.js';
 import { reportAndFollowUp } from './report-dialog-helpers.js';
 

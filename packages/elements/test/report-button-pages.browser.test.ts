@@ -1,7 +1,8 @@
 // The report button on real host pages (iframes), from the production CDN build: the quick exit,
 // and isolation `auto` with and without code from another origin on the page.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { ReportButton } from '../src/report-button/report-button.js';
+import { waitUntil } from './browser-helpers.js';
 
 type HostWindow = Window & typeof globalThis & { thirdPartyScriptRan?: boolean; dataLayer?: unknown[] };
 

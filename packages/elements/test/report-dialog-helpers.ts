@@ -1,12 +1,12 @@
 // Steps of the report dialog's browser tests: find things in the dialog inside the report button's
 // shadow root, press, fill in and wait for a step.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { openReportContent } from '@weerbaar/sdk/crypto';
 import type { WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
 import type { ReportButton } from '../src/report-button/report-button.js';
 import type { ReportDialog } from '../src/report-dialog/report-dialog.js';
 import { reportDialogStrings } from '../src/report-dialog/report-dialog.strings.js';
-import { deepText, shadow } from './browser-helpers.js';
+import { deepText, shadow, waitUntil } from './browser-helpers.js';
 
 // Answers from a backend may take a while on a busy machine (thousands of items).
 const answerTimeout = { timeout: 15_000 };

@@ -1,8 +1,9 @@
 // The CDN bundle on a plain HTML page under a strict Content-Security-Policy with Trusted Types
 // enforced: the elements render and work, and the browser reports no violation.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { ReportButton } from '../src/report-button/report-button.js';
 import { sampleReportForm } from './sample-report-form.js';
+import { waitUntil } from './browser-helpers.js';
 
 type CspWindow = Window & typeof globalThis & { cspViolations: string[] };
 

@@ -3,11 +3,11 @@
 // and accounts (invite with a role and the link shown once, change a role, revoke), reached from
 // the console's navigation by keyboard. People are invited with the server's CLI and enrol a real
 // passkey with Chromium's virtual authenticator.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl } from '/__weerbaar/test-env.js';
-import { describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import './define.js';
 import type { CaseInbox } from './case-inbox.js';
 

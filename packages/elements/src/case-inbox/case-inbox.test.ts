@@ -1,13 +1,13 @@
 // <weerbaar-case-inbox> in real Chromium against the real reference server (started by the test
 // runner's plugin): a person is invited with the server's CLI, enrols a real passkey (Chromium's
 // virtual authenticator) from the invitation address, signs in, and works the inbox.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { createClient } from '@weerbaar/sdk';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken } from '/__weerbaar/test-env.js';
-import { deepText, describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { deepText, describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import './define.js';
 import type { CaseInbox } from './case-inbox.js';
 import type { CaseView } from '../case-view/case-view.js';

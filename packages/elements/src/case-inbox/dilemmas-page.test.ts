@@ -3,13 +3,13 @@
 // (Chromium's virtual authenticator), opens the dilemma with the organisation's key, makes a card
 // by keyboard, is refused while the card holds the shared text (the console checks: the server
 // cannot read it), rewrites it and publishes it; the public list is read through the SDK.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { createDilemmaClient } from '@weerbaar/sdk/dilemmas';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
-import { describeWhere, expectAccessible, mount, shadow, shadowText } from '../../test/browser-helpers.js';
+import { describeWhere, expectAccessible, mount, shadow, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import './define.js';
 import type { CaseInbox } from './case-inbox.js';
 

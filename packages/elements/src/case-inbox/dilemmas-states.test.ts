@@ -1,10 +1,10 @@
 // Every state of the console's dilemmas page (its stories, from sample data, no backend) in each
 // engine: axe finds nothing, both languages; the editor's questions are added and removed by keyboard
 // (where focus goes is the console's part, tested with the real console in dilemmas-page.test.ts).
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import { expectAccessible, languages } from '../../test/browser-helpers.js';
+import { expectAccessible, languages, waitUntil } from '../../test/browser-helpers.js';
 import { inboxStoryFrame, type InboxStoryFrame, type InboxStoryView } from '../../test/inbox-story-frame.js';
 import * as stories from './dilemmas-page.stories.js';
 

@@ -3,12 +3,12 @@
 // started by test-support/wtr-reference-server.mjs). The provider's part of the browser's trip
 // (its login, PKCE, the code) runs in the test runner's process (`weerbaar-oidc-visit`): the test
 // page cannot navigate away to the provider and stay a test page.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { startOidcSignIn } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl } from '/__weerbaar/test-env.js';
-import { expectAccessible, mount, shadow, shadowText } from '../../test/browser-helpers.js';
+import { expectAccessible, mount, shadow, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import './define.js';
 import type { CaseInbox } from './case-inbox.js';
 

@@ -2,9 +2,9 @@
 // the real reference server (encryption on): the form by keyboard, its problems at the field, the
 // case it makes opened in the same view with the code for the reporter, the first minutes waiting
 // for the reporter, who reads them with that code. axe in every state, nl and en.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { expectAccessible, mount, shadow, shadowText } from '../../test/browser-helpers.js';
+import { expectAccessible, mount, shadow, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import { handler, privateKeyJwk, reporter, tabToField, untilText } from '../../test/case-view-helpers.js';
 import type { CaseView } from './case-view.js';
 import { createCaseKeyring } from './keyring.js';

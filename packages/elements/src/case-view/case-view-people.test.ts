@@ -3,10 +3,10 @@
 // kept wrapped with the passkey; the next session opens with the PRF output the sign-in handed over
 // (no second touch), or with one touch of the passkey; the PRF output never reaches the server,
 // which keeps only the wrapped scalar — and access: assign, grant, exclude, lift, as colleagues see it.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { createHandlerClient, enrolPasskey, signInWithPasskey } from '@weerbaar/sdk/handler';
-import { describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { describeWhere, expectAccessible, mount, shadow, shadowAll, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import { api, click, handler, importKey, openView, privateKeyJwk, report, setValue, untilText } from '../../test/case-view-helpers.js';
 import type { CaseView } from './case-view.js';
 import { createCaseKeyring } from './keyring.js';

@@ -3,11 +3,11 @@
 // people affected recorded by role for a sealed report, which adds the family-support task; the
 // aftercare check-ins with the reporter's answers in words and the sealed free text opened with the
 // key. Time is the server's clock seam (`weerbaar-clock`: times moved into the past), never waited for.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { EncryptionCapability } from '@weerbaar/sdk';
 import { sealMessage } from '../../../sdk/src/seal.js';
-import { expectAccessible, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { expectAccessible, shadow, shadowAll, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import { api, click, handler, importKey, openView, report, tabToField, untilText } from '../../test/case-view-helpers.js';
 
 const clock = (caseId: string, move: 'tasks-overdue' | 'check-in-open' | 'check-in-missed') =>

@@ -2,10 +2,10 @@
 // server (encryption on): a sealed report opened on the device with the key file, every answer
 // labelled, the acknowledgement from the organisation's template that the reporter then reads, an
 // internal note the reporter never sees, the status; hostile texts stay text; axe in every state.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { WeerbaarHandlerClient } from '@weerbaar/sdk/handler';
-import { deepElements, describeWhere, expectAccessible, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { deepElements, describeWhere, expectAccessible, shadow, shadowAll, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import { answers, click, handler, HOSTILE, importKey, openView, privateKeyJwk, report, reporter, setValue, untilText } from '../../test/case-view-helpers.js';
 import { sampleCase, sampleHandlerClient } from '../../test/sample-case.js';
 import { createCaseKeyring } from './keyring.js';

@@ -2,9 +2,9 @@
 // exits explained, the RIEC refused without a legal basis (the problem at the field, focus on it),
 // chosen and recorded by keyboard, the package shown without the reporter's identity and printed on
 // its own; axe in each state, Dutch and English.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { expectAccessible, shadow, shadowText } from '../../test/browser-helpers.js';
+import { expectAccessible, shadow, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import { handler, openView, privateKeyJwk, report, tabToField, untilText } from '../../test/case-view-helpers.js';
 import type { CaseView } from './case-view.js';
 import { createCaseKeyring } from './keyring.js';

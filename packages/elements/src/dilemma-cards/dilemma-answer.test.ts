@@ -2,12 +2,12 @@
 // real reference server (encryption on): a person shares a dilemma through the element and keeps the
 // read code; the editors (the handler SDK, as the console calls it) make a card of that submission,
 // rewrite it and publish it; the person reads the answer with the code and sees the published card.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken } from '/__weerbaar/test-env.js';
-import { expectAccessible, mount, shadow, shadowAll } from '../../test/browser-helpers.js';
+import { expectAccessible, mount, shadow, shadowAll, waitUntil } from '../../test/browser-helpers.js';
 import './define.js';
 import type { DilemmaCards } from './dilemma-cards.js';
 

@@ -1,11 +1,11 @@
 // <weerbaar-dilemma-cards> in real browsers against the real reference server (started by the
 // test runner's plugin, encryption on): the shipped cards, the views, and sharing a dilemma through
 // the UI with the keyboard alone, sealed and stored for real.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl } from '/__weerbaar/test-env.js';
-import { describeWhere, expectAccessible, languages, mount, shadow, shadowAll } from '../../test/browser-helpers.js';
+import { describeWhere, expectAccessible, languages, mount, shadow, shadowAll, waitUntil } from '../../test/browser-helpers.js';
 import { sampleDilemmaCards } from '../../test/sample-dilemma-cards.js';
 import './define.js';
 import type { DilemmaCards } from './dilemma-cards.js';

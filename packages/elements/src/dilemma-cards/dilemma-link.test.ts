@@ -1,11 +1,11 @@
 // The signal checklist's advice links to the dilemma cards on the themes of the checked signals
 // (`#dilemmas=…` in the address); <weerbaar-dilemma-cards> opens filtered on them, says so, and
 // clears it. Real Chromium, the real reference server's shipped cards.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl } from '/__weerbaar/test-env.js';
-import { expectAccessible, mount, shadow, shadowAll } from '../../test/browser-helpers.js';
+import { expectAccessible, mount, shadow, shadowAll, waitUntil } from '../../test/browser-helpers.js';
 import { sampleChecklist } from '../../test/sample-content.js';
 import '../signal-checklist/define.js';
 import type { SignalChecklist } from '../signal-checklist/signal-checklist.js';

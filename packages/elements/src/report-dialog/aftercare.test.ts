@@ -4,13 +4,13 @@
 // support for relatives when the handler recorded that they are affected; the follow-up's calendar
 // file holds the check-in days still to come, also after closing. A check-in's day comes by
 // simulated time (the `weerbaar-open-check-in` server command), never by waiting.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { createClient } from '@weerbaar/sdk';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
-import { expectAccessible, mount } from '../../test/browser-helpers.js';
+import { expectAccessible, mount, waitUntil } from '../../test/browser-helpers.js';
 import { caseWith, click, clickText, dialogOf, fill, inDialog, open, settle, untilHeading, untilInDialog } from '../../test/report-dialog-helpers.js';
 import type { ReportButton } from '../report-button/report-button.js';
 import { reportDialogStrings } from './report-dialog.strings.js';

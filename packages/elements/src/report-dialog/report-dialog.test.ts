@@ -2,13 +2,13 @@
 // stray key, prints alone, the review shows every answer with a way back, the header and the 112
 // line stay in view, focus never leaves the dialog or hides under its header, follow-up copy fits
 // the case's state. In real browsers against the real reference server.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { createClient } from '@weerbaar/sdk';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
-import { describeWhere, expectAccessible, mount, shadow } from '../../test/browser-helpers.js';
+import { describeWhere, expectAccessible, mount, shadow, waitUntil } from '../../test/browser-helpers.js';
 import { caseWith, chooseCouncilMemberThreat, click, clickText, dialogOf, fill, inDialog, open, settle, startReport, untilHeading, untilInDialog } from '../../test/report-dialog-helpers.js';
 import { sampleSupport } from '../../test/sample-content.js';
 import type { ReportButton } from '../report-button/report-button.js';
