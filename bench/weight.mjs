@@ -133,11 +133,18 @@ function shippedCdnBundle() {
   };
   const size = (files) => files.reduce((total, file) => add(total, compressed(readFileSync(`${cdnDir}${file}`))), ZERO);
   const firstLoad = closure(manifest.entry);
-  const dialog = Object.keys(manifest.files).filter((file) => file.includes('report-dialog'));
-  // What the first load imports dynamically, except what the report button imports on a press: the
-  // content client, as packages/elements/test/budgets.test.ts finds it.
-  const pressOnly = manifest.files['report-button.js'].dynamicImports;
-  const contentImports = firstLoad.flatMap((file) => manifest.files[file].dynamicImports).filter((file) => !pressOnly.includes(file));
+  // Chunks by name without their content hash: weerbaar.js and report-button.js may each have their own
+  // copy of a lazy chunk (the dialog, the full SDK), under the same name and another hash.
+  const chunkName = (file) => file.replace(/-[\w-]{8}\.js$/, '');
+  // One dialog: the one the report button alone loads on a press (each entry may have its own copy).
+  const dialog = manifest.files['report-button.js'].dynamicImports.filter((file) => file.includes('report-dialog'));
+  // What the first load imports dynamically, except what the report button imports on a press and
+  // the English texts (only on an English page): the content client, as
+  // packages/elements/test/budgets.test.ts finds it.
+  const pressOnly = manifest.files['report-button.js'].dynamicImports.map(chunkName);
+  const contentImports = firstLoad
+    .flatMap((file) => manifest.files[file].dynamicImports)
+    .filter((file) => !pressOnly.includes(chunkName(file)) && !chunkName(file).endsWith('strings-en'));
   const contentPath = [...new Set(contentImports.flatMap(closure))].filter((file) => !firstLoad.includes(file));
   // The console (its own build): its entry, and the handler SDK it imports lazily but at once
   // (discovery, then sign-in), as packages/elements/test/budgets.test.ts finds it.
