@@ -102,8 +102,13 @@ function withCompactTemplates(config) {
   return config;
 }
 
-/** A CDN build: Lit and the SDK bundled, minified, with every file in the SRI manifest and compressed copies. */
-function cdnConfig(input, { addToManifest = false, manualChunks } = {}) {
+/**
+ * A CDN build: Lit and the SDK bundled, minified, with every file in the SRI manifest and compressed copies.
+ * `chunkRules`: functions from a module id to the name of the chunk it must go to (or undefined); the
+ * first rule that names one wins, so more rules can be added without changing the others.
+ */
+function cdnConfig(input, { addToManifest = false, chunkRules = [] } = {}) {
+  const manualChunks = chunkRules.length ? (id, meta) => chunkRules.map((rule) => rule(id, meta)).find(Boolean) : undefined;
   const config = withCompactTemplates(
     createConfig({ input, outDir: 'dist/cdn', bundleDependencies: true, minify: true, declarations: false, tsconfig: './tsconfig.build.json', manualChunks }),
   );
@@ -120,8 +125,22 @@ function cdnConfig(input, { addToManifest = false, manualChunks } = {}) {
   return config;
 }
 
-// `report-button.js` is the report button alone, for pages that only need it (and its budget).
-const cdn = cdnConfig({ weerbaar: 'src/define.ts', 'report-button': 'src/report-button/define.ts' });
+/**
+ * The SDK's light content client (`@weerbaar/sdk/content`) and the reader it shares with the full SDK
+ * in one lazy chunk: the content path after the first render is one file, not two (the full SDK, loaded
+ * on a press, imports the reader from it).
+ */
+function sdkContentInOneChunk(id) {
+  return /\/sdk\/dist\/(?:content\.js|chunks\/content-reader-[\w-]+\.js)$/.test(id) ? 'content' : undefined;
+}
+
+// `weerbaar.js` (all four) and `report-button.js` (the report button alone, for pages that only need
+// it, and its budget) are builds of their own: each entry carries Lit and everything of its first
+// load in one file, instead of weerbaar.js importing report-button.js and small shared chunks (every
+// file gzipped apart costs its own header and dictionary). A page that loads both gets Lit twice;
+// the elements are defined once (the define entries skip a name already taken).
+const cdn = cdnConfig({ weerbaar: 'src/define.ts' }, { chunkRules: [sdkContentInOneChunk] });
+const reportButtonCdn = cdnConfig({ 'report-button': 'src/report-button/define.ts' }, { addToManifest: true });
 // `inbox.js`, the console for handlers, is a build of its own: it shares no chunk with the public
 // elements, so they stay exactly as they are (a page that reports never loads a byte of it). Rollup
 // runs the configurations in order, so its files join the manifest the build above wrote.
@@ -150,6 +169,7 @@ export default [
   })),
   // CDN: one ES module that defines every element, Lit bundled, the SDK in lazy chunks.
   cdn,
+  reportButtonCdn,
   inboxCdn,
   dilemmaCardsCdn,
 ];
