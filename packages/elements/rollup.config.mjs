@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import MagicString from 'magic-string';
 import { createConfig } from '../../rollup.config.mjs';
 import { precompressedOutput } from '../../scripts/precompress.mjs';
-import { compactedSources, minifyHtmlTemplates } from './scripts/minify-html-templates.mjs';
+import { compactedSources, minifyHtmlTemplatesWithMap } from './scripts/minify-html-templates.mjs';
 
 const elements = ['norm-banner', 'signal-checklist', 'support-directory', 'report-button'];
 
@@ -34,28 +35,42 @@ function subresourceIntegrityManifest({ addToExisting = false } = {}) {
   };
 }
 
+/** A style template's text with its comments gone and its whitespace collapsed. */
+function compactCss(body) {
+  return body
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    // 0.5rem → .5rem (only a zero that starts a number: 10.5 stays).
+    .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+    .trim();
+}
+
+/** A transform result with a source map of the edits (rollup chains it to TypeScript's), or null when nothing changed. */
+function editedResult(edits, original) {
+  const code = edits.toString();
+  return code === original ? null : { code, map: edits.generateMap({ hires: true }) };
+}
+
 /**
- * Collapses the whitespace and comments inside the elements' `css\`...\`` templates (terser keeps
- * template text as written). Our style templates have no interpolations, so this is safe.
+ * Collapses the whitespace and comments inside the elements' `css\`...\`` templates (terser and a
+ * consumer's bundler keep template text as written). Our style templates have no interpolations, so
+ * this is safe. Each template is rewritten in place: the code around it keeps its source lines.
  */
 function minifyStyleTemplates() {
   return {
     name: 'weerbaar-minify-css',
     transform(code, id) {
       if (!/\.styles\.[jt]s$/.test(id)) return null;
-      const minified = code.replace(/css ?`([^`]*)`/g, (_, body) => {
-        const compact = body
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,>])\s*/g, '$1')
-          .replace(/:\s+/g, ':')
-          .replace(/;}/g, '}')
-          // 0.5rem → .5rem (only a zero that starts a number: 10.5 stays).
-          .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
-          .trim();
-        return `css\`${compact}\``;
-      });
-      return { code: minified, map: null };
+      const edits = new MagicString(code);
+      for (const match of code.matchAll(/css ?`([^`]*)`/g)) {
+        const bodyStart = match.index + match[0].length - match[1].length - 1;
+        const compact = compactCss(match[1]);
+        if (compact !== match[1]) edits.overwrite(bodyStart, bodyStart + match[1].length, compact);
+      }
+      return editedResult(edits, code);
     },
   };
 }
@@ -63,24 +78,40 @@ function minifyStyleTemplates() {
 /**
  * Drops the indentation and line breaks of the elements' `html\`...\`` templates where they are
  * invisible (scripts/minify-html-templates.mjs says where), so the sources stay formatted. It sees
- * the JavaScript TypeScript made of each source (this plugin comes after it), before terser.
+ * the JavaScript TypeScript made of each source (this plugin comes after it), before terser. Only
+ * whitespace goes, so every character left keeps its place in the source map.
  */
 function minifyMarkupTemplates() {
   return {
     name: 'weerbaar-minify-html',
     transform(code, id) {
       if (!compactedSources.test(id)) return null;
-      const minified = minifyHtmlTemplates(code);
-      return minified === code ? null : { code: minified, map: null };
+      return minifyHtmlTemplatesWithMap(code) ?? null;
     },
   };
 }
 
-/** A CDN build: Lit and the SDK bundled, minified, with every file in the SRI manifest and compressed copies. */
-function cdnConfig(input, { addToManifest = false } = {}) {
-  const config = createConfig({ input, outDir: 'dist/cdn', bundleDependencies: true, minify: true, declarations: false, tsconfig: './tsconfig.build.json' });
-  // After TypeScript (which reads sources from disk), before terser.
-  config.plugins.splice(2, 0, minifyStyleTemplates(), minifyMarkupTemplates());
+/**
+ * `config` with the element templates compacted: after TypeScript (which reads sources from disk),
+ * before terser when there is one. The npm build gets them too, so a consumer's bundle carries no
+ * template indentation or style comments (their minifier keeps template text as written).
+ */
+function withCompactTemplates(config) {
+  const afterTypeScript = config.plugins.findIndex((plugin) => plugin.name === 'typescript') + 1;
+  config.plugins.splice(afterTypeScript, 0, minifyStyleTemplates(), minifyMarkupTemplates());
+  return config;
+}
+
+/**
+ * A CDN build: Lit and the SDK bundled, minified, with every file in the SRI manifest and compressed copies.
+ * `chunkRules`: functions from a module id to the name of the chunk it must go to (or undefined); the
+ * first rule that names one wins, so more rules can be added without changing the others.
+ */
+function cdnConfig(input, { addToManifest = false, chunkRules = [] } = {}) {
+  const manualChunks = chunkRules.length ? (id, meta) => chunkRules.map((rule) => rule(id, meta)).find(Boolean) : undefined;
+  const config = withCompactTemplates(
+    createConfig({ input, outDir: 'dist/cdn', bundleDependencies: true, minify: true, declarations: false, tsconfig: './tsconfig.build.json', manualChunks }),
+  );
   config.plugins.push(subresourceIntegrityManifest({ addToExisting: addToManifest }));
   // Brotli and gzip copies for servers that send them as built (the reference server does); after the
   // manifest, which they include. The SRI hashes above stay those of the uncompressed files.
@@ -94,8 +125,22 @@ function cdnConfig(input, { addToManifest = false } = {}) {
   return config;
 }
 
-// `report-button.js` is the report button alone, for pages that only need it (and its budget).
-const cdn = cdnConfig({ weerbaar: 'src/define.ts', 'report-button': 'src/report-button/define.ts' });
+/**
+ * The SDK's light content client (`@weerbaar/sdk/content`) and the reader it shares with the full SDK
+ * in one lazy chunk: the content path after the first render is one file, not two (the full SDK, loaded
+ * on a press, imports the reader from it).
+ */
+function sdkContentInOneChunk(id) {
+  return /\/sdk\/dist\/(?:content\.js|chunks\/content-reader-[\w-]+\.js)$/.test(id) ? 'content' : undefined;
+}
+
+// `weerbaar.js` (all four) and `report-button.js` (the report button alone, for pages that only need
+// it, and its budget) are builds of their own: each entry carries Lit and everything of its first
+// load in one file, instead of weerbaar.js importing report-button.js and small shared chunks (every
+// file gzipped apart costs its own header and dictionary). A page that loads both gets Lit twice;
+// the elements are defined once (the define entries skip a name already taken).
+const cdn = cdnConfig({ weerbaar: 'src/define.ts' }, { chunkRules: [sdkContentInOneChunk] });
+const reportButtonCdn = cdnConfig({ 'report-button': 'src/report-button/define.ts' }, { addToManifest: true });
 // `inbox.js`, the console for handlers, is a build of its own: it shares no chunk with the public
 // elements, so they stay exactly as they are (a page that reports never loads a byte of it). Rollup
 // runs the configurations in order, so its files join the manifest the build above wrote.
@@ -106,7 +151,7 @@ const dilemmaCardsCdn = cdnConfig({ 'dilemma-cards': 'src/dilemma-cards/define.t
 
 export default [
   // npm: side-effect-free classes, a define entry for all and one per element; lit and the SDK stay external.
-  createConfig({
+  withCompactTemplates(createConfig({
     input: {
       index: 'src/index.ts',
       define: 'src/define.ts',
@@ -121,9 +166,10 @@ export default [
       'react/inbox': 'src/react/inbox.ts',
     },
     tsconfig: './tsconfig.build.json',
-  }),
+  })),
   // CDN: one ES module that defines every element, Lit bundled, the SDK in lazy chunks.
   cdn,
+  reportButtonCdn,
   inboxCdn,
   dilemmaCardsCdn,
 ];

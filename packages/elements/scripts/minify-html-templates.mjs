@@ -2,6 +2,8 @@
 // while the shipped bytes carry no indentation. Used by the elements' rollup config (after TypeScript,
 // before terser) and by the browser tests' dev server (after esbuild), so the tests see what ships.
 
+import MagicString from 'magic-string';
+
 /**
  * Whitespace runs that contain a line break, where dropping them cannot change what a reader sees:
  * between a tag's `>` and the next `<`, at the start and end of a literal, between `>` and `${`,
@@ -170,6 +172,45 @@ function scanTemplate(code, start, compact) {
     i += 1;
   }
   throw new Error('minify-html-templates: unclosed template literal');
+}
+
+/**
+ * Applies to `edits` (a MagicString over `original`) the whitespace changes that turned `original`
+ * into `minified`, which must differ from it in whitespace only (as `minifyHtmlTemplates` guarantees):
+ * each run of whitespace between the same two characters is removed or rewritten in place, so a
+ * source map generated from `edits` still places every remaining character at its own source line.
+ */
+function applyWhitespaceEdits(edits, original, minified) {
+  const isSpace = (char) => /\s/.test(char);
+  let i = 0;
+  let j = 0;
+  while (i < original.length || j < minified.length) {
+    const runStart = i;
+    while (i < original.length && isSpace(original[i])) i += 1;
+    const minifiedRunStart = j;
+    while (j < minified.length && isSpace(minified[j])) j += 1;
+    const kept = minified.slice(minifiedRunStart, j);
+    if (original.slice(runStart, i) !== kept) {
+      if (kept === '') edits.remove(runStart, i);
+      else edits.overwrite(runStart, i, kept);
+    }
+    if (i === original.length && j === minified.length) break;
+    if (original[i] !== minified[j]) throw new Error('minify-html-templates: changed more than whitespace');
+    i += 1;
+    j += 1;
+  }
+  return edits;
+}
+
+/**
+ * `minifyHtmlTemplates(code)` with a source map from `code` to it (for a rollup transform, which
+ * chains it to TypeScript's), or undefined when no template changed. `minified` is for the tests: the
+ * whitespace edits the map describes must give exactly that text, or this throws.
+ */
+export function minifyHtmlTemplatesWithMap(code, minified = minifyHtmlTemplates(code)) {
+  if (minified === code) return undefined;
+  const edits = applyWhitespaceEdits(new MagicString(code), code, minified);
+  return { code: edits.toString(), map: edits.generateMap({ hires: true }) };
 }
 
 /** `code` with the line-break whitespace of every `html\`` literal dropped where it is invisible. */

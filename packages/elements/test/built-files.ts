@@ -33,3 +33,8 @@ export function firstLoadFiles(manifest: CdnManifest, entry = manifest.entry): s
 export function gzipBytes(file: string): number {
   return gzipSync(readFileSync(`${cdnDir}${file}`), { level: 9 }).length;
 }
+
+/** A chunk's name without rollup's content hash (`chunks/report-dialog-CB8YreRr.js` → `chunks/report-dialog`). */
+export function chunkName(file: string): string {
+  return file.replace(/-[\w-]{8}\.js$/, '');
+}

@@ -1,8 +1,9 @@
 // The build-time compaction of `html` templates (scripts/minify-html-templates.mjs): which runs of
 // whitespace go, which stay because a reader would see them, and that nothing else changes.
 import assert from 'node:assert/strict';
+import { SourceMap } from 'node:module';
 import { describe, it } from 'node:test';
-import { compactedSources, minifyHtmlTemplates } from '../scripts/minify-html-templates.mjs';
+import { compactedSources, minifyHtmlTemplates, minifyHtmlTemplatesWithMap } from '../scripts/minify-html-templates.mjs';
 
 describe('minifyHtmlTemplates', () => {
   it('drops line-break runs between tags, at the ends of a literal, next to expressions and between attributes', () => {
@@ -30,5 +31,18 @@ describe('minifyHtmlTemplates', () => {
     assert.ok(!compactedSources.test('/w/packages/elements/src/norm-banner/norm-banner.test.ts'));
     assert.ok(!compactedSources.test('/w/packages/elements/src/support-directory/support-directory.stories.ts'));
     assert.ok(!compactedSources.test('/w/packages/elements/src/case-inbox/list-view.ts'));
+  });
+
+  it('rewrites the same whitespace in place, so that a source map keeps each character on its own source line', () => {
+    const source = 'const view = html`\n  <ul>\n\t\t<li>\n    ${item}\n  </li>\n</ul>`;\nconst after = 1;';
+    const result = minifyHtmlTemplatesWithMap(source);
+    assert.ok(result);
+    assert.equal(result.code, minifyHtmlTemplates(source));
+    // `after` is on line 7 (index 6) of the source; in the output it is on line 2 (index 1).
+    const column = result.code.split('\n')[1]!.indexOf('after');
+    const entry = new SourceMap({ ...result.map, file: 'view.js', sourceRoot: '', sourcesContent: [] }).findEntry(1, column);
+    assert.deepEqual(entry, { ...entry, originalLine: 6, originalColumn: 6 });
+    assert.equal(minifyHtmlTemplatesWithMap('const a = `\n  <p>\n`;'), undefined, 'no html template, no result');
+    assert.throws(() => minifyHtmlTemplatesWithMap(source, result.code.replace('item', 'iten')), /changed more than whitespace/);
   });
 });

@@ -33,7 +33,7 @@ describe('design tokens', () => {
 
   it('base/tokens.json lists every shared --weerbaar-* property the elements use', () => {
     const used = new Set<string>();
-    for (const file of ['src/base/shared.styles.ts', ...elements.flatMap(styleFiles)]) {
+    for (const file of ['src/base/host.styles.ts', 'src/base/shared.styles.ts', ...elements.flatMap(styleFiles)]) {
       for (const name of propertiesUsedIn(read(file))) if (!elements.some((el) => name.startsWith(`--weerbaar-${el}-`))) used.add(name);
     }
     assert.deepEqual([...tokenProperties('src/base/tokens.json')].sort(), [...used].sort());

@@ -1,38 +1,12 @@
 import { css } from 'lit';
+import { hostStyles } from './host.styles.js';
 
 /**
- * What every element's shadow DOM shares. Shared design tokens (`--weerbaar-*`) feed the
- * component tokens; every rule uses logical properties so right-to-left pages work.
+ * Headings, paragraphs, secondary buttons, form fields and visually hidden text: what the elements
+ * with more than one button use (the norm banner, checklist, support directory, the report dialog and
+ * the console), kept out of the report button's first load.
  */
-export const sharedStyles = css`
-  :host {
-    display: block;
-    box-sizing: border-box;
-    max-inline-size: 100%;
-    font-family: var(--weerbaar-font-family, inherit);
-    font-size: var(--weerbaar-font-size, 1rem);
-    line-height: var(--weerbaar-line-height, 1.5);
-    color: var(--weerbaar-text-color, #1a1a1a);
-    --_focus-color: var(--weerbaar-focus-outline-color, #1a1a1a);
-    --_focus-halo: var(--weerbaar-focus-background-color, #ffdd00);
-    --_link-color: var(--weerbaar-link-color, #0b4a8f);
-    --_space: var(--weerbaar-space, 1rem);
-    --_radius: var(--weerbaar-border-radius, 0.25rem);
-    --_border-color: var(--weerbaar-border-color, #6b6b6b);
-    --_button-background: var(--weerbaar-button-background-color, #0b4a8f);
-    --_button-color: var(--weerbaar-button-color, #ffffff);
-    --_button-border: var(--weerbaar-button-border-color, transparent);
-    --_secondary-button-background: var(--weerbaar-secondary-button-background-color, #ffffff);
-    --_secondary-button-color: var(--weerbaar-secondary-button-color, #0b4a8f);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
+export const textStyles = css`
   .heading {
     font-weight: var(--weerbaar-heading-font-weight, 700);
     font-family: var(--weerbaar-heading-font-family, inherit);
@@ -49,27 +23,6 @@ export const sharedStyles = css`
   p {
     margin-block: 0 calc(var(--_space) / 2);
   }
-  a {
-    color: var(--_link-color);
-    text-decoration-thickness: 0.08em;
-    text-underline-offset: 0.15em;
-    overflow-wrap: anywhere;
-  }
-  a:hover {
-    text-decoration-thickness: 0.15em;
-  }
-  button {
-    font: inherit;
-    min-block-size: 2.75rem;
-    min-inline-size: 2.75rem;
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
-    border: 2px solid var(--_button-border);
-    border-radius: var(--_radius);
-    background: var(--_button-background);
-    color: var(--_button-color);
-    cursor: pointer;
-  }
   button.secondary {
     background: var(--_secondary-button-background);
     color: var(--_secondary-button-color);
@@ -79,12 +32,6 @@ export const sharedStyles = css`
   select {
     font: inherit;
     color: inherit;
-  }
-  /* A focus indicator that is visible on any background (WCAG 2.4.7, 2.4.11/13). */
-  :focus-visible {
-    outline: 3px solid var(--_focus-color);
-    outline-offset: 2px;
-    box-shadow: 0 0 0 6px var(--_focus-halo);
   }
   .visually-hidden {
     position: absolute;
@@ -97,25 +44,10 @@ export const sharedStyles = css`
     white-space: nowrap;
     border: 0;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    button,
-    a {
-      transition: box-shadow 0.1s ease-out;
-    }
-  }
-  @media (forced-colors: active) {
-    button {
-      border-color: ButtonText;
-    }
-    :focus-visible {
-      outline-color: Highlight;
-      box-shadow: none;
-    }
-  }
-  @media print {
-    button,
-    .no-print {
-      display: none !important;
-    }
-  }
 `;
+
+/**
+ * Both sheets, host first: what every element but the report button shares (Lit flattens the array).
+ * The host sheet is a module of its own so that the report button's first load carries it alone.
+ */
+export const sharedStyles = [hostStyles, textStyles];

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResu
 import { emit } from '../base/events.js';
 import { LocaleController } from '../base/locale-controller.js';
 import { safeHref } from '../base/safe-url.js';
-import { sharedStyles } from '../base/shared.styles.js';
+import { hostStyles } from '../base/host.styles.js';
 import { stringsProperty } from '../base/strings.js';
 import type { ReportForm } from '@weerbaar/sdk';
 import type { ReportDialog, ReportDialogStringKey } from '../report-dialog/report-dialog.js';
@@ -73,7 +73,8 @@ const ownOrigin = new URL(import.meta.url).origin;
  * @fires weerbaar-support-request - The person chose "get support now"; cancel it to show your own support page.
  */
 export class ReportButton extends LitElement {
-  static override styles = [sharedStyles, reportButtonStyles];
+  // Its first render uses none of the text styles (headings, fields): the dialog brings them on a press.
+  static override styles = [hostStyles, reportButtonStyles];
   static override properties: PropertyDeclarations = {
     api: { type: String },
     mode: { type: String, reflect: true },
