@@ -18,7 +18,7 @@ export type LocaleHost<Keys extends string> = ReactiveControllerHost & HTMLEleme
 export class LocaleController<Keys extends string> implements ReactiveController {
   /** The language in effect: from the nearest ancestor `lang`, Dutch when none is supported. */
   locale: SupportedLocale = defaultLocale;
-  /** While the table of the language the element must change to loads; undefined again once it is there (or failed). */
+  /** The last load of a language's table; settled once the table is there (or failed). Hosts await it before they render. */
   loading: Promise<void> | undefined;
   readonly #host: LocaleHost<Keys>;
   // A function: an element's table is a class field, set after the base class constructed this.
@@ -50,13 +50,13 @@ export class LocaleController<Keys extends string> implements ReactiveController
     this.#wanted = wanted;
     const table = this.#tables()[wanted];
     if (typeof table !== 'function') return this.#show(wanted, table);
-    this.loading = table()
-      // Offline or blocked: no table, and the element stays in the language it shows (Dutch) rather than go blank.
-      .then((module) => module.default, () => undefined)
-      .then((loaded) => {
-        this.loading = undefined;
-        if (loaded && this.#wanted === wanted) this.#show(wanted, loaded);
-      });
+    this.loading = table().then(
+      (module) => {
+        if (this.#wanted === wanted) this.#show(wanted, module.default);
+      },
+      // Offline or blocked: the element stays in the language it shows (Dutch) rather than go blank.
+      () => undefined,
+    );
     // An update the host holds until the table is there: `updateComplete` then means "in its language".
     this.#host.requestUpdate();
   }
