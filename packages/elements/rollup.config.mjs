@@ -134,13 +134,18 @@ function sdkContentInOneChunk(id) {
   return /\/sdk\/dist\/(?:content\.js|chunks\/content-reader-[\w-]+\.js)$/.test(id) ? 'content' : undefined;
 }
 
+/** The four elements' English tables (loaded only on a page in English) in one chunk: one request, not four. */
+function englishTextsInOneChunk(id) {
+  return /\/src\/[\w-]+\/[\w-]+\.strings\.en\.ts$/.test(id) ? 'strings-en' : undefined;
+}
+
 // `weerbaar.js` (all four) and `report-button.js` (the report button alone, for pages that only need
 // it, and its budget) are builds of their own: each entry carries Lit and everything of its first
 // load in one file, instead of weerbaar.js importing report-button.js and small shared chunks (every
 // file gzipped apart costs its own header and dictionary). A page that loads both gets Lit twice;
 // the elements are defined once (the define entries skip a name already taken).
-const cdn = cdnConfig({ weerbaar: 'src/define.ts' }, { chunkRules: [sdkContentInOneChunk] });
-const reportButtonCdn = cdnConfig({ 'report-button': 'src/report-button/define.ts' }, { addToManifest: true });
+const cdn = cdnConfig({ weerbaar: 'src/define.ts' }, { chunkRules: [sdkContentInOneChunk, englishTextsInOneChunk] });
+const reportButtonCdn = cdnConfig({ 'report-button': 'src/report-button/define.ts' }, { addToManifest: true, chunkRules: [englishTextsInOneChunk] });
 // `inbox.js`, the console for handlers, is a build of its own: it shares no chunk with the public
 // elements, so they stay exactly as they are (a page that reports never loads a byte of it). Rollup
 // runs the configurations in order, so its files join the manifest the build above wrote.

@@ -21,4 +21,4 @@ export { WeerbaarElement, type ContentStatus } from './base/weerbaar-element.js'
 export { LocaleController, type LocaleHost } from './base/locale-controller.js';
 export type { WeerbaarEventDetails, WeerbaarEventName } from './base/events.js';
 export { supportedLocales, defaultLocale, type SupportedLocale } from './base/locale.js';
-export type { StringTables } from './base/strings.js';
+export type { LocalizedStrings, StringTableLoader, StringTables } from './base/strings.js';

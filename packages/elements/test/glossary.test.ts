@@ -12,10 +12,14 @@ import { dilemmaCardsStrings } from '../src/dilemma-cards/dilemma-cards.strings.
 import { dilemmaShareStrings } from '../src/dilemma-cards/share-form.strings.js';
 import { handOverViewStrings } from '../src/case-view/handover-view.strings.js';
 import { normBannerStrings } from '../src/norm-banner/norm-banner.strings.js';
+import normBannerEnglish from '../src/norm-banner/norm-banner.strings.en.js';
 import { reportButtonStrings } from '../src/report-button/report-button.strings.js';
+import reportButtonEnglish from '../src/report-button/report-button.strings.en.js';
 import { reportDialogStrings } from '../src/report-dialog/report-dialog.strings.js';
 import { signalChecklistStrings } from '../src/signal-checklist/signal-checklist.strings.js';
+import signalChecklistEnglish from '../src/signal-checklist/signal-checklist.strings.en.js';
 import { supportDirectoryStrings } from '../src/support-directory/support-directory.strings.js';
+import supportDirectoryEnglish from '../src/support-directory/support-directory.strings.en.js';
 
 type Language = 'nl' | 'en';
 const glossaryFile = new URL('../../../docs/woordenlijst.md', import.meta.url);
@@ -45,11 +49,12 @@ export function variantsIn(text: string, variants: readonly string[]): string[] 
 const elementTables = {
   'case-inbox': caseInboxStrings,
   'case-inbox dilemmas page': dilemmaPageStrings,
-  'norm-banner': normBannerStrings,
-  'report-button': reportButtonStrings,
+  // The four public elements load their English table only when needed: here from its own module.
+  'norm-banner': { nl: normBannerStrings.nl, en: normBannerEnglish },
+  'report-button': { nl: reportButtonStrings.nl, en: reportButtonEnglish },
   'report-dialog': reportDialogStrings,
-  'signal-checklist': signalChecklistStrings,
-  'support-directory': supportDirectoryStrings,
+  'signal-checklist': { nl: signalChecklistStrings.nl, en: signalChecklistEnglish },
+  'support-directory': { nl: supportDirectoryStrings.nl, en: supportDirectoryEnglish },
   'case-view': caseViewStrings,
   'dilemma-cards': dilemmaCardsStrings,
   'dilemma-share': dilemmaShareStrings,
@@ -103,7 +108,7 @@ describe('the glossary (docs/woordenlijst.md)', () => {
 
     it(`names each role the same in the report form and the support directory (${language})`, () => {
       const roles = (content.reportForm![language] as { roles: { id: string; label: string }[] }).roles;
-      const directory = supportDirectoryStrings[language] as Record<string, string>;
+      const directory = elementTables['support-directory'][language] as Record<string, string>;
       assert.deepEqual(
         roles.map((role) => directory[`role-${role.id}`]),
         roles.map((role) => role.label),

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SupportedLocale } from './locale.js';
 import { LocaleController } from './locale-controller.js';
 import { contentClientFor, type WeerbaarContentClient } from './content-client.js';
-import { stringsProperty, type StringTables } from './strings.js';
+import { stringsProperty, type LocalizedStrings } from './strings.js';
 
 /** Where an element's content stands. `inline` content is ready at once, remote content loads. */
 export type ContentStatus = 'loading' | 'ready' | 'error';
@@ -38,7 +38,7 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
   declare headingLevel: number;
   declare protected remote: { key: string; status: ContentStatus; content?: Content };
 
-  protected abstract readonly stringTables: StringTables<Keys>;
+  protected abstract readonly stringTables: LocalizedStrings<Keys>;
   /** Reads this element's content from the backend in the given language. */
   protected abstract fetchContent(client: WeerbaarContentClient, lang: SupportedLocale): Promise<Content>;
   /** Whether a value (inline JSON or a backend answer) has the shape this element renders. */
@@ -62,9 +62,11 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
   /**
    * The first render waits for a task of its own. The module upgrades every element on the page at
    * once; rendering them all in that task made one long task of 80–130 ms (issue 19's trace).
+   * Any render waits for a language table that is loading: the element shows one language only.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    await this.#lang.loading;
     super.scheduleUpdate();
   }
 

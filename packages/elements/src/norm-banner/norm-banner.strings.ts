@@ -1,16 +1,12 @@
-import type { StringTables } from '../base/strings.js';
+import type { LocalizedStrings } from '../base/strings.js';
 
 export type NormBannerStringKey = 'hide' | 'hideLabel' | 'urgent';
 
-export const normBannerStrings: StringTables<NormBannerStringKey> = {
+export const normBannerStrings: LocalizedStrings<NormBannerStringKey> = {
   nl: {
     hide: 'Verbergen',
     hideLabel: 'Verbergen: {title}',
     urgent: 'Dringend',
   },
-  en: {
-    hide: 'Hide',
-    hideLabel: 'Hide: {title}',
-    urgent: 'Urgent',
-  },
+  en: () => import('./norm-banner.strings.en.js'),
 };

@@ -136,6 +136,12 @@ export class ReportButton extends LitElement {
     this.#closeDialog();
   }
 
+  // Renders only in one language: while its table loads (a page in English), the update waits for it.
+  protected override async scheduleUpdate(): Promise<void> {
+    await this.#lang.loading;
+    super.scheduleUpdate();
+  }
+
   protected override updated(): void {
     // The open dialog follows the button's settings (texts, backend) while it is open; it follows
     // the language itself, as every element does.

@@ -1,4 +1,4 @@
-import type { StringTables } from '../base/strings.js';
+import type { LocalizedStrings } from '../base/strings.js';
 
 export type SignalChecklistStringKey =
   | 'title'
@@ -22,7 +22,7 @@ export type SignalChecklistStringKey =
   | 'loading'
   | 'error';
 
-export const signalChecklistStrings: StringTables<SignalChecklistStringKey> = {
+export const signalChecklistStrings: LocalizedStrings<SignalChecklistStringKey> = {
   nl: {
     title: 'Zelftest: signalen van ondermijning',
     privacy: 'Uw antwoorden blijven in deze browser. Ze worden niet verstuurd en niet bewaard.',
@@ -45,26 +45,5 @@ export const signalChecklistStrings: StringTables<SignalChecklistStringKey> = {
     loading: 'De zelftest wordt geladen…',
     error: 'De zelftest kon niet worden geladen. Probeer het later opnieuw. Bij direct gevaar: bel 112.',
   },
-  en: {
-    title: 'Self-check: signals of criminal influence',
-    privacy: 'Your answers stay in this browser. They are not sent and not stored.',
-    adviceHeading: 'Advice',
-    noAdvice: 'Check the signals you recognise. The advice adapts.',
-    themeAdvice: 'Advice on {theme}:',
-    nextStepsHeading: 'What can you do?',
-    talkToIntegrityOfficer: 'Talk to the integrity coordinator',
-    seeSupport: 'See who can help you',
-    makeReport: 'Make a report',
-    includeSignals: 'Include the signals I checked in my report',
-    callEmergency: 'Call 112 in immediate danger',
-    dilemmas: 'Read dilemmas on this',
-    copySummary: 'Copy summary',
-    copied: 'The summary is on the clipboard.',
-    copyFailed: 'Copying did not work. Select and copy the text yourself.',
-    print: 'Print',
-    clear: 'Clear my answers',
-    summaryNoSignals: 'No signals checked.',
-    loading: 'Loading the self-check…',
-    error: 'The self-check could not be loaded. Please try again later. In immediate danger: call 112.',
-  },
+  en: () => import('./signal-checklist.strings.en.js'),
 };

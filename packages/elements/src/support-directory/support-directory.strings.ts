@@ -1,4 +1,4 @@
-import type { StringTables } from '../base/strings.js';
+import type { LocalizedStrings } from '../base/strings.js';
 
 export type SupportDirectoryStringKey =
   | 'title'
@@ -38,7 +38,7 @@ export type SupportDirectoryStringKey =
   | 'sourceLink'
   | 'verifiedOn';
 
-export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = {
+export const supportDirectoryStrings: LocalizedStrings<SupportDirectoryStringKey> = {
   nl: {
     title: 'Wie helpt mij?',
     filtersLabel: 'Zoek hulp die bij u past',
@@ -77,42 +77,5 @@ export const supportDirectoryStrings: StringTables<SupportDirectoryStringKey> = 
     sourceLink: 'bron',
     verifiedOn: 'Gecontroleerd op {date}',
   },
-  en: {
-    title: 'Who can help me?',
-    filtersLabel: 'Find help that fits you',
-    role: 'I am',
-    roleAll: 'Everyone',
-    'role-civil-servant': 'Civil servant',
-    'role-administrator': 'Mayor or alderman',
-    'role-council-member': 'Council member',
-    'role-other': 'Other',
-    urgency: 'How urgent',
-    urgencyAll: 'All',
-    'urgency-emergency': 'Immediate danger',
-    'urgency-urgent': 'Need help soon',
-    'urgency-routine': 'Advice and counselling',
-    available247: 'Only reachable 24/7',
-    search: 'Search by name or topic',
-    searchHint: 'For example: threatened, bribery or alderman.',
-    emergencyHeading: 'In immediate danger? Call 112',
-    emergencyOrganisation: 'Emergency number 112',
-    emergencyDescription: 'When you or your family are in immediate danger: call 112 (police, fire brigade, ambulance).',
-    resultsHeading: 'Help and advice',
-    resultCount: '{count} organisations found',
-    showMore: 'Show more ({shown} of {count} shown)',
-    resultCountOne: '1 organisation found',
-    empty: 'No organisation matches your choice. Change the filters or the search words. In immediate danger: call 112.',
-    loading: 'Loading the support directory…',
-    error: 'The support directory could not be loaded. Please try again later. In immediate danger: call 112.',
-    phone: 'Phone',
-    email: 'Email',
-    website: 'Website',
-    hours: 'Reachable',
-    always: 'Day and night, 7 days a week',
-    region: 'Region',
-    audience: 'For',
-    source: 'Source',
-    sourceLink: 'source',
-    verifiedOn: 'Checked on {date}',
-  },
+  en: () => import('./support-directory.strings.en.js'),
 };
