@@ -7,10 +7,13 @@ import { cdnDir, chunkName, firstLoadFiles, gzipBytes, readCdnManifest } from '.
 // PRODUCT.md: all four elements at first load, Lit included, at most 20 kB min+gzip, and that
 // includes what the content elements load to fetch their content before anyone presses anything.
 // While the entry holds the other three only, they must leave room for the report button's own code.
-const allFourBudget = 20_000;
+// Issue 19 (round 4) took them to 17,936 bytes (Dutch texts only, one file, the content client one chunk);
+// the budget keeps about 3 % above that, so the bytes won stay won.
+const allFourBudget = 18_500;
 const withoutReportButtonBudget = 15_000;
-// Issue 5: everything the report button loads before its first press, Lit included, at most 10 kB.
-const reportButtonBudget = 10_000;
+// Issue 5: everything the report button loads before its first press, Lit included, at most 10 kB;
+// issue 19 (round 4) took it to 8,950 bytes, and the budget to about 3 % above.
+const reportButtonBudget = 9_200;
 const reportButtonEntry = 'report-button.js';
 // Issue 15: the console (sign-in and inbox, Lit and the handler SDK included) at most 30 kB before any interaction.
 const inboxBudget = 30_000;
