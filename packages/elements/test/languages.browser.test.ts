@@ -3,13 +3,13 @@
 // element shows nothing (first render) or keeps its current language (a live change). Never a Dutch
 // text on an English page, never half of each. The built CDN files, one English chunk and the
 // offline fallback are tested in languages-cdn.test.ts.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { normBannerStrings } from '../src/norm-banner/norm-banner.strings.js';
 import { reportButtonStrings } from '../src/report-button/report-button.strings.js';
 import { signalChecklistStrings } from '../src/signal-checklist/signal-checklist.strings.js';
 import { supportDirectoryStrings } from '../src/support-directory/support-directory.strings.js';
 import '../src/define.js';
-import { expectAccessible, shadow } from './browser-helpers.js';
+import { expectAccessible, shadow, waitUntil } from './browser-helpers.js';
 import { sampleChecklist, sampleNorms, sampleSupport } from './sample-content.js';
 
 type Updatable = HTMLElement & { updateComplete: Promise<unknown>; strings?: Record<string, string> };

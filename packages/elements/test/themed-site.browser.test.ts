@@ -1,8 +1,8 @@
 // examples/themed-site: the default theme and a municipality theme (from a token file alone) side
 // by side, under a strict CSP, accessible in both.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
-import { expectAccessible } from './browser-helpers.js';
+import { expectAccessible, waitUntil } from './browser-helpers.js';
 import { sampleChecklist, sampleNorms, sampleSupport } from './sample-content.js';
 
 const themeCss = new URL('../../../examples/themed-site/themes/voorbeeldstad.css', import.meta.url).href;

@@ -1,6 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { expectAccessible, languages, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { expectAccessible, languages, mount, shadow, shadowAll, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import { sampleNorms } from '../../test/sample-content.js';
 import './define.js';
 import type { NormBanner } from './norm-banner.js';

@@ -1,12 +1,12 @@
 // <weerbaar-report-button> in real Chromium against the real reference server (started by the
 // test runner's plugin): the whole flow through the UI, verified as a handler with the SDK.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { openReportContent } from '@weerbaar/sdk/crypto';
 import { createHandlerClient } from '@weerbaar/sdk/handler';
 // @ts-expect-error -- a virtual module served by test-support/wtr-reference-server.mjs
 import { apiUrl, handlerToken, privateKeyJwk } from '/__weerbaar/test-env.js';
-import { describeWhere, expectAccessible, languages, mount, shadow } from '../../test/browser-helpers.js';
+import { describeWhere, expectAccessible, languages, mount, shadow, waitUntil } from '../../test/browser-helpers.js';
 import { chooseCouncilMemberThreat, clickText, click, dialogOf, fill, heading, inDialog, open, settle, startReport, untilHeading } from '../../test/report-dialog-helpers.js';
 import { sampleReportForm } from '../../test/sample-report-form.js';
 import type { ReportDialog } from '../report-dialog/report-dialog.js';

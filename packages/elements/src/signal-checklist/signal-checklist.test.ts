@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { expectAccessible, languages, mount, shadow, shadowAll, shadowText } from '../../test/browser-helpers.js';
+import { expectAccessible, languages, mount, shadow, shadowAll, shadowText, waitUntil } from '../../test/browser-helpers.js';
 import { sampleChecklist } from '../../test/sample-content.js';
 import './define.js';
 import type { SignalChecklist } from './signal-checklist.js';
@@ -128,7 +128,6 @@ describe('<weerbaar-signal-checklist> without content', () => {
       const checklist = await mount<SignalChecklist>(lang, 'weerbaar-signal-checklist', { attributes: { api: 'http://127.0.0.1:9/v1' } });
       expect(shadow(checklist, '[role="status"]')!.textContent).to.equal(lang === 'nl' ? 'De zelftest wordt geladen…' : 'Loading the self-check…');
       await expectAccessible(checklist);
-      const { waitUntil } = await import('@open-wc/testing');
       await waitUntil(() => shadow(checklist, '[role="alert"]'), 'no error shown', { timeout: 15_000 });
       expect(shadow(checklist, '[role="alert"]')!.textContent).to.contain('112');
       await expectAccessible(checklist);

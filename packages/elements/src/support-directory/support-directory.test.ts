@@ -1,6 +1,6 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { expectAccessible, languages, mount, shadow, shadowAll } from '../../test/browser-helpers.js';
+import { expectAccessible, languages, mount, shadow, shadowAll, waitUntil } from '../../test/browser-helpers.js';
 import { sampleSupport } from '../../test/sample-content.js';
 import './define.js';
 import type { SupportDirectory } from './support-directory.js';
