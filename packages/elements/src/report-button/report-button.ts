@@ -136,8 +136,11 @@ export class ReportButton extends LitElement {
     this.#closeDialog();
   }
 
-  // Renders only in one language: while its table loads (a page in English), the update waits for it.
+  // The first render waits for a task of its own, as every element's does (WeerbaarElement): in the
+  // module's task it made the page's longest task (issue 19's trace). Renders only in one language:
+  // while its table loads (a page in English), the update waits for it.
   protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
     await this.#lang.loading;
     super.scheduleUpdate();
   }
