@@ -279,6 +279,8 @@ describeWhere('virtualAuthenticator')('the console walked by keyboard (issue 15,
       // The view reads the groups' members when it opens: open it again so the new colleague is there.
       await tabTo(byPart('back-button'), 'back to the list');
       await press('Enter');
+      // The list loads again: Tab only once the case is in it (a Tab past the last control leaves the page).
+      await until(inbox, row, `${reference} in the list again`);
       await tabTo((element) => byPart('case-link')(element) && element.textContent!.includes(reference!), 'the case again');
       await press('Enter');
       await until(inbox, () => [...(view()?.querySelectorAll('#access-person option') ?? [])].some((option) => option.textContent === colleagueName), 'the colleague to choose');
