@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The dilemma cards' own rules, after `cardListStyles` (base/card-list.styles.ts). */
 export const dilemmaCardsStyles = css`
   :host {
     --_card-background: var(--weerbaar-dilemma-cards-card-background-color, transparent);
@@ -8,56 +9,8 @@ export const dilemmaCardsStyles = css`
     --_meta: var(--weerbaar-dilemma-cards-meta-color, var(--weerbaar-secondary-text-color, #4a4a4a));
     --_error: var(--weerbaar-error-color, #a4161a);
   }
-  .filters,
-  .actions,
-  .stepper {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: end;
-    margin-block-end: var(--_space);
-  }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    flex: 1 1 12rem;
-    min-inline-size: 0;
-  }
-  select {
-    min-block-size: 2.75rem;
-    max-inline-size: 100%;
-    padding-inline: 0.5rem;
-    border: 2px solid var(--_border-color);
-    border-radius: var(--_radius);
-    background: var(--weerbaar-input-background-color, #ffffff);
-  }
-  .cards {
-    display: grid;
-    gap: var(--_space);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .card {
-    padding: var(--_space);
-    background: var(--_card-background);
-    border: 1px solid var(--_card-border);
-    border-radius: var(--_radius);
-    overflow-wrap: anywhere;
-  }
   .badge {
-    display: inline-block;
-    padding-inline: 0.5rem;
     background: var(--_badge-background);
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    font-size: 0.875rem;
-    font-weight: 700;
-  }
-  .meta {
-    color: var(--_meta);
-    font-size: 0.875em;
   }
   .situation {
     white-space: pre-line;

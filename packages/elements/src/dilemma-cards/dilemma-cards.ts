@@ -3,6 +3,7 @@ import type { DilemmaCard, DilemmaCardCollection, DilemmaTheme, ReporterRole } f
 import { LocaleController } from '../base/locale-controller.js';
 import { printAlone } from '../base/print-alone.js';
 import { sharedStyles } from '../base/shared.styles.js';
+import { cardListStyles } from '../base/card-list.styles.js';
 import { stringsProperty } from '../base/strings.js';
 import { filterCards, heading, isCardCollection, linkedThemes, renderCard, renderDecision, roles, themes, type CardContext, type CardFilters } from './card-view.js';
 import { dilemmaClientFor } from './dilemma-client.js';
@@ -58,7 +59,7 @@ type Remote = { key: string; status: 'loading' | 'ready' | 'error'; cards: Dilem
  * @fires weerbaar-dilemma-shared - A dilemma was stored. Detail `{ receivedAt }` only: never its text or read code.
  */
 export class DilemmaCards extends LitElement {
-  static override styles = [sharedStyles, dilemmaCardsStyles];
+  static override styles = [sharedStyles, cardListStyles, dilemmaCardsStyles];
   static override properties: PropertyDeclarations = {
     api: { type: String },
     content: { attribute: false },
@@ -263,7 +264,7 @@ export class DilemmaCards extends LitElement {
   #renderFilters(): TemplateResult {
     const { role, theme, linked } = this.filters;
     const choose = <T extends string>(list: readonly T[], event: Event) => list.find((item) => item === (event.target as HTMLSelectElement).value);
-    return html`<form class="filters" part="filters" role="search" aria-label=${this.#text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}>
+    return html`<form class="row" part="filters" role="search" aria-label=${this.#text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}>
       <div class="field">
         <label for="role">${this.#text('role')}</label>
         <select id="role" @change=${(event: Event) => this.#setFilter('role', choose(roles, event))}>
@@ -297,7 +298,7 @@ export class DilemmaCards extends LitElement {
 
   #renderActions(count: number): TemplateResult {
     const list = this.view === 'list';
-    return html`<div class="actions no-print" part="actions">
+    return html`<div class="row no-print" part="actions">
       ${list && count ? html`<button type="button" class="secondary" @click=${() => this.#show('presentation', '#card-heading')}>${this.#text('present')}</button>` : nothing}
       ${list && count ? html`<button type="button" class="secondary" @click=${() => this.#show('print', '#print-button')}>${this.#text('print')}</button>` : nothing}
       ${this.view === 'print' && count ? html`<button type="button" id="print-button" @click=${this.#print}>${this.#text('printNow')}</button>` : nothing}
@@ -329,7 +330,7 @@ export class DilemmaCards extends LitElement {
           ? html`<div id="decision" tabindex="-1">${renderDecision(context, card.text.decision, 2)}</div>`
           : html`<p><button type="button" part="reveal-button" @click=${this.#reveal}>${this.#text('reveal')}</button></p>`
         : nothing}
-      <div class="stepper">
+      <div class="row">
         <button type="button" class="secondary" id="previous" ?disabled=${position === 0} @click=${() => this.#go(-1)}>${this.#text('previous')}</button>
         <button type="button" class="secondary" id="next" ?disabled=${position >= cards.length - 1} @click=${() => this.#go(1)}>${this.#text('next')}</button>
       </div>

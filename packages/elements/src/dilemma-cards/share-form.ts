@@ -4,6 +4,7 @@ import { defineElement } from '../base/define-element.js';
 import { emit } from '../base/events.js';
 import { LocaleController } from '../base/locale-controller.js';
 import { sharedStyles } from '../base/shared.styles.js';
+import { cardListStyles } from '../base/card-list.styles.js';
 import { stringsProperty, type StringTables } from '../base/strings.js';
 import { heading, isCardList, renderCard, roles, themes, type CardContext, type CardFilters } from './card-view.js';
 import { loadDilemmaSdk } from './dilemma-client.js';
@@ -33,7 +34,7 @@ const fieldOfPointer: Record<string, Field> = { '/role': 'role', '/theme': 'them
  * and nothing is kept once it closes. Not for use on its own.
  */
 export class DilemmaShare extends LitElement {
-  static override styles = [sharedStyles, dilemmaCardsStyles, shareFormStyles];
+  static override styles = [sharedStyles, cardListStyles, dilemmaCardsStyles, shareFormStyles];
   static override properties: PropertyDeclarations = {
     api: { type: String },
     strings: stringsProperty,

@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
+/** The support directory's own rules, after `cardListStyles` (base/card-list.styles.ts). */
 export const supportDirectoryStyles = css`
   :host {
-    --_contact-background: var(--weerbaar-support-directory-background-color, transparent);
-    --_contact-border: var(--weerbaar-support-directory-border-color, var(--_border-color));
+    --_card-background: var(--weerbaar-support-directory-background-color, transparent);
+    --_card-border: var(--weerbaar-support-directory-border-color, var(--_border-color));
     --_emergency-background: var(--weerbaar-support-directory-emergency-background-color, var(--weerbaar-urgent-background-color, #fdecea));
     --_emergency-accent: var(--weerbaar-support-directory-emergency-accent-color, var(--weerbaar-urgent-accent-color, #a4161a));
     --_meta: var(--weerbaar-support-directory-meta-color, var(--weerbaar-secondary-text-color, #4a4a4a));
@@ -15,7 +16,7 @@ export const supportDirectoryStyles = css`
     border-inline-start: 0.5rem solid var(--_emergency-accent);
     border-radius: var(--_radius);
   }
-  .emergency .contact {
+  .emergency .card {
     border: 0;
     padding: 0;
     background: transparent;
@@ -23,20 +24,6 @@ export const supportDirectoryStyles = css`
   .call {
     font-size: 1.25em;
     font-weight: 700;
-  }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: end;
-    margin-block-end: var(--_space);
-  }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    flex: 1 1 12rem;
-    min-inline-size: 0;
   }
   .hint {
     margin: 0;
@@ -51,37 +38,6 @@ export const supportDirectoryStyles = css`
     inline-size: 1.5rem;
     block-size: 1.5rem;
     margin: 0;
-  }
-  select,
-  input[type='search'] {
-    min-block-size: 2.75rem;
-    max-inline-size: 100%;
-    padding-inline: 0.5rem;
-    border: 2px solid var(--_border-color);
-    border-radius: var(--_radius);
-    background: var(--weerbaar-input-background-color, #ffffff);
-  }
-  .contacts {
-    display: grid;
-    gap: var(--_space);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .contact {
-    padding: var(--_space);
-    background: var(--_contact-background);
-    border: 1px solid var(--_contact-border);
-    border-radius: var(--_radius);
-    overflow-wrap: anywhere;
-  }
-  .badge {
-    display: inline-block;
-    padding-inline: 0.5rem;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    font-size: 0.875rem;
-    font-weight: 700;
   }
   .urgency-emergency .badge {
     color: var(--_emergency-accent);
@@ -101,10 +57,6 @@ export const supportDirectoryStyles = css`
   dd {
     margin: 0;
     min-inline-size: 0;
-  }
-  .meta {
-    color: var(--_meta);
-    font-size: 0.875em;
   }
   @media (max-width: 30rem) {
     dl {

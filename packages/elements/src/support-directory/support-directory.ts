@@ -6,6 +6,7 @@ import { mailtoHref, safeHref, telHref } from '../base/safe-url.js';
 import type { WeerbaarContentClient } from '../base/content-client.js';
 import { matchesShape, type Shape } from '../base/shape.js';
 import { sharedStyles } from '../base/shared.styles.js';
+import { cardListStyles } from '../base/card-list.styles.js';
 import { WeerbaarElement } from '../base/weerbaar-element.js';
 import { filterContacts, type ContactFilters } from './filter-contacts.js';
 import { supportDirectoryStrings, type SupportDirectoryStringKey } from './support-directory.strings.js';
@@ -71,7 +72,7 @@ export const contactsPerPage = 20;
  * @cssproperty --weerbaar-support-directory-meta-color - Colour of the source and verification line.
  */
 export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey, SupportDirectoryContent> {
-  static override styles = [sharedStyles, supportDirectoryStyles];
+  static override styles = [sharedStyles, cardListStyles, supportDirectoryStyles];
   static override properties: PropertyDeclarations = {
     ...WeerbaarElement.properties,
     reporterRole: { type: String, attribute: 'reporter-role' },
@@ -121,7 +122,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
       <section aria-labelledby="results-heading">
         ${this.heading(1, this.text('resultsHeading'), 'results-heading')}
         <p role="status" part="status" class="status">${this.#statusText(status, others.length)}</p>
-        ${others.length ? html`<ul class="contacts">${others.slice(0, this.shown).map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>` : nothing}
+        ${others.length ? html`<ul class="cards">${others.slice(0, this.shown).map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>` : nothing}
         ${this.#renderShowMore(Math.max(emergency.length, others.length))}
       </section>
     </div>`;
@@ -147,7 +148,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
     return html`<section class="emergency" part="emergency" aria-labelledby="emergency-heading">
       ${this.heading(1, this.text('emergencyHeading'), 'emergency-heading')}
       ${emergency.length
-        ? html`<ul class="contacts">${emergency.slice(0, this.shown).map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>`
+        ? html`<ul class="cards">${emergency.slice(0, this.shown).map((contact) => html`<li>${this.#renderContact(contact, 2)}</li>`)}</ul>`
         : html`<p>${this.text('emergencyDescription')}</p>
             <p><a class="call" href="tel:112">${this.text('emergencyOrganisation')}</a></p>`}
     </section>`;
@@ -155,7 +156,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
 
   #renderFilters(): TemplateResult {
     const { role, urgency, available247, q } = this.filters;
-    return html`<form class="filters" part="filters" role="search" aria-label=${this.text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}>
+    return html`<form class="row" part="filters" role="search" aria-label=${this.text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}>
       <div class="field">
         <label for="role">${this.text('role')}</label>
         <select id="role" @change=${(event: Event) => this.#setFilter('role', roles.find((item) => item === (event.target as HTMLSelectElement).value))}>
@@ -187,7 +188,7 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
     const email = contact.email ? mailtoHref(contact.email) : undefined;
     const website = safeHref(contact.url);
     const source = safeHref(contact.source.url);
-    return html`<article class="contact urgency-${contact.urgency}" part="contact">
+    return html`<article class="card urgency-${contact.urgency}" part="contact">
       ${this.heading(depth, contact.name ? `${contact.organisation}: ${contact.name}` : contact.organisation)}
       <p><span class="badge" part="badge">${this.text(`urgency-${contact.urgency}`)}</span></p>
       ${contact.description ? html`<p>${contact.description}</p>` : nothing}
