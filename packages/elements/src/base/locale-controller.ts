@@ -12,14 +12,18 @@ export type LocaleHost<Keys extends string> = ReactiveControllerHost & HTMLEleme
  *
  * A language whose table is a loader (`LocalizedStrings`) becomes the element's language only once
  * its table is there: until then the element keeps its current language, and its host's update
- * waits for `loading` (see `WeerbaarElement.scheduleUpdate`), so it never shows a text in the
- * wrong language first. A table that cannot load (offline) leaves the element in Dutch.
+ * waits for `loading` (`readyToRender`), so it never shows a text in the wrong language first.
+ * A table that cannot load (offline) leaves the element in Dutch.
  */
 export class LocaleController<Keys extends string> implements ReactiveController {
   /** The language in effect: from the nearest ancestor `lang`, Dutch when none is supported. */
   locale: SupportedLocale = defaultLocale;
-  /** The last load of a language's table; settled once the table is there (or failed). Hosts await it before they render. */
-  loading: Promise<void> | undefined;
+  /**
+   * The last load of a language's table; settled once the table is there (or failed). Hosts await it
+   * before they render (`readyToRender`). Declared without a value (no field in the built code): it is
+   * undefined until a table loads.
+   */
+  declare loading: Promise<void> | undefined;
   readonly #host: LocaleHost<Keys>;
   // A function: an element's table is a class field, set after the base class constructed this.
   readonly #tables: () => LocalizedStrings<Keys>;
@@ -73,4 +77,16 @@ export class LocaleController<Keys extends string> implements ReactiveController
     const template = this.#host.strings?.[key] ?? (this.#table ?? this.#tables().nl)[key];
     return values ? format(template, values) : template;
   }
+}
+
+/**
+ * What an element awaits in `scheduleUpdate` before it renders. The first render waits for a task
+ * of its own: a module upgrades every element on the page at once, and rendering them all in that
+ * task made one long task of 80–130 ms (issue 19's trace). Any render waits for a language table
+ * that is loading (read after that task: the language may change meanwhile), so the element shows
+ * one language only.
+ */
+export async function readyToRender(hasRendered: boolean, lang: { readonly loading: Promise<void> | undefined }): Promise<void> {
+  if (!hasRendered) await new Promise((resolve) => setTimeout(resolve));
+  await lang.loading;
 }

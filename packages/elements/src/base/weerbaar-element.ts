@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SupportedLocale } from './locale.js';
-import { LocaleController } from './locale-controller.js';
+import { LocaleController, readyToRender } from './locale-controller.js';
 import { contentClientFor, type WeerbaarContentClient } from './content-client.js';
 import { stringsProperty, type LocalizedStrings } from './strings.js';
 
@@ -59,14 +59,9 @@ export abstract class WeerbaarElement<Keys extends string, Content> extends LitE
     this.#inlineContent = this.#readInlineJson();
   }
 
-  /**
-   * The first render waits for a task of its own. The module upgrades every element on the page at
-   * once; rendering them all in that task made one long task of 80–130 ms (issue 19's trace).
-   * Any render waits for a language table that is loading: the element shows one language only.
-   */
+  /** The first render waits for a task of its own, and any render for a language table that is loading (`readyToRender`). */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
-    await this.#lang.loading;
+    await readyToRender(this.hasUpdated, this.#lang);
     super.scheduleUpdate();
   }
 

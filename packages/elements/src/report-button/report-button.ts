@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { emit } from '../base/events.js';
-import { LocaleController } from '../base/locale-controller.js';
+import { LocaleController, readyToRender } from '../base/locale-controller.js';
 import { safeHref } from '../base/safe-url.js';
 import { hostStyles } from '../base/host.styles.js';
 import { stringsProperty } from '../base/strings.js';
@@ -136,12 +136,10 @@ export class ReportButton extends LitElement {
     this.#closeDialog();
   }
 
-  // The first render waits for a task of its own, as every element's does (WeerbaarElement): in the
-  // module's task it made the page's longest task (issue 19's trace). Renders only in one language:
-  // while its table loads (a page in English), the update waits for it.
+  // As every element's (WeerbaarElement): the first render waits for a task of its own, and any
+  // render for its language table while that loads (a page in English).
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
-    await this.#lang.loading;
+    await readyToRender(this.hasUpdated, this.#lang);
     super.scheduleUpdate();
   }
 
