@@ -15,6 +15,10 @@ const withoutReportButtonBudget = 15_000;
 // issue 19 (round 4) took it to 8,950 bytes, and the budget to about 3 % above.
 const reportButtonBudget = 9_200;
 const reportButtonEntry = 'report-button.js';
+// The report dialog, form, receipt and follow-up: what the first press loads (the dialog chunk and the
+// SDK client it imports; the full SDK, loaded after, is not counted here). Measured 23,060 bytes with
+// weerbaar.js and 23,576 with report-button.js (each entry has its own copy); the budget about 2 % above the larger.
+const firstPressBudget = 24_000;
 // Issue 15: the console (sign-in and inbox, Lit and the handler SDK included) at most 30 kB before any interaction.
 const inboxBudget = 30_000;
 const inboxEntry = 'inbox.js';
@@ -80,6 +84,15 @@ describe('the CDN bundle', () => {
     assert.ok(sdkChunks.some((file) => loadedLazily.has(file)), 'the SDK chunk is not imported dynamically');
   });
 
+  /** What an entry's first press loads: its dialog chunk and the chunks that imports which the first load did not. */
+  const firstPressFiles = (entry: string) => {
+    const firstLoad = firstLoadFiles(manifest, entry);
+    const lazy = new Set(firstLoad.flatMap((file) => manifest.files[file]!.dynamicImports));
+    const dialog = [...lazy].filter((file) => text(file).includes('BEGIN:VCALENDAR'));
+    assert.equal(dialog.length, 1, `the dialog is not one lazy chunk of ${entry}`);
+    return firstLoadFiles(manifest, dialog[0]).filter((file) => !firstLoad.includes(file));
+  };
+
   it(`loads the report button alone (${reportButtonEntry}), Lit included, in at most ${reportButtonBudget} bytes min+gzip before its first press`, () => {
     const files = firstLoadFiles(manifest, reportButtonEntry);
     const total = totalOf(files);
@@ -99,6 +112,15 @@ describe('the CDN bundle', () => {
       assert.doesNotMatch(firstLoad.map(text).join('\n'), /showModal/, `dialog code in the first load of ${entry}`);
     }
     assert.equal(dialogChunks.length, 2, 'a dialog chunk that neither entry loads');
+  });
+
+  it(`loads the report dialog on the first press in at most ${firstPressBudget} bytes min+gzip, from either entry`, () => {
+    for (const entry of [manifest.entry, reportButtonEntry]) {
+      const files = firstPressFiles(entry);
+      const total = totalOf(files);
+      console.log(`first press (${entry}): ${files.join(', ')} = ${total} bytes min+gzip`);
+      assert.ok(total <= firstPressBudget, `${total} bytes from ${entry}`);
+    }
   });
 
   it('publishes a Subresource Integrity hash (sha384) for every file that matches its bytes', () => {
@@ -174,6 +196,7 @@ describe('the CDN bundle', () => {
       ['`weerbaar.js`', totalOf(firstLoad)],
       ['the same + the light content client', totalOf([...firstLoad, ...contentPath])],
       ['`report-button.js`', totalOf(firstLoadFiles(manifest, reportButtonEntry))],
+      ['the report dialog, form, receipt and follow-up', totalOf(firstPressFiles(manifest.entry))],
       ['`inbox.js`', totalOf(consoleFirstLoad())],
       ['`dilemma-cards.js`', totalOf(dilemmaCardsFirstLoad())],
     ];
