@@ -39,6 +39,7 @@ const en: Record<SupportDirectoryStringKey, string> = {
   source: 'Source',
   sourceLink: 'source',
   verifiedOn: 'Checked on {date}',
+  months: 'January February March April May June July August September October November December',
 };
 
 export default en;

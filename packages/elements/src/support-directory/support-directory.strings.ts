@@ -36,7 +36,8 @@ export type SupportDirectoryStringKey =
   | 'audience'
   | 'source'
   | 'sourceLink'
-  | 'verifiedOn';
+  | 'verifiedOn'
+  | 'months';
 
 export const supportDirectoryStrings: LocalizedStrings<SupportDirectoryStringKey> = {
   nl: {
@@ -76,6 +77,7 @@ export const supportDirectoryStrings: LocalizedStrings<SupportDirectoryStringKey
     source: 'Bron',
     sourceLink: 'bron',
     verifiedOn: 'Gecontroleerd op {date}',
+    months: 'januari februari maart april mei juni juli augustus september oktober november december',
   },
   en: () => import('./support-directory.strings.en.js'),
 };

@@ -30,6 +30,16 @@ describe('<weerbaar-support-directory> from inline JSON', () => {
       await expectAccessible(directory);
     });
 
+    it(`writes each "checked on" day in words, the first of a month without a zero, and a value that is no day as it came (${lang})`, async () => {
+      const [first, second, third] = sampleSupport[lang].items;
+      const items = [{ ...first!, verifiedOn: '2026-03-01' }, { ...second!, verifiedOn: '2026-13-01' }, { ...third!, verifiedOn: 'gisteren' }];
+      const directory = await mount<SupportDirectory>(lang, 'weerbaar-support-directory', { json: { ...sampleSupport[lang], items } });
+      const dates = shadowAll(directory, '[part="contact"] .meta').map((meta) => meta.textContent!.replace(/\s+/g, ' '));
+      expect(dates[0]).to.contain(lang === 'nl' ? 'op 1 maart 2026' : 'on 1 March 2026');
+      expect(dates[1]).to.contain(lang === 'nl' ? 'op 2026-13-01' : 'on 2026-13-01');
+      expect(dates[2]).to.contain(lang === 'nl' ? 'op gisteren' : 'on gisteren');
+    });
+
     it(`filters by role, urgency, 24/7 and text, and never hides the emergency number (${lang})`, async () => {
       const directory = await mount<SupportDirectory>(lang, 'weerbaar-support-directory', { json: sampleSupport[lang] });
       await setSelect(directory, 'role', 'civil-servant');

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ReporterRole, SupportContact, SupportDirectory as SupportDirectoryContent, SupportUrgency } from '@weerbaar/sdk';
 import * as fieldLimits from '@weerbaar/sdk/field-limits';
-import { longDate, type SupportedLocale } from '../base/locale.js';
+import type { SupportedLocale } from '../base/locale.js';
 import { mailtoHref, safeHref, telHref } from '../base/safe-url.js';
 import type { WeerbaarContentClient } from '../base/content-client.js';
 import { matchesShape, type Shape } from '../base/shape.js';
@@ -214,8 +214,12 @@ export class SupportDirectory extends WeerbaarElement<SupportDirectoryStringKey,
     return html`<div class="detail"><dt>${this.text(label)}</dt><dd>${value}</dd></div>`;
   }
 
+  // A day in words ("28 november 2026") with the month names of the texts, not Intl.DateTimeFormat:
+  // the page's first date format loads the browser's date data, 30–60 ms inside this render (the
+  // host-page trace of issue 19). A value that is no date is shown as it came.
   #formatDate(date: string): string {
-    const parsed = new Date(`${date}T00:00:00Z`);
-    return Number.isNaN(parsed.getTime()) ? date : longDate(this.locale, parsed, 'UTC');
+    const [, year, month, day] = /^(\d{4})-(\d\d)-(\d\d)$/.exec(date) ?? [];
+    const monthName = this.text('months').split(' ')[Number(month) - 1];
+    return monthName ? `${Number(day)} ${monthName} ${year}` : date;
   }
 }
