@@ -144,7 +144,7 @@ function englishTextsInOneChunk(id) {
 // load in one file, instead of weerbaar.js importing report-button.js and small shared chunks (every
 // file gzipped apart costs its own header and dictionary). A page that loads both gets Lit twice;
 // the elements are defined once (the define entries skip a name already taken).
-const cdn = cdnConfig({ weerbaar: 'src/define.ts' }, { chunkRules: [sdkContentInOneChunk, englishTextsInOneChunk] });
+const cdn = cdnConfig({ weerbaar: 'src/cdn.ts' }, { chunkRules: [sdkContentInOneChunk, englishTextsInOneChunk] });
 const reportButtonCdn = cdnConfig({ 'report-button': 'src/report-button/define.ts' }, { addToManifest: true, chunkRules: [englishTextsInOneChunk] });
 // `inbox.js`, the console for handlers, is a build of its own: it shares no chunk with the public
 // elements, so they stay exactly as they are (a page that reports never loads a byte of it). Rollup
@@ -152,7 +152,7 @@ const reportButtonCdn = cdnConfig({ 'report-button': 'src/report-button/define.t
 const inboxCdn = cdnConfig({ inbox: 'src/inbox.ts' }, { addToManifest: true });
 // `dilemma-cards.js`, the fifth public element, is a build of its own for the same reason: the four
 // elements' first load never changes because of it, and it loads only on pages that show dilemmas.
-const dilemmaCardsCdn = cdnConfig({ 'dilemma-cards': 'src/dilemma-cards/define.ts' }, { addToManifest: true });
+const dilemmaCardsCdn = cdnConfig({ 'dilemma-cards': 'src/dilemma-cards/cdn.ts' }, { addToManifest: true });
 
 export default [
   // npm: side-effect-free classes, a define entry for all and one per element; lit and the SDK stay external.
