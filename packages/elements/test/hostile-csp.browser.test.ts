@@ -24,7 +24,9 @@ async function openPage(kind: string): Promise<HostilePage> {
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const page = frame.contentWindow as HostilePage;
-  await waitUntil(() => page.customElements?.get('weerbaar-report-button'), 'the bundle did not define the elements', { timeout: 10_000 });
+  // weerbaar.js defines each element when the page needs it (near the viewport, the rest when idle).
+  const tags = ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory', 'weerbaar-report-button'];
+  await waitUntil(() => tags.every((tag) => page.customElements?.get(tag)), 'the bundle did not define the elements', { timeout: 10_000 });
   return page;
 }
 
@@ -60,6 +62,7 @@ describe('the CDN bundle against a compromised backend under a strict CSP with T
       }
 
       const button = doc.querySelector('weerbaar-report-button') as ReportButton;
+      await button.updateComplete;
       const states: string[] = [];
       await reportAndFollowUp(button, async (state) => {
         states.push(state);

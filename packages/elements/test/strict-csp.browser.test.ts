@@ -15,7 +15,9 @@ async function openPage(): Promise<CspWindow> {
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const page = frame.contentWindow as CspWindow;
-  await waitUntil(() => page.customElements.get('weerbaar-support-directory'), 'the bundle did not define the elements', { timeout: 10_000 });
+  // weerbaar.js defines each element when the page needs it (near the viewport, the rest when idle).
+  const tags = ['weerbaar-norm-banner', 'weerbaar-signal-checklist', 'weerbaar-support-directory', 'weerbaar-report-button'];
+  await waitUntil(() => tags.every((tag) => page.customElements.get(tag)), 'the bundle did not define the elements', { timeout: 10_000 });
   return page;
 }
 
