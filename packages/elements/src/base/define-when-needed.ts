@@ -1,4 +1,5 @@
 import { defineElement } from './define-element.js';
+import { nextTask } from './next-task.js';
 
 /**
  * Registers each element when the page needs it (issue 19: no long task of ours on the host page):
@@ -58,10 +59,6 @@ async function defineKeepingFocus(name: string, element: CustomElementConstructo
   if (document.activeElement === focused && focused.getClientRects().length) return;
   if (document.activeElement !== focused && document.activeElement !== document.body) return;
   holder.shadowRoot?.querySelector<HTMLElement>('a[href], button, input, select, textarea')?.focus();
-}
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve));
 }
 
 /** Resolves when the page has loaded and the browser has a moment with nothing else to do. */

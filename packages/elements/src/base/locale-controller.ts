@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { defaultLocale, effectiveLang, observeLang, toSupportedLocale, type SupportedLocale } from './locale.js';
+import { nextTask } from './next-task.js';
 import { format, type LocalizedStrings } from './strings.js';
 
 /** An element with texts: Lit's update cycle and the site's overrides (`strings`). */
@@ -87,6 +88,6 @@ export class LocaleController<Keys extends string> implements ReactiveController
  * one language only.
  */
 export async function readyToRender(hasRendered: boolean, lang: { readonly loading: Promise<void> | undefined }): Promise<void> {
-  if (!hasRendered) await new Promise((resolve) => setTimeout(resolve));
+  if (!hasRendered) await nextTask();
   await lang.loading;
 }

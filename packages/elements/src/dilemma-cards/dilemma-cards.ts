@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { DilemmaCard, DilemmaCardCollection, DilemmaTheme, ReporterRole } from '@weerbaar/sdk/dilemmas';
 import { LocaleController } from '../base/locale-controller.js';
+import { nextTask } from '../base/next-task.js';
 import { printAlone } from '../base/print-alone.js';
 import { sharedStyles } from '../base/shared.styles.js';
 import { cardListStyles } from '../base/card-list.styles.js';
@@ -129,7 +130,7 @@ export class DilemmaCards extends LitElement {
    * WeerbaarElement's: issue 19's trace showed both in one long task).
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    if (!this.hasUpdated) await nextTask();
     super.scheduleUpdate();
   }
 
