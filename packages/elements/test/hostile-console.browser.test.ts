@@ -81,7 +81,7 @@ describe('the console against a backend with thousands of cases', function (this
     await signIn(inbox);
     await waitUntil(() => shadowAll(inbox, '[part="case"]').length > 0, 'no cases', loadTimeout);
     expect(shadowAll(inbox, '[part="case"]').length).to.equal(casesPerPage);
-    const list = shadow(inbox, '.cases')!;
+    const list = shadow(inbox, '.cards')!;
     expect(list.scrollWidth, 'no horizontal overflow').to.be.at.most(list.clientWidth + 1);
     shadow(inbox, '[part="show-more-button"]')!.click();
     await waitUntil(() => shadowAll(inbox, '[part="case"]').length === 2 * casesPerPage, 'the next page', loadTimeout);

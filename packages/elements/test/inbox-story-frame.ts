@@ -4,6 +4,7 @@
 import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { defineElement } from '../src/base/define-element.js';
 import { LocaleController } from '../src/base/locale-controller.js';
+import { cardListStyles } from '../src/base/card-list.styles.js';
 import { sharedStyles } from '../src/base/shared.styles.js';
 import { caseInboxStrings, type CaseInboxStringKey } from '../src/case-inbox/case-inbox.strings.js';
 import { caseInboxStyles } from '../src/case-inbox/case-inbox.styles.js';
@@ -13,7 +14,7 @@ import type { InboxContext } from '../src/case-inbox/inbox-context.js';
 export type InboxStoryView = (context: InboxContext, frame: InboxStoryFrame) => TemplateResult;
 
 export class InboxStoryFrame extends LitElement {
-  static override styles = [sharedStyles, caseInboxStyles];
+  static override styles = [sharedStyles, cardListStyles, caseInboxStyles];
   static override properties: PropertyDeclarations = { view: { attribute: false } };
   declare view: InboxStoryView | undefined;
   // Read by the console's controllers (ConsoleHost): a frame has no backend.

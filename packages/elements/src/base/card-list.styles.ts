@@ -1,11 +1,12 @@
 import { css } from 'lit';
 
 /**
- * A list of cards under a form that filters it: what the support directory (its contacts) and the
- * dilemma cards share. A `.row` of fields or buttons that wraps, each `.field` a label above its
- * control; the `.cards` list; a `.card` (its colours from `--_card-background` and `--_card-border`,
- * which each element sets from its own tokens) with a `.badge` and a `.meta` line. Each element's own
- * sheet comes after this one, so its rules still win where they refine these.
+ * A list of cards under a form that filters it: what the support directory (its contacts), the
+ * dilemma cards and the console (its cases and dilemmas) share. A `.row` of fields or buttons that
+ * wraps, each `.field` a label above its control; the `.cards` list; a `.card` (its colours from
+ * `--_card-background` and `--_card-border`, which each element sets from its own tokens) with a
+ * `.badge` and a `.meta` line. Each element's own sheet comes after this one, so its rules still win
+ * where they refine these.
  */
 export const cardListStyles = css`
   .row {

@@ -141,7 +141,7 @@ function inviteForm(context: InboxContext, page: AccountsPage): TemplateResult {
   };
   return html`<section aria-labelledby="invite-heading">
     ${context.heading(1, html`<span id="invite-heading">${text('inviteHeading')}</span>`)}
-    <form class="filters" @submit=${submit}>
+    <form class="row" @submit=${submit}>
       <div class="field">
         <label for="invite-name">${text('inviteName')}</label>
         <input id="invite-name" type="text" maxlength="200" autocomplete="off" required @input=${(event: Event) => (event.target as HTMLInputElement).setCustomValidity('')} />

@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
+/** The console's own rules, after `cardListStyles` (base/card-list.styles.ts): its filters and its list of cases are a card list. */
 export const caseInboxStyles = css`
   :host {
-    --_case-border: var(--weerbaar-case-inbox-case-border-color, var(--_border-color));
-    --_case-background: var(--weerbaar-case-inbox-case-background-color, transparent);
+    --_card-border: var(--weerbaar-case-inbox-case-border-color, var(--_border-color));
+    --_card-background: var(--weerbaar-case-inbox-case-background-color, transparent);
     --_notice-background: var(--weerbaar-case-inbox-notice-background-color, var(--weerbaar-info-background-color, #eef4fb));
     --_overdue: var(--weerbaar-case-inbox-overdue-color, var(--weerbaar-urgent-accent-color, #a4161a));
     --_due-soon: var(--weerbaar-case-inbox-due-soon-color, #7a4b00);
@@ -23,7 +24,7 @@ export const caseInboxStyles = css`
     justify-content: space-between;
     margin-block-end: var(--_space);
     padding-block-end: calc(var(--_space) / 2);
-    border-block-end: 1px solid var(--_case-border);
+    border-block-end: 1px solid var(--_card-border);
   }
   .account-bar p {
     margin: 0;
@@ -33,20 +34,6 @@ export const caseInboxStyles = css`
     padding: calc(var(--_space) / 2) var(--_space);
     border-inline-start: 0.5rem solid var(--_link-color);
     background: var(--_notice-background);
-  }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    align-items: end;
-    margin-block-end: var(--_space);
-  }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    flex: 1 1 12rem;
-    min-inline-size: 0;
   }
   .field.checkbox {
     flex-direction: row;
@@ -62,7 +49,7 @@ export const caseInboxStyles = css`
     margin: 0;
     color: var(--_meta);
   }
-  select,
+  /* Text fields as the card list's controls; here, not in that sheet: the public elements have none. */
   input[type='text'] {
     min-block-size: 2.75rem;
     max-inline-size: 100%;
@@ -71,21 +58,10 @@ export const caseInboxStyles = css`
     border-radius: var(--_radius);
     background: var(--weerbaar-input-background-color, #ffffff);
   }
-  .cases {
-    display: grid;
-    gap: var(--_space);
+  .cards {
     margin: 0 0 var(--_space);
-    padding: 0;
-    list-style: none;
   }
-  .case {
-    padding: var(--_space);
-    border: 1px solid var(--_case-border);
-    border-radius: var(--_radius);
-    background: var(--_case-background);
-    overflow-wrap: anywhere;
-  }
-  .case .heading {
+  .card .heading {
     margin-block-end: 0.25rem;
   }
   button.link {
@@ -137,14 +113,6 @@ export const caseInboxStyles = css`
     gap: 0.5rem;
     margin: 0;
   }
-  .badge {
-    display: inline-block;
-    padding-inline: 0.5rem;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    font-size: 0.875rem;
-    font-weight: 700;
-  }
   .console-nav ul {
     display: flex;
     flex-wrap: wrap;
@@ -172,7 +140,7 @@ export const caseInboxStyles = css`
   th,
   td {
     padding: 0.25rem 0.5rem 0.25rem 0;
-    border-block-end: 1px solid var(--_case-border);
+    border-block-end: 1px solid var(--_card-border);
     text-align: start;
     overflow-wrap: anywhere;
   }

@@ -3,6 +3,7 @@ import type { CaseSummary } from '@weerbaar/sdk';
 import type { PasskeyAuthenticator } from '@weerbaar/sdk/handler';
 import { LocaleController } from '../base/locale-controller.js';
 import { sharedStyles } from '../base/shared.styles.js';
+import { cardListStyles } from '../base/card-list.styles.js';
 import { stringsProperty } from '../base/strings.js';
 import { caseInboxStrings, type CaseInboxStringKey } from './case-inbox.strings.js';
 import { caseInboxStyles } from './case-inbox.styles.js';
@@ -79,7 +80,7 @@ const navText = { inbox: 'navInbox', dilemmas: 'navDilemmas', statistics: 'navSt
  * @cssproperty --weerbaar-case-inbox-notice-background-color - Background of the notice on the sign-in screen.
  */
 export class CaseInbox extends LitElement {
-  static override styles = [sharedStyles, caseInboxStyles];
+  static override styles = [sharedStyles, cardListStyles, caseInboxStyles];
   static override properties: PropertyDeclarations = {
     api: { type: String },
     strings: stringsProperty,
@@ -359,7 +360,7 @@ export class CaseInbox extends LitElement {
     return html`${back}
       ${context.heading(0, context.text('caseHeading', { reference: item.reference }))}
       <p id="case-status" tabindex="-1">${context.text('caseSummaryOnly')}</p>
-      <ul class="cases" role="list">
+      <ul class="cards" role="list">
         ${caseSummaryView(context, item)}
       </ul>`;
   }

@@ -105,7 +105,7 @@ export function dilemmaForm(context: DilemmaContext, page: DilemmasPage, editing
   };
   return html`${context.heading(1, 'dl-form-heading', t(editing.cardId ? 'dlEditHeading' : 'dlFormHeading'))} ${errorSummary(context, page, editing)}
     ${submission
-      ? html`<section aria-labelledby="dl-received-${submission.submissionId}" class="case" part="dilemma-shared">
+      ? html`<section aria-labelledby="dl-received-${submission.submissionId}" class="card" part="dilemma-shared">
           ${context.heading(2, `dl-received-${submission.submissionId}`, t('dlFromSubmission'))} ${sharedText(context, page, submission)}
         </section>`
       : nothing}

@@ -11,7 +11,7 @@ import { sharedText } from './shared-dilemma-view.js';
 function submissionView(context: DilemmaContext, page: DilemmasPage, submission: DilemmaSubmissionRecord): TemplateResult {
   const { t, inbox } = context;
   const id = submission.submissionId;
-  return html`<li class="case" part="dilemma" id="dl-${id}" tabindex="-1">
+  return html`<li class="card" part="dilemma" id="dl-${id}" tabindex="-1">
     ${context.heading(2, `dl-received-${id}`, t('dlReceived', { date: inWords(context, submission.receivedAt) }))}
     <p>${t('dlRoleTheme', { role: inbox.text(`role-${submission.role}` as CaseInboxStringKey) ?? submission.role, theme: t(`theme-${submission.theme}` as DilemmaStringKey) ?? submission.theme })}</p>
     <p>${t('dlDeleteAfter', { date: inWords(context, submission.deleteAfter) })} ${t('dlCardsMade', { count: submission.cardIds.length })}</p>
@@ -26,7 +26,7 @@ function draftView(context: DilemmaContext, page: DilemmasPage, draft: DilemmaDr
   const { t } = context;
   const headingId = `dl-title-${draft.cardId}`;
   const status = t(`dlStatus-${draft.status}` as DilemmaStringKey) ?? draft.status;
-  return html`<li class="case" part="dilemma-card" id="dl-card-${draft.cardId}" tabindex="-1" data-status=${draft.status}>
+  return html`<li class="card" part="dilemma-card" id="dl-card-${draft.cardId}" tabindex="-1" data-status=${draft.status}>
     ${context.heading(2, headingId, draft.text.title)}
     <p>${t('dlDraftLine', { status, date: inWords(context, draft.updatedAt) })}</p>
     <p class="badges">
@@ -58,7 +58,7 @@ function pageBody(context: DilemmaContext, page: DilemmasPage): TemplateResult {
     <section aria-labelledby="dl-submissions-heading">
       ${context.heading(1, 'dl-submissions-heading', t('dlSubmissionsHeading'))}
       ${page.submissions.length
-        ? html`<ul class="cases" role="list">
+        ? html`<ul class="cards" role="list">
             ${page.submissions.map((submission) => submissionView(context, page, submission))}
           </ul>`
         : html`<p>${t('dlNoSubmissions')}</p>`}
@@ -67,7 +67,7 @@ function pageBody(context: DilemmaContext, page: DilemmasPage): TemplateResult {
       ${context.heading(1, 'dl-cards-heading', t('dlDraftsHeading'))}
       <p><button type="button" class="secondary" part="new-card-button" ?disabled=${page.busy} @click=${() => page.startCard(inbox.locale)}>${t('dlNewCard')}</button></p>
       ${page.drafts.length
-        ? html`<ul class="cases" role="list">
+        ? html`<ul class="cards" role="list">
             ${page.drafts.map((draft) => draftView(context, page, draft))}
           </ul>`
         : html`<p>${t('dlNoDrafts')}</p>`}

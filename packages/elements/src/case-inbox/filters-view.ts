@@ -27,7 +27,7 @@ export function filtersView(context: InboxContext, list: InboxList): TemplateRes
     <input id="filter-${name}" type="checkbox" .checked=${Boolean(filters[name])} @change=${(event: Event) => list.setFilter(name, (event.target as HTMLInputElement).checked)} />
     <label for="filter-${name}">${option(text(label), count)}</label>
   </div>`;
-  return html`<form class="filters" part="filters" role="search" aria-label=${text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}>
+  return html`<form class="row" part="filters" role="search" aria-label=${text('filtersLabel')} @submit=${(event: Event) => event.preventDefault()}>
     ${select('status', statuses, counts?.byStatus, 'statusAll')} ${select('category', categories, counts?.byCategory, 'categoryAll')}
     ${select('role', roles, counts?.byRole, 'roleAll')} ${checkbox('overdue', 'overdueOnly', counts?.overdue)}
     ${checkbox('assignedToMe', 'assignedToMe', counts?.assignedToMe)}

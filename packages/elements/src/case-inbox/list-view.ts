@@ -16,7 +16,7 @@ export function listView(context: InboxContext, list: InboxList, open: (summary:
       <p role="status" part="status" class="status">${statusText(context, list)}</p>
       ${overdueTasksView(context, list)}
       ${list.status === 'error' ? html`<p><button type="button" class="secondary" part="retry-button" @click=${() => list.loadMore()}>${text('retry')}</button></p>` : nothing}
-      ${list.items.length ? html`<ul class="cases" role="list">${list.items.map((item, index) => caseItemView(context, item, index, open))}</ul>` : nothing}
+      ${list.items.length ? html`<ul class="cards" role="list">${list.items.map((item, index) => caseItemView(context, item, index, open))}</ul>` : nothing}
       ${list.hasMore && list.status === 'ready'
         ? html`<p><button type="button" class="secondary" part="show-more-button" @click=${() => list.loadMore()}>${text('showMore')}</button></p>`
         : nothing}
@@ -68,7 +68,7 @@ function caseItemView(context: InboxContext, item: CaseSummary, index: number, o
   const received = new Date(item.receivedAt);
   const unread = item.unreadMessages ?? 0;
   const lateTasks = item.overdueTasks ?? 0;
-  return html`<li class="case" part="case">
+  return html`<li class="card" part="case">
     ${context.heading(2, html`<button type="button" class="link" part="case-link" data-index=${index} @click=${() => open(item)}>${item.reference}</button>`, 'case-heading')}
     ${clockView(context, item)}
     <dl class="facts">
@@ -91,7 +91,7 @@ function caseItemView(context: InboxContext, item: CaseSummary, index: number, o
 /** What the list knows of a case, for when the case view could not be loaded. */
 export function caseSummaryView(context: InboxContext, item: CaseSummary): TemplateResult {
   const { text } = context;
-  return html`<li class="case">
+  return html`<li class="card">
     ${clockView(context, item)}
     <dl class="facts">
       <div><dt>${text('category')}</dt><dd>${label(context, 'category', item.category)}</dd></div>

@@ -133,7 +133,7 @@ export function statisticsView(context: InboxContext, page: StatisticsPage): Tem
   };
   return html`${context.heading(0, text('statisticsHeading'))}
     <p>${text('statisticsIntro')}</p>
-    <form class="filters" @submit=${(event: Event) => event.preventDefault()}>
+    <form class="row" @submit=${(event: Event) => event.preventDefault()}>
       <div class="field">
         <label for="period">${text('period')}</label>
         <select id="period" @change=${(event: Event) => page.load((event.target as HTMLSelectElement).value)}>
