@@ -161,6 +161,23 @@ describe('the figures taken from the sections', () => {
     assert.equal(verdictOf(figures, 5).figure, '1.30× from a File (bytes in hand 2.00×)');
     assert.equal(figuresOf({ crypto: { 0: { name: 'attachment', hpkeMs: 400, aesGcmMs: 200 } } }).seal.ratio, 2);
     assert.deepEqual(figures.server, [{ label: 'GET /v1/norms', ratio: 0.9 }]);
+    // With the bare server that answers the same bytes, that one is the baseline; the few-headers ratio is shown, not judged.
+    const sameBytes = figuresOf({
+      server: {
+        scenarios: [
+          { label: 'GET /v1/norms', bare: { requestsPerSecond: 1250 }, bareSameBytes: { requestsPerSecond: 1000 }, reference: { requestsPerSecond: 850 } },
+          { label: 'GET /v1/norms, If-None-Match (304)', bare: { requestsPerSecond: 1600 }, bareSameBytes: { requestsPerSecond: 1000 }, reference: { requestsPerSecond: 800 } },
+        ],
+      },
+    });
+    assert.deepEqual(sameBytes.server, [
+      { label: 'GET /v1/norms', ratio: 0.85, ratioFewHeaders: 0.68 },
+      { label: 'GET /v1/norms, If-None-Match (304)', ratio: 0.8, ratioFewHeaders: 0.5 },
+    ]);
+    assert.equal(verdictOf(sameBytes, 3).verdict, 'met');
+    assert.equal(verdictOf(sameBytes, 3).figure, '0.80×–0.85× of bare with the same bytes; 0.50×–0.68× of bare with 3–5 headers, not judged (worst: /v1/norms, If-None-Match (304))');
+    sameBytes.server[1].ratio = 0.79;
+    assert.equal(verdictOf(sameBytes, 3).verdict, 'not met');
     assert.deepEqual(figures.growth, { sqlite: { cursorFirstPage: 1.5, firstPage: 1.5, deepPage: 1 }, postgres: { cursorFirstPage: 1.25, cursorDeepPage: 1.1 } });
     assert.equal(verdictOf(figures, 5).verdict, 'met');
     assert.equal(verdictOf(figures, 3).verdict, 'met');
