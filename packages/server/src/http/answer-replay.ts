@@ -8,13 +8,17 @@
 // whose answer follows from those request parts and from content read once at start-up (the content
 // file, the contract, discovery). Dilemma cards, which editors publish in a database that several
 // instances share, are not among them.
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 interface KeptAnswer {
   status: number;
-  /** As fastify passed them to `writeHead`, its Request-Id among them (replaced on every replay). */
-  headers: OutgoingHttpHeaders;
+  /**
+   * As fastify passed them to `writeHead`, in their order, as node:http's flat [name, value, …] list:
+   * copied and handed to `writeHead` as they are, with a fresh Request-Id at `requestIdAt`.
+   */
+  headers: OutgoingHttpHeader[];
+  requestIdAt: number;
   body: string | Buffer | undefined;
   /** The route pattern, as the access log names it. */
   route: string;
@@ -69,9 +73,8 @@ export class AnswerReplay {
     if (headers.host === undefined || headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined || headers.expect !== undefined) {
       return false;
     }
-    const key = [method, url, headers['accept-language'], headers['accept-encoding'], headers['if-none-match'], headers.origin]
-      .map((part) => part ?? ABSENT)
-      .join('\u0000');
+    // Joined by hand: this runs for every request, and a joined array costs allocations.
+    const key = `${method}\u0000${url}\u0000${headers['accept-language'] ?? ABSENT}\u0000${headers['accept-encoding'] ?? ABSENT}\u0000${headers['if-none-match'] ?? ABSENT}\u0000${headers.origin ?? ABSENT}`;
     const kept = this.answers.get(key);
     if (!kept) {
       this.keep(key, route, response);
@@ -79,7 +82,9 @@ export class AnswerReplay {
     }
     const reqId = this.options.newRequestId();
     // Replacing the value keeps the header's place among the others.
-    response.writeHead(kept.status, { ...kept.headers, 'request-id': reqId });
+    const answerHeaders = kept.headers.slice();
+    answerHeaders[kept.requestIdAt] = reqId;
+    response.writeHead(kept.status, answerHeaders);
     response.end(kept.body);
     this.replayed += 1;
     this.options.log({ reqId, method, route, status: kept.status, ms: Math.round(performance.now() - started) });
@@ -119,7 +124,8 @@ export class AnswerReplay {
     response.once('finish', () => {
       if (!whole || !headers || !REPLAYED_STATUSES.has(status) || headers['request-id'] === undefined) return;
       if (this.answers.size >= this.maxAnswers) this.answers.clear();
-      this.answers.set(key, { status, headers, body, route });
+      const flat = Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [name, value]));
+      this.answers.set(key, { status, headers: flat, requestIdAt: flat.indexOf('request-id') + 1, body, route });
     });
   }
 }
