@@ -78,6 +78,25 @@ describe('long tasks attributed by URL', () => {
     assert.equal(tasks[0].ourShare, 0.8);
   });
 
+  it('says what each long task did: the events directly inside it by name (with the path of a script), largest first', () => {
+    const at = (name, startMs, ms, args) => ({ name, ph: 'X', pid: PAGE, tid: 1, ts: startMs * 1000, dur: ms * 1000, ...(args && { args }) });
+    const withWork = [
+      ...events,
+      at('EvaluateScript', 1, 10, { data: { url: ours } }),
+      // Nested in the evaluation: counted with it, not again.
+      at('v8.compileModule', 2, 5),
+      at('UpdateLayoutTree', 12, 20),
+      at('Layout', 33, 15),
+      at('Layout', 49, 6),
+      // Another thread, and after the task: not the task's.
+      { ...at('Layout', 2, 40), tid: 7 },
+      at('Layout', 100, 1),
+    ];
+    const [first] = attributeLongTasks(withWork, { isOurs, pageOrigin: origin });
+    assert.deepEqual(first.work, { Layout: 21, UpdateLayoutTree: 20, 'EvaluateScript /elements/chunks/lit-abc.js': 10 });
+    assert.deepEqual(Object.keys(first.work), ['Layout', 'UpdateLayoutTree', 'EvaluateScript /elements/chunks/lit-abc.js']);
+  });
+
   it('follows the rule it states: exactly half is not most; a trace without the page or its profile is refused', () => {
     const half = [...renderer(PAGE, `${origin}/`, [...Array(30).fill('ours'), ...Array(30).fill('theirs')]), task(PAGE, 0.5, 60)];
     assert.equal(attributeLongTasks(half, { isOurs, pageOrigin: origin })[0].ours, false);

@@ -115,6 +115,42 @@ export function attributeLongTasks(events, { isOurs, pageOrigin }) {
         ourShare,
         scriptSamples: inside.length,
         urls: Object.fromEntries(Object.entries(urls).sort((a, b) => b[1] - a[1])),
+        work: workInside(task, events),
       };
     });
 }
+
+/**
+ * What a task did, as the trace names it: the events directly inside it (the scheduler's wrapper
+ * looked through), their ms summed by name and, for a script's events, the URL's path — e.g.
+ * `{ 'EvaluateScript /elements/weerbaar.js': 12.3, UpdateLayoutTree: 30.1, Layout: 20.4 }`, largest
+ * first. So a reader sees whether our script or the browser's own work made a task long.
+ */
+function workInside(task, events) {
+  const end = task.ts + task.dur;
+  const inside = events
+    .filter((event) => event.ph === 'X' && event.pid === task.pid && event.tid === task.tid && event !== task && event.ts >= task.ts && event.ts + (event.dur ?? 0) <= end)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const byName = {};
+  let childEnd = -Infinity;
+  for (const event of inside) {
+    if (TASK_NAMES.has(event.name) || event.ts < childEnd) continue;
+    childEnd = event.ts + event.dur;
+    const url = event.args?.data?.url ?? event.args?.data?.scriptName ?? event.args?.beginData?.url;
+    const label = url ? `${event.name} ${pathOf(url)}` : event.name;
+    byName[label] = (byName[label] ?? 0) + event.dur / 1000;
+  }
+  return Object.fromEntries(
+    Object.entries(byName)
+      .sort((a, b) => b[1] - a[1])
+      .map(([label, ms]) => [label, Math.round(ms * 10) / 10]),
+  );
+}
+
+const pathOf = (url) => {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+};
