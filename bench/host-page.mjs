@@ -113,6 +113,7 @@ async function tracedLoad(browser, url, expectElements) {
         ms: Math.round(task.ms),
         files: Object.fromEntries(Object.entries(task.urls).slice(0, 4).map(([file, samples]) => [file.replace(origin, ''), samples])),
         work: Object.fromEntries(Object.entries(task.work).slice(0, 6)),
+        frames: Object.fromEntries(Object.entries(task.frames).slice(0, 8).map(([frame, samples]) => [frame.replace(origin, ''), samples])),
       })),
       scriptMs: metric('ScriptDuration') * 1000,
       taskMs: metric('TaskDuration') * 1000,

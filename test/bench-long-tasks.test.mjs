@@ -15,7 +15,7 @@ function renderer(pid, pageUrl, sampleUrls) {
   const nodes = [
     { id: 1, callFrame: { functionName: '(root)', url: '' } },
     { id: 2, parent: 1, callFrame: { functionName: '(program)', url: '' } },
-    { id: 3, parent: 1, callFrame: { functionName: 'render', url: ours } },
+    { id: 3, parent: 1, callFrame: { functionName: 'render', url: ours, lineNumber: 0, columnNumber: 1234 } },
     // A built-in called from our code: charged to the innermost frame with a URL (ours).
     { id: 4, parent: 3, callFrame: { functionName: 'createElement', url: '' } },
     { id: 5, parent: 1, callFrame: { functionName: 'onload', url: theirs } },
@@ -76,6 +76,8 @@ describe('long tasks attributed by URL', () => {
     );
     assert.deepEqual(tasks[0].urls, { [ours]: 40, [theirs]: 10 });
     assert.equal(tasks[0].ourShare, 0.8);
+    // Our samples by function and place in the file (the built-in's charged to the frame that called it).
+    assert.deepEqual(tasks[0].frames, { [`${ours} render 0:1234`]: 40 });
   });
 
   it('says what each long task did: the events directly inside it by name (with the path of a script), largest first', () => {

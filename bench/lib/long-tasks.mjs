@@ -35,6 +35,8 @@ function samplesByProcess(events) {
     const { cpuProfile = {}, timeDeltas = [] } = event.args?.data ?? {};
     for (const node of cpuProfile.nodes ?? []) {
       profile.urlOf.set(node.id, node.callFrame?.url ?? '');
+      profile.frameOf ??= new Map();
+      profile.frameOf.set(node.id, node.callFrame);
       if (node.parent !== undefined) profile.parentOf.set(node.id, node.parent);
     }
     profile.chunks.push({ samples: cpuProfile.samples ?? [], timeDeltas });
@@ -43,19 +45,21 @@ function samplesByProcess(events) {
   for (const profile of profiles.values()) {
     if (profile.startTime === undefined) continue;
     // The innermost frame with a URL, walking from the sampled frame to the root.
-    const scriptUrl = (nodeId) => {
+    const scriptFrame = (nodeId) => {
       for (let id = nodeId; id !== undefined; id = profile.parentOf.get(id)) {
         const url = profile.urlOf.get(id);
-        if (url) return url;
+        if (url) return profile.frameOf.get(id);
       }
-      return '';
+      return undefined;
     };
     let ts = profile.startTime;
     const samples = byProcess.get(profile.pid) ?? [];
     for (const chunk of profile.chunks) {
       chunk.samples.forEach((nodeId, index) => {
         ts += chunk.timeDeltas[index] ?? 0;
-        samples.push({ ts, url: scriptUrl(nodeId) });
+        const frame = scriptFrame(nodeId);
+        // The frame's place (0-based line and column, as V8 gives them), for a source map.
+        samples.push({ ts, url: frame?.url ?? '', at: frame ? `${frame.functionName || '(anonymous)'} ${frame.lineNumber}:${frame.columnNumber}` : '' });
       });
     }
     byProcess.set(profile.pid, samples.sort((a, b) => a.ts - b.ts));
@@ -105,7 +109,11 @@ export function attributeLongTasks(events, { isOurs, pageOrigin }) {
     .map((task) => {
       const inside = (samples.get(task.pid) ?? []).filter((sample) => sample.ts >= task.ts && sample.ts <= task.ts + task.dur && sample.url);
       const urls = {};
-      for (const { url } of inside) urls[url] = (urls[url] ?? 0) + 1;
+      const frames = {};
+      for (const { url, at } of inside) {
+        urls[url] = (urls[url] ?? 0) + 1;
+        if (isOurs(url)) frames[`${url} ${at}`] = (frames[`${url} ${at}`] ?? 0) + 1;
+      }
       const ourSamples = inside.filter(({ url }) => isOurs(url)).length;
       const ourShare = inside.length ? ourSamples / inside.length : 0;
       return {
@@ -116,6 +124,8 @@ export function attributeLongTasks(events, { isOurs, pageOrigin }) {
         scriptSamples: inside.length,
         urls: Object.fromEntries(Object.entries(urls).sort((a, b) => b[1] - a[1])),
         work: workInside(task, events),
+        // Our script samples by function (name, line and column in the file as served), most first.
+        frames: Object.fromEntries(Object.entries(frames).sort((a, b) => b[1] - a[1])),
       };
     });
 }
