@@ -35,7 +35,13 @@ export function defineWhenNeeded(elements: Record<string, CustomElementConstruct
     },
     { rootMargin: '100% 0px' },
   );
-  for (const element of document.querySelectorAll([...pending.keys()].join())) observer.observe(element);
+  const observeAll = () => {
+    for (const element of document.querySelectorAll([...pending.keys()].join())) observer.observe(element);
+  };
+  // An `async` script may run before the page is parsed: its instances are looked for after, in a task
+  // apart from the parser's last one (the browser lays the page out in that one).
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', () => void nextTask().then(observeAll));
+  else observeAll();
   void idle().then(async () => {
     for (const name of pending.keys()) {
       await define(name);
@@ -62,10 +68,10 @@ async function defineKeepingFocus(name: string, element: CustomElementConstructo
 }
 
 /** Resolves when the page has loaded and the browser has a moment with nothing else to do. */
-function idle(): Promise<void> {
+function idle(): Promise<unknown> {
   return new Promise((resolve) => {
-    const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 50));
+    const whenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 50));
     if (document.readyState === 'complete') whenIdle();
-    else addEventListener('load', whenIdle, { once: true });
+    else addEventListener('load', whenIdle);
   });
 }
