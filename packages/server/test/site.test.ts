@@ -60,9 +60,9 @@ describe('the demo site', () => {
       assert.doesNotMatch(body, /<form/i, `${path}: no imitation form`);
     }
     const { body } = await rawGet(t.server.origin, '/');
-    assert.match(body, /<script type="module" src="\/elements\/weerbaar.js"><\/script>/);
+    assert.match(body, /<script type="module" async src="\/elements\/weerbaar.js"><\/script>/);
     // The dilemma cards are a build of their own, so that the four elements' bundle stays as it is.
-    assert.match(body, /<script type="module" src="\/elements\/dilemma-cards.js"><\/script>/);
+    assert.match(body, /<script type="module" async src="\/elements\/dilemma-cards.js"><\/script>/);
     for (const element of ['weerbaar-norm-banner', 'weerbaar-support-directory', 'weerbaar-signal-checklist', 'weerbaar-report-button', 'weerbaar-dilemma-cards']) {
       assert.match(body, new RegExp(`<${element} api="/v1"[^>]*>`));
     }
