@@ -207,7 +207,9 @@ describe('the languages of the four public elements (CDN build)', () => {
   it('keeps a page in English working in Dutch when the English tables cannot load (offline), accessibly and without errors', async () => {
     const { page, englishRequests, errors } = await visit('en', { offline: true });
     try {
-      assert.equal(englishRequests.length, 1);
+      // A dynamic import that failed may be fetched again when the next element asks for it (Chromium
+      // does; the CDN build defines the elements one task apart): at least one try, at most one each.
+      assert.ok(englishRequests.length >= 1 && englishRequests.length <= 4, englishRequests.join(', '));
       assert.equal(await buttonLabel(page), reportButtonStrings.nl.report);
       const hide = await page.evaluate(() => document.querySelector('weerbaar-norm-banner')!.shadowRoot!.querySelector('[part="hide-button"]')?.textContent?.trim());
       assert.equal(hide, normBannerStrings.nl.hide);
